@@ -1,0 +1,113 @@
+package dev.mfaportal.snippet;
+
+import java.util.regex.Pattern;
+
+/**
+ * Quoting rules of each target, so that any value, whatever characters it holds, arrives intact.
+ * Values that need no quoting stay bare, as the AWS CLI prints them.
+ */
+final class Quoting {
+
+	private static final Pattern POSIX_SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
+
+	private static final Pattern FISH_SAFE = Pattern.compile("[A-Za-z0-9_@+=:,./-]+");
+
+	private Quoting() {
+	}
+
+	/** bash and zsh: single quotes, where nothing is special but the quote itself. */
+	static String posix(String value) {
+		if (POSIX_SAFE.matcher(value).matches()) {
+			return value;
+		}
+		return "'" + value.replace("'", "'\\''") + "'";
+	}
+
+	/** fish: inside single quotes only backslash and the quote are special. */
+	static String fish(String value) {
+		if (FISH_SAFE.matcher(value).matches()) {
+			return value;
+		}
+		return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+	}
+
+	/**
+	 * PowerShell: a double-quoted string, as {@code aws configure export-credentials} writes it;
+	 * the backtick escapes the characters that would expand or end it (the typographic quotes end
+	 * it too).
+	 */
+	static String powershell(String value) {
+		StringBuilder quoted = new StringBuilder("\"");
+		for (char c : value.toCharArray()) {
+			if ("`$\"\u201C\u201D\u201E".indexOf(c) >= 0) {
+				quoted.append('`');
+			}
+			quoted.append(c);
+		}
+		return quoted.append('"').toString();
+	}
+
+	/**
+	 * cmd.exe batch files: the caret escapes the metacharacters and {@code %} doubles. A line
+	 * break can't be written in a {@code set} command at all.
+	 */
+	static String windowsCmd(String value) {
+		if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+			throw new IllegalArgumentException("cmd.exe can't set a value that contains a line break");
+		}
+		StringBuilder escaped = new StringBuilder();
+		for (char c : value.toCharArray()) {
+			if (c == '%') {
+				escaped.append("%%");
+				continue;
+			}
+			if ("^&|<>()\"".indexOf(c) >= 0) {
+				escaped.append('^');
+			}
+			escaped.append(c);
+		}
+		return escaped.toString();
+	}
+
+	/**
+	 * {@code .env} files as Docker Compose reads them: bare when safe, single quotes (literal)
+	 * when possible, otherwise double quotes, where {@code $$} is a literal dollar sign.
+	 */
+	static String dotenv(String value) {
+		if (POSIX_SAFE.matcher(value).matches()) {
+			return value;
+		}
+		if (value.indexOf('\'') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+			return "'" + value + "'";
+		}
+		return "\"" + value.replace("\\", "\\\\")
+			.replace("\"", "\\\"")
+			.replace("$", "$$")
+			.replace("\n", "\\n")
+			.replace("\r", "\\r") + "\"";
+	}
+
+	/** A JSON string literal (RFC 8259). */
+	static String json(String value) {
+		StringBuilder quoted = new StringBuilder("\"");
+		for (char c : value.toCharArray()) {
+			switch (c) {
+				case '"' -> quoted.append("\\\"");
+				case '\\' -> quoted.append("\\\\");
+				case '\n' -> quoted.append("\\n");
+				case '\r' -> quoted.append("\\r");
+				case '\t' -> quoted.append("\\t");
+				default -> {
+					if (c < 0x20) {
+						quoted.append("\\u%04x".formatted((int) c));
+					}
+					else {
+						quoted.append(c);
+					}
+				}
+			}
+		}
+		return quoted.append('"').toString();
+	}
+
+}

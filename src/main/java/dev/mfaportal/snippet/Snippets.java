@@ -1,0 +1,109 @@
+package dev.mfaportal.snippet;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import dev.mfaportal.sts.TemporaryCredentials;
+
+/**
+ * Renders issued credentials into every {@link SnippetFormat}. Pure functions: the same input
+ * gives the same bytes, which the golden-file tests hold to.
+ */
+public final class Snippets {
+
+	private static final List<String> VARIABLES = List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+			"AWS_SESSION_TOKEN", "AWS_CREDENTIAL_EXPIRATION");
+
+	private Snippets() {
+	}
+
+	/**
+	 * @param credentials what STS issued
+	 * @param profileName the credentials-file section, already validated
+	 * @return one snippet per format, in the order of {@link SnippetFormat}
+	 */
+	public static List<Snippet> render(TemporaryCredentials credentials, String profileName) {
+		List<Snippet> snippets = new ArrayList<>();
+		for (SnippetFormat format : SnippetFormat.values()) {
+			snippets.add(render(format, credentials, profileName));
+		}
+		return snippets;
+	}
+
+	public static Snippet render(SnippetFormat format, TemporaryCredentials credentials, String profileName) {
+		String text = switch (format) {
+			case ENV -> assignments(credentials, (name, value) -> "export " + name + "=" + Quoting.posix(value));
+			case ENV_UNSET -> "unset " + String.join(" ", VARIABLES) + "\n";
+			case FISH -> assignments(credentials, (name, value) -> "set -gx " + name + " " + Quoting.fish(value));
+			case FISH_UNSET -> each((name) -> "set -e " + name);
+			case POWERSHELL -> assignments(credentials, (name, value) -> "$Env:" + name + "=" + Quoting.powershell(value));
+			case POWERSHELL_UNSET -> each((name) -> "Remove-Item Env:" + name + " -ErrorAction SilentlyContinue");
+			case WINDOWS_CMD -> assignments(credentials, (name, value) -> "set " + name + "=" + Quoting.windowsCmd(value));
+			case WINDOWS_CMD_UNSET -> each((name) -> "set " + name + "=");
+			case CREDENTIALS_FILE -> credentialsFile(credentials, profileName);
+			case PROCESS -> credentialProcess(credentials);
+			case DOTENV -> assignments(credentials, (name, value) -> name + "=" + Quoting.dotenv(value));
+		};
+		String content = format.crlf() ? text.replace("\n", "\r\n") : text;
+		return new Snippet(format, content, format.fileName(profileName));
+	}
+
+	/**
+	 * The commands that try the credentials-file profile out.
+	 * @param profileName the profile's name
+	 * @return shell command lines, quoted for bash
+	 */
+	public static List<String> usage(String profileName) {
+		String profile = Quoting.posix(profileName);
+		return List.of("aws sts get-caller-identity --profile " + profile, "aws s3 ls --profile " + profile);
+	}
+
+	private static String assignments(TemporaryCredentials credentials, BiFunction<String, String, String> line) {
+		StringBuilder text = new StringBuilder();
+		values(credentials).forEach((name, value) -> text.append(line.apply(name, value)).append('\n'));
+		return text.toString();
+	}
+
+	private static String each(Function<String, String> line) {
+		StringBuilder text = new StringBuilder();
+		VARIABLES.forEach((name) -> text.append(line.apply(name)).append('\n'));
+		return text.toString();
+	}
+
+	private static Map<String, String> values(TemporaryCredentials credentials) {
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put(VARIABLES.get(0), credentials.accessKeyId());
+		values.put(VARIABLES.get(1), credentials.secretAccessKey());
+		values.put(VARIABLES.get(2), credentials.sessionToken());
+		values.put(VARIABLES.get(3), expiration(credentials));
+		return values;
+	}
+
+	private static String credentialsFile(TemporaryCredentials credentials, String profileName) {
+		return "# MFA session credentials, valid until " + expiration(credentials) + "\n" //
+				+ "[" + profileName + "]\n" //
+				+ "aws_access_key_id = " + credentials.accessKeyId() + "\n" //
+				+ "aws_secret_access_key = " + credentials.secretAccessKey() + "\n" //
+				+ "aws_session_token = " + credentials.sessionToken() + "\n";
+	}
+
+	private static String credentialProcess(TemporaryCredentials credentials) {
+		return "{\n" //
+				+ "  \"Version\": 1,\n" //
+				+ "  \"AccessKeyId\": " + Quoting.json(credentials.accessKeyId()) + ",\n" //
+				+ "  \"SecretAccessKey\": " + Quoting.json(credentials.secretAccessKey()) + ",\n" //
+				+ "  \"SessionToken\": " + Quoting.json(credentials.sessionToken()) + ",\n" //
+				+ "  \"Expiration\": " + Quoting.json(expiration(credentials)) + "\n" //
+				+ "}\n";
+	}
+
+	static String expiration(TemporaryCredentials credentials) {
+		return DateTimeFormatter.ISO_INSTANT.format(credentials.expiration());
+	}
+
+}
