@@ -1,0 +1,31 @@
+package dev.mfaportal.credentialsource;
+
+/**
+ * A place that holds long-term keys, as the form lists it. Holds no secret.
+ *
+ * @param id stable id, the form's {@code source} value
+ * @param kind where the keys are
+ * @param name the profile name, or a short name for other kinds
+ * @param maskedAccessKeyId such as {@code AKIA…WXYZ}
+ * @param sessionCredentials whether it holds a session token, which GetSessionToken refuses
+ * @param region the region calls from it are signed for
+ * @param mfaSerial the {@code mfa_serial} its profile (or a role profile built on it) names, or
+ * {@code null}
+ * @param shellDefault whether this is what the person's shell would use without {@code --profile}
+ */
+public record CredentialSource(String id, Kind kind, String name, String maskedAccessKeyId,
+		boolean sessionCredentials, String region, String mfaSerial, boolean shellDefault) {
+
+	/** Where the keys come from. */
+	public enum Kind {
+
+		/** {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY}. */
+		ENVIRONMENT,
+		/** A named profile in the credentials or config file. */
+		PROFILE,
+		/** The demo's emulated IAM user. */
+		DEMO
+
+	}
+
+}

@@ -1,0 +1,23 @@
+package dev.mfaportal.credentialsource;
+
+import java.nio.file.Path;
+
+import dev.mfaportal.sts.StsSettings;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * Local mode reads the person's own AWS setup; the demo brings its own emulated user.
+ */
+@Configuration(proxyBeanMethods = false)
+class CredentialSourceConfiguration {
+
+	@Bean
+	@Profile("!demo")
+	CredentialSources localCredentialSources(StsSettings settings) {
+		return new LocalCredentialSources(System::getenv, Path.of(System.getProperty("user.home")), settings);
+	}
+
+}

@@ -1,0 +1,26 @@
+package dev.mfaportal.credentialsource;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.mfaportal.sts.StsCaller;
+
+/**
+ * The long-term keys the portal can sign with.
+ */
+public interface CredentialSources {
+
+	/** Every usable source, the one the person's shell would use first. Read afresh each time. */
+	List<CredentialSource> list();
+
+	default Optional<CredentialSource> find(String id) {
+		return list().stream().filter((source) -> source.id().equals(id)).findFirst();
+	}
+
+	/** What signs STS calls for the source. */
+	StsCaller caller(CredentialSource source);
+
+	/** Where {@link #list()} looked, for the page that explains an empty list. */
+	List<SearchedPlace> searched();
+
+}

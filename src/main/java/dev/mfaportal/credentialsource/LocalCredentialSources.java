@@ -1,0 +1,179 @@
+package dev.mfaportal.credentialsource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import dev.mfaportal.credentialsource.CredentialSource.Kind;
+import dev.mfaportal.sts.AccessKeys;
+import dev.mfaportal.sts.StsCaller;
+import dev.mfaportal.sts.StsSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.profiles.Profile;
+import software.amazon.awssdk.profiles.ProfileFile;
+
+/**
+ * A person's own AWS setup as their shell sees it: the environment first, then the named
+ * profiles that hold static keys in {@code AWS_SHARED_CREDENTIALS_FILE} / {@code AWS_CONFIG_FILE}
+ * (default {@code ~/.aws/credentials} and {@code ~/.aws/config}), parsed by the SDK. Container
+ * and instance-metadata credentials are left out on purpose: a laptop has neither, and probing
+ * for them stalls the page.
+ */
+class LocalCredentialSources implements CredentialSources {
+
+	private static final Logger logger = LoggerFactory.getLogger(LocalCredentialSources.class);
+
+	static final String ENVIRONMENT_ID = "environment";
+
+	private static final String PROFILE_PREFIX = "profile:";
+
+	private final Function<String, String> environment;
+
+	private final Path home;
+
+	private final StsSettings settings;
+
+	/**
+	 * @param environment the process environment ({@code System::getenv}), injectable for tests
+	 * @param home the user's home folder
+	 * @param settings for the region
+	 */
+	LocalCredentialSources(Function<String, String> environment, Path home, StsSettings settings) {
+		this.environment = environment;
+		this.home = home;
+		this.settings = settings;
+	}
+
+	@Override
+	public List<CredentialSource> list() {
+		List<CredentialSource> sources = new ArrayList<>();
+		ProfileFile profiles = profileFile();
+		String shellProfile = shellProfile();
+		boolean environmentKeys = hasText(env("AWS_ACCESS_KEY_ID")) && hasText(env("AWS_SECRET_ACCESS_KEY"));
+		if (environmentKeys) {
+			Optional<Profile> profile = profiles.profile(shellProfile);
+			sources.add(new CredentialSource(ENVIRONMENT_ID, Kind.ENVIRONMENT, "AWS_ACCESS_KEY_ID",
+					AccessKeys.mask(env("AWS_ACCESS_KEY_ID")), hasText(env("AWS_SESSION_TOKEN")),
+					region(profile.orElse(null)), profile.map((p) -> mfaSerial(profiles, p)).orElse(null), true));
+		}
+		profiles.profiles()
+			.values()
+			.stream()
+			.filter((profile) -> profile.property("aws_access_key_id").isPresent()
+					&& profile.property("aws_secret_access_key").isPresent())
+			.sorted(Comparator.comparing((Profile profile) -> !profile.name().equals(shellProfile))
+				.thenComparing(Profile::name))
+			.forEach((profile) -> sources.add(new CredentialSource(PROFILE_PREFIX + profile.name(), Kind.PROFILE,
+					profile.name(), AccessKeys.mask(profile.property("aws_access_key_id").get()),
+					profile.property("aws_session_token").isPresent(), region(profile), mfaSerial(profiles, profile),
+					!environmentKeys && profile.name().equals(shellProfile))));
+		return sources;
+	}
+
+	@Override
+	public StsCaller caller(CredentialSource source) {
+		if (source.kind() == Kind.ENVIRONMENT) {
+			String session = env("AWS_SESSION_TOKEN");
+			String id = env("AWS_ACCESS_KEY_ID");
+			String secret = env("AWS_SECRET_ACCESS_KEY");
+			return new StsCaller(source.id(),
+					StaticCredentialsProvider.create(hasText(session) ? AwsSessionCredentials.create(id, secret, session)
+							: AwsBasicCredentials.create(id, secret)),
+					source.region(), null);
+		}
+		return new StsCaller(source.id(),
+				ProfileCredentialsProvider.builder().profileFile(this::profileFile).profileName(source.name()).build(),
+				source.region(), null);
+	}
+
+	@Override
+	public List<SearchedPlace> searched() {
+		return List.of(new SearchedPlace("environment", "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY",
+				hasText(env("AWS_ACCESS_KEY_ID"))),
+				new SearchedPlace("credentials-file", credentialsFile().toString(), Files.isRegularFile(credentialsFile())),
+				new SearchedPlace("config-file", configFile().toString(), Files.isRegularFile(configFile())),
+				new SearchedPlace("profile", shellProfile(), profileFile().profile(shellProfile()).isPresent()));
+	}
+
+	private String region(Profile profile) {
+		if (hasText(this.settings.region())) {
+			return this.settings.region();
+		}
+		for (String variable : new String[] { "AWS_REGION", "AWS_DEFAULT_REGION" }) {
+			if (hasText(env(variable))) {
+				return env(variable);
+			}
+		}
+		return Optional.ofNullable(profile)
+			.flatMap((p) -> p.property("region"))
+			.filter(LocalCredentialSources::hasText)
+			.orElse(this.settings.defaultRegion());
+	}
+
+	/** The profile's own {@code mfa_serial}, else that of a role profile that uses its keys. */
+	private static String mfaSerial(ProfileFile profiles, Profile profile) {
+		return profile.property("mfa_serial")
+			.or(() -> profiles.profiles()
+				.values()
+				.stream()
+				.filter((other) -> other.property("source_profile").map(profile.name()::equals).orElse(false))
+				.flatMap((other) -> other.property("mfa_serial").stream())
+				.findFirst())
+			.orElse(null);
+	}
+
+	private ProfileFile profileFile() {
+		ProfileFile.Aggregator aggregator = ProfileFile.aggregator();
+		for (Map.Entry<Path, ProfileFile.Type> file : Map.of(configFile(), ProfileFile.Type.CONFIGURATION,
+				credentialsFile(), ProfileFile.Type.CREDENTIALS).entrySet()) {
+			if (Files.isRegularFile(file.getKey())) {
+				try {
+					aggregator.addFile(ProfileFile.builder().content(file.getKey()).type(file.getValue()).build());
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Could not read {}: {}", file.getKey(), ex.getMessage());
+				}
+			}
+		}
+		return aggregator.build();
+	}
+
+	private String shellProfile() {
+		return hasText(env("AWS_PROFILE")) ? env("AWS_PROFILE") : "default";
+	}
+
+	private Path credentialsFile() {
+		return file("AWS_SHARED_CREDENTIALS_FILE", "credentials");
+	}
+
+	private Path configFile() {
+		return file("AWS_CONFIG_FILE", "config");
+	}
+
+	private Path file(String variable, String name) {
+		String configured = env(variable);
+		if (hasText(configured)) {
+			return Path.of(configured.startsWith("~/") ? this.home + configured.substring(1) : configured);
+		}
+		return this.home.resolve(".aws").resolve(name);
+	}
+
+	private String env(String name) {
+		return this.environment.apply(name);
+	}
+
+	private static boolean hasText(String value) {
+		return value != null && !value.isBlank();
+	}
+
+}

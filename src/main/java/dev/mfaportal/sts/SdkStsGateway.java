@@ -1,0 +1,101 @@
+package dev.mfaportal.sts;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
+import software.amazon.awssdk.services.sts.model.Credentials;
+import software.amazon.awssdk.services.sts.model.GetSessionTokenResponse;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link StsGateway} through the AWS SDK's {@code StsClient}: one client per credential source
+ * and region, built on first use and reused, all sharing one HTTP client.
+ */
+@Component
+class SdkStsGateway implements StsGateway, DisposableBean {
+
+	private final StsSettings settings;
+
+	private final SdkHttpClient httpClient;
+
+	private final Map<String, StsClient> clients = new ConcurrentHashMap<>();
+
+	SdkStsGateway(StsSettings settings) {
+		this.settings = settings;
+		this.httpClient = UrlConnectionHttpClient.builder()
+			.connectionTimeout(settings.connectTimeout())
+			.socketTimeout(settings.callTimeout())
+			.build();
+	}
+
+	@Override
+	public TemporaryCredentials getSessionToken(StsCaller caller, SessionTokenRequest request) {
+		StsClient client = client(caller);
+		try {
+			GetSessionTokenResponse response = client.getSessionToken((token) -> token
+				.serialNumber(request.serialNumber())
+				.tokenCode(request.tokenCode())
+				.durationSeconds(request.durationSeconds()));
+			Credentials credentials = response.credentials();
+			return new TemporaryCredentials(credentials.accessKeyId(), credentials.secretAccessKey(),
+					credentials.sessionToken(), credentials.expiration());
+		}
+		catch (SdkException ex) {
+			throw StsErrors.classify(ex);
+		}
+	}
+
+	private StsClient client(StsCaller caller) {
+		return this.clients.computeIfAbsent(caller.id() + "@" + caller.region(), (key) -> build(caller));
+	}
+
+	private StsClient build(StsCaller caller) {
+		StsClientBuilder builder = StsClient.builder()
+			.httpClient(this.httpClient)
+			.region(Region.of(caller.region()))
+			.credentialsProvider(caller.credentials())
+			.overrideConfiguration((config) -> config.apiCallTimeout(this.settings.callTimeout())
+				.apiCallAttemptTimeout(this.settings.callTimeout())
+				.retryStrategy(onlyBeforeStsWasReached()));
+		if (caller.endpoint() != null) {
+			builder.endpointOverride(caller.endpoint());
+		}
+		else if (this.settings.endpoint() != null) {
+			builder.endpointOverride(this.settings.endpoint());
+		}
+		return builder.build();
+	}
+
+	/**
+	 * STS refuses an MFA code it has seen, so only a call that never reached it (no connection)
+	 * is tried again; throttling and server errors are reported, not retried.
+	 */
+	static RetryStrategy onlyBeforeStsWasReached() {
+		return StandardRetryStrategy.builder()
+			.useClientDefaults(false)
+			.maxAttempts(3)
+			.circuitBreakerEnabled(false)
+			.retryOnException(StsErrors::neverReachedSts)
+			.backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(1)))
+			.build();
+	}
+
+	@Override
+	public void destroy() {
+		this.clients.values().forEach(StsClient::close);
+		this.httpClient.close();
+	}
+
+}

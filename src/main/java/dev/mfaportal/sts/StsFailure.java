@@ -1,0 +1,48 @@
+package dev.mfaportal.sts;
+
+import java.util.Locale;
+
+/**
+ * Why a call to STS did not give credentials, in terms a person can act on. Each one has a
+ * message {@code sts.failure.<name>} in every language.
+ */
+public enum StsFailure {
+
+	/** Wrong, expired or reused MFA code. */
+	INVALID_CODE,
+	/** The MFA device is not the caller's. */
+	SERIAL_NOT_ASSOCIATED,
+	/** STS refused the duration. */
+	DURATION_OUT_OF_RANGE,
+	/** The long-term keys are in fact session credentials. */
+	SESSION_CREDENTIALS,
+	/** No long-term keys could be loaded. */
+	NO_CREDENTIALS,
+	/** STS does not know the access key. */
+	UNKNOWN_ACCESS_KEY,
+	/** Wrong secret access key, or the computer's clock is off. */
+	SIGNATURE_MISMATCH,
+	/** The keys have expired. */
+	EXPIRED_TOKEN,
+	/** STS is not activated in the region. */
+	REGION_DISABLED,
+	/** STS asked us to slow down. */
+	THROTTLED,
+	/** Any other refusal by STS. */
+	ACCESS_DENIED,
+	/** STS rejected a parameter. */
+	INVALID_REQUEST,
+	/** STS answered with a server error. */
+	STS_ERROR,
+	/** No connection to STS. */
+	UNREACHABLE,
+	/** STS did not answer in time. */
+	TIMEOUT,
+	/** Anything else. */
+	UNEXPECTED;
+
+	public String messageKey() {
+		return "sts.failure." + name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+}
