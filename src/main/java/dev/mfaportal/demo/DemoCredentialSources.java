@@ -1,0 +1,51 @@
+package dev.mfaportal.demo;
+
+import java.net.URI;
+import java.util.List;
+
+import dev.mfaportal.credentialsource.CredentialSource;
+import dev.mfaportal.credentialsource.CredentialSource.Kind;
+import dev.mfaportal.credentialsource.CredentialSources;
+import dev.mfaportal.credentialsource.SearchedPlace;
+import dev.mfaportal.sts.AccessKeys;
+import dev.mfaportal.sts.StsCaller;
+import dev.mfaportal.sts.emulator.EmulatedMfaDevice;
+import dev.mfaportal.sts.emulator.EmulatedUser;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * The emulator's demo user, and nothing from the machine's own AWS setup.
+ */
+class DemoCredentialSources implements CredentialSources {
+
+	static final String REGION = "us-east-1";
+
+	private final CredentialSource source;
+
+	private final StsCaller caller;
+
+	DemoCredentialSources(URI emulator) {
+		EmulatedUser user = EmulatedUser.demo();
+		this.source = new CredentialSource("demo", Kind.DEMO, user.userName(), AccessKeys.mask(user.accessKeyId()),
+				false, REGION, EmulatedMfaDevice.DEMO_SERIAL_NUMBER, true);
+		this.caller = new StsCaller("demo", StaticCredentialsProvider
+			.create(AwsBasicCredentials.create(user.accessKeyId(), user.secretAccessKey())), REGION, emulator);
+	}
+
+	@Override
+	public List<CredentialSource> list() {
+		return List.of(this.source);
+	}
+
+	@Override
+	public StsCaller caller(CredentialSource source) {
+		return this.caller;
+	}
+
+	@Override
+	public List<SearchedPlace> searched() {
+		return List.of();
+	}
+
+}

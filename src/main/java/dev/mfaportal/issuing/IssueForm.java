@@ -1,0 +1,38 @@
+package dev.mfaportal.issuing;
+
+/**
+ * What the form posts. Field names are the STS parameter names; every field is text so that
+ * anything a person types reaches the validator, which answers in words instead of a binding
+ * error.
+ *
+ * @param source id of the credential source whose keys sign the call
+ * @param serialNumber the MFA device ARN or hardware serial
+ * @param tokenCode the 6-digit code
+ * @param durationSeconds the session length in seconds
+ * @param profileName the section name used in the credentials-file snippet
+ */
+record IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName) {
+
+	static final String DEFAULT_PROFILE = "mfa";
+
+	static final int DEFAULT_DURATION = 43200;
+
+	IssueForm withSource(String source) {
+		return new IssueForm(source, this.serialNumber, this.tokenCode, this.durationSeconds, this.profileName);
+	}
+
+	IssueForm withSerialNumber(String serialNumber) {
+		return new IssueForm(this.source, serialNumber, this.tokenCode, this.durationSeconds, this.profileName);
+	}
+
+	int duration() {
+		return Integer.parseInt(this.durationSeconds);
+	}
+
+	@Override
+	public String toString() {
+		return "IssueForm[source=" + this.source + ", serialNumber=" + this.serialNumber + ", durationSeconds="
+				+ this.durationSeconds + ", profileName=" + this.profileName + "]";
+	}
+
+}

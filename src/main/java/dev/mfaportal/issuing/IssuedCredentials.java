@@ -1,0 +1,48 @@
+package dev.mfaportal.issuing;
+
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import dev.mfaportal.credentialsource.CredentialSource;
+import dev.mfaportal.snippet.Snippet;
+import dev.mfaportal.sts.TemporaryCredentials;
+
+/**
+ * Everything the result page shows, built for one response only.
+ *
+ * @param credentials what STS issued
+ * @param snippets every snippet format
+ * @param usage commands that try the credentials-file profile
+ * @param profileName the credentials-file section
+ * @param source whose keys signed the call
+ * @param serialNumber the MFA device
+ * @param durationSeconds the requested duration
+ * @param renewUrl the form, prefilled with the same device, duration, source and profile
+ */
+record IssuedCredentials(TemporaryCredentials credentials, List<Snippet> snippets, List<String> usage,
+		String profileName, CredentialSource source, String serialNumber, int durationSeconds, URI renewUrl) {
+
+	private static final DateTimeFormatter READABLE_UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+		.withZone(ZoneOffset.UTC);
+
+	/** For {@code data-expiration} and {@code <time datetime>}: ISO-8601 in UTC. */
+	public String expirationIso() {
+		return DateTimeFormatter.ISO_INSTANT.format(this.credentials.expiration());
+	}
+
+	public String expirationUtc() {
+		return READABLE_UTC.format(this.credentials.expiration());
+	}
+
+	public String usageText() {
+		return String.join("\n", this.usage);
+	}
+
+	@Override
+	public String toString() {
+		return "IssuedCredentials[" + this.credentials + ", source=" + this.source.id() + "]";
+	}
+
+}

@@ -1,0 +1,121 @@
+package dev.mfaportal.issuing;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.mfaportal.credentialsource.CredentialSource;
+import dev.mfaportal.credentialsource.CredentialSources;
+import dev.mfaportal.sts.StsCallException;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+
+/**
+ * The form at {@code /} and the result of posting it. Issued credentials go into this one
+ * response and nowhere else: not the session, not a redirect, not a log line.
+ */
+@Controller
+class IssuingController {
+
+	static final String FORM_VIEW = "issuing/form";
+
+	static final String RESULT_VIEW = "issuing/result";
+
+	static final String NO_CREDENTIALS_VIEW = "issuing/no-credentials";
+
+	private final CredentialSources sources;
+
+	private final IssuingService issuing;
+
+	private final IssueFormValidator validator = new IssueFormValidator();
+
+	IssuingController(CredentialSources sources, IssuingService issuing) {
+		this.sources = sources;
+		this.issuing = issuing;
+	}
+
+	@InitBinder("issueForm")
+	void initBinder(WebDataBinder binder) {
+		binder.setAllowedFields("source", "serialNumber", "tokenCode", "durationSeconds", "profileName");
+		binder.registerCustomEditor(String.class, new StringTrimmerEditor(false));
+		// People type "123 456" the way authenticator apps show the code.
+		binder.registerCustomEditor(String.class, "tokenCode", new StringTrimmerEditor(" \t\u00a0", false));
+	}
+
+	@GetMapping("/")
+	String form(@RequestParam Optional<String> source, @RequestParam Optional<String> serialNumber,
+			@RequestParam Optional<String> durationSeconds, @RequestParam Optional<String> profileName, Model model) {
+		List<CredentialSource> available = this.sources.list();
+		if (available.isEmpty()) {
+			model.addAttribute("searched", this.sources.searched());
+			return NO_CREDENTIALS_VIEW;
+		}
+		CredentialSource selected = source.flatMap(this.sources::find).orElse(available.get(0));
+		IssueForm form = new IssueForm(selected.id(), serialNumber.orElse(selected.mfaSerial()), "",
+				durationSeconds.orElse(String.valueOf(IssueForm.DEFAULT_DURATION)),
+				profileName.orElse(IssueForm.DEFAULT_PROFILE));
+		return showForm(form, available, model);
+	}
+
+	@GetMapping("/session-token")
+	String reload() {
+		return "redirect:/";
+	}
+
+	@PostMapping("/session-token")
+	String issue(@ModelAttribute IssueForm issueForm, BindingResult result, Model model,
+			HttpServletResponse response) {
+		List<CredentialSource> available = this.sources.list();
+		if (available.isEmpty()) {
+			model.addAttribute("searched", this.sources.searched());
+			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+			return NO_CREDENTIALS_VIEW;
+		}
+		this.validator.validate(issueForm, result);
+		Optional<CredentialSource> source = Optional.ofNullable(issueForm.source()).flatMap(this.sources::find);
+		if (source.isEmpty()) {
+			result.rejectValue("source", "form.source.unknown");
+		}
+		else if (source.get().sessionCredentials()) {
+			result.rejectValue("source", "form.source.sessionCredentials");
+		}
+		if (result.hasErrors()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return showForm(issueForm, available, model);
+		}
+		try {
+			IssuedCredentials issued = this.issuing.issue(source.get(), issueForm);
+			response.setHeader("Cache-Control", "no-store");
+			model.addAttribute("issued", issued);
+			return RESULT_VIEW;
+		}
+		catch (StsCallException ex) {
+			response.setStatus(StsFailureStatus.of(ex.failure()).value());
+			model.addAttribute("failure", new FailureView(ex, source.get(), issueForm));
+			return showForm(issueForm, available, model);
+		}
+	}
+
+	private String showForm(IssueForm form, List<CredentialSource> available, Model model) {
+		model.addAttribute("issueForm", form);
+		model.addAttribute("sources", available);
+		model.addAttribute("selectedSource",
+				available.stream().filter((s) -> s.id().equals(form.source())).findFirst().orElse(available.get(0)));
+		model.addAttribute("durationPresets", StsModel.DURATION_PRESETS);
+		model.addAttribute("durationMin", StsModel.DURATION_MIN);
+		model.addAttribute("durationMax", StsModel.DURATION_MAX);
+		model.addAttribute("rootDurationMax", StsModel.ROOT_DURATION_MAX);
+		return FORM_VIEW;
+	}
+
+}

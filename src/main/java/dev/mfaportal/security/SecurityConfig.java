@@ -1,0 +1,58 @@
+package dev.mfaportal.security;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Local mode: everything but the launch link and static files needs the session that the launch
+ * link gives; CSRF protects every POST; the headers keep pages out of frames and caches.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AccessSettings.class)
+public class SecurityConfig {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AccessSettings access) throws Exception {
+		LoginUrlAuthenticationEntryPoint launchRequired = new LoginUrlAuthenticationEntryPoint("/launch-required");
+		launchRequired.setUseForward(true);
+		http.authorizeHttpRequests((requests) -> {
+			requests.requestMatchers("/launch", "/launch-required", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+					"/error")
+				.permitAll();
+			if (access.launchToken()) {
+				requests.anyRequest().authenticated();
+			}
+			else {
+				requests.anyRequest().permitAll();
+			}
+		})
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(launchRequired))
+			.csrf(Customizer.withDefaults())
+			.formLogin((form) -> form.disable())
+			.httpBasic((basic) -> basic.disable())
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.frameOptions((frames) -> frames.deny()));
+		return http.build();
+	}
+
+	@Bean
+	WebSecurityCustomizer hostAllowlist(AccessSettings access, MessageSource messages) {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHostnames(new HostAllowlist(access.allowedHosts()));
+		return (web) -> web.httpFirewall(firewall).requestRejectedHandler(new RefusedRequestHandler(messages));
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Cross-cutting web configuration: languages, error pages.
+ */
+package dev.mfaportal.system;

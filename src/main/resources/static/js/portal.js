@@ -1,0 +1,145 @@
+// MFA Portal: progressive enhancement only. Every essential works without this file.
+(function () {
+  'use strict';
+
+  function all(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
+  function format(label, value) { return (label || '{0}').replace('{0}', value); }
+
+  // The text of a snippet exactly as its format wants it; HTML turned CRLF into LF.
+  function snippetText(id) {
+    var pre = document.querySelector('[data-snippet="' + id + '"]');
+    var text = pre.textContent;
+    return pre.getAttribute('data-line-ending') === 'crlf' ? text.replace(/\r?\n/g, '\r\n') : text;
+  }
+
+  function revealJsOnly() { all('[data-js-only]').forEach(function (el) { el.hidden = false; }); }
+
+  function copyButtons() {
+    all('[data-copy]').forEach(function (button) {
+      var label = button.textContent;
+      button.addEventListener('click', function () {
+        var done = function (ok) {
+          button.textContent = ok ? button.getAttribute('data-copied-label') : button.getAttribute('data-failed-label');
+          setTimeout(function () { button.textContent = label; }, 2000);
+        };
+        if (!navigator.clipboard) { done(false); return; }
+        navigator.clipboard.writeText(snippetText(button.getAttribute('data-copy')))
+          .then(function () { done(true); }, function () { done(false); });
+      });
+    });
+  }
+
+  // Downloads are made from the page itself: the credentials never travel in a second request.
+  function downloadButtons() {
+    all('[data-download]').forEach(function (button) {
+      button.addEventListener('click', function () {
+        var id = button.getAttribute('data-download');
+        var pre = document.querySelector('[data-snippet="' + id + '"]');
+        var url = URL.createObjectURL(new Blob([snippetText(id)], { type: 'application/octet-stream' }));
+        var link = document.createElement('a');
+        link.href = url;
+        link.download = pre.getAttribute('data-filename');
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+      });
+    });
+  }
+
+  function twoDigits(n) { return (n < 10 ? '0' : '') + n; }
+
+  function countdown() {
+    var box = document.querySelector('[data-expiry]');
+    if (!box) { return; }
+    var expiresAt = Date.parse(box.getAttribute('data-expiration'));
+    var counter = box.querySelector('[data-countdown]');
+    var warning = box.querySelector('[data-expiry-warning]');
+    var expired = box.querySelector('[data-expired-notice]');
+    var local = box.querySelector('[data-local-time]');
+    var title = document.title;
+    if (local) {
+      local.textContent = format(local.getAttribute('data-label'),
+        new Date(expiresAt).toLocaleString(document.documentElement.lang || undefined,
+          { dateStyle: 'medium', timeStyle: 'medium', timeZoneName: 'short' }));
+      local.hidden = false;
+    }
+    counter.hidden = false;
+    function tick() {
+      // From the absolute time on every tick, so a laptop waking from sleep shows the truth at once.
+      var left = Math.max(0, Math.floor((expiresAt - Date.now()) / 1000));
+      var text = Math.floor(left / 3600) + ':' + twoDigits(Math.floor(left % 3600 / 60)) + ':' + twoDigits(left % 60);
+      counter.textContent = format(box.getAttribute('data-label-countdown'), text);
+      document.title = '(' + text + ') ' + title;
+      var isExpired = left === 0;
+      var isWarning = !isExpired && left < 15 * 60;
+      box.classList.toggle('is-warning', isWarning);
+      box.classList.toggle('is-expired', isExpired);
+      box.setAttribute('data-state', isExpired ? 'expired' : (isWarning ? 'warning' : 'valid'));
+      warning.hidden = !isWarning;
+      expired.hidden = !isExpired;
+      if (isExpired) { clearInterval(timer); }
+    }
+    var timer = setInterval(tick, 1000);
+    tick();
+  }
+
+  function sourceSelect() {
+    var select = document.querySelector('[data-source-select]');
+    if (!select) { return; }
+    var key = document.querySelector('[data-source-key]');
+    var warning = document.querySelector('[data-source-session-warning]');
+    var serial = document.getElementById('serialNumber');
+    var keyLabel = key.textContent;
+    var initial = select.selectedOptions[0];
+    select.addEventListener('change', function () {
+      var option = select.selectedOptions[0];
+      key.textContent = keyLabel.replace(initial.getAttribute('data-masked'), option.getAttribute('data-masked'))
+        .replace(initial.getAttribute('data-region'), option.getAttribute('data-region'));
+      initial = option;
+      warning.hidden = option.getAttribute('data-session') !== 'true';
+      var mfa = option.getAttribute('data-mfa-serial');
+      if (mfa && serial && !serial.value) { serial.value = mfa; }
+    });
+  }
+
+  function durationPresets() {
+    var box = document.querySelector('[data-duration-presets]');
+    var input = document.getElementById('durationSeconds');
+    if (!box || !input) { return; }
+    box.hidden = false;
+    function mark() {
+      all('[data-duration]', box).forEach(function (chip) {
+        chip.setAttribute('aria-pressed', String(chip.getAttribute('data-duration') === input.value));
+      });
+    }
+    all('[data-duration]', box).forEach(function (chip) {
+      chip.addEventListener('click', function () { input.value = chip.getAttribute('data-duration'); mark(); });
+    });
+    input.addEventListener('input', mark);
+    mark();
+  }
+
+  // One submit only: a second would spend the same MFA code twice.
+  function singleSubmit() {
+    all('[data-issue-form]').forEach(function (form) {
+      form.addEventListener('submit', function (event) {
+        if (form.getAttribute('data-submitted')) { event.preventDefault(); return; }
+        form.setAttribute('data-submitted', 'true');
+        var button = form.querySelector('[data-submit]');
+        button.disabled = true;
+        button.textContent = button.getAttribute('data-busy-label');
+      });
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    revealJsOnly();
+    copyButtons();
+    downloadButtons();
+    countdown();
+    sourceSelect();
+    durationPresets();
+    singleSubmit();
+  });
+})();

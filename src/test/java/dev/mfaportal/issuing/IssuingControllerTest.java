@@ -1,0 +1,222 @@
+package dev.mfaportal.issuing;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.mfaportal.credentialsource.CredentialSource;
+import dev.mfaportal.credentialsource.CredentialSource.Kind;
+import dev.mfaportal.credentialsource.CredentialSources;
+import dev.mfaportal.credentialsource.SearchedPlace;
+import dev.mfaportal.security.SecurityConfig;
+import dev.mfaportal.sts.SessionTokenRequest;
+import dev.mfaportal.sts.StsCallException;
+import dev.mfaportal.sts.StsCaller;
+import dev.mfaportal.sts.StsFailure;
+import dev.mfaportal.sts.StsGateway;
+import dev.mfaportal.sts.TemporaryCredentials;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+@WebMvcTest(IssuingController.class)
+@Import({ SecurityConfig.class, IssuingService.class })
+@WithMockUser
+class IssuingControllerTest {
+
+	private static final CredentialSource PROFILE = new CredentialSource("profile:work", Kind.PROFILE, "work",
+			"AKIA…WXYZ", false, "eu-west-1", "arn:aws:iam::123456789012:mfa/alice", true);
+
+	private static final CredentialSource SESSION = new CredentialSource("environment", Kind.ENVIRONMENT,
+			"AWS_ACCESS_KEY_ID", "ASIA…ABCD", true, "us-east-1", null, false);
+
+	private static final TemporaryCredentials ISSUED = new TemporaryCredentials("ASIAISSUEDKEY0000001",
+			"issued-secret-canary", "issued-token-canary", Instant.parse("2026-11-26T22:00:00Z"));
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private CredentialSources sources;
+
+	@MockitoBean
+	private StsGateway sts;
+
+	@BeforeEach
+	void sources() {
+		given(this.sources.list()).willReturn(List.of(PROFILE, SESSION));
+		given(this.sources.find("profile:work")).willReturn(java.util.Optional.of(PROFILE));
+		given(this.sources.find("environment")).willReturn(java.util.Optional.of(SESSION));
+		given(this.sources.caller(any()))
+			.willReturn(new StsCaller("profile:work", AnonymousCredentialsProvider.create(), "eu-west-1", null));
+	}
+
+	private MockHttpServletRequestBuilder issue(String serial, String code, String duration) {
+		return issue("profile:work", serial, code, duration);
+	}
+
+	private MockHttpServletRequestBuilder issue(String source, String serial, String code, String duration) {
+		return post("/session-token").with(csrf())
+			.param("source", source)
+			.param("serialNumber", serial)
+			.param("tokenCode", code)
+			.param("durationSeconds", duration)
+			.param("profileName", "mfa");
+	}
+
+	@Test
+	void formWhenSourcesExistThenFieldsCarryTheStsParameterNamesAndDefaults() throws Exception {
+		this.mvc.perform(get("/"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(IssuingController.FORM_VIEW))
+			.andExpect(content().string(containsString("name=\"serialNumber\"")))
+			.andExpect(content().string(containsString("value=\"arn:aws:iam::123456789012:mfa/alice\"")))
+			.andExpect(content().string(containsString("name=\"tokenCode\"")))
+			.andExpect(content().string(containsString("name=\"durationSeconds\"")))
+			.andExpect(content().string(containsString("value=\"43200\"")))
+			.andExpect(content().string(containsString("name=\"profileName\"")))
+			.andExpect(content().string(containsString("value=\"mfa\"")))
+			.andExpect(content().string(containsString("AKIA…WXYZ")))
+			.andExpect(content().string(containsString("capped at 1 hour")));
+	}
+
+	@Test
+	void formWhenRenewLinkFollowedThenDeviceDurationAndProfilePrefilled() throws Exception {
+		this.mvc.perform(get("/").param("source", "profile:work")
+			.param("serialNumber", "GAHT12345678")
+			.param("durationSeconds", "3600")
+			.param("profileName", "work-mfa"))
+			.andExpect(content().string(containsString("value=\"GAHT12345678\"")))
+			.andExpect(content().string(containsString("value=\"3600\"")))
+			.andExpect(content().string(containsString("value=\"work-mfa\"")));
+	}
+
+	@Test
+	void formWhenSourceHoldsSessionTokenThenSaysSoBeforeAnyCall() throws Exception {
+		this.mvc.perform(get("/").param("source", "environment"))
+			.andExpect(content().string(containsString("GetSessionToken can&#39;t be called with session credentials")));
+		then(this.sts).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void formWhenNoCredentialsAnywhereThenPageSaysWhereItLooked() throws Exception {
+		given(this.sources.list()).willReturn(List.of());
+		given(this.sources.searched())
+			.willReturn(List.of(new SearchedPlace("credentials-file", "/home/alice/.aws/credentials", false)));
+		this.mvc.perform(get("/"))
+			.andExpect(view().name(IssuingController.NO_CREDENTIALS_VIEW))
+			.andExpect(content().string(containsString("/home/alice/.aws/credentials")))
+			.andExpect(content().string(containsString("aws configure")));
+	}
+
+	@Test
+	void issueWhenUserArnThenSuggestsTheMfaArnAndStsIsNotCalled() throws Exception {
+		this.mvc.perform(issue("arn:aws:iam::123456789012:user/alice", "123456", "3600"))
+			.andExpect(status().isBadRequest())
+			.andExpect(model().attributeHasFieldErrorCode("issueForm", "serialNumber", "form.serialNumber.userArn"))
+			.andExpect(content().string(containsString("arn:aws:iam::123456789012:mfa/alice")));
+		then(this.sts).should(never()).getSessionToken(any(), any());
+	}
+
+	@Test
+	void issueWhenInvalidInSpanishThenMessageBesideTheFieldInSpanish() throws Exception {
+		this.mvc.perform(issue("arn:aws:iam::123456789012:mfa/alice", "12a", "60").header("Accept-Language", "es"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("El código MFA tiene exactamente 6 dígitos.")))
+			.andExpect(content().string(containsString("La duración de la sesión debe estar entre 900")));
+		then(this.sts).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void issueWhenCodeTypedWithSpacesThenSentAsSixDigits() throws Exception {
+		given(this.sts.getSessionToken(any(), any())).willReturn(ISSUED);
+		this.mvc.perform(issue("arn:aws:iam::123456789012:mfa/alice", " 123 456 ", "3600")).andExpect(status().isOk());
+		then(this.sts).should()
+			.getSessionToken(any(), org.mockito.ArgumentMatchers
+				.eq(new SessionTokenRequest("arn:aws:iam::123456789012:mfa/alice", "123456", 3600)));
+	}
+
+	@Test
+	void issueWhenSourceHoldsSessionTokenThenRefusedWithoutCallingSts() throws Exception {
+		this.mvc.perform(issue("environment", "arn:aws:iam::123456789012:mfa/alice", "123456", "3600"))
+			.andExpect(status().isBadRequest())
+			.andExpect(model().attributeHasFieldErrorCode("issueForm", "source", "form.source.sessionCredentials"));
+		then(this.sts).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void issueWhenStsAcceptsThenEverySnippetInANoStorePage() throws Exception {
+		given(this.sts.getSessionToken(any(), any())).willReturn(ISSUED);
+		var page = this.mvc.perform(issue("arn:aws:iam::123456789012:mfa/alice", "123456", "3600"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(IssuingController.RESULT_VIEW))
+			.andExpect(header().string("Cache-Control", containsString("no-store")))
+			.andExpect(content().string(containsString("data-expiration=\"2026-11-26T22:00:00Z\"")))
+			.andExpect(content().string(containsString("aws sts get-caller-identity --profile mfa")));
+		for (String format : List.of("env", "env-unset", "fish", "fish-unset", "powershell", "powershell-unset",
+				"windows-cmd", "windows-cmd-unset", "credentials-file", "process", "dotenv")) {
+			page.andExpect(content().string(containsString("data-snippet=\"" + format + "\"")));
+		}
+	}
+
+	@Test
+	void issueWhenStsRefusesTheCodeThenFormSaysWhatToDoAndDoesNotEchoTheCode() throws Exception {
+		given(this.sts.getSessionToken(any(), any())).willThrow(new StsCallException(StsFailure.INVALID_CODE,
+				"AccessDenied", "MultiFactorAuthentication failed with invalid MFA one time pass code. ", "req-1", null));
+		this.mvc.perform(issue("arn:aws:iam::123456789012:mfa/alice", "987654", "3600"))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(view().name(IssuingController.FORM_VIEW))
+			.andExpect(content().string(containsString("Wait for the next code")))
+			.andExpect(content().string(containsString("req-1")))
+			.andExpect(content().string(not(containsString("987654"))));
+	}
+
+	@Test
+	void issueWhenStsTimesOutThenGatewayTimeoutWithClearMessage() throws Exception {
+		given(this.sts.getSessionToken(any(), any()))
+			.willThrow(new StsCallException(StsFailure.TIMEOUT, null, null, null, null));
+		this.mvc.perform(issue("arn:aws:iam::123456789012:mfa/alice", "123456", "3600"))
+			.andExpect(status().isGatewayTimeout())
+			.andExpect(content().string(containsString("did not answer in time")));
+	}
+
+	@Test
+	void issueWhenNoCsrfTokenThenForbiddenAndStsNotCalled() throws Exception {
+		this.mvc
+			.perform(post("/session-token").param("source", "profile:work")
+				.param("serialNumber", "arn:aws:iam::123456789012:mfa/alice")
+				.param("tokenCode", "123456")
+				.param("durationSeconds", "3600")
+				.param("profileName", "mfa"))
+			.andExpect(status().isForbidden());
+		then(this.sts).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void reloadOfTheResultUrlThenBackToTheForm() throws Exception {
+		this.mvc.perform(get("/session-token")).andExpect(status().is3xxRedirection());
+	}
+
+}
