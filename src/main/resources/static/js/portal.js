@@ -61,7 +61,7 @@
     if (local) {
       local.textContent = format(local.getAttribute('data-label'),
         new Date(expiresAt).toLocaleString(document.documentElement.lang || undefined,
-          { dateStyle: 'medium', timeStyle: 'medium', timeZoneName: 'short' }));
+          { dateStyle: 'medium', timeStyle: 'long' }));
       local.hidden = false;
     }
     counter.hidden = false;

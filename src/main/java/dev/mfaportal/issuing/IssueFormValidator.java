@@ -60,7 +60,7 @@ class IssueFormValidator implements Validator {
 	}
 
 	private void validateDuration(String duration, Errors errors) {
-		Object[] bounds = { StsModel.DURATION_MIN, StsModel.DURATION_MAX };
+		Object[] bounds = { String.valueOf(StsModel.DURATION_MIN), String.valueOf(StsModel.DURATION_MAX) };
 		if (!StringUtils.hasText(duration)) {
 			errors.rejectValue("durationSeconds", "form.durationSeconds.required", bounds, null);
 			return;

@@ -112,9 +112,10 @@ class IssuingController {
 		model.addAttribute("selectedSource",
 				available.stream().filter((s) -> s.id().equals(form.source())).findFirst().orElse(available.get(0)));
 		model.addAttribute("durationPresets", StsModel.DURATION_PRESETS);
-		model.addAttribute("durationMin", StsModel.DURATION_MIN);
-		model.addAttribute("durationMax", StsModel.DURATION_MAX);
-		model.addAttribute("rootDurationMax", StsModel.ROOT_DURATION_MAX);
+		// As text: MessageFormat would print 129600 as "129,600", which the field would not take.
+		model.addAttribute("durationMin", String.valueOf(StsModel.DURATION_MIN));
+		model.addAttribute("durationMax", String.valueOf(StsModel.DURATION_MAX));
+		model.addAttribute("rootDurationMax", String.valueOf(StsModel.ROOT_DURATION_MAX));
 		return FORM_VIEW;
 	}
 

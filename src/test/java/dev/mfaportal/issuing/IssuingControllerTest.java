@@ -1,6 +1,7 @@
 package dev.mfaportal.issuing;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 import dev.mfaportal.credentialsource.CredentialSource;
@@ -14,6 +15,7 @@ import dev.mfaportal.sts.StsCaller;
 import dev.mfaportal.sts.StsFailure;
 import dev.mfaportal.sts.StsGateway;
 import dev.mfaportal.sts.TemporaryCredentials;
+import jakarta.servlet.http.HttpSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -26,6 +28,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
@@ -178,6 +181,14 @@ class IssuingControllerTest {
 		for (String format : List.of("env", "env-unset", "fish", "fish-unset", "powershell", "powershell-unset",
 				"windows-cmd", "windows-cmd-unset", "credentials-file", "process", "dotenv")) {
 			page.andExpect(content().string(containsString("data-snippet=\"" + format + "\"")));
+		}
+		HttpSession session = page.andReturn().getRequest().getSession(false);
+		if (session != null) {
+			for (String name : Collections.list(session.getAttributeNames())) {
+				assertThat(String.valueOf(session.getAttribute(name))).as(name)
+					.doesNotContain(ISSUED.secretAccessKey())
+					.doesNotContain(ISSUED.sessionToken());
+			}
 		}
 	}
 

@@ -8,16 +8,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.mfaportal.support.Tools;
 import dev.mfaportal.sts.TemporaryCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The shells themselves read the snippets: every hostile character arrives intact and the unset
- * twin clears every variable. Skips a shell that isn't installed (CI installs fish).
+ * twin clears every variable. Skips a shell that isn't installed, except in CI.
  */
 class SnippetsInShellsTest {
 
@@ -30,7 +30,7 @@ class SnippetsInShellsTest {
 
 	@Test
 	void envSnippetWhenSourcedInBashThenEveryValueArrivesIntact() throws Exception {
-		assumeTrue(onPath("bash"), "bash is not installed");
+		Tools.require(Tools.onPath("bash").isPresent(), "bash is not installed");
 		for (TemporaryCredentials credentials : List.of(SnippetsGoldenTest.HOSTILE, WITH_NEWLINE)) {
 			Path set = write(SnippetFormat.ENV, credentials);
 			String printed = run("bash", "-c",
@@ -42,7 +42,7 @@ class SnippetsInShellsTest {
 
 	@Test
 	void envUnsetWhenSourcedAfterEnvThenNothingIsLeft() throws Exception {
-		assumeTrue(onPath("bash"), "bash is not installed");
+		Tools.require(Tools.onPath("bash").isPresent(), "bash is not installed");
 		Path set = write(SnippetFormat.ENV, SnippetsGoldenTest.HOSTILE);
 		Path unset = write(SnippetFormat.ENV_UNSET, SnippetsGoldenTest.HOSTILE);
 		String printed = run("bash", "-c", ". \"$1\"; . \"$2\"; env | grep '^AWS_' || true", "bash", set.toString(),
@@ -52,7 +52,7 @@ class SnippetsInShellsTest {
 
 	@Test
 	void fishSnippetWhenSourcedInFishThenEveryValueArrivesIntact() throws Exception {
-		assumeTrue(onPath("fish"), "fish is not installed (CI installs it: apt-get install fish)");
+		Tools.require(Tools.onPath("fish").isPresent(), "fish is not installed (apt-get install fish)");
 		for (TemporaryCredentials credentials : List.of(SnippetsGoldenTest.HOSTILE, WITH_NEWLINE)) {
 			Path set = write(SnippetFormat.FISH, credentials);
 			String printed = run("fish", "--no-config", "-c",
@@ -64,7 +64,7 @@ class SnippetsInShellsTest {
 
 	@Test
 	void fishUnsetWhenSourcedAfterFishThenNothingIsLeft() throws Exception {
-		assumeTrue(onPath("fish"), "fish is not installed (CI installs it: apt-get install fish)");
+		Tools.require(Tools.onPath("fish").isPresent(), "fish is not installed (apt-get install fish)");
 		Path set = write(SnippetFormat.FISH, SnippetsGoldenTest.HOSTILE);
 		Path unset = write(SnippetFormat.FISH_UNSET, SnippetsGoldenTest.HOSTILE);
 		String printed = run("fish", "--no-config", "-c", "source $argv[1]; source $argv[2]; env | grep '^AWS_'; true",
@@ -82,15 +82,6 @@ class SnippetsInShellsTest {
 		return Files.writeString(this.dir.resolve(snippet.fileName()), snippet.content(), StandardCharsets.UTF_8);
 	}
 
-	static boolean onPath(String command) {
-		String path = System.getenv().getOrDefault("PATH", "");
-		for (String entry : path.split(java.io.File.pathSeparator)) {
-			if (Files.isExecutable(Path.of(entry, command))) {
-				return true;
-			}
-		}
-		return false;
-	}
 
 	private static String run(String... command) throws IOException, InterruptedException {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

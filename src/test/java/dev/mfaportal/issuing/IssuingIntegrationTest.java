@@ -1,0 +1,214 @@
+package dev.mfaportal.issuing;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import dev.mfaportal.credentialsource.CredentialSource;
+import dev.mfaportal.credentialsource.CredentialSource.Kind;
+import dev.mfaportal.credentialsource.CredentialSources;
+import dev.mfaportal.credentialsource.SearchedPlace;
+import dev.mfaportal.security.LaunchToken;
+import dev.mfaportal.sts.StsCaller;
+import dev.mfaportal.sts.emulator.EmulatedMfaDevice;
+import dev.mfaportal.sts.emulator.EmulatedUser;
+import dev.mfaportal.sts.emulator.EmulatorSettings;
+import dev.mfaportal.sts.emulator.RecordedRequest;
+import dev.mfaportal.sts.emulator.StsEmulatorServer;
+import dev.mfaportal.sts.emulator.Totp;
+import dev.mfaportal.support.PortalClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole flow over HTTP: the portal's real SDK client signs with the source's long-term keys
+ * and calls the emulator, which checks the signature and the TOTP code like STS. Every log
+ * level that could leak is at DEBUG, and the captured output is searched for the canaries.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "logging.level.dev.mfaportal=DEBUG", "logging.level.software.amazon.awssdk=DEBUG",
+				"logging.level.software.amazon.awssdk.request=DEBUG", "logging.level.org.springframework.web=DEBUG",
+				"logging.level.org.springframework.security=DEBUG" })
+@ExtendWith(OutputCaptureExtension.class)
+class IssuingIntegrationTest {
+
+	static final String LONG_TERM_SECRET = "LongTermSecretCanary/0123456789abcdefABCD";
+
+	static final EmulatedUser ALICE = new EmulatedUser("AKIACANARYALICE00001", LONG_TERM_SECRET, "123456789012",
+			"alice", false, new EmulatedMfaDevice("arn:aws:iam::123456789012:mfa/alice", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"));
+
+	static final StsEmulatorServer emulator = StsEmulatorServer.start(EmulatorSettings.of(ALICE), Clock.systemUTC());
+
+	@DynamicPropertySource
+	static void endpoint(DynamicPropertyRegistry registry) {
+		registry.add("portal.sts.endpoint", () -> emulator.endpoint().toString());
+	}
+
+	@AfterAll
+	static void stopEmulator() {
+		emulator.close();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	LaunchToken launchToken;
+
+	PortalClient browser;
+
+	@BeforeEach
+	void launch() throws Exception {
+		emulator.emulator().clearRecordedRequests();
+		this.browser = new PortalClient(this.port);
+		assertThat(this.browser.launch(this.launchToken.value()).statusCode()).isEqualTo(302);
+	}
+
+	private static Map<String, String> form(String code) {
+		return Map.of("source", "alice", "serialNumber", ALICE.device().serialNumber(), "tokenCode", code,
+				"durationSeconds", "3600", "profileName", "mfa");
+	}
+
+	@Test
+	void issueWhenCodeIsRightThenEverySnippetInANoStorePageAndNothingLeaksToTheLog(CapturedOutput output)
+			throws Exception {
+		String code = Totp.currentCode(ALICE.device().base32Secret(), Clock.systemUTC());
+		HttpResponse<String> result = this.browser.post("/session-token", form(code), true);
+
+		assertThat(result.statusCode()).isEqualTo(200);
+		assertThat(result.headers().firstValue("Cache-Control")).hasValueSatisfying((v) -> assertThat(v).contains("no-store"));
+		for (String format : List.of("env", "env-unset", "fish", "fish-unset", "powershell", "powershell-unset",
+				"windows-cmd", "windows-cmd-unset", "credentials-file", "process", "dotenv")) {
+			assertThat(PortalClient.snippet(result.body(), format)).as(format).isNotBlank();
+		}
+		String credentialsFile = PortalClient.snippet(result.body(), "credentials-file");
+		assertThat(credentialsFile).contains("[mfa]\naws_access_key_id = ASIA");
+
+		List<RecordedRequest> calls = emulator.emulator().recordedRequests();
+		assertThat(calls).singleElement().satisfies((call) -> {
+			assertThat(call.action()).isEqualTo("GetSessionToken");
+			assertThat(call.accessKeyId()).isEqualTo(ALICE.accessKeyId());
+			assertThat(call.parameters()).containsEntry("SerialNumber", ALICE.device().serialNumber())
+				.containsEntry("DurationSeconds", "3600");
+			assertThat(call.succeeded()).isTrue();
+		});
+
+		String issuedSecret = line(credentialsFile, "aws_secret_access_key = ");
+		String sessionToken = line(credentialsFile, "aws_session_token = ");
+		// The SDK logged the signing steps, so DEBUG was really on.
+		assertThat(output.getAll()).contains("sts/aws4_request")
+			.doesNotContain(issuedSecret)
+			.doesNotContain(sessionToken)
+			.doesNotContain(LONG_TERM_SECRET)
+			.doesNotContain("tokenCode=" + code)
+			.doesNotContain("TokenCode=" + code);
+	}
+
+	@Test
+	void issueWhenCodeIsWrongThenTheFormSaysSoInWordsAndNoCredentials() throws Exception {
+		String wrong = Totp.currentCode(ALICE.device().base32Secret(), Clock.offset(Clock.systemUTC(), java.time.Duration.ofHours(1)));
+		HttpResponse<String> result = this.browser.post("/session-token", form(wrong), true);
+
+		assertThat(result.statusCode()).isEqualTo(422);
+		assertThat(result.body()).contains("The MFA code was not accepted")
+			.contains("MultiFactorAuthentication failed with invalid MFA one time pass code.")
+			.doesNotContain("data-snippet");
+	}
+
+	@Test
+	void postWhenNoCsrfTokenThenForbiddenAndStsNeverCalled() throws Exception {
+		HttpResponse<String> result = this.browser.post("/session-token", form("123456"), false);
+
+		assertThat(result.statusCode()).isEqualTo(403);
+		assertThat(result.body()).doesNotContain("Whitelabel").contains("This action was refused");
+		assertThat(emulator.emulator().recordedRequests()).isEmpty();
+	}
+
+	@Test
+	void requestWhenHostIsForeignThenRefusedEvenWithAValidSession() throws Exception {
+		assertThat(this.browser.rawStatusLine("GET", "/", "evil.example:" + this.port)).contains(" 400");
+		assertThat(this.browser.rawStatusLine("GET", "/", "127.0.0.1.nip.io:" + this.port)).contains(" 400");
+		assertThat(this.browser.rawStatusLine("GET", "/launch-required", "localhost:" + this.port)).contains(" 401");
+	}
+
+	@Test
+	void pageWhenNoLaunchTokenThenRefusedWithInstructions() throws Exception {
+		PortalClient stranger = new PortalClient(this.port);
+		HttpResponse<String> form = stranger.get("/");
+		assertThat(form.statusCode()).isEqualTo(401);
+		assertThat(form.body()).contains("Open the link from your terminal");
+		assertThat(stranger.launch("not-the-token").statusCode()).isEqualTo(401);
+		assertThat(stranger.get("/").statusCode()).isEqualTo(401);
+		assertThat(stranger.post("/session-token", form("123456"), false).statusCode()).isIn(401, 403);
+		assertThat(emulator.emulator().recordedRequests()).isEmpty();
+	}
+
+	@Test
+	void launchLinkWhenUsedThenTokenLeavesTheAddressBar() throws Exception {
+		PortalClient other = new PortalClient(this.port);
+		HttpResponse<String> launched = other.launch(this.launchToken.value());
+		assertThat(launched.headers().firstValue("Location")).hasValueSatisfying(
+				(location) -> assertThat(location).doesNotContain(this.launchToken.value()).endsWith("/"));
+	}
+
+	@Test
+	void unknownPageWhenRequestedThenPortalErrorPageNotWhitelabel() throws Exception {
+		HttpResponse<String> missing = this.browser.get("/no-such-page");
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).contains("This page does not exist").doesNotContain("Whitelabel");
+	}
+
+	private static String line(String text, String prefix) {
+		return text.lines().filter((l) -> l.startsWith(prefix)).findFirst().orElseThrow().substring(prefix.length());
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class AliceOnly {
+
+		@Bean
+		@Primary
+		CredentialSources aliceSources() {
+			CredentialSource alice = new CredentialSource("alice", Kind.PROFILE, "alice", "AKIA…0001", false,
+					"us-east-1", ALICE.device().serialNumber(), true);
+			return new CredentialSources() {
+				@Override
+				public List<CredentialSource> list() {
+					return List.of(alice);
+				}
+
+				@Override
+				public StsCaller caller(CredentialSource source) {
+					return new StsCaller("alice", StaticCredentialsProvider
+						.create(AwsBasicCredentials.create(ALICE.accessKeyId(), ALICE.secretAccessKey())), "us-east-1",
+							null);
+				}
+
+				@Override
+				public List<SearchedPlace> searched() {
+					return List.of();
+				}
+			};
+		}
+
+	}
+
+}

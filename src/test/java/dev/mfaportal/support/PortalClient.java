@@ -1,0 +1,106 @@
+package dev.mfaportal.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.CookieManager;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * A browser-like HTTP client for the portal: keeps cookies, reads the CSRF token from the form,
+ * and pulls snippets out of the result page by their {@code data-snippet} attribute.
+ */
+public final class PortalClient {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final URI base;
+
+	private final HttpClient http;
+
+	public PortalClient(int port) {
+		this.base = URI.create("http://127.0.0.1:" + port);
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return this.http.send(browserLike(path).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest.Builder browserLike(String path) {
+		return HttpRequest.newBuilder(this.base.resolve(path))
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+			.header("Accept-Language", "en");
+	}
+
+	public HttpResponse<String> launch(String token) throws IOException, InterruptedException {
+		return get("/launch?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+	}
+
+	/** Posts a form; {@code _csrf} is taken from the form page unless the fields hold one. */
+	public HttpResponse<String> post(String path, Map<String, String> fields, boolean withCsrf)
+			throws IOException, InterruptedException {
+		Map<String, String> body = new LinkedHashMap<>(fields);
+		if (withCsrf) {
+			body.put("_csrf", csrfToken());
+		}
+		String encoded = body.entrySet()
+			.stream()
+			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return this.http.send(browserLike(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(encoded))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	public String csrfToken() throws IOException, InterruptedException {
+		Matcher matcher = CSRF.matcher(get("/").body());
+		if (!matcher.find()) {
+			throw new IllegalStateException("No CSRF token on the form page");
+		}
+		return matcher.group(1);
+	}
+
+	/** The exact text of one snippet on a result page. */
+	public static String snippet(String page, String format) {
+		Matcher matcher = Pattern.compile("<pre data-snippet=\"" + Pattern.quote(format) + "\"[^>]*>(.*?)</pre>",
+				Pattern.DOTALL)
+			.matcher(page);
+		if (!matcher.find()) {
+			throw new IllegalStateException("No snippet " + format);
+		}
+		return HtmlUtils.htmlUnescape(matcher.group(1));
+	}
+
+	/** The status line of a raw request with any Host header, which java.net.http won't send. */
+	public String rawStatusLine(String method, String path, String host) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.base.getPort())) {
+			socket.getOutputStream()
+				.write((method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.ISO_8859_1));
+			InputStream in = socket.getInputStream();
+			StringBuilder line = new StringBuilder();
+			for (int c = in.read(); c != -1 && c != '\r'; c = in.read()) {
+				line.append((char) c);
+			}
+			return line.toString();
+		}
+	}
+
+}
