@@ -2,6 +2,7 @@ package dev.mfaportal.issuing;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.List;
 
 import dev.mfaportal.credentialsource.CredentialSource;
@@ -18,15 +19,19 @@ import dev.mfaportal.sts.TemporaryCredentials;
 import jakarta.servlet.http.HttpSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -60,6 +65,9 @@ class IssuingControllerTest {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private MessageSource messages;
 
 	@MockitoBean
 	private CredentialSources sources;
@@ -202,6 +210,24 @@ class IssuingControllerTest {
 			.andExpect(content().string(containsString("Wait for the next code")))
 			.andExpect(content().string(containsString("req-1")))
 			.andExpect(content().string(not(containsString("987654"))));
+	}
+
+	@ParameterizedTest
+	@EnumSource(StsFailure.class)
+	void issueWhenStsFailsThenTheFormExplainsThatFailureInTheUsersLanguage(StsFailure failure) throws Exception {
+		given(this.sts.getSessionToken(any(), any()))
+			.willThrow(new StsCallException(failure, "SomeCode", "STS words", "req-42", null));
+		for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("es"))) {
+			String expected = this.messages.getMessage(failure.messageKey(), new Object[] { "eu-west-1", "work", "3600" },
+					locale);
+			this.mvc
+				.perform(issue("arn:aws:iam::123456789012:mfa/alice", "123456", "3600").header("Accept-Language",
+						locale.toLanguageTag()))
+				.andExpect(status().is(StsFailureStatus.of(failure).value()))
+				.andExpect(content().string(containsString(HtmlUtils.htmlEscape(expected, "UTF-8"))))
+				.andExpect(content().string(containsString("STS words")))
+				.andExpect(content().string(containsString("req-42")));
+		}
 	}
 
 	@Test
