@@ -16,9 +16,10 @@ import dev.mfaportal.sts.StsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 
@@ -91,9 +92,26 @@ class LocalCredentialSources implements CredentialSources {
 							: AwsBasicCredentials.create(id, secret)),
 					source.region(), null);
 		}
-		return new StsCaller(source.id(),
-				ProfileCredentialsProvider.builder().profileFile(this::profileFile).profileName(source.name()).build(),
-				source.region(), null);
+		return new StsCaller(source.id(), () -> staticKeys(source.name()), source.region(), null);
+	}
+
+	/**
+	 * The profile's own static keys, read afresh so an edited file counts at once. Not the SDK's
+	 * ProfileCredentialsProvider: for a profile that also names a role_arn or a
+	 * credential_process it would assume the role or run the process instead, and
+	 * GetSessionToken needs the long-term keys themselves.
+	 */
+	private AwsCredentials staticKeys(String profileName) {
+		Profile profile = profileFile().profile(profileName)
+			.orElseThrow(() -> SdkClientException.create("Profile " + profileName + " is gone from the AWS files"));
+		Optional<String> id = profile.property("aws_access_key_id");
+		Optional<String> secret = profile.property("aws_secret_access_key");
+		if (id.isEmpty() || secret.isEmpty()) {
+			throw SdkClientException.create("Profile " + profileName + " no longer holds static keys");
+		}
+		Optional<String> session = profile.property("aws_session_token");
+		return session.isPresent() ? AwsSessionCredentials.create(id.get(), secret.get(), session.get())
+				: AwsBasicCredentials.create(id.get(), secret.get());
 	}
 
 	@Override
@@ -134,8 +152,10 @@ class LocalCredentialSources implements CredentialSources {
 
 	private ProfileFile profileFile() {
 		ProfileFile.Aggregator aggregator = ProfileFile.aggregator();
-		for (Map.Entry<Path, ProfileFile.Type> file : Map.of(configFile(), ProfileFile.Type.CONFIGURATION,
-				credentialsFile(), ProfileFile.Type.CREDENTIALS).entrySet()) {
+		// The file added first wins a property both define: the credentials file, as in the SDK and the CLI.
+		for (Map.Entry<Path, ProfileFile.Type> file : List.of(
+				Map.entry(credentialsFile(), ProfileFile.Type.CREDENTIALS),
+				Map.entry(configFile(), ProfileFile.Type.CONFIGURATION))) {
 			if (Files.isRegularFile(file.getKey())) {
 				try {
 					aggregator.addFile(ProfileFile.builder().content(file.getKey()).type(file.getValue()).build());

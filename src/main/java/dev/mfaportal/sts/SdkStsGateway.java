@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -43,11 +45,22 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 	@Override
 	public TemporaryCredentials getSessionToken(StsCaller caller, SessionTokenRequest request) {
 		StsClient client = client(caller);
+		// Resolved here, not inside the SDK's call, where a failure is indistinguishable from any
+		// other client error; and then signed with, so the call uses this caller's keys even though
+		// the client it goes through was built for an earlier caller with the same id.
+		AwsCredentials keys;
+		try {
+			keys = caller.credentials().resolveCredentials();
+		}
+		catch (SdkException ex) {
+			throw new StsCallException(StsFailure.NO_CREDENTIALS, null, null, null, ex);
+		}
 		try {
 			GetSessionTokenResponse response = client.getSessionToken((token) -> token
 				.serialNumber(request.serialNumber())
 				.tokenCode(request.tokenCode())
-				.durationSeconds(request.durationSeconds()));
+				.durationSeconds(request.durationSeconds())
+				.overrideConfiguration((call) -> call.credentialsProvider(StaticCredentialsProvider.create(keys))));
 			Credentials credentials = response.credentials();
 			return new TemporaryCredentials(credentials.accessKeyId(), credentials.secretAccessKey(),
 					credentials.sessionToken(), credentials.expiration());
