@@ -23,4 +23,9 @@ public interface CredentialSources {
 	/** Where {@link #list()} looked, for the page that explains an empty list. */
 	List<SearchedPlace> searched();
 
+	/** Every {@code mfa_serial} the person's AWS config names, for importing as saved devices. */
+	default List<ProfileMfaDevice> mfaDevices() {
+		return List.of();
+	}
+
 }

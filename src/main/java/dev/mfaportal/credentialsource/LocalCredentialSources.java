@@ -70,8 +70,7 @@ class LocalCredentialSources implements CredentialSources {
 		profiles.profiles()
 			.values()
 			.stream()
-			.filter((profile) -> profile.property("aws_access_key_id").isPresent()
-					&& profile.property("aws_secret_access_key").isPresent())
+			.filter(LocalCredentialSources::hasStaticKeys)
 			.sorted(Comparator.comparing((Profile profile) -> !profile.name().equals(shellProfile))
 				.thenComparing(Profile::name))
 			.forEach((profile) -> sources.add(new CredentialSource(PROFILE_PREFIX + profile.name(), Kind.PROFILE,
@@ -121,6 +120,31 @@ class LocalCredentialSources implements CredentialSources {
 				new SearchedPlace("credentials-file", credentialsFile().toString(), Files.isRegularFile(credentialsFile())),
 				new SearchedPlace("config-file", configFile().toString(), Files.isRegularFile(configFile())),
 				new SearchedPlace("profile", shellProfile(), profileFile().profile(shellProfile()).isPresent()));
+	}
+
+	@Override
+	public List<ProfileMfaDevice> mfaDevices() {
+		ProfileFile profiles = profileFile();
+		return profiles.profiles()
+			.values()
+			.stream()
+			.filter((profile) -> profile.property("mfa_serial").filter(LocalCredentialSources::hasText).isPresent())
+			.sorted(Comparator.comparing(Profile::name))
+			.map((profile) -> new ProfileMfaDevice(profile.name(), profile.property("mfa_serial").get().trim(),
+					keysFor(profiles, profile)))
+			.toList();
+	}
+
+	/** The source whose static keys go with a profile: its own, or its source_profile's. */
+	private static String keysFor(ProfileFile profiles, Profile profile) {
+		Optional<Profile> withKeys = Optional.of(profile)
+			.filter(LocalCredentialSources::hasStaticKeys)
+			.or(() -> profile.property("source_profile").flatMap(profiles::profile).filter(LocalCredentialSources::hasStaticKeys));
+		return withKeys.map((p) -> PROFILE_PREFIX + p.name()).orElse(null);
+	}
+
+	private static boolean hasStaticKeys(Profile profile) {
+		return profile.property("aws_access_key_id").isPresent() && profile.property("aws_secret_access_key").isPresent();
 	}
 
 	private String region(Profile profile) {

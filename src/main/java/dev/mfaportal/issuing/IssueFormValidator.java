@@ -1,8 +1,7 @@
 package dev.mfaportal.issuing;
 
-import java.util.Optional;
+import dev.mfaportal.sts.StsInputRules;
 
-import org.springframework.util.StringUtils;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -20,65 +19,10 @@ class IssueFormValidator implements Validator {
 	@Override
 	public void validate(Object target, Errors errors) {
 		IssueForm form = (IssueForm) target;
-		validateSerialNumber(form.serialNumber(), errors);
-		validateTokenCode(form.tokenCode(), errors);
-		validateDuration(form.durationSeconds(), errors);
-		validateProfileName(form.profileName(), errors);
-	}
-
-	private void validateSerialNumber(String serial, Errors errors) {
-		if (!StringUtils.hasText(serial)) {
-			errors.rejectValue("serialNumber", "form.serialNumber.required");
-			return;
-		}
-		Optional<String> suggestion = StsModel.mfaArnForUserArn(serial);
-		if (suggestion.isPresent()) {
-			errors.rejectValue("serialNumber", "form.serialNumber.userArn", new Object[] { suggestion.get() }, null);
-			return;
-		}
-		if (serial.length() < StsModel.SERIAL_MIN || serial.length() > StsModel.SERIAL_MAX) {
-			errors.rejectValue("serialNumber", "form.serialNumber.length",
-					new Object[] { StsModel.SERIAL_MIN, StsModel.SERIAL_MAX, serial.length() }, null);
-			return;
-		}
-		if (!StsModel.SERIAL_CHARACTERS.matcher(serial).matches()) {
-			errors.rejectValue("serialNumber", "form.serialNumber.characters");
-			return;
-		}
-		if (serial.startsWith("arn:") && !StsModel.MFA_ARN.matcher(serial).matches()) {
-			errors.rejectValue("serialNumber", "form.serialNumber.notMfaArn");
-		}
-	}
-
-	private void validateTokenCode(String code, Errors errors) {
-		if (!StringUtils.hasText(code)) {
-			errors.rejectValue("tokenCode", "form.tokenCode.required");
-		}
-		else if (!StsModel.TOKEN_CODE.matcher(code).matches()) {
-			errors.rejectValue("tokenCode", "form.tokenCode.format");
-		}
-	}
-
-	private void validateDuration(String duration, Errors errors) {
-		Object[] bounds = { String.valueOf(StsModel.DURATION_MIN), String.valueOf(StsModel.DURATION_MAX) };
-		if (!StringUtils.hasText(duration)) {
-			errors.rejectValue("durationSeconds", "form.durationSeconds.required", bounds, null);
-			return;
-		}
-		if (!duration.matches("\\d{1,9}")) {
-			errors.rejectValue("durationSeconds", "form.durationSeconds.number", bounds, null);
-			return;
-		}
-		int seconds = Integer.parseInt(duration);
-		if (seconds < StsModel.DURATION_MIN || seconds > StsModel.DURATION_MAX) {
-			errors.rejectValue("durationSeconds", "form.durationSeconds.range", bounds, null);
-		}
-	}
-
-	private void validateProfileName(String profile, Errors errors) {
-		if (!StringUtils.hasText(profile) || !StsModel.PROFILE_NAME.matcher(profile).matches()) {
-			errors.rejectValue("profileName", "form.profileName.format");
-		}
+		StsInputRules.serialNumber(form.serialNumber(), errors);
+		StsInputRules.tokenCode(form.tokenCode(), errors);
+		StsInputRules.durationSeconds(form.durationSeconds(), errors);
+		StsInputRules.profileName(form.profileName(), errors);
 	}
 
 }

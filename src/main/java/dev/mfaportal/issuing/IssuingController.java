@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.mfaportal.credentialsource.CredentialSource;
 import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.sts.StsCallException;
+import dev.mfaportal.sts.StsModel;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;

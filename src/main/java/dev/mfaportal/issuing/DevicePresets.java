@@ -1,0 +1,30 @@
+package dev.mfaportal.issuing;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The saved devices the form offers, implemented by the devices feature.
+ */
+public interface DevicePresets {
+
+	/** The actor's devices, the most recently used first. */
+	List<DevicePreset> forActor(String actor);
+
+	/**
+	 * One saved device as the form uses it.
+	 *
+	 * @param id its id
+	 * @param label its name
+	 * @param serialNumber the MFA device
+	 * @param durationSeconds the default duration
+	 * @param profileName the default profile name
+	 * @param sourceId the credential source to preselect, or {@code null}
+	 * @param lastUsedAt when credentials were last issued with it, or {@code null}
+	 */
+	record DevicePreset(long id, String label, String serialNumber, int durationSeconds, String profileName,
+			String sourceId, Instant lastUsedAt) {
+
+	}
+
+}

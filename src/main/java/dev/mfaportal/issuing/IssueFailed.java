@@ -1,0 +1,19 @@
+package dev.mfaportal.issuing;
+
+import dev.mfaportal.sts.StsFailure;
+
+/**
+ * STS, or the way to it, gave no credentials.
+ *
+ * @param attempt the attempt
+ * @param failure why, as the portal explains it
+ * @param errorCode STS's error code, or {@code null} when STS said nothing
+ */
+public record IssueFailed(IssueAttempt attempt, StsFailure failure, String errorCode) {
+
+	/** Whether STS judged the MFA code or device wrong: the failures attempt limits count. */
+	public boolean mfaRejected() {
+		return this.failure == StsFailure.INVALID_CODE || this.failure == StsFailure.SERIAL_NOT_ASSOCIATED;
+	}
+
+}

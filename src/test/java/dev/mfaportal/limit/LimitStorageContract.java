@@ -1,0 +1,139 @@
+package dev.mfaportal.limit;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.mfaportal.issuing.AttemptGuard.Decision;
+import dev.mfaportal.issuing.AttemptGuard.Verdict;
+import dev.mfaportal.support.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Attempt limits against a real database: the same tests run on H2 and on PostgreSQL. Each
+ * test rolls back (the annotation is here because Spring looks for it on the declaring class).
+ */
+@Transactional
+abstract class LimitStorageContract {
+
+	static final String ALICE = "alice";
+
+	static final String DEVICE = "arn:aws:iam::123456789012:mfa/alice";
+
+	static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+
+	@Autowired
+	JdbcClient jdbc;
+
+	AttemptRepository attempts;
+
+	LockRepository locks;
+
+	UsedCodeRepository usedCodes;
+
+	MutableClock clock = new MutableClock(T0);
+
+	AttemptLimiter limiter;
+
+	@BeforeEach
+	void repositories() {
+		this.attempts = new AttemptRepository(this.jdbc);
+		this.locks = new LockRepository(this.jdbc);
+		this.usedCodes = new UsedCodeRepository(this.jdbc);
+		this.limiter = new AttemptLimiter(this.attempts, this.locks, this.usedCodes, new CodeFingerprints(),
+				new LimitSettings(5, Duration.ofMinutes(15), 10, Duration.ofSeconds(90)), this.clock);
+	}
+
+	private void fail(int times, Duration apart) {
+		for (int i = 0; i < times; i++) {
+			this.attempts.record(ALICE, DEVICE, this.clock.instant(), AttemptRepository.FAILURE);
+			this.clock.advance(apart);
+		}
+	}
+
+	@Test
+	void failuresSinceWhenSomeOutsideTheWindowThenOnlyThoseInsideCount() {
+		fail(3, Duration.ofMinutes(10));
+		this.attempts.record(ALICE, DEVICE, this.clock.instant(), AttemptRepository.SUCCESS);
+		this.attempts.record("bob", DEVICE, this.clock.instant(), AttemptRepository.FAILURE);
+		assertThat(this.attempts.failuresSince(ALICE, DEVICE, this.clock.instant().minus(Duration.ofMinutes(15))))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void consecutiveFailuresWhenSuccessOrResetThenCountStartsAgain() {
+		fail(3, Duration.ofSeconds(1));
+		assertThat(this.attempts.consecutiveFailures(ALICE, DEVICE)).isEqualTo(3);
+		this.attempts.record(ALICE, DEVICE, this.clock.instant(), AttemptRepository.SUCCESS);
+		fail(2, Duration.ofSeconds(1));
+		assertThat(this.attempts.consecutiveFailures(ALICE, DEVICE)).isEqualTo(2);
+		this.attempts.record(ALICE, DEVICE, this.clock.instant(), AttemptRepository.RESET);
+		assertThat(this.attempts.consecutiveFailures(ALICE, DEVICE)).isZero();
+	}
+
+	@Test
+	void admitWhenFiveFailuresInFifteenMinutesThenLimitedUntilTheOldestLeavesTheWindow() {
+		fail(5, Duration.ofMinutes(1));
+		Verdict limited = this.limiter.admit(ALICE, DEVICE, "123456");
+		assertThat(limited.decision()).isEqualTo(Decision.LIMITED);
+		assertThat(limited.retryAt()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
+
+		this.clock.set(T0.plus(Duration.ofMinutes(15)).plusSeconds(1));
+		assertThat(this.limiter.admit(ALICE, DEVICE, "123456").decision()).isEqualTo(Decision.ADMITTED);
+	}
+
+	@Test
+	void admitWhenAnotherPersonOrDeviceFailedThenNotLimited() {
+		fail(5, Duration.ofSeconds(1));
+		assertThat(this.limiter.admit("bob", DEVICE, "123456").decision()).isEqualTo(Decision.ADMITTED);
+		assertThat(this.limiter.admit(ALICE, "GAHT12345678", "123456").decision()).isEqualTo(Decision.ADMITTED);
+	}
+
+	@Test
+	void admitWhenSameCodeForSameDeviceWithinNinetySecondsThenCodeReused() {
+		assertThat(this.limiter.admit(ALICE, DEVICE, "123456").decision()).isEqualTo(Decision.ADMITTED);
+		this.clock.advance(Duration.ofSeconds(60));
+		assertThat(this.limiter.admit(ALICE, DEVICE, "123456").decision()).isEqualTo(Decision.CODE_REUSED);
+		assertThat(this.limiter.admit("bob", DEVICE, "123456").decision()).as("same device, another person")
+			.isEqualTo(Decision.CODE_REUSED);
+		assertThat(this.limiter.admit(ALICE, DEVICE, "654321").decision()).isEqualTo(Decision.ADMITTED);
+		this.clock.advance(Duration.ofSeconds(31));
+		assertThat(this.limiter.admit(ALICE, DEVICE, "123456").decision()).isEqualTo(Decision.ADMITTED);
+	}
+
+	@Test
+	void usedCodeTableWhenCodeClaimedThenHoldsNoCodeOnlyAFingerprint() {
+		this.limiter.admit(ALICE, DEVICE, "739184");
+		assertThat(this.jdbc.sql("select fingerprint from used_mfa_code").query(String.class).list())
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.hasSize(64)
+			.doesNotContain("739184");
+	}
+
+	@Test
+	void lockWhenLockedThenRefusedUntilUnlocked() {
+		assertThat(this.locks.lock(ALICE, DEVICE, T0)).isTrue();
+		assertThat(this.locks.lock(ALICE, DEVICE, T0)).as("already locked").isFalse();
+		assertThat(this.limiter.admit(ALICE, DEVICE, "123456").decision()).isEqualTo(Decision.LOCKED);
+		assertThat(this.locks.lockedFor(ALICE)).extracting(LockedDevice::serialNumber).containsExactly(DEVICE);
+		assertThat(this.locks.lockedFor("bob")).isEmpty();
+
+		assertThat(this.locks.unlock(ALICE, DEVICE)).isTrue();
+		assertThat(this.locks.unlock(ALICE, DEVICE)).isFalse();
+		assertThat(this.limiter.admit(ALICE, DEVICE, "123456").decision()).isEqualTo(Decision.ADMITTED);
+	}
+
+	@Test
+	void deleteBeforeWhenRowsAgedThenOnlyOldOnesGo() {
+		fail(2, Duration.ofDays(50));
+		assertThat(this.attempts.deleteBefore(T0.plus(Duration.ofDays(1)))).isEqualTo(1);
+		assertThat(this.attempts.failuresSince(ALICE, DEVICE, Instant.EPOCH)).isEqualTo(1);
+	}
+
+}
