@@ -10,10 +10,12 @@ import java.time.Instant;
  * @param source the credential source's name (profile, environment, key label)
  * @param maskedAccessKeyId the long-term key, masked
  * @param serialNumber the MFA device, as typed (it may be invalid for a rejected attempt)
+ * @param deviceLabel the label of the actor's saved device with this serial number, or
+ * {@code null}
  * @param durationSeconds the requested duration, or {@code null} when it was not a number
  * @param clientAddress the browser's address
  */
 public record IssueAttempt(Instant at, String actor, String source, String maskedAccessKeyId, String serialNumber,
-		Integer durationSeconds, String clientAddress) {
+		String deviceLabel, Integer durationSeconds, String clientAddress) {
 
 }
