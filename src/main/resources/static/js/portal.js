@@ -120,6 +120,32 @@
     mark();
   }
 
+  // Picking a saved device fills the form at once; without JavaScript the picker's button does.
+  function devicePicker() {
+    var select = document.querySelector('[data-device-select]');
+    if (!select) { return; }
+    var apply = document.querySelector('[data-device-apply]');
+    if (apply) { apply.hidden = true; }
+    function set(id, value) {
+      var field = document.getElementById(id);
+      if (field && value) { field.value = value; field.dispatchEvent(new Event('input')); }
+    }
+    select.addEventListener('change', function () {
+      var option = select.selectedOptions[0];
+      set('serialNumber', option.getAttribute('data-serial'));
+      set('durationSeconds', option.getAttribute('data-duration'));
+      set('profileName', option.getAttribute('data-profile'));
+      var source = document.getElementById('source');
+      var wanted = option.getAttribute('data-source');
+      if (source && wanted && source.querySelector('option[value="' + CSS.escape(wanted) + '"]')) {
+        source.value = wanted;
+        source.dispatchEvent(new Event('change'));
+      }
+      var code = document.getElementById('tokenCode');
+      if (code) { code.focus(); }
+    });
+  }
+
   // One submit only: a second would spend the same MFA code twice.
   function singleSubmit() {
     all('[data-issue-form]').forEach(function (form) {
@@ -140,6 +166,7 @@
     countdown();
     sourceSelect();
     durationPresets();
+    devicePicker();
     singleSubmit();
   });
 })();

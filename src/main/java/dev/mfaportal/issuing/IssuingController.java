@@ -1,14 +1,21 @@
 package dev.mfaportal.issuing;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import dev.mfaportal.credentialsource.CredentialSource;
 import dev.mfaportal.credentialsource.CredentialSources;
+import dev.mfaportal.issuing.AttemptGuard.Decision;
+import dev.mfaportal.issuing.DevicePresets.DevicePreset;
+import dev.mfaportal.security.Actor;
 import dev.mfaportal.sts.StsCallException;
 import dev.mfaportal.sts.StsModel;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +26,6 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 
 /**
  * The form at {@code /} and the result of posting it. Issued credentials go into this one
@@ -38,11 +44,17 @@ class IssuingController {
 
 	private final IssuingService issuing;
 
+	private final DevicePresets presets;
+
+	private final Clock clock;
+
 	private final IssueFormValidator validator = new IssueFormValidator();
 
-	IssuingController(CredentialSources sources, IssuingService issuing) {
+	IssuingController(CredentialSources sources, IssuingService issuing, DevicePresets presets, Clock clock) {
 		this.sources = sources;
 		this.issuing = issuing;
+		this.presets = presets;
+		this.clock = clock;
 	}
 
 	@InitBinder("issueForm")
@@ -53,18 +65,33 @@ class IssuingController {
 		binder.registerCustomEditor(String.class, "tokenCode", new StringTrimmerEditor(" \t\u00a0", false));
 	}
 
+	/**
+	 * The form, prefilled from a saved device ({@code device}), from a renew link (the other
+	 * parameters), or else from the device used last.
+	 */
 	@GetMapping("/")
-	String form(@RequestParam Optional<String> source, @RequestParam Optional<String> serialNumber,
-			@RequestParam Optional<String> durationSeconds, @RequestParam Optional<String> profileName, Model model) {
+	String form(@RequestParam Optional<String> device, @RequestParam Optional<String> source,
+			@RequestParam Optional<String> serialNumber, @RequestParam Optional<String> durationSeconds,
+			@RequestParam Optional<String> profileName, Model model) {
 		List<CredentialSource> available = this.sources.list();
 		if (available.isEmpty()) {
 			model.addAttribute("searched", this.sources.searched());
 			return NO_CREDENTIALS_VIEW;
 		}
-		CredentialSource selected = source.flatMap(this.sources::find).orElse(available.get(0));
-		IssueForm form = new IssueForm(selected.id(), serialNumber.orElse(selected.mfaSerial()), "",
-				durationSeconds.orElse(String.valueOf(IssueForm.DEFAULT_DURATION)),
-				profileName.orElse(IssueForm.DEFAULT_PROFILE));
+		List<DevicePreset> saved = this.presets.forActor(Actor.current());
+		boolean explicit = source.isPresent() || serialNumber.isPresent() || durationSeconds.isPresent()
+				|| profileName.isPresent();
+		Optional<DevicePreset> preset = device.flatMap((id) -> saved.stream().filter((p) -> id.equals(String.valueOf(p.id()))).findFirst())
+			.or(() -> explicit ? Optional.empty() : saved.stream().filter((p) -> p.lastUsedAt() != null).findFirst());
+		CredentialSource selected = source.or(() -> preset.map(DevicePreset::sourceId))
+			.flatMap(this.sources::find)
+			.orElse(available.get(0));
+		IssueForm form = new IssueForm(selected.id(),
+				serialNumber.or(() -> preset.map(DevicePreset::serialNumber)).orElse(selected.mfaSerial()), "",
+				durationSeconds.or(() -> preset.map((p) -> String.valueOf(p.durationSeconds())))
+					.orElse(String.valueOf(IssueForm.DEFAULT_DURATION)),
+				profileName.or(() -> preset.map(DevicePreset::profileName)).orElse(IssueForm.DEFAULT_PROFILE));
+		model.addAttribute("selectedDevice", preset.map(DevicePreset::id).orElse(null));
 		return showForm(form, available, model);
 	}
 
@@ -74,7 +101,7 @@ class IssuingController {
 	}
 
 	@PostMapping("/session-token")
-	String issue(@ModelAttribute IssueForm issueForm, BindingResult result, Model model,
+	String issue(@ModelAttribute IssueForm issueForm, BindingResult result, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
 		List<CredentialSource> available = this.sources.list();
 		if (available.isEmpty()) {
@@ -82,6 +109,7 @@ class IssuingController {
 			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 			return NO_CREDENTIALS_VIEW;
 		}
+		String actor = Actor.current();
 		this.validator.validate(issueForm, result);
 		Optional<CredentialSource> source = Optional.ofNullable(issueForm.source()).flatMap(this.sources::find);
 		if (source.isEmpty()) {
@@ -91,14 +119,28 @@ class IssuingController {
 			result.rejectValue("source", "form.source.sessionCredentials");
 		}
 		if (result.hasErrors()) {
+			this.issuing.rejectInput(actor, request.getRemoteAddr(), source.orElse(null), issueForm);
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return showForm(issueForm, available, model);
 		}
 		try {
-			IssuedCredentials issued = this.issuing.issue(source.get(), issueForm);
+			IssuedCredentials issued = this.issuing.issue(actor, request.getRemoteAddr(), source.get(), issueForm);
 			response.setHeader("Cache-Control", "no-store");
 			model.addAttribute("issued", issued);
 			return RESULT_VIEW;
+		}
+		catch (AttemptRefusedException ex) {
+			response.setStatus(
+					(ex.verdict().decision() == Decision.CODE_REUSED) ? HttpStatus.CONFLICT.value() : HttpStatus.TOO_MANY_REQUESTS.value());
+			if (ex.verdict().retryAt() != null) {
+				long seconds = Math.max(1, Duration.between(this.clock.instant(), ex.verdict().retryAt()).toSeconds());
+				response.setHeader("Retry-After", String.valueOf(seconds));
+				model.addAttribute("refusal", new RefusalView(ex.verdict().decision(), ex.verdict().retryAt(), (seconds + 59) / 60));
+			}
+			else {
+				model.addAttribute("refusal", new RefusalView(ex.verdict().decision(), null, 0));
+			}
+			return showForm(issueForm, available, model);
 		}
 		catch (StsCallException ex) {
 			response.setStatus(StsFailureStatus.of(ex.failure()).value());
@@ -112,6 +154,7 @@ class IssuingController {
 		model.addAttribute("sources", available);
 		model.addAttribute("selectedSource",
 				available.stream().filter((s) -> s.id().equals(form.source())).findFirst().orElse(available.get(0)));
+		model.addAttribute("presets", this.presets.forActor(Actor.current()));
 		model.addAttribute("durationPresets", StsModel.DURATION_PRESETS);
 		// As text: MessageFormat would print 129600 as "129,600", which the field would not take.
 		model.addAttribute("durationMin", String.valueOf(StsModel.DURATION_MIN));

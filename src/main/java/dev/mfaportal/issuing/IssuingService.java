@@ -1,19 +1,26 @@
 package dev.mfaportal.issuing;
 
 import java.net.URI;
+import java.time.Clock;
 
 import dev.mfaportal.credentialsource.CredentialSource;
 import dev.mfaportal.credentialsource.CredentialSources;
+import dev.mfaportal.issuing.AttemptGuard.Decision;
+import dev.mfaportal.issuing.AttemptGuard.Verdict;
+import dev.mfaportal.issuing.IssueRejected.Reason;
 import dev.mfaportal.snippet.Snippets;
 import dev.mfaportal.sts.SessionTokenRequest;
+import dev.mfaportal.sts.StsCallException;
 import dev.mfaportal.sts.StsGateway;
 import dev.mfaportal.sts.TemporaryCredentials;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * One validated form, one STS call, every snippet.
+ * One validated form, the attempt limits, one STS call, every snippet; and an event for each
+ * outcome, which the audit and the limits record. Issuing doesn't know where they keep it.
  */
 @Service
 class IssuingService {
@@ -22,23 +29,82 @@ class IssuingService {
 
 	private final StsGateway sts;
 
-	IssuingService(CredentialSources sources, StsGateway sts) {
+	private final AttemptGuard guard;
+
+	private final DevicePresets presets;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	IssuingService(CredentialSources sources, StsGateway sts, AttemptGuard guard, DevicePresets presets,
+			ApplicationEventPublisher events, Clock clock) {
 		this.sources = sources;
 		this.sts = sts;
+		this.guard = guard;
+		this.presets = presets;
+		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
+	 * @param actor who asks
+	 * @param clientAddress from where
 	 * @param source whose keys sign the call
 	 * @param form a form that passed {@link IssueFormValidator}
 	 * @return the credentials and their snippets
-	 * @throws dev.mfaportal.sts.StsCallException when STS gives none
+	 * @throws AttemptRefusedException when the attempt limits refuse it (STS is not called)
+	 * @throws StsCallException when STS gives no credentials
 	 */
-	IssuedCredentials issue(CredentialSource source, IssueForm form) {
-		TemporaryCredentials credentials = this.sts.getSessionToken(this.sources.caller(source),
-				new SessionTokenRequest(form.serialNumber(), form.tokenCode(), form.duration()));
+	IssuedCredentials issue(String actor, String clientAddress, CredentialSource source, IssueForm form) {
+		Verdict verdict = this.guard.admit(actor, form.serialNumber(), form.tokenCode());
+		if (verdict.decision() != Decision.ADMITTED) {
+			this.events.publishEvent(new IssueRejected(attempt(actor, clientAddress, source, form), reason(verdict)));
+			throw new AttemptRefusedException(verdict);
+		}
+		TemporaryCredentials credentials;
+		try {
+			credentials = this.sts.getSessionToken(this.sources.caller(source),
+					new SessionTokenRequest(form.serialNumber(), form.tokenCode(), form.duration()));
+		}
+		catch (StsCallException ex) {
+			this.events.publishEvent(
+					new IssueFailed(attempt(actor, clientAddress, source, form), ex.failure(), ex.errorCode()));
+			throw ex;
+		}
+		this.events.publishEvent(
+				new CredentialsIssued(attempt(actor, clientAddress, source, form), credentials.expiration()));
 		return new IssuedCredentials(credentials, Snippets.render(credentials, form.profileName()),
 				Snippets.usage(form.profileName()), form.profileName(), source, form.serialNumber(), form.duration(),
 				renewUrl(source, form));
+	}
+
+	/** Records an attempt the form's checks refused. */
+	void rejectInput(String actor, String clientAddress, CredentialSource source, IssueForm form) {
+		this.events.publishEvent(new IssueRejected(attempt(actor, clientAddress, source, form), Reason.INVALID_INPUT));
+	}
+
+	private IssueAttempt attempt(String actor, String clientAddress, CredentialSource source, IssueForm form) {
+		String label = this.presets.forActor(actor)
+			.stream()
+			.filter((preset) -> preset.serialNumber().equals(form.serialNumber()))
+			.map(DevicePresets.DevicePreset::label)
+			.findFirst()
+			.orElse(null);
+		Integer duration = (form.durationSeconds() != null && form.durationSeconds().matches("\\d{1,9}"))
+				? Integer.valueOf(form.durationSeconds()) : null;
+		return new IssueAttempt(this.clock.instant(), actor, (source != null) ? source.name() : form.source(),
+				(source != null) ? source.maskedAccessKeyId() : null, form.serialNumber(), label, duration,
+				clientAddress);
+	}
+
+	private static Reason reason(Verdict verdict) {
+		return switch (verdict.decision()) {
+			case LIMITED -> Reason.ATTEMPT_LIMIT;
+			case LOCKED -> Reason.DEVICE_LOCKED;
+			case CODE_REUSED -> Reason.CODE_REUSED;
+			case ADMITTED -> throw new IllegalArgumentException("An admitted attempt is not refused");
+		};
 	}
 
 	private static URI renewUrl(CredentialSource source, IssueForm form) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Instants in and out of {@code timestamp with time zone} columns. PostgreSQL's driver takes and
@@ -16,7 +17,8 @@ public final class SqlTime {
 	}
 
 	public static OffsetDateTime of(Instant instant) {
-		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
+		// Milliseconds are plenty, and the same on every engine.
+		return (instant != null) ? instant.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC) : null;
 	}
 
 	public static Instant read(ResultSet row, String column) throws SQLException {

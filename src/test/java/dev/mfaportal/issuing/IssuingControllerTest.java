@@ -1,6 +1,8 @@
 package dev.mfaportal.issuing;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.List;
@@ -9,6 +11,7 @@ import dev.mfaportal.credentialsource.CredentialSource;
 import dev.mfaportal.credentialsource.CredentialSource.Kind;
 import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.credentialsource.SearchedPlace;
+import dev.mfaportal.issuing.DevicePresets.DevicePreset;
 import dev.mfaportal.security.SecurityConfig;
 import dev.mfaportal.sts.SessionTokenRequest;
 import dev.mfaportal.sts.StsCallException;
@@ -26,9 +29,13 @@ import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.MessageSource;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.util.HtmlUtils;
@@ -51,7 +58,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(IssuingController.class)
 @Import({ SecurityConfig.class, IssuingService.class })
-@WithMockUser
+@WithMockUser("alice")
+@RecordApplicationEvents
 class IssuingControllerTest {
 
 	private static final CredentialSource PROFILE = new CredentialSource("profile:work", Kind.PROFILE, "work",
@@ -59,6 +67,11 @@ class IssuingControllerTest {
 
 	private static final CredentialSource SESSION = new CredentialSource("environment", Kind.ENVIRONMENT,
 			"AWS_ACCESS_KEY_ID", "ASIA…ABCD", true, "us-east-1", null, false);
+
+	private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+
+	private static final DevicePreset WORK_DEVICE = new DevicePreset(7, "Work phone", "arn:aws:iam::123456789012:mfa/work",
+			3600, "work-mfa", "profile:work", Instant.parse("2026-11-25T09:00:00Z"));
 
 	private static final TemporaryCredentials ISSUED = new TemporaryCredentials("ASIAISSUEDKEY0000001",
 			"issued-secret-canary", "issued-token-canary", Instant.parse("2026-11-26T22:00:00Z"));
@@ -75,8 +88,28 @@ class IssuingControllerTest {
 	@MockitoBean
 	private StsGateway sts;
 
+	@MockitoBean
+	private AttemptGuard guard;
+
+	@MockitoBean
+	private DevicePresets presets;
+
+	@Autowired
+	private ApplicationEvents events;
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class FixedClock {
+
+		@Bean
+		Clock clock() {
+			return Clock.fixed(NOW, ZoneOffset.UTC);
+		}
+
+	}
+
 	@BeforeEach
 	void sources() {
+		given(this.guard.admit(any(), any(), any())).willReturn(AttemptGuard.Verdict.ADMITTED);
 		given(this.sources.list()).willReturn(List.of(PROFILE, SESSION));
 		given(this.sources.find("profile:work")).willReturn(java.util.Optional.of(PROFILE));
 		given(this.sources.find("environment")).willReturn(java.util.Optional.of(SESSION));
@@ -249,6 +282,93 @@ class IssuingControllerTest {
 				.param("profileName", "mfa"))
 			.andExpect(status().isForbidden());
 		then(this.sts).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void issueWhenAttemptLimitedThen429WithTheTimeToRetryAndStsNotCalled() throws Exception {
+		given(this.guard.admit(any(), any(), any()))
+			.willReturn(new AttemptGuard.Verdict(AttemptGuard.Decision.LIMITED, NOW.plusSeconds(600)));
+		this.mvc.perform(issue("arn:aws:iam::123456789012:mfa/alice", "123456", "3600"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().string("Retry-After", "600"))
+			.andExpect(content().string(containsString("Try again after 10:10:00 UTC (in about 10 minutes)")));
+		then(this.sts).shouldHaveNoInteractions();
+		assertThat(this.events.stream(IssueRejected.class)).singleElement()
+			.satisfies((rejected) -> assertThat(rejected.reason()).isEqualTo(IssueRejected.Reason.ATTEMPT_LIMIT));
+	}
+
+	@Test
+	void issueWhenDeviceLockedThen429PointingToTheDevicesPage() throws Exception {
+		given(this.guard.admit(any(), any(), any()))
+			.willReturn(new AttemptGuard.Verdict(AttemptGuard.Decision.LOCKED, null));
+		this.mvc.perform(issue("arn:aws:iam::123456789012:mfa/alice", "123456", "3600"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(content().string(containsString("This device is locked")))
+			.andExpect(content().string(containsString("href=\"/devices\"")));
+		then(this.sts).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void issueWhenCodeAlreadyUsedThenAnsweredByThePortal() throws Exception {
+		given(this.guard.admit(any(), any(), any()))
+			.willReturn(new AttemptGuard.Verdict(AttemptGuard.Decision.CODE_REUSED, null));
+		this.mvc.perform(issue("arn:aws:iam::123456789012:mfa/alice", "123456", "3600"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("This code was already used; wait for the next one")));
+		then(this.sts).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void issueWhenEachOutcomeThenOneEventWithoutSecretsOrCode() throws Exception {
+		given(this.presets.forActor("alice")).willReturn(List.of(WORK_DEVICE));
+		given(this.sts.getSessionToken(any(), any())).willReturn(ISSUED);
+		this.mvc.perform(issue("arn:aws:iam::123456789012:mfa/work", "724613", "3600").with(request -> {
+			request.setRemoteAddr("127.0.0.7");
+			return request;
+		}));
+		assertThat(this.events.stream(CredentialsIssued.class)).singleElement().satisfies((issued) -> {
+			assertThat(issued.expiresAt()).isEqualTo(ISSUED.expiration());
+			assertThat(issued.attempt()).isEqualTo(new IssueAttempt(NOW, "alice", "work", "AKIA…WXYZ",
+					"arn:aws:iam::123456789012:mfa/work", "Work phone", 3600, "127.0.0.7"));
+			assertThat(issued.toString()).doesNotContain("724613").doesNotContain(ISSUED.secretAccessKey());
+		});
+
+		this.mvc.perform(issue("arn:aws:iam::123456789012:user/alice", "12", "x"));
+		assertThat(this.events.stream(IssueRejected.class)).singleElement().satisfies((rejected) -> {
+			assertThat(rejected.reason()).isEqualTo(IssueRejected.Reason.INVALID_INPUT);
+			assertThat(rejected.attempt().durationSeconds()).isNull();
+		});
+
+		given(this.sts.getSessionToken(any(), any())).willThrow(new StsCallException(StsFailure.INVALID_CODE,
+				"AccessDenied", "MultiFactorAuthentication failed with invalid MFA one time pass code. ", "r", null));
+		this.mvc.perform(issue("arn:aws:iam::123456789012:mfa/alice", "654321", "3600"));
+		assertThat(this.events.stream(IssueFailed.class)).singleElement().satisfies((failed) -> {
+			assertThat(failed.errorCode()).isEqualTo("AccessDenied");
+			assertThat(failed.mfaRejected()).isTrue();
+		});
+	}
+
+	@Test
+	void formWhenSavedDeviceChosenThenItFillsTheForm() throws Exception {
+		given(this.presets.forActor("alice")).willReturn(List.of(WORK_DEVICE));
+		this.mvc.perform(get("/").param("device", "7"))
+			.andExpect(content().string(containsString("value=\"arn:aws:iam::123456789012:mfa/work\"")))
+			.andExpect(content().string(containsString("value=\"work-mfa\"")))
+			.andExpect(content().string(containsString("value=\"3600\"")));
+	}
+
+	@Test
+	void formWhenOpenedPlainThenTheDeviceUsedLastIsPreselected() throws Exception {
+		DevicePreset never = new DevicePreset(8, "Spare", "GAHT12345678", 900, "spare", null, null);
+		given(this.presets.forActor("alice")).willReturn(List.of(WORK_DEVICE, never));
+		this.mvc.perform(get("/"))
+			.andExpect(content().string(containsString("value=\"arn:aws:iam::123456789012:mfa/work\"")))
+			.andExpect(content().string(containsString("data-source=\"profile:work\" selected=\"selected\"")));
+	}
+
+	@Test
+	void formWhenUnknownDeviceIdThenPlainFormNot500() throws Exception {
+		this.mvc.perform(get("/").param("device", "../../etc")).andExpect(status().isOk());
 	}
 
 	@Test

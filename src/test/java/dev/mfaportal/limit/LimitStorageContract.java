@@ -47,7 +47,7 @@ abstract class LimitStorageContract {
 		this.locks = new LockRepository(this.jdbc);
 		this.usedCodes = new UsedCodeRepository(this.jdbc);
 		this.limiter = new AttemptLimiter(this.attempts, this.locks, this.usedCodes, new CodeFingerprints(),
-				new LimitSettings(5, Duration.ofMinutes(15), 10, Duration.ofSeconds(90)), this.clock);
+				new LimitSettings(5, Duration.ofMinutes(15), 10, Duration.ofSeconds(90), Duration.ofDays(90)), this.clock);
 	}
 
 	private void fail(int times, Duration apart) {
@@ -127,6 +127,16 @@ abstract class LimitStorageContract {
 		assertThat(this.locks.unlock(ALICE, DEVICE)).isTrue();
 		assertThat(this.locks.unlock(ALICE, DEVICE)).isFalse();
 		assertThat(this.limiter.admit(ALICE, DEVICE, "123456").decision()).isEqualTo(Decision.ADMITTED);
+	}
+
+	@Test
+	void purgeWhenRetentionPassedThenOlderAttemptsGoAndLocksStay() {
+		fail(1, Duration.ofDays(100));
+		this.locks.lock(ALICE, DEVICE, T0);
+		LimitRetention retention = new LimitRetention(this.attempts,
+				new LimitSettings(5, Duration.ofMinutes(15), 10, Duration.ofSeconds(90), Duration.ofDays(90)), this.clock);
+		assertThat(retention.purge()).isEqualTo(1);
+		assertThat(this.locks.isLocked(ALICE, DEVICE)).isTrue();
 	}
 
 	@Test

@@ -1,0 +1,31 @@
+package dev.mfaportal.device;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * A saved MFA device, one row of {@code mfa_device}.
+ *
+ * @param id its id, 0 before it is stored
+ * @param owner whose device it is ({@link dev.mfaportal.security.Actor#current()})
+ * @param label the name its owner gave it, unique per owner
+ * @param serialNumber the MFA device ARN or hardware serial
+ * @param durationSeconds the default session length
+ * @param profileName the default credentials-file profile name
+ * @param sourceId the credential source to preselect, or {@code null}
+ * @param createdAt when it was saved
+ * @param lastUsedAt when credentials were last issued with its serial number, or {@code null}
+ */
+record Device(long id, String owner, String label, String serialNumber, int durationSeconds, String profileName,
+		String sourceId, Instant createdAt, Instant lastUsedAt) {
+
+	static final DateTimeFormatter READABLE_UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+		.withZone(ZoneOffset.UTC);
+
+	/** For the list page, or {@code null} when never used. */
+	public String lastUsedUtc() {
+		return (this.lastUsedAt != null) ? READABLE_UTC.format(this.lastUsedAt) : null;
+	}
+
+}

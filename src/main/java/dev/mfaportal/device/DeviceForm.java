@@ -1,0 +1,69 @@
+package dev.mfaportal.device;
+
+import java.time.Instant;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * What the device form posts. Every field is text so that anything a person types reaches the
+ * validator, which answers in words instead of a binding error.
+ *
+ * @param label the device's name
+ * @param serialNumber the MFA device ARN or hardware serial
+ * @param durationSeconds the default session length in seconds
+ * @param profileName the default credentials-file profile name
+ * @param sourceId the credential source to preselect, or blank for none
+ */
+record DeviceForm(String label, String serialNumber, String durationSeconds, String profileName, String sourceId) {
+
+	static final int DEFAULT_DURATION = 43200;
+
+	static final String DEFAULT_PROFILE = "mfa";
+
+	static DeviceForm empty() {
+		return new DeviceForm("", "", String.valueOf(DEFAULT_DURATION), DEFAULT_PROFILE, "");
+	}
+
+	/** A device from the AWS config, with the defaults of the issuing form. */
+	static DeviceForm imported(String label, String serialNumber, String sourceId) {
+		return new DeviceForm(label, serialNumber, String.valueOf(DEFAULT_DURATION), DEFAULT_PROFILE, sourceId);
+	}
+
+	/**
+	 * The label for the {@code n}th device of that name: the name itself, then "name (2)",
+	 * "name (3)"..., the name cut so that the whole fits the column.
+	 */
+	static String numberedLabel(String name, int n) {
+		String base = name.strip();
+		String suffix = (n == 1) ? "" : " (" + n + ")";
+		int max = DeviceFormValidator.LABEL_MAX - suffix.length();
+		if (base.length() > max) {
+			// Never half a surrogate pair.
+			base = base.substring(0, Character.isHighSurrogate(base.charAt(max - 1)) ? max - 1 : max);
+		}
+		return base + suffix;
+	}
+
+	static DeviceForm of(Device device) {
+		return new DeviceForm(device.label(), device.serialNumber(), String.valueOf(device.durationSeconds()),
+				device.profileName(), (device.sourceId() != null) ? device.sourceId() : "");
+	}
+
+	/** A new device from a form that passed {@link DeviceFormValidator}. */
+	Device newDevice(String owner, Instant createdAt) {
+		return new Device(0, owner, this.label, this.serialNumber, Integer.parseInt(this.durationSeconds),
+				this.profileName, source(), createdAt, null);
+	}
+
+	/** The device with this form's values, from a form that passed {@link DeviceFormValidator}. */
+	Device applyTo(Device device) {
+		return new Device(device.id(), device.owner(), this.label, this.serialNumber,
+				Integer.parseInt(this.durationSeconds), this.profileName, source(), device.createdAt(),
+				device.lastUsedAt());
+	}
+
+	private String source() {
+		return StringUtils.hasText(this.sourceId) ? this.sourceId : null;
+	}
+
+}

@@ -1,0 +1,184 @@
+package dev.mfaportal.limit;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.mfaportal.credentialsource.CredentialSources;
+import dev.mfaportal.security.LaunchToken;
+import dev.mfaportal.sts.emulator.EmulatedUser;
+import dev.mfaportal.sts.emulator.EmulatorSettings;
+import dev.mfaportal.sts.emulator.StsEmulatorServer;
+import dev.mfaportal.support.EmulatedAccounts;
+import dev.mfaportal.support.MutableClock;
+import dev.mfaportal.support.PortalClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The limits as a person meets them, through the portal and the emulator: the portal's clock is
+ * moved by the test, the emulator's is real. Each test uses its own IAM user and device, so the
+ * counts of one don't touch another.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class AttemptLimitIntegrationTest {
+
+	static final EmulatedUser LIMITED = EmulatedAccounts.user("limited", "AKIALIMITED000000001", "secret-limited-0000000000000000000000000");
+
+	static final EmulatedUser SLIDING = EmulatedAccounts.user("sliding", "AKIASLIDING000000001", "secret-sliding-0000000000000000000000000");
+
+	static final EmulatedUser LOCKED = EmulatedAccounts.user("locked", "AKIALOCKED0000000001", "secret-locked-00000000000000000000000000");
+
+	static final EmulatedUser RESET = EmulatedAccounts.user("reset", "AKIARESET00000000001", "secret-reset-000000000000000000000000000");
+
+	static final EmulatedUser REUSED = EmulatedAccounts.user("reused", "AKIAREUSED0000000001", "secret-reused-00000000000000000000000000");
+
+	static final StsEmulatorServer emulator = StsEmulatorServer
+		.start(EmulatorSettings.of(LIMITED, SLIDING, LOCKED, RESET, REUSED), Clock.systemUTC());
+
+	static final MutableClock portalClock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+
+	@DynamicPropertySource
+	static void endpoint(DynamicPropertyRegistry registry) {
+		registry.add("portal.sts.endpoint", () -> emulator.endpoint().toString());
+	}
+
+	@AfterAll
+	static void stopEmulator() {
+		emulator.close();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	LaunchToken launchToken;
+
+	PortalClient browser;
+
+	int wrong;
+
+	@BeforeEach
+	void launch() throws Exception {
+		this.browser = new PortalClient(this.port);
+		this.browser.launch(this.launchToken.value());
+	}
+
+	private HttpResponse<String> attempt(EmulatedUser user, String code) throws Exception {
+		return this.browser.post("/session-token", Map.of("source", user.userName(), "serialNumber",
+				user.device().serialNumber(), "tokenCode", code, "durationSeconds", "900", "profileName", "mfa"), true);
+	}
+
+	private void failTimes(EmulatedUser user, int times) throws Exception {
+		for (int i = 0; i < times; i++) {
+			assertThat(attempt(user, EmulatedAccounts.wrongCode(user, ++this.wrong)).statusCode()).isEqualTo(422);
+			portalClock.advance(Duration.ofSeconds(10));
+		}
+	}
+
+	private long stsCalls(EmulatedUser user) {
+		return emulator.emulator()
+			.recordedRequests()
+			.stream()
+			.filter((call) -> user.accessKeyId().equals(call.accessKeyId()))
+			.count();
+	}
+
+	@Test
+	void sixthWrongCodeWithinFifteenMinutesThen429AndStsNeverSeesIt() throws Exception {
+		failTimes(LIMITED, 5);
+		HttpResponse<String> sixth = attempt(LIMITED, EmulatedAccounts.wrongCode(LIMITED, ++this.wrong));
+
+		assertThat(sixth.statusCode()).isEqualTo(429);
+		assertThat(sixth.headers().firstValue("Retry-After")).isPresent();
+		assertThat(sixth.body()).contains("Too many wrong codes for this device").contains("Try again after");
+		assertThat(stsCalls(LIMITED)).isEqualTo(5);
+	}
+
+	@Test
+	void windowWhenTheOldestFailureLeavesItThenAttemptsGoThroughAgain() throws Exception {
+		failTimes(SLIDING, 5);
+		assertThat(attempt(SLIDING, EmulatedAccounts.wrongCode(SLIDING, ++this.wrong)).statusCode()).isEqualTo(429);
+		portalClock.advance(Duration.ofMinutes(15));
+
+		assertThat(attempt(SLIDING, EmulatedAccounts.code(SLIDING)).statusCode()).isEqualTo(200);
+		assertThat(stsCalls(SLIDING)).isEqualTo(6);
+	}
+
+	@Test
+	void tenWrongCodesInARowThenLockedUntilTheOwnerUnlocksOnTheDevicesPage() throws Exception {
+		failTimes(LOCKED, 5);
+		portalClock.advance(Duration.ofMinutes(16));
+		failTimes(LOCKED, 5);
+		portalClock.advance(Duration.ofMinutes(16));
+
+		HttpResponse<String> refused = attempt(LOCKED, EmulatedAccounts.code(LOCKED));
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.body()).contains("This device is locked");
+		assertThat(stsCalls(LOCKED)).isEqualTo(10);
+
+		HttpResponse<String> unlocked = this.browser.post("/devices/unlock",
+				Map.of("serialNumber", LOCKED.device().serialNumber()), true);
+		assertThat(unlocked.statusCode()).isEqualTo(302);
+		assertThat(attempt(LOCKED, EmulatedAccounts.code(LOCKED)).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void successWhenItComesThenTheConsecutiveCountStartsAgain() throws Exception {
+		failTimes(RESET, 5);
+		portalClock.advance(Duration.ofMinutes(16));
+		failTimes(RESET, 4);
+		assertThat(attempt(RESET, EmulatedAccounts.code(RESET)).statusCode()).isEqualTo(200);
+		portalClock.advance(Duration.ofMinutes(16));
+		failTimes(RESET, 5);
+		portalClock.advance(Duration.ofMinutes(16));
+
+		// 14 failures in all, but only 5 since the success: not locked.
+		assertThat(attempt(RESET, EmulatedAccounts.wrongCode(RESET, ++this.wrong)).statusCode()).isEqualTo(422);
+	}
+
+	@Test
+	void sameCodeWhenSentTwiceThenTheSecondIsAnsweredByThePortal() throws Exception {
+		String code = EmulatedAccounts.code(REUSED);
+		assertThat(attempt(REUSED, code).statusCode()).isEqualTo(200);
+		HttpResponse<String> again = attempt(REUSED, code);
+
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(again.body()).contains("This code was already used; wait for the next one");
+		assertThat(stsCalls(REUSED)).isEqualTo(1);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class EmulatedUsersAndMovableClock {
+
+		@Bean
+		@Primary
+		CredentialSources emulatedAccounts() {
+			return new EmulatedAccounts(List.of(LIMITED, SLIDING, LOCKED, RESET, REUSED));
+		}
+
+		@Bean
+		@Primary
+		Clock movableClock() {
+			return portalClock;
+		}
+
+	}
+
+}
