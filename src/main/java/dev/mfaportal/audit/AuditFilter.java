@@ -1,0 +1,20 @@
+package dev.mfaportal.audit;
+
+import java.time.Instant;
+
+/**
+ * Which rows a search returns. A {@code null} field does not filter.
+ *
+ * @param actor whose rows, or {@code null} for everyone's
+ * @param serialNumber one MFA device
+ * @param outcome one outcome
+ * @param from the earliest time, inclusive
+ * @param until the latest time, exclusive
+ */
+record AuditFilter(String actor, String serialNumber, Outcome outcome, Instant from, Instant until) {
+
+	static AuditFilter of(String actor) {
+		return new AuditFilter(actor, null, null, null, null);
+	}
+
+}

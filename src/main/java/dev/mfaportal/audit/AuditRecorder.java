@@ -1,0 +1,81 @@
+package dev.mfaportal.audit;
+
+import java.time.Instant;
+
+import dev.mfaportal.issuing.CredentialsIssued;
+import dev.mfaportal.issuing.IssueAttempt;
+import dev.mfaportal.issuing.IssueFailed;
+import dev.mfaportal.issuing.IssueRejected;
+import dev.mfaportal.limit.DeviceLocked;
+import dev.mfaportal.limit.DeviceUnlocked;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes one row per event of the issuing and limit features. Synchronous, in the publisher's
+ * transaction when it has one, so an attempt and its audit row stand or fall together. The
+ * events hold no secret, session token or MFA code, so no row can.
+ */
+@Component
+class AuditRecorder {
+
+	private final AuditRepository audit;
+
+	AuditRecorder(AuditRepository audit) {
+		this.audit = audit;
+	}
+
+	@EventListener
+	void on(CredentialsIssued issued) {
+		record(issued.attempt(), Outcome.ISSUED, null, issued.expiresAt());
+	}
+
+	@EventListener
+	void on(IssueFailed failed) {
+		String errorCode = (failed.errorCode() != null) ? failed.errorCode() : failed.failure().name();
+		record(failed.attempt(), Outcome.FAILED, errorCode, null);
+	}
+
+	@EventListener
+	void on(IssueRejected rejected) {
+		record(rejected.attempt(), outcome(rejected.reason()), null, null);
+	}
+
+	@EventListener
+	void on(DeviceLocked locked) {
+		this.audit.insert(device(locked.at(), locked.actor(), null, locked.serialNumber(), Outcome.DEVICE_LOCKED));
+	}
+
+	/**
+	 * Recorded in the owner's history, since it is the owner's device. Who unlocked it goes in the
+	 * source column (the unlock used no keys), so an unlock by someone else, an admin later,
+	 * shows.
+	 */
+	@EventListener
+	void on(DeviceUnlocked unlocked) {
+		this.audit.insert(device(unlocked.at(), unlocked.actor(), unlocked.by(), unlocked.serialNumber(),
+				Outcome.DEVICE_UNLOCKED));
+	}
+
+	private void record(IssueAttempt attempt, Outcome outcome, String errorCode, Instant expiresAt) {
+		this.audit.insert(new AuditEntry(null, attempt.at(), attempt.actor(), attempt.source(),
+				attempt.maskedAccessKeyId(), attempt.serialNumber(), attempt.deviceLabel(), attempt.durationSeconds(),
+				outcome, errorCode, expiresAt, attempt.clientAddress()));
+	}
+
+	private static AuditEntry device(Instant at, String actor, String source, String serialNumber,
+			Outcome outcome) {
+		return new AuditEntry(null, at, actor, source, null, serialNumber, null, null, outcome, null, null, null);
+	}
+
+	private static Outcome outcome(IssueRejected.Reason reason) {
+		return switch (reason) {
+			case INVALID_INPUT -> Outcome.REJECTED_INPUT;
+			case ATTEMPT_LIMIT -> Outcome.REJECTED_LIMIT;
+			case DEVICE_LOCKED -> Outcome.REJECTED_LOCKED;
+			case CODE_REUSED -> Outcome.REJECTED_CODE_REUSED;
+		};
+	}
+
+}

@@ -1,0 +1,32 @@
+package dev.mfaportal.audit;
+
+import java.util.Locale;
+
+/**
+ * What happened, as stored in {@code audit_event.outcome}. The names are stored and written to
+ * CSV files, so they never change; each has a label {@code outcome.<name>} in every language.
+ */
+enum Outcome {
+
+	/** STS issued credentials. */
+	ISSUED,
+	/** STS, or the way to it, gave no credentials. */
+	FAILED,
+	/** The form did not pass the STS model's checks; STS was not called. */
+	REJECTED_INPUT,
+	/** Too many failed MFA codes in the window; STS was not called. */
+	REJECTED_LIMIT,
+	/** The device was locked; STS was not called. */
+	REJECTED_LOCKED,
+	/** The code had already been sent to STS; STS was not called. */
+	REJECTED_CODE_REUSED,
+	/** The device was locked after too many failures in a row. */
+	DEVICE_LOCKED,
+	/** A locked device was unlocked. */
+	DEVICE_UNLOCKED;
+
+	public String messageKey() {
+		return "outcome." + name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+}

@@ -1,0 +1,270 @@
+package dev.mfaportal.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The audit table against a real database: the same tests run on H2 and on PostgreSQL. Each
+ * test rolls back (the annotation is here because Spring looks for it on the declaring class).
+ */
+@Transactional
+abstract class AuditStorageContract {
+
+	static final String ALICE = "alice";
+
+	static final String BOB = "bob";
+
+	static final String PHONE = "arn:aws:iam::123456789012:mfa/alice";
+
+	static final String TOKEN = "GAHT12345678";
+
+	static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+
+	@Autowired
+	JdbcClient jdbc;
+
+	AuditRepository audit;
+
+	@BeforeEach
+	void repository() {
+		this.audit = new AuditRepository(this.jdbc);
+	}
+
+	static AuditEntry entry(String actor, Instant at, String serial, Outcome outcome) {
+		return new AuditEntry(null, at, actor, "work", "AKIA…WXYZ", serial, null, 3600, outcome, null, null,
+				"127.0.0.1");
+	}
+
+	private void insert(String actor, Instant at, String serial, Outcome outcome) {
+		this.audit.insert(entry(actor, at, serial, outcome));
+	}
+
+	private static List<Instant> times(List<AuditEntry> entries) {
+		return entries.stream().map(AuditEntry::occurredAt).toList();
+	}
+
+	@Test
+	void insertWhenEveryColumnSetThenSearchGivesItBack() {
+		AuditEntry issued = new AuditEntry(null, T0, ALICE, "profile work", "AKIA…WXYZ", PHONE, "Work phone", 43200,
+				Outcome.ISSUED, null, T0.plus(Duration.ofHours(12)), "192.0.2.10");
+		AuditEntry failed = new AuditEntry(null, T0.plusSeconds(1), ALICE, "environment", "AKIA…ABCD", TOKEN, null,
+				null, Outcome.FAILED, "AccessDenied", null, "2001:db8::1");
+		this.audit.insert(issued);
+		this.audit.insert(failed);
+
+		List<AuditEntry> found = this.audit.search(AuditFilter.of(ALICE), 0, 20);
+
+		assertThat(found).hasSize(2).allSatisfy((entry) -> assertThat(entry.id()).isNotNull());
+		assertThat(found.get(0)).usingRecursiveComparison().ignoringFields("id").isEqualTo(failed);
+		assertThat(found.get(1)).usingRecursiveComparison().ignoringFields("id").isEqualTo(issued);
+	}
+
+	@Test
+	void searchWhenSeveralRowsThenNewestFirstAndSameTimeByInsertOrderReversed() {
+		insert(ALICE, T0.plusSeconds(60), PHONE, Outcome.ISSUED);
+		insert(ALICE, T0, PHONE, Outcome.FAILED);
+		insert(ALICE, T0.plusSeconds(120), PHONE, Outcome.REJECTED_INPUT);
+		insert(ALICE, T0.plusSeconds(120), PHONE, Outcome.REJECTED_LIMIT);
+
+		assertThat(this.audit.search(AuditFilter.of(ALICE), 0, 20)).extracting(AuditEntry::outcome)
+			.containsExactly(Outcome.REJECTED_LIMIT, Outcome.REJECTED_INPUT, Outcome.ISSUED, Outcome.FAILED);
+	}
+
+	@Test
+	void searchWhenFilteredByDeviceThenOnlyThatDevice() {
+		insert(ALICE, T0, PHONE, Outcome.ISSUED);
+		insert(ALICE, T0.plusSeconds(1), TOKEN, Outcome.ISSUED);
+		AuditFilter filter = new AuditFilter(ALICE, TOKEN, null, null, null);
+
+		assertThat(this.audit.search(filter, 0, 20)).extracting(AuditEntry::serialNumber).containsExactly(TOKEN);
+		assertThat(this.audit.count(filter)).isEqualTo(1);
+	}
+
+	@Test
+	void searchWhenFilteredByOutcomeThenOnlyThatOutcome() {
+		insert(ALICE, T0, PHONE, Outcome.ISSUED);
+		insert(ALICE, T0.plusSeconds(1), PHONE, Outcome.FAILED);
+		insert(ALICE, T0.plusSeconds(2), PHONE, Outcome.FAILED);
+		AuditFilter filter = new AuditFilter(ALICE, null, Outcome.FAILED, null, null);
+
+		assertThat(this.audit.search(filter, 0, 20)).extracting(AuditEntry::outcome)
+			.containsExactly(Outcome.FAILED, Outcome.FAILED);
+		assertThat(this.audit.count(filter)).isEqualTo(2);
+	}
+
+	@Test
+	void searchWhenFilteredByTimeThenFromIsInclusiveAndUntilExclusive() {
+		for (int hour = 0; hour < 5; hour++) {
+			insert(ALICE, T0.plus(Duration.ofHours(hour)), PHONE, Outcome.ISSUED);
+		}
+		AuditFilter filter = new AuditFilter(ALICE, null, null, T0.plus(Duration.ofHours(1)),
+				T0.plus(Duration.ofHours(3)));
+
+		assertThat(times(this.audit.search(filter, 0, 20))).containsExactly(T0.plus(Duration.ofHours(2)),
+				T0.plus(Duration.ofHours(1)));
+		assertThat(this.audit.count(filter)).isEqualTo(2);
+		assertThat(this.audit.count(new AuditFilter(ALICE, null, null, T0.plus(Duration.ofHours(4)), null)))
+			.isEqualTo(1);
+		assertThat(this.audit.count(new AuditFilter(ALICE, null, null, null, T0.plus(Duration.ofHours(1)))))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void searchWhenWidestDatesTheFormAllowsThenBothEnginesTakeThem() {
+		insert(ALICE, T0, PHONE, Outcome.ISSUED);
+		AuditFilter widest = new AuditFilter(ALICE, null, null, Instant.parse("1970-01-01T00:00:00Z"),
+				Instant.parse("+10000-01-01T00:00:00Z"));
+
+		assertThat(this.audit.count(widest)).isEqualTo(1);
+		assertThat(this.audit.search(widest, 0, 20)).hasSize(1);
+	}
+
+	@Test
+	void searchWhenAllFiltersTogetherThenRowsMatchingEvery() {
+		insert(ALICE, T0, PHONE, Outcome.FAILED);
+		insert(ALICE, T0.plusSeconds(1), TOKEN, Outcome.FAILED);
+		insert(ALICE, T0.plusSeconds(2), PHONE, Outcome.ISSUED);
+		insert(ALICE, T0.minusSeconds(1), PHONE, Outcome.FAILED);
+		insert(BOB, T0, PHONE, Outcome.FAILED);
+		AuditFilter filter = new AuditFilter(ALICE, PHONE, Outcome.FAILED, T0, T0.plusSeconds(60));
+
+		assertThat(times(this.audit.search(filter, 0, 20))).containsExactly(T0);
+		assertThat(this.audit.count(filter)).isEqualTo(1);
+	}
+
+	@Test
+	void searchWhenPagedThenPagesFollowEachOtherWithoutGapOrOverlap() {
+		for (int i = 0; i < 45; i++) {
+			insert(ALICE, T0.plusSeconds(i), PHONE, Outcome.ISSUED);
+		}
+		AuditFilter filter = AuditFilter.of(ALICE);
+
+		List<AuditEntry> first = this.audit.search(filter, 0, 20);
+		List<AuditEntry> second = this.audit.search(filter, 20, 20);
+		List<AuditEntry> third = this.audit.search(filter, 40, 20);
+
+		assertThat(this.audit.count(filter)).isEqualTo(45);
+		assertThat(first).hasSize(20);
+		assertThat(first.get(0).occurredAt()).isEqualTo(T0.plusSeconds(44));
+		assertThat(second).hasSize(20);
+		assertThat(second.get(0).occurredAt()).isEqualTo(T0.plusSeconds(24));
+		assertThat(third).hasSize(5);
+		assertThat(third.get(4).occurredAt()).isEqualTo(T0);
+		assertThat(this.audit.search(filter, 60, 20)).isEmpty();
+		assertThat(this.audit.searchAll(filter)).hasSize(45);
+	}
+
+	@Test
+	void searchWhenAnotherPersonHasRowsThenEachSeesOnlyTheirOwn() {
+		insert(ALICE, T0, PHONE, Outcome.ISSUED);
+		insert(BOB, T0.plusSeconds(1), "arn:aws:iam::123456789012:mfa/bob", Outcome.ISSUED);
+		insert(BOB, T0.plusSeconds(2), PHONE, Outcome.FAILED);
+
+		assertThat(this.audit.search(AuditFilter.of(ALICE), 0, 20)).extracting(AuditEntry::actor)
+			.containsExactly(ALICE);
+		assertThat(this.audit.searchAll(new AuditFilter(ALICE, PHONE, null, null, null)))
+			.extracting(AuditEntry::actor)
+			.containsExactly(ALICE);
+		assertThat(this.audit.count(AuditFilter.of(BOB))).isEqualTo(2);
+		assertThat(this.audit.count(AuditFilter.of("carol"))).isZero();
+	}
+
+	@Test
+	void searchWhenNoActorThenEveryonesRows() {
+		insert(ALICE, T0, PHONE, Outcome.ISSUED);
+		insert(BOB, T0.plusSeconds(1), PHONE, Outcome.ISSUED);
+
+		assertThat(this.audit.search(AuditFilter.of(null), 0, 20)).extracting(AuditEntry::actor)
+			.containsExactly(BOB, ALICE);
+		assertThat(this.audit.count(AuditFilter.of(null))).isEqualTo(2);
+	}
+
+	@Test
+	void serialNumbersWhenSeveralRowsThenTheActorsDevicesOnceEachInOrder() {
+		insert(ALICE, T0, TOKEN, Outcome.ISSUED);
+		insert(ALICE, T0.plusSeconds(1), PHONE, Outcome.FAILED);
+		insert(ALICE, T0.plusSeconds(2), PHONE, Outcome.ISSUED);
+		insert(ALICE, T0.plusSeconds(3), null, Outcome.REJECTED_INPUT);
+		insert(BOB, T0, "arn:aws:iam::123456789012:mfa/bob", Outcome.ISSUED);
+
+		assertThat(this.audit.serialNumbers(ALICE)).containsExactly(TOKEN, PHONE);
+		assertThat(this.audit.serialNumbers("carol")).isEmpty();
+	}
+
+	@Test
+	void deleteBeforeWhenRowsAgedThenOnlyOlderOnesGoForEveryone() {
+		insert(ALICE, T0.minus(Duration.ofDays(91)), PHONE, Outcome.ISSUED);
+		insert(BOB, T0.minus(Duration.ofDays(95)), PHONE, Outcome.ISSUED);
+		insert(ALICE, T0.minus(Duration.ofDays(90)), PHONE, Outcome.FAILED);
+		insert(ALICE, T0, PHONE, Outcome.ISSUED);
+
+		assertThat(this.audit.deleteBefore(T0.minus(Duration.ofDays(90)))).isEqualTo(2);
+		assertThat(times(this.audit.searchAll(AuditFilter.of(null)))).containsExactly(T0,
+				T0.minus(Duration.ofDays(90)));
+	}
+
+	@Test
+	void insertWhenEveryStringIsOverlongThenCutToItsColumnAndStored() {
+		String huge = "x".repeat(5000);
+		this.audit.insert(new AuditEntry(null, T0, ALICE + huge, huge, huge, huge, huge, Integer.MAX_VALUE,
+				Outcome.FAILED, huge, null, huge));
+
+		Map<String, Object> row = this.jdbc.sql("select * from audit_event").query().singleRow();
+		assertThat(lengths(row)).containsEntry("actor", 128)
+			.containsEntry("source", 300)
+			.containsEntry("access_key_masked", 32)
+			.containsEntry("serial_number", 256)
+			.containsEntry("device_label", 64)
+			.containsEntry("error_code", 128)
+			.containsEntry("client_address", 64);
+		assertThat(this.audit.count(AuditFilter.of(ALICE + huge))).as("the filter is cut the same way").isEqualTo(1);
+		assertThat(this.audit.count(new AuditFilter(ALICE + huge, huge, null, null, null))).isEqualTo(1);
+		assertThat(this.audit.serialNumbers(ALICE + huge)).containsExactly("x".repeat(256));
+	}
+
+	@Test
+	void insertWhenNulOrASurrogatePairAtTheCutThenStoredWithoutEitherBreakingIt() {
+		String label = "x".repeat(63) + "\uD83D\uDD11";
+		String serial = "GAHT\u000012345678";
+		this.audit.insert(new AuditEntry(null, T0, ALICE, null, null, serial, label, null, Outcome.REJECTED_INPUT,
+				null, null, null));
+
+		AuditEntry stored = this.audit.searchAll(new AuditFilter(ALICE, serial, null, null, null)).get(0);
+		assertThat(stored.deviceLabel()).isEqualTo("x".repeat(63));
+		assertThat(stored.serialNumber()).isEqualTo("GAHT\uFFFD12345678");
+	}
+
+	@Test
+	void insertWhenOnlyTheRequiredColumnsThenTheRestStaysNull() {
+		this.audit.insert(new AuditEntry(null, T0, ALICE, null, null, PHONE, null, null, Outcome.DEVICE_LOCKED, null,
+				null, null));
+
+		AuditEntry stored = this.audit.searchAll(AuditFilter.of(ALICE)).get(0);
+		assertThat(stored).usingRecursiveComparison()
+			.ignoringFields("id")
+			.isEqualTo(new AuditEntry(null, T0, ALICE, null, null, PHONE, null, null, Outcome.DEVICE_LOCKED, null,
+					null, null));
+	}
+
+	private static Map<String, Integer> lengths(Map<String, Object> row) {
+		Map<String, Integer> lengths = new java.util.TreeMap<>();
+		row.forEach((column, value) -> {
+			if (value instanceof String text) {
+				lengths.put(column.toLowerCase(java.util.Locale.ROOT), text.length());
+			}
+		});
+		return lengths;
+	}
+
+}

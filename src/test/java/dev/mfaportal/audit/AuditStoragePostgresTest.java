@@ -1,0 +1,8 @@
+package dev.mfaportal.audit;
+
+import dev.mfaportal.support.PostgresJdbcTest;
+
+@PostgresJdbcTest
+class AuditStoragePostgresTest extends AuditStorageContract {
+
+}

@@ -1,0 +1,150 @@
+package dev.mfaportal.issuing;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.mfaportal.credentialsource.CredentialSources;
+import dev.mfaportal.security.LaunchToken;
+import dev.mfaportal.sts.emulator.EmulatedUser;
+import dev.mfaportal.sts.emulator.EmulatorSettings;
+import dev.mfaportal.sts.emulator.StsEmulatorServer;
+import dev.mfaportal.support.EmulatedAccounts;
+import dev.mfaportal.support.PortalClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * After issuing, failing and being limited, no issued secret, session token, long-term secret or
+ * token code is in any table, nor anywhere in the H2 file on disk.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class StorageCanaryTest {
+
+	static final String LONG_TERM_SECRET = "CanaryLongTermSecret/0000000000000000000";
+
+	static final EmulatedUser CANARY = EmulatedAccounts.user("canary", "AKIACANARY0000000001", LONG_TERM_SECRET);
+
+	static final StsEmulatorServer emulator = StsEmulatorServer.start(EmulatorSettings.of(CANARY), Clock.systemUTC());
+
+	@TempDir
+	static Path dataDir;
+
+	@DynamicPropertySource
+	static void fileDatabase(DynamicPropertyRegistry registry) {
+		registry.add("portal.sts.endpoint", () -> emulator.endpoint().toString());
+		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("portal"));
+	}
+
+	@AfterAll
+	static void stopEmulator() {
+		emulator.close();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	LaunchToken launchToken;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void databaseWhenIssuedFailedAndLimitedThenHoldsNoSecretAndNoCode() throws Exception {
+		PortalClient browser = new PortalClient(this.port);
+		browser.launch(this.launchToken.value());
+		List<String> canaries = new ArrayList<>(List.of(LONG_TERM_SECRET));
+
+		String good = EmulatedAccounts.code(CANARY);
+		HttpResponse<String> issued = browser.post("/session-token", form(good), true);
+		assertThat(issued.statusCode()).isEqualTo(200);
+		String credentialsFile = PortalClient.snippet(issued.body(), "credentials-file");
+		canaries.add(value(credentialsFile, "aws_secret_access_key = "));
+		canaries.add(value(credentialsFile, "aws_session_token = "));
+		canaries.add(good);
+		for (int i = 1; i <= 6; i++) {
+			String wrong = EmulatedAccounts.wrongCode(CANARY, i);
+			canaries.add(wrong);
+			assertThat(browser.post("/session-token", form(wrong), true).statusCode()).isIn(422, 429);
+		}
+
+		String everyValue = everyValueInEveryTable();
+		assertThat(everyValue).contains(CANARY.device().serialNumber()).contains("ISSUED");
+		for (String canary : canaries) {
+			assertThat(everyValue).doesNotContain(canary);
+		}
+
+		this.jdbc.sql("checkpoint sync").update();
+		String onDisk;
+		try (Stream<Path> files = Files.list(dataDir)) {
+			StringBuilder bytes = new StringBuilder();
+			for (Path file : files.toList()) {
+				bytes.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+			}
+			onDisk = bytes.toString();
+		}
+		assertThat(onDisk).contains(CANARY.device().serialNumber());
+		for (String canary : canaries) {
+			assertThat(onDisk).doesNotContain(canary);
+		}
+	}
+
+	private String everyValueInEveryTable() {
+		StringBuilder values = new StringBuilder();
+		List<String> tables = this.jdbc
+			.sql("select table_name from information_schema.tables where table_schema = 'PUBLIC'")
+			.query(String.class)
+			.list();
+		assertThat(tables).contains("AUDIT_EVENT", "MFA_ATTEMPT", "USED_MFA_CODE", "MFA_DEVICE");
+		for (String table : tables) {
+			this.jdbc.sql("select * from \"" + table + "\"").query((row) -> {
+				for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+					values.append(row.getString(column)).append('\n');
+				}
+			});
+		}
+		return values.toString();
+	}
+
+	private static Map<String, String> form(String code) {
+		return Map.of("source", "canary", "serialNumber", CANARY.device().serialNumber(), "tokenCode", code,
+				"durationSeconds", "900", "profileName", "mfa");
+	}
+
+	private static String value(String text, String prefix) {
+		return text.lines().filter((l) -> l.startsWith(prefix)).findFirst().orElseThrow().substring(prefix.length());
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class CanaryAccount {
+
+		@Bean
+		@Primary
+		CredentialSources canaryAccount() {
+			return new EmulatedAccounts(List.of(CANARY));
+		}
+
+	}
+
+}
