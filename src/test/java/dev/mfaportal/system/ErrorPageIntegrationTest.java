@@ -47,6 +47,11 @@ class ErrorPageIntegrationTest {
 	}
 
 	@Test
+	void h2ConsoleWhenRequestedThenNotThere() throws Exception {
+		assertThat(new PortalClient(this.port).get("/h2-console").statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void formWhenLaunchTokenTurnedOffThenReachableWithoutIt() throws Exception {
 		assertThat(new PortalClient(this.port).get("/").statusCode()).isIn(200);
 	}
