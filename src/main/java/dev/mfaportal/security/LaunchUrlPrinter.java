@@ -4,6 +4,7 @@ import java.io.PrintStream;
 
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * the token doesn't end up in log files.
  */
 @Component
+@Profile("!team")
 class LaunchUrlPrinter implements ApplicationListener<WebServerInitializedEvent> {
 
 	private final LaunchToken token;

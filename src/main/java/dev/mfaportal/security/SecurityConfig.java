@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -14,16 +15,18 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Local mode: everything but the launch link and static files needs the session that the launch
- * link gives; CSRF protects every POST; the headers keep pages out of frames and caches.
+ * link gives; CSRF protects every POST; the headers keep pages out of frames and caches. Team mode
+ * has its own chain ({@code dev.mfaportal.account.TeamSecurityConfig}); the firewall is shared.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AccessSettings.class)
 public class SecurityConfig {
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+	public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 	@Bean
+	@Profile("!team")
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AccessSettings access) throws Exception {
 		LoginUrlAuthenticationEntryPoint launchRequired = new LoginUrlAuthenticationEntryPoint("/launch-required");
 		launchRequired.setUseForward(true);

@@ -3,6 +3,9 @@ package dev.mfaportal.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.CookieStore;
+import java.net.HttpCookie;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,13 +37,71 @@ public final class PortalClient {
 	public PortalClient(int port) {
 		this.base = URI.create("http://127.0.0.1:" + port);
 		this.http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
+			.cookieHandler(new CookieManager(new PlainHttpCookieStore(), CookiePolicy.ACCEPT_ORIGINAL_SERVER))
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 	}
 
+	/** Signs in to a team portal with a password; the response is the redirect that follows. */
+	public HttpResponse<String> login(String username, String password) throws IOException, InterruptedException {
+		Matcher matcher = CSRF.matcher(get("/login").body());
+		if (!matcher.find()) {
+			throw new IllegalStateException("No CSRF token on the sign-in page");
+		}
+		return post("/login", Map.of("username", username, "password", password, "_csrf", matcher.group(1)), false);
+	}
+
+	/**
+	 * Team mode marks its cookie Secure, which a browser would only send over TLS; the tests talk
+	 * plain HTTP to 127.0.0.1, so the store keeps the cookie usable (tests assert the flag on the
+	 * Set-Cookie header itself).
+	 */
+	private static final class PlainHttpCookieStore implements CookieStore {
+
+		private final CookieStore store = new CookieManager().getCookieStore();
+
+		@Override
+		public void add(URI uri, HttpCookie cookie) {
+			cookie.setSecure(false);
+			this.store.add(uri, cookie);
+		}
+
+		@Override
+		public List<HttpCookie> get(URI uri) {
+			return this.store.get(uri);
+		}
+
+		@Override
+		public List<HttpCookie> getCookies() {
+			return this.store.getCookies();
+		}
+
+		@Override
+		public List<URI> getURIs() {
+			return this.store.getURIs();
+		}
+
+		@Override
+		public boolean remove(URI uri, HttpCookie cookie) {
+			return this.store.remove(uri, cookie);
+		}
+
+		@Override
+		public boolean removeAll() {
+			return this.store.removeAll();
+		}
+
+	}
+
 	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return this.http.send(browserLike(path).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	public HttpResponse<String> getWithHeaders(String path, Map<String, String> headers)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = browserLike(path);
+		headers.forEach(request::header);
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpRequest.Builder browserLike(String path) {
@@ -70,7 +132,12 @@ public final class PortalClient {
 	}
 
 	public String csrfToken() throws IOException, InterruptedException {
-		Matcher matcher = CSRF.matcher(get("/").body());
+		return csrfToken("/");
+	}
+
+	/** The CSRF token of the form on a page. */
+	public String csrfToken(String page) throws IOException, InterruptedException {
+		Matcher matcher = CSRF.matcher(get(page).body());
 		if (!matcher.find()) {
 			throw new IllegalStateException("No CSRF token on the form page");
 		}

@@ -83,7 +83,7 @@ class I18nPropertiesSyncTest {
 		Set<String> defined = load("messages.properties").stringPropertyNames();
 		Set<String> used = new TreeSet<>();
 		Pattern templateKey = Pattern.compile("#\\{([A-Za-z0-9.\\-]+)[}(]");
-		Pattern codeKey = Pattern.compile("\"((?:form|sts|security|error|limit|device|history|outcome)\\.[A-Za-z0-9.\\-]*[A-Za-z0-9])\"");
+		Pattern codeKey = Pattern.compile("\"((?:form|sts|security|error|limit|device|history|outcome|account|admin|login|accesskey)\\.[A-Za-z0-9.\\-]*[A-Za-z0-9])\"");
 		for (Path file : files(TEMPLATES, ".html")) {
 			collect(templateKey, Files.readString(file), used);
 		}

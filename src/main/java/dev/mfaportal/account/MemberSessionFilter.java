@@ -1,0 +1,83 @@
+package dev.mfaportal.account;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * On every signed-in request: ends a session older than the absolute timeout, ends the session of
+ * a member who was disabled (on any instance) since signing in, and sends a member who must
+ * change a one-time password to the page that does it.
+ */
+class MemberSessionFilter extends OncePerRequestFilter {
+
+	static final String SIGNED_IN_AT = MemberSessionFilter.class.getName() + ".signedInAt";
+
+	private final UserRepository users;
+
+	private final TeamSettings settings;
+
+	private final Clock clock;
+
+	MemberSessionFilter(UserRepository users, TeamSettings settings, Clock clock) {
+		this.users = users;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || authentication instanceof AnonymousAuthenticationToken
+				|| !authentication.isAuthenticated()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		HttpSession session = request.getSession(false);
+		Instant now = this.clock.instant();
+		if (session != null) {
+			Object signedInAt = session.getAttribute(SIGNED_IN_AT);
+			if (signedInAt == null) {
+				session.setAttribute(SIGNED_IN_AT, now.toEpochMilli());
+			}
+			else if (now.toEpochMilli() - (Long) signedInAt > this.settings.sessionAbsoluteTimeout().toMillis()) {
+				end(request, response, "expired");
+				return;
+			}
+		}
+		Optional<PortalUser> member = this.users.findByUsername(authentication.getName());
+		if (member.isEmpty() || !member.get().enabled()) {
+			end(request, response, "disabled");
+			return;
+		}
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (member.get().mustChangePassword() && !path.equals(PasswordController.PATH) && !path.equals("/logout")) {
+			response.sendRedirect(request.getContextPath() + PasswordController.PATH);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private void end(HttpServletRequest request, HttpServletResponse response, String reason) throws IOException {
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			session.invalidate();
+		}
+		SecurityContextHolder.clearContext();
+		response.sendRedirect(request.getContextPath() + "/login?" + reason);
+	}
+
+}

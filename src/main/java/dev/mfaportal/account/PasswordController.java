@@ -1,0 +1,85 @@
+package dev.mfaportal.account;
+
+import java.time.Clock;
+
+import dev.mfaportal.security.Actor;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A member changes their own password, and must after signing in with a one-time password.
+ */
+@Controller
+@Profile("team")
+class PasswordController {
+
+	static final String PATH = "/account/password";
+
+	static final String VIEW = "account/password";
+
+	static final int MIN_LENGTH = 12;
+
+	private final UserRepository users;
+
+	private final PasswordEncoder encoder;
+
+	private final Clock clock;
+
+	PasswordController(UserRepository users, PasswordEncoder encoder, Clock clock) {
+		this.users = users;
+		this.encoder = encoder;
+		this.clock = clock;
+	}
+
+	@InitBinder("passwordForm")
+	void initBinder(WebDataBinder binder) {
+		binder.setAllowedFields("currentPassword", "newPassword", "confirmation");
+	}
+
+	@GetMapping(PATH)
+	String form(Model model) {
+		model.addAttribute("passwordForm", new PasswordForm("", "", ""));
+		return VIEW;
+	}
+
+	@PostMapping(PATH)
+	String change(@ModelAttribute PasswordForm passwordForm, BindingResult result, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		PortalUser member = this.users.findByUsername(Actor.current()).orElseThrow();
+		if (!StringUtils.hasLength(passwordForm.currentPassword()) || member.passwordHash() == null
+				|| !this.encoder.matches(passwordForm.currentPassword(), member.passwordHash())) {
+			result.rejectValue("currentPassword", "account.password.currentWrong");
+		}
+		String chosen = passwordForm.newPassword();
+		if (chosen == null || chosen.length() < MIN_LENGTH || chosen.length() > 128) {
+			result.rejectValue("newPassword", "account.password.length", new Object[] { MIN_LENGTH }, null);
+		}
+		else if (chosen.equalsIgnoreCase(member.username()) || chosen.equals(passwordForm.currentPassword())) {
+			result.rejectValue("newPassword", "account.password.same");
+		}
+		else if (!chosen.equals(passwordForm.confirmation())) {
+			result.rejectValue("confirmation", "account.password.mismatch");
+		}
+		if (result.hasErrors()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return VIEW;
+		}
+		this.users.setPassword(member.id(), this.encoder.encode(chosen), false, this.clock.instant());
+		redirect.addFlashAttribute("flash", "account.password.changed");
+		return "redirect:/";
+	}
+
+}

@@ -1,0 +1,78 @@
+package dev.mfaportal.account;
+
+import java.time.Clock;
+import java.util.Map;
+
+import dev.mfaportal.security.SecurityConfig;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Team mode: members sign in with a password (stored with the delegating encoder, bcrypt by
+ * default) behind a throttle; admins alone reach {@code /admin}; logout is a POST that ends the
+ * session in the shared store; HSTS on every response that came over TLS.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("team")
+@EnableConfigurationProperties(TeamSettings.class)
+class TeamSecurityConfig {
+
+	static final String SESSION_COOKIE = "MFAPORTAL_SESSION";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	LoginThrottle loginThrottle(JdbcClient jdbc, TeamSettings settings, Clock clock) {
+		return new LoginThrottle(jdbc, settings, clock);
+	}
+
+	@Bean
+	SecurityFilterChain teamSecurityFilterChain(HttpSecurity http, UserRepository users, PasswordEncoder encoder,
+			LoginThrottle throttle, TeamSettings settings, Clock clock) throws Exception {
+		// Not a bean: a UserDetailsService bean would give Spring Security a second, unthrottled
+		// way to check passwords.
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(new MemberDetailsService(users));
+		passwords.setPasswordEncoder(encoder);
+		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+		failures.setDefaultFailureUrl("/login?error");
+		failures.setExceptionMappings(
+				Map.of(ThrottledAuthenticationProvider.SignInThrottledException.class.getName(), "/login?throttled"));
+		http.authenticationProvider(new ThrottledAuthenticationProvider(passwords, throttle))
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
+				.permitAll()
+				.requestMatchers("/admin/**")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.authenticated())
+			.formLogin((form) -> form.loginPage("/login").failureHandler(failures))
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout")
+				.invalidateHttpSession(true)
+				.deleteCookies(SESSION_COOKIE))
+			.csrf(Customizer.withDefaults())
+			.addFilterAfter(new MemberSessionFilter(users, settings, clock), AuthorizationFilter.class)
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityConfig.CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.frameOptions((frames) -> frames.deny())
+				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+		return http.build();
+	}
+
+}

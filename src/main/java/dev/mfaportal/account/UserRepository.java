@@ -1,0 +1,79 @@
+package dev.mfaportal.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.mfaportal.system.SqlTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The members, in the database every instance shares.
+ */
+@Repository
+class UserRepository {
+
+	private final JdbcClient jdbc;
+
+	UserRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long count() {
+		return this.jdbc.sql("select count(*) from portal_user").query(Long.class).single();
+	}
+
+	Optional<PortalUser> findByUsername(String username) {
+		return this.jdbc.sql("select * from portal_user where username = ?").param(username).query(UserRepository::map).optional();
+	}
+
+	Optional<PortalUser> findByEmail(String email) {
+		return this.jdbc.sql("select * from portal_user where lower(email) = lower(?)")
+			.param(email)
+			.query(UserRepository::map)
+			.optional();
+	}
+
+	Optional<PortalUser> findById(long id) {
+		return this.jdbc.sql("select * from portal_user where id = ?").param(id).query(UserRepository::map).optional();
+	}
+
+	List<PortalUser> all() {
+		return this.jdbc.sql("select * from portal_user order by lower(username)").query(UserRepository::map).list();
+	}
+
+	long insert(String username, String email, String passwordHash, boolean admin, boolean mustChangePassword,
+			Instant at) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("insert into portal_user (username, email, password_hash, admin, enabled, must_change_password, "
+					+ "created_at, password_changed_at) values (?, ?, ?, ?, true, ?, ?, ?)")
+			.params(username, email, passwordHash, admin, mustChangePassword, SqlTime.of(at), SqlTime.of(at))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	void setPassword(long id, String passwordHash, boolean mustChange, Instant at) {
+		this.jdbc
+			.sql("update portal_user set password_hash = ?, must_change_password = ?, password_changed_at = ? where id = ?")
+			.params(passwordHash, mustChange, SqlTime.of(at), id)
+			.update();
+	}
+
+	void setEnabled(long id, boolean enabled) {
+		this.jdbc.sql("update portal_user set enabled = ? where id = ?").params(enabled, id).update();
+	}
+
+	private static PortalUser map(ResultSet row, int number) throws SQLException {
+		return new PortalUser(row.getLong("id"), row.getString("username"), row.getString("email"),
+				row.getString("password_hash"), row.getBoolean("admin"), row.getBoolean("enabled"),
+				row.getBoolean("must_change_password"), SqlTime.read(row, "created_at"));
+	}
+
+}

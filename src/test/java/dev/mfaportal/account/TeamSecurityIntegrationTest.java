@@ -1,0 +1,179 @@
+package dev.mfaportal.account;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.mfaportal.support.MutableClock;
+import dev.mfaportal.support.PortalClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Team mode's sign-in, as a specification: who gets in, who is refused, and how a session ends.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "portal.team.admin-password=first-admin-password-1", "server.address=127.0.0.1" })
+@ActiveProfiles("team")
+class TeamSecurityIntegrationTest {
+
+	static final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private PortalClient admin() throws Exception {
+		PortalClient admin = new PortalClient(this.port);
+		assertThat(admin.login("admin", "first-admin-password-1").headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).doesNotContain("error"));
+		return admin;
+	}
+
+	/** Adds a member through the admin page and signs in with the one-time password, then changes it. */
+	private PortalClient member(String name, String password) throws Exception {
+		HttpResponse<String> added = admin().post("/admin/users", Map.of("username", name, "email", name + "@example.com"), true);
+		assertThat(added.statusCode()).isEqualTo(200);
+		Matcher oneTime = Pattern.compile("data-one-time-password>([^<]+)<").matcher(added.body());
+		assertThat(oneTime.find()).isTrue();
+		PortalClient member = new PortalClient(this.port);
+		member.login(name, oneTime.group(1));
+		assertThat(member.get("/").headers().firstValue("Location")).hasValueSatisfying(
+				(location) -> assertThat(location).endsWith(PasswordController.PATH));
+		HttpResponse<String> changed = member.post(PasswordController.PATH, Map.of("currentPassword", oneTime.group(1),
+				"newPassword", password, "confirmation", password, "_csrf", member.csrfToken(PasswordController.PATH)),
+				false);
+		assertThat(changed.statusCode()).isEqualTo(302);
+		return member;
+	}
+
+	@Test
+	void anonymousWhenAnyPageThenSentToSignIn() throws Exception {
+		PortalClient anonymous = new PortalClient(this.port);
+		for (String page : new String[] { "/", "/devices", "/history", "/admin/users" }) {
+			HttpResponse<String> response = anonymous.get(page);
+			assertThat(response.statusCode()).as(page).isEqualTo(302);
+			assertThat(response.headers().firstValue("Location")).as(page).hasValueSatisfying(
+					(location) -> assertThat(location).endsWith("/login"));
+		}
+		assertThat(anonymous.get("/login").body()).contains("Sign in");
+	}
+
+	@Test
+	void signInWhenWrongPasswordOrUnknownNameThenTheSameAnswer() throws Exception {
+		HttpResponse<String> wrong = new PortalClient(this.port).login("admin", "not-the-password");
+		HttpResponse<String> unknown = new PortalClient(this.port).login("nobody-" + System.nanoTime(), "whatever-password");
+		assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).endsWith("/login?error"));
+		assertThat(unknown.headers().firstValue("Location")).isEqualTo(wrong.headers().firstValue("Location"));
+	}
+
+	@Test
+	void signInWhenRightPasswordThenInWithASecureHttpOnlyCookie() throws Exception {
+		PortalClient browser = new PortalClient(this.port);
+		HttpResponse<String> signedIn = browser.login("admin", "first-admin-password-1");
+		assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy((cookie) -> assertThat(cookie)
+			.startsWith(TeamSecurityConfig.SESSION_COOKIE + "=")
+			.contains("Secure")
+			.contains("HttpOnly")
+			.contains("SameSite=Lax"));
+		assertThat(browser.get("/history").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void adminPagesWhenMemberThenForbidden() throws Exception {
+		PortalClient bob = member("bob", "bob-password-0001");
+		assertThat(bob.get("/admin/users").statusCode()).isEqualTo(403);
+		assertThat(bob.post("/admin/users", Map.of("username", "mallory"), true).statusCode()).isEqualTo(403);
+		assertThat(bob.get("/devices").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void logoutWhenPostedWithCsrfThenSessionEndsEverywhereAndWithoutCsrfRefused() throws Exception {
+		PortalClient carol = member("carol", "carol-password-001");
+		assertThat(carol.post("/logout", Map.of(), false).statusCode()).isEqualTo(403);
+		assertThat(carol.get("/").statusCode()).isIn(200, 503);
+		HttpResponse<String> out = carol.post("/logout", Map.of(), true);
+		assertThat(out.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).endsWith("/login?logout"));
+		assertThat(carol.get("/").statusCode()).isEqualTo(302);
+		assertThat(this.jdbc.sql("select count(*) from spring_session where principal_name = 'carol'")
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void signInWhenTooManyFailuresForAnAccountThenRefusedEvenWithTheRightPassword() throws Exception {
+		member("dave", "dave-password-0001");
+		for (int i = 0; i < 5; i++) {
+			new PortalClient(this.port).login("dave", "wrong-" + i);
+		}
+		HttpResponse<String> right = new PortalClient(this.port).login("dave", "dave-password-0001");
+		assertThat(right.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).endsWith("/login?throttled"));
+		HttpResponse<String> unknown = new PortalClient(this.port).login("nobody-dave", "x");
+		for (int i = 0; i < 5; i++) {
+			unknown = new PortalClient(this.port).login("nobody-dave", "wrong-" + i);
+		}
+		assertThat(unknown.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).endsWith("/login?throttled"));
+		clock.advance(Duration.ofMinutes(16));
+		assertThat(new PortalClient(this.port).login("dave", "dave-password-0001").headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).doesNotContain("throttled").doesNotContain("error"));
+	}
+
+	@Test
+	void memberWhenDisabledThenTheOpenSessionIsRefusedAtTheNextRequest() throws Exception {
+		PortalClient erin = member("erin", "erin-password-0001");
+		long id = this.jdbc.sql("select id from portal_user where username = 'erin'").query(Long.class).single();
+		assertThat(admin().post("/admin/users/" + id + "/disable", Map.of(), true).statusCode()).isEqualTo(302);
+
+		HttpResponse<String> next = erin.get("/devices");
+		assertThat(next.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).endsWith("/login?disabled"));
+		assertThat(new PortalClient(this.port).login("erin", "erin-password-0001").headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/login?error"));
+	}
+
+	@Test
+	void sessionWhenOlderThanTheAbsoluteTimeoutThenEndsHoweverActive() throws Exception {
+		PortalClient frank = member("frank", "frank-password-001");
+		assertThat(frank.get("/devices").statusCode()).isEqualTo(200);
+		clock.advance(Duration.ofHours(12).plusMinutes(1));
+		assertThat(frank.get("/devices").headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/login?expired"));
+	}
+
+	@Test
+	void responsesWhenForwardedOverTlsThenCarryHsts() throws Exception {
+		HttpResponse<String> login = new PortalClient(this.port).getWithHeaders("/login",
+				Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "portal.example.com"));
+		assertThat(login.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
+				(hsts) -> assertThat(hsts).contains("max-age=31536000").contains("includeSubDomains"));
+		assertThat(new PortalClient(this.port).get("/login").headers().firstValue("Strict-Transport-Security")).isEmpty();
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class MovableClock {
+
+		@Bean
+		@Primary
+		Clock movableClock() {
+			return clock;
+		}
+
+	}
+
+}
