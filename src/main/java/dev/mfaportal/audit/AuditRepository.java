@@ -89,7 +89,14 @@ class AuditRepository {
 	}
 
 	/** The devices in the actor's history, in order. */
+	/** The actor's distinct serial numbers, or everyone's when {@code actor} is null. */
 	List<String> serialNumbers(String actor) {
+		if (actor == null) {
+			return this.jdbc
+				.sql("select distinct serial_number from audit_event where serial_number is not null order by serial_number")
+				.query(String.class)
+				.list();
+		}
 		return this.jdbc
 			.sql("select distinct serial_number from audit_event where actor = ? and serial_number is not null "
 					+ "order by serial_number")

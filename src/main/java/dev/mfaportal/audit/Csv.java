@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class Csv {
 
-	static final List<String> HEADER = List.of("occurred_at", "source", "access_key", "device_label",
+	static final List<String> HEADER = List.of("occurred_at", "member", "source", "access_key", "device_label",
 			"serial_number", "duration_seconds", "outcome", "error_code", "expires_at", "client_address");
 
 	private static final String LINE_END = "\r\n";
@@ -27,7 +27,7 @@ final class Csv {
 	static void write(List<AuditEntry> entries, Writer out) throws IOException {
 		row(HEADER, out);
 		for (AuditEntry entry : entries) {
-			row(Arrays.asList(time(entry.occurredAt()), entry.source(), entry.accessKeyMasked(), entry.deviceLabel(),
+			row(Arrays.asList(time(entry.occurredAt()), entry.actor(), entry.source(), entry.accessKeyMasked(), entry.deviceLabel(),
 					entry.serialNumber(),
 					(entry.durationSeconds() != null) ? String.valueOf(entry.durationSeconds()) : null,
 					entry.outcome().name(), entry.errorCode(), time(entry.expiresAt()), entry.clientAddress()), out);

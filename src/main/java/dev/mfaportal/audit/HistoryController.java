@@ -55,14 +55,14 @@ class HistoryController {
 
 	@InitBinder("historyForm")
 	void initBinder(WebDataBinder binder) {
-		binder.setAllowedFields("device", "outcome", "from", "to", "page");
+		binder.setAllowedFields("device", "outcome", "from", "to", "page", "member");
 		binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
 	}
 
 	@GetMapping(PATH)
 	String history(@ModelAttribute("historyForm") HistoryForm form, BindingResult result, Model model,
 			HttpServletResponse response) {
-		String actor = Actor.current();
+		String actor = whose(form);
 		AuditFilter filter = form.filter(actor, result);
 		int page = form.pageNumber(result);
 		if (result.hasErrors()) {
@@ -91,7 +91,7 @@ class HistoryController {
 	@GetMapping(CSV_PATH)
 	String csv(@ModelAttribute("historyForm") HistoryForm form, BindingResult result, Model model,
 			HttpServletResponse response) throws IOException {
-		String actor = Actor.current();
+		String actor = whose(form);
 		AuditFilter filter = form.filter(actor, result);
 		if (result.hasErrors()) {
 			return showErrors(form, actor, model, response);
@@ -103,6 +103,17 @@ class HistoryController {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		Csv.write(entries, response.getWriter());
 		return null;
+	}
+
+	/**
+	 * A member sees their own history; a team admin sees everyone's, or one member's with
+	 * {@code member}. The {@code member} parameter means nothing to anyone else.
+	 */
+	private static String whose(HistoryForm form) {
+		if (!Actor.isAdmin()) {
+			return Actor.current();
+		}
+		return (form.member() != null) ? form.member() : null;
 	}
 
 	private String showErrors(HistoryForm form, String actor, Model model, HttpServletResponse response) {
@@ -122,6 +133,7 @@ class HistoryController {
 		model.addAttribute("latest", HistoryForm.LATEST.toString());
 		model.addAttribute("retentionDays", String.valueOf(this.settings.retentionDays()));
 		model.addAttribute("utc", UTC);
+		model.addAttribute("everyone", Actor.isAdmin());
 		return VIEW;
 	}
 
@@ -132,6 +144,7 @@ class HistoryController {
 		add(query, "outcome", form.outcome());
 		add(query, "from", form.from());
 		add(query, "to", form.to());
+		add(query, "member", form.member());
 		add(query, "page", (page > 0) ? String.valueOf(page) : null);
 		return query.toString();
 	}

@@ -21,7 +21,7 @@ import org.springframework.validation.Errors;
  * @param to the last day, inclusive, or {@code null}
  * @param page the page number, from 0, or {@code null} for the first
  */
-record HistoryForm(String device, String outcome, String from, String to, String page) {
+record HistoryForm(String device, String outcome, String from, String to, String page, String member) {
 
 	static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
 

@@ -22,4 +22,11 @@ public final class Actor {
 		return authentication.getName();
 	}
 
+	/** Whether the signed-in person is a team admin, who sees everyone's history. */
+	public static boolean isAdmin() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.isAuthenticated()
+				&& authentication.getAuthorities().stream().anyMatch((a) -> "ROLE_ADMIN".equals(a.getAuthority()));
+	}
+
 }

@@ -129,6 +129,23 @@ class HistoryControllerTest {
 	}
 
 	@Test
+	void historyWhenMemberAsksForSomeoneElsesThenStillOnlyTheirOwn() throws Exception {
+		this.mvc.perform(get("/history").param("member", "bob")).andExpect(status().isOk());
+		then(this.audit).should().count(new AuditFilter("alice", null, null, null, null));
+	}
+
+	@Test
+	@WithMockUser(username = "root", roles = { "MEMBER", "ADMIN" })
+	void historyWhenAdminThenEveryonesWithAMemberColumnOrOneMembersOnRequest() throws Exception {
+		this.mvc.perform(get("/history"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-member")));
+		then(this.audit).should().count(new AuditFilter(null, null, null, null, null));
+		this.mvc.perform(get("/history").param("member", "bob")).andExpect(status().isOk());
+		then(this.audit).should().count(new AuditFilter("bob", null, null, null, null));
+	}
+
+	@Test
 	void historyWhenFiltersEmptyOrBlankThenTheyDoNotFilter() throws Exception {
 		this.mvc
 			.perform(get("/history").param("device", "").param("outcome", " ").param("from", "").param("to", ""))
@@ -304,13 +321,13 @@ class HistoryControllerTest {
 			.andExpect(header().string("Content-Disposition", "attachment; filename=\"mfa-portal-history.csv\""))
 			.andExpect(header().string("Cache-Control", "no-store"))
 			.andExpect(content().string(String.join("\r\n",
-					"occurred_at,source,access_key,device_label,serial_number,duration_seconds,outcome,error_code,"
+					"occurred_at,member,source,access_key,device_label,serial_number,duration_seconds,outcome,error_code,"
 							+ "expires_at,client_address",
-					"2026-11-26T10:02:00Z,profile work,AKIA…WXYZ,\"'=HYPERLINK(\"\"http://x\"\",\"\"a, b\"\")\"," + PHONE
+					"2026-11-26T10:02:00Z,alice,profile work,AKIA…WXYZ,\"'=HYPERLINK(\"\"http://x\"\",\"\"a, b\"\")\"," + PHONE
 							+ ",900,FAILED,TIMEOUT,,192.0.2.10",
-					"2026-11-26T10:01:00Z,profile work,AKIA…WXYZ,Work phone," + PHONE
+					"2026-11-26T10:01:00Z,alice,profile work,AKIA…WXYZ,Work phone," + PHONE
 							+ ",43200,ISSUED,,2026-11-26T22:01:00Z,192.0.2.10",
-					"2026-11-26T10:00:00Z,profile work,AKIA…WXYZ,," + PHONE + ",3600,FAILED,AccessDenied,,192.0.2.10",
+					"2026-11-26T10:00:00Z,alice,profile work,AKIA…WXYZ,," + PHONE + ",3600,FAILED,AccessDenied,,192.0.2.10",
 					"")));
 		then(this.audit).should()
 			.searchAll(new AuditFilter("alice", PHONE, null, Instant.parse("2026-11-01T00:00:00Z"), null));
