@@ -45,7 +45,7 @@ public final class EmulatedAccounts implements CredentialSources {
 		Set<String> valid = Set.of(code(user),
 				Totp.currentCode(user.device().base32Secret(), Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-30))),
 				Totp.currentCode(user.device().base32Secret(), Clock.offset(Clock.systemUTC(), Duration.ofSeconds(30))));
-		for (int candidate = 100000 + n * 7919;; candidate = (candidate + 104729) % 1000000) {
+		for (int candidate = (100000 + n * 7919) % 1000000;; candidate = (candidate + 104729) % 1000000) {
 			String text = "%06d".formatted(candidate);
 			if (!valid.contains(text)) {
 				return text;

@@ -35,11 +35,20 @@ public final class PortalClient {
 	private final HttpClient http;
 
 	public PortalClient(int port) {
-		this.base = URI.create("http://127.0.0.1:" + port);
-		this.http = HttpClient.newBuilder()
+		this(URI.create("http://127.0.0.1:" + port), HttpClient.newBuilder()
 			.cookieHandler(new CookieManager(new PlainHttpCookieStore(), CookiePolicy.ACCEPT_ORIGINAL_SERVER))
 			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+			.build());
+	}
+
+	private PortalClient(URI base, HttpClient http) {
+		this.base = base;
+		this.http = http;
+	}
+
+	/** The same browser (cookies and all) talking to another port, as a load balancer would. */
+	public PortalClient at(int port) {
+		return new PortalClient(URI.create("http://127.0.0.1:" + port), this.http);
 	}
 
 	/** Signs in to a team portal with a password; the response is the redirect that follows. */

@@ -1,0 +1,170 @@
+package dev.mfaportal.account;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.mfaportal.MfaPortalApplication;
+import dev.mfaportal.credentialsource.CredentialSources;
+import dev.mfaportal.sts.emulator.EmulatedUser;
+import dev.mfaportal.sts.emulator.EmulatorSettings;
+import dev.mfaportal.sts.emulator.StsEmulatorServer;
+import dev.mfaportal.support.EmulatedAccounts;
+import dev.mfaportal.support.PortalClient;
+import dev.mfaportal.support.PostgresDatabase;
+import dev.mfaportal.support.Tools;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two team-mode instances on one PostgreSQL, as behind a load balancer: a session made on one
+ * works on the other, wrong codes spread over both add up to the limit, and a member disabled on
+ * one is refused by the other.
+ */
+class TwoInstancesIntegrationTest {
+
+	static final String SCHEMA = "mfa_portal_two_instances";
+
+	static final String URL = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA;
+
+	static final EmulatedUser SHARED = EmulatedAccounts.user("shared", "AKIASHARED0000000001",
+			"secret-shared-00000000000000000000000000");
+
+	static StsEmulatorServer emulator;
+
+	static ConfigurableApplicationContext first;
+
+	static ConfigurableApplicationContext second;
+
+	@BeforeAll
+	static void startTwoInstances() {
+		Tools.require(PostgresDatabase.reachable(), "no PostgreSQL answers at 127.0.0.1:5432 (user postgres, database test)");
+		Flyway.configure()
+			.dataSource(URL, PostgresDatabase.USER, "")
+			.schemas(SCHEMA)
+			.cleanDisabled(false)
+			.load()
+			.clean();
+		emulator = StsEmulatorServer.start(EmulatorSettings.of(SHARED), Clock.systemUTC());
+		first = start();
+		second = start();
+	}
+
+	private static ConfigurableApplicationContext start() {
+		// As command-line arguments, which outrank the test classpath's own database settings.
+		return new SpringApplicationBuilder(MfaPortalApplication.class, SharedAccount.class).profiles("team")
+			.run("--server.port=0", "--server.address=127.0.0.1", "--spring.datasource.url=" + URL,
+					"--spring.datasource.username=" + PostgresDatabase.USER, "--spring.datasource.password=",
+					"--spring.flyway.schemas=" + SCHEMA, "--portal.team.admin-password=two-instances-admin-1",
+					"--portal.team.require-postgresql=true", "--portal.sts.endpoint=" + emulator.endpoint());
+	}
+
+	@AfterAll
+	static void stop() {
+		for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] { first, second }) {
+			if (context != null) {
+				context.close();
+			}
+		}
+		if (emulator != null) {
+			emulator.close();
+		}
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	private static PortalClient on(ConfigurableApplicationContext context) {
+		return new PortalClient(port(context));
+	}
+
+	/** The admin adds a member on the first instance; the member sets a password on the second. */
+	private static void addMember(String name, String password) throws Exception {
+		PortalClient admin = on(first);
+		admin.login("admin", "two-instances-admin-1");
+		HttpResponse<String> added = admin.post("/admin/users", Map.of("username", name), true);
+		Matcher oneTime = Pattern.compile("data-one-time-password>([^<]+)<").matcher(added.body());
+		assertThat(oneTime.find()).as(added.body()).isTrue();
+		PortalClient member = on(second);
+		member.login(name, oneTime.group(1));
+		member.post(PasswordController.PATH, Map.of("currentPassword", oneTime.group(1), "newPassword", password,
+				"confirmation", password, "_csrf", member.csrfToken(PasswordController.PATH)), false);
+	}
+
+	@Test
+	void sessionWhenMadeOnOneInstanceThenValidOnTheOther() throws Exception {
+		addMember("gina", "gina-password-0001");
+		PortalClient browser = new PortalClient(port(first));
+		browser.login("gina", "gina-password-0001");
+		assertThat(browser.get("/devices").statusCode()).isEqualTo(200);
+
+		PortalClient sameCookiesOtherInstance = browser.at(port(second));
+		assertThat(sameCookiesOtherInstance.get("/devices").statusCode()).isEqualTo(200);
+		assertThat(sameCookiesOtherInstance.get("/devices").body()).contains("gina");
+	}
+
+	@Test
+	void wrongCodesWhenSpreadOverBothInstancesThenTheyAddUpToTheLimit() throws Exception {
+		addMember("hank", "hank-password-0001");
+		PortalClient a = new PortalClient(port(first));
+		a.login("hank", "hank-password-0001");
+		PortalClient b = a.at(port(second));
+		for (int i = 1; i <= 5; i++) {
+			PortalClient instance = (i % 2 == 0) ? b : a;
+			assertThat(attempt(instance, EmulatedAccounts.wrongCode(SHARED, 100 + i)).statusCode()).isEqualTo(422);
+		}
+		assertThat(attempt(b, EmulatedAccounts.wrongCode(SHARED, 200)).statusCode()).isEqualTo(429);
+		assertThat(attempt(a, EmulatedAccounts.wrongCode(SHARED, 201)).statusCode()).isEqualTo(429);
+		assertThat(emulator.emulator().recordedRequests()).hasSize(5);
+	}
+
+	@Test
+	void memberWhenDisabledOnOneInstanceThenRefusedOnTheOther() throws Exception {
+		addMember("ivy", "ivy-password-00001");
+		PortalClient ivy = new PortalClient(port(second));
+		ivy.login("ivy", "ivy-password-00001");
+		assertThat(ivy.get("/devices").statusCode()).isEqualTo(200);
+
+		PortalClient admin = on(first);
+		admin.login("admin", "two-instances-admin-1");
+		String users = admin.get("/admin/users").body();
+		Matcher id = Pattern.compile("href=\"/admin/users/(\\d+)\">ivy<").matcher(users);
+		assertThat(id.find()).isTrue();
+		admin.post("/admin/users/" + id.group(1) + "/disable", Map.of(), true);
+
+		assertThat(ivy.get("/devices").headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?disabled"));
+	}
+
+	private static HttpResponse<String> attempt(PortalClient instance, String code) throws Exception {
+		return instance.post("/session-token", Map.of("source", "shared", "serialNumber", SHARED.device().serialNumber(),
+				"tokenCode", code, "durationSeconds", "900", "profileName", "mfa"), true);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SharedAccount {
+
+		@Bean
+		@Primary
+		CredentialSources sharedAccount() {
+			return new EmulatedAccounts(List.of(SHARED));
+		}
+
+	}
+
+}
