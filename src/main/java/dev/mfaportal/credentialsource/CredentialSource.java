@@ -24,7 +24,9 @@ public record CredentialSource(String id, Kind kind, String name, String maskedA
 		/** A named profile in the credentials or config file. */
 		PROFILE,
 		/** The demo's emulated IAM user. */
-		DEMO
+		DEMO,
+		/** A team member's access key, stored encrypted by the portal. */
+		STORED_KEY
 
 	}
 

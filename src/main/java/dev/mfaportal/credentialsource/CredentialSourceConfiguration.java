@@ -9,13 +9,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * Local mode reads the person's own AWS setup; the demo brings its own emulated user.
+ * Local mode reads the person's own AWS setup; the demo brings its own emulated user, and team
+ * mode each member's stored keys ({@code dev.mfaportal.accesskey}).
  */
 @Configuration(proxyBeanMethods = false)
 class CredentialSourceConfiguration {
 
 	@Bean
-	@Profile("!demo")
+	@Profile("!demo & !team")
 	CredentialSources localCredentialSources(StsSettings settings) {
 		return new LocalCredentialSources(System::getenv, Path.of(System.getProperty("user.home")), settings);
 	}

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Team mode's sign-in, as a specification: who gets in, who is refused, and how a session ends.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "portal.team.admin-password=first-admin-password-1", "server.address=127.0.0.1" })
+		properties = { "portal.team.admin-password=first-admin-password-1", "server.address=127.0.0.1",
+				"portal.encryption.key=AgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI=" })
 @ActiveProfiles("team")
 class TeamSecurityIntegrationTest {
 

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TwoInstancesIntegrationTest {
 
-	static final String SCHEMA = "mfa_portal_two_instances";
+	static final String SCHEMA = "mfa_portal_two_instances_" + ProcessHandle.current().pid();
 
 	static final String URL = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA;
 
@@ -59,6 +59,7 @@ class TwoInstancesIntegrationTest {
 			.cleanDisabled(false)
 			.load()
 			.clean();
+		PostgresDatabase.dropAtExit(SCHEMA);
 		emulator = StsEmulatorServer.start(EmulatorSettings.of(SHARED), Clock.systemUTC());
 		first = start();
 		second = start();
@@ -70,7 +71,8 @@ class TwoInstancesIntegrationTest {
 			.run("--server.port=0", "--server.address=127.0.0.1", "--spring.datasource.url=" + URL,
 					"--spring.datasource.username=" + PostgresDatabase.USER, "--spring.datasource.password=",
 					"--spring.flyway.schemas=" + SCHEMA, "--portal.team.admin-password=two-instances-admin-1",
-					"--portal.team.require-postgresql=true", "--portal.sts.endpoint=" + emulator.endpoint());
+					"--portal.team.require-postgresql=true", "--portal.sts.endpoint=" + emulator.endpoint(),
+					"--portal.encryption.key=AwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwM=");
 	}
 
 	@AfterAll

@@ -14,7 +14,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Points a Spring test's database at the PostgreSQL at 127.0.0.1:5432 (user postgres, database
- * test, schema {@code mfa_portal_test}, emptied and migrated afresh for each Spring context)
+ * test, a schema of this test JVM's own, emptied and migrated afresh for each Spring context)
  * instead of H2. Skips with the reason where no PostgreSQL answers; fails instead in CI. For
  * {@code @JdbcTest}s use {@link PostgresJdbcTest}.
  */
@@ -23,9 +23,10 @@ import org.springframework.test.context.TestPropertySource;
 @Documented
 @Inherited
 @ExtendWith(PostgresDatabase.Required.class)
-@TestPropertySource(properties = { "spring.datasource.url=" + PostgresDatabase.URL,
+@TestPropertySource(properties = {
+		"spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=${portal.test.postgres-schema}",
 		"spring.datasource.username=" + PostgresDatabase.USER, "spring.datasource.password=",
-		"spring.flyway.schemas=" + PostgresDatabase.SCHEMA, "spring.flyway.clean-disabled=false" })
+		"spring.flyway.schemas=${portal.test.postgres-schema}", "spring.flyway.clean-disabled=false" })
 @Import(PostgresDatabase.CleanMigrate.class)
 public @interface OnPostgres {
 

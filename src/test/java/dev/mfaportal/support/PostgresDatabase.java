@@ -3,6 +3,12 @@ package dev.mfaportal.support;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -16,9 +22,20 @@ import org.springframework.context.annotation.Bean;
  */
 public final class PostgresDatabase {
 
-	public static final String SCHEMA = "mfa_portal_test";
+	/**
+	 * One schema per test JVM, so two builds on one machine (a developer's and CI's, or two
+	 * branches) never clean each other's tables; dropped when the JVM exits.
+	 */
+	public static final String SCHEMA = "mfa_portal_test_" + ProcessHandle.current().pid();
 
 	public static final String URL = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA;
+
+	/** The system property the annotations' property values read the schema from. */
+	static final String SCHEMA_PROPERTY = "portal.test.postgres-schema";
+
+	static {
+		System.setProperty(SCHEMA_PROPERTY, SCHEMA);
+	}
 
 	public static final String USER = "postgres";
 
@@ -35,11 +52,30 @@ public final class PostgresDatabase {
 		}
 	}
 
+	/** Drops a test schema when the JVM exits, whatever the tests did. */
+	public static synchronized void dropAtExit(String schema) {
+		if (!dropping.add(schema)) {
+			return;
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", USER, "");
+					Statement statement = connection.createStatement()) {
+				statement.execute("drop schema if exists " + schema + " cascade");
+			}
+			catch (SQLException ex) {
+				// Nothing to do at exit; the next run cleans its own schema anyway.
+			}
+		}));
+	}
+
+	private static final Set<String> dropping = new HashSet<>();
+
 	/** Skips (or in CI fails) before any Spring context tries to connect. */
 	static class Required implements BeforeAllCallback {
 
 		@Override
 		public void beforeAll(ExtensionContext context) {
+			System.setProperty(SCHEMA_PROPERTY, SCHEMA);
 			Tools.require(reachable(), "no PostgreSQL answers at 127.0.0.1:5432 (user postgres, database test)");
 		}
 
@@ -54,6 +90,7 @@ public final class PostgresDatabase {
 			return (flyway) -> {
 				flyway.clean();
 				flyway.migrate();
+				dropAtExit(SCHEMA);
 			};
 		}
 

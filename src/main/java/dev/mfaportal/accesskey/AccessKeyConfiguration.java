@@ -1,0 +1,36 @@
+package dev.mfaportal.accesskey;
+
+import dev.mfaportal.credentialsource.CredentialSources;
+import dev.mfaportal.sts.StsSettings;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * Team mode: each member's stored keys are the credential sources, and the encryption key must
+ * be configured.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("team")
+@EnableConfigurationProperties(EncryptionSettings.class)
+class AccessKeyConfiguration {
+
+	/**
+	 * Built at start-up even under lazy initialization, so that a missing or bad key stops the
+	 * portal before anyone can store a key, not at the first request.
+	 */
+	@Bean
+	@Lazy(false)
+	AccessKeyCipher accessKeyCipher(EncryptionSettings settings) {
+		return AccessKeyCipher.from(settings);
+	}
+
+	@Bean
+	CredentialSources storedKeyCredentialSources(StoredAccessKeys keys, StsSettings settings) {
+		return new StoredKeyCredentialSources(keys, settings);
+	}
+
+}

@@ -1,0 +1,75 @@
+package dev.mfaportal.accesskey;
+
+import java.util.regex.Pattern;
+
+import org.springframework.util.StringUtils;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * Checks a key before it is stored, so that what is stored can sign a GetSessionToken call: a
+ * long-term access key id ({@code AKIA…}; session credentials ({@code ASIA…}) can't call
+ * GetSessionToken) and a secret of the shape AWS issues. Error codes are message keys; no
+ * message ever repeats the secret. Whether the label is taken needs the database: the
+ * controller checks that.
+ */
+class AccessKeyFormValidator implements Validator {
+
+	/** The {@code label} column's width. */
+	static final int LABEL_MAX = 64;
+
+	static final Pattern LONG_TERM_ACCESS_KEY_ID = Pattern.compile("AKIA[A-Z0-9]{16}");
+
+	static final Pattern SESSION_ACCESS_KEY_ID = Pattern.compile("ASIA[A-Z0-9]{16}");
+
+	static final Pattern SECRET_ACCESS_KEY = Pattern.compile("[A-Za-z0-9/+=]{40}");
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return AccessKeyForm.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		AccessKeyForm form = (AccessKeyForm) target;
+		label(form.label(), errors);
+		accessKeyId(form.accessKeyId(), errors);
+		secretAccessKey(form.secretAccessKey(), errors);
+	}
+
+	private static void label(String label, Errors errors) {
+		if (!StringUtils.hasText(label)) {
+			errors.rejectValue("label", "accesskey.label.required");
+		}
+		else if (label.length() > LABEL_MAX) {
+			// As text: MessageFormat would print 1000 as "1,000".
+			errors.rejectValue("label", "accesskey.label.length",
+					new Object[] { String.valueOf(LABEL_MAX), String.valueOf(label.length()) }, null);
+		}
+		else if (label.chars().anyMatch(Character::isISOControl)) {
+			errors.rejectValue("label", "accesskey.label.characters");
+		}
+	}
+
+	private static void accessKeyId(String accessKeyId, Errors errors) {
+		if (!StringUtils.hasText(accessKeyId)) {
+			errors.rejectValue("accessKeyId", "accesskey.accessKeyId.required");
+		}
+		else if (SESSION_ACCESS_KEY_ID.matcher(accessKeyId).matches()) {
+			errors.rejectValue("accessKeyId", "accesskey.accessKeyId.session");
+		}
+		else if (!LONG_TERM_ACCESS_KEY_ID.matcher(accessKeyId).matches()) {
+			errors.rejectValue("accessKeyId", "accesskey.accessKeyId.format");
+		}
+	}
+
+	private static void secretAccessKey(String secret, Errors errors) {
+		if (!StringUtils.hasText(secret)) {
+			errors.rejectValue("secretAccessKey", "accesskey.secretAccessKey.required");
+		}
+		else if (!SECRET_ACCESS_KEY.matcher(secret).matches()) {
+			errors.rejectValue("secretAccessKey", "accesskey.secretAccessKey.format");
+		}
+	}
+
+}

@@ -1,0 +1,122 @@
+package dev.mfaportal.accesskey;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.mfaportal.system.SqlTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stored access keys, per owner: no query a member's request reaches reads or changes another
+ * owner's rows. Only {@link #all()} and {@link #replaceSecret} span owners, for key rotation.
+ */
+@Repository
+class AccessKeyRepository {
+
+	private static final String COLUMNS = "id, owner, label, access_key_id, created_at, last_used_at";
+
+	private static final String ENCRYPTED_COLUMNS = "id, owner, label, access_key_id, secret_key_id, secret_nonce, "
+			+ "secret_ciphertext";
+
+	private final JdbcClient jdbc;
+
+	AccessKeyRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The owner's keys by label, ignoring case. */
+	List<StoredKey> list(String owner) {
+		return this.jdbc.sql("select " + COLUMNS + " from access_key where owner = ? order by lower(label), label, id")
+			.param(owner)
+			.query(AccessKeyRepository::storedKey)
+			.list();
+	}
+
+	Optional<StoredKey> find(String owner, long id) {
+		return this.jdbc.sql("select " + COLUMNS + " from access_key where owner = ? and id = ?")
+			.params(owner, id)
+			.query(AccessKeyRepository::storedKey)
+			.optional();
+	}
+
+	Optional<EncryptedKey> findEncrypted(String owner, long id) {
+		return this.jdbc.sql("select " + ENCRYPTED_COLUMNS + " from access_key where owner = ? and id = ?")
+			.params(owner, id)
+			.query(AccessKeyRepository::encryptedKey)
+			.optional();
+	}
+
+	/**
+	 * @return its id
+	 * @throws org.springframework.dao.DuplicateKeyException when the owner has a key with that
+	 * exact label already
+	 */
+	long insert(String owner, String label, String accessKeyId, EncryptedSecret secret, Instant createdAt) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("insert into access_key (owner, label, access_key_id, secret_key_id, secret_nonce, secret_ciphertext, "
+					+ "created_at) values (?, ?, ?, ?, ?, ?, ?)")
+			.params(owner, label, accessKeyId, secret.keyId(), secret.nonce(), secret.ciphertext(),
+					SqlTime.of(createdAt))
+			.update(keys, "id");
+		return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
+	}
+
+	/** @return whether there was such a key */
+	boolean delete(String owner, long id) {
+		return this.jdbc.sql("delete from access_key where owner = ? and id = ?").params(owner, id).update() == 1;
+	}
+
+	/** @return whether the owner has a key with that label */
+	boolean markUsed(String owner, String label, Instant at) {
+		return this.jdbc.sql("update access_key set last_used_at = ? where owner = ? and label = ?")
+			.params(SqlTime.of(at), owner, label)
+			.update() == 1;
+	}
+
+	/**
+	 * Whether the owner has a key with this label, ignoring case: "Work" beside "work" would look
+	 * like one key in the form's list. (The table's own constraint is exact.)
+	 */
+	boolean labelTaken(String owner, String label) {
+		return this.jdbc.sql("select count(*) from access_key where owner = ? and lower(label) = lower(?)")
+			.params(owner, label)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/** Every owner's keys, locked until the transaction ends: for re-encrypting them all. */
+	List<EncryptedKey> all() {
+		return this.jdbc.sql("select " + ENCRYPTED_COLUMNS + " from access_key order by id for update")
+			.query(AccessKeyRepository::encryptedKey)
+			.list();
+	}
+
+	/** @return whether the key was still there */
+	boolean replaceSecret(long id, EncryptedSecret secret) {
+		return this.jdbc
+			.sql("update access_key set secret_key_id = ?, secret_nonce = ?, secret_ciphertext = ? where id = ?")
+			.params(secret.keyId(), secret.nonce(), secret.ciphertext(), id)
+			.update() == 1;
+	}
+
+	private static StoredKey storedKey(ResultSet row, int rowNum) throws SQLException {
+		return new StoredKey(row.getLong("id"), row.getString("owner"), row.getString("label"),
+				row.getString("access_key_id"), SqlTime.read(row, "created_at"), SqlTime.read(row, "last_used_at"));
+	}
+
+	private static EncryptedKey encryptedKey(ResultSet row, int rowNum) throws SQLException {
+		return new EncryptedKey(row.getLong("id"), row.getString("owner"), row.getString("label"),
+				row.getString("access_key_id"), new EncryptedSecret(row.getString("secret_key_id"),
+						row.getString("secret_nonce"), row.getString("secret_ciphertext")));
+	}
+
+}

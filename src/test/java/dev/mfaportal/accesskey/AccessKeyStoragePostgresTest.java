@@ -1,0 +1,8 @@
+package dev.mfaportal.accesskey;
+
+import dev.mfaportal.support.PostgresJdbcTest;
+
+@PostgresJdbcTest
+class AccessKeyStoragePostgresTest extends AccessKeyStorageContract {
+
+}
