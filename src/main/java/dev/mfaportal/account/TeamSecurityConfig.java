@@ -22,8 +22,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Team mode: members sign in with a password (stored with the delegating encoder, bcrypt by
- * default) behind a throttle; admins alone reach {@code /admin}; logout is a POST that ends the
- * session in the shared store; HSTS on every response that came over TLS.
+ * default) behind a throttle, or through {@link SingleSignOn} when it is configured; admins alone
+ * reach {@code /admin}; logout is a POST that ends the session in the shared store; HSTS on every
+ * response that came over TLS.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("team")
@@ -44,7 +45,7 @@ class TeamSecurityConfig {
 
 	@Bean
 	SecurityFilterChain teamSecurityFilterChain(HttpSecurity http, UserRepository users, PasswordEncoder encoder,
-			LoginThrottle throttle, TeamSettings settings, Clock clock) throws Exception {
+			LoginThrottle throttle, TeamSettings settings, Clock clock, SingleSignOn singleSignOn) throws Exception {
 		// Not a bean: a UserDetailsService bean would give Spring Security a second, unthrottled
 		// way to check passwords.
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(new MemberDetailsService(users));
@@ -72,6 +73,7 @@ class TeamSecurityConfig {
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.frameOptions((frames) -> frames.deny())
 				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+		singleSignOn.configure(http);
 		return http.build();
 	}
 

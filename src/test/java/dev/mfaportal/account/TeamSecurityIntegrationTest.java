@@ -68,13 +68,13 @@ class TeamSecurityIntegrationTest {
 	@Test
 	void anonymousWhenAnyPageThenSentToSignIn() throws Exception {
 		PortalClient anonymous = new PortalClient(this.port);
-		for (String page : new String[] { "/", "/devices", "/history", "/admin/users" }) {
+		for (String page : new String[] { "/", "/devices", "/history", "/admin/users", "/oauth2/authorization/any" }) {
 			HttpResponse<String> response = anonymous.get(page);
 			assertThat(response.statusCode()).as(page).isEqualTo(302);
 			assertThat(response.headers().firstValue("Location")).as(page).hasValueSatisfying(
 					(location) -> assertThat(location).endsWith("/login"));
 		}
-		assertThat(anonymous.get("/login").body()).contains("Sign in");
+		assertThat(anonymous.get("/login").body()).contains("Sign in").doesNotContain("/oauth2/authorization");
 	}
 
 	@Test
