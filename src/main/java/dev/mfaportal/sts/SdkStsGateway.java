@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@link StsGateway} through the AWS SDK's {@code StsClient}: one client per credential source
- * and region, built on first use and reused, all sharing one HTTP client.
+ * and region, built on first use and reused, all sharing one HTTP client. The caller's keys are
+ * resolved and passed with each call.
  */
 @Component
 class SdkStsGateway implements StsGateway, DisposableBean {
@@ -78,7 +80,9 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 		StsClientBuilder builder = StsClient.builder()
 			.httpClient(this.httpClient)
 			.region(Region.of(caller.region()))
-			.credentialsProvider(caller.credentials())
+			// Keys go with each call, never into the cached client: a client outlives the request,
+			// and a key used once must not stay in memory with it.
+			.credentialsProvider(AnonymousCredentialsProvider.create())
 			.overrideConfiguration((config) -> config.apiCallTimeout(this.settings.callTimeout())
 				.apiCallAttemptTimeout(this.settings.callTimeout())
 				.retryStrategy(onlyBeforeStsWasReached()));
