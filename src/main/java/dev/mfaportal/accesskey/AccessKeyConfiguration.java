@@ -1,6 +1,7 @@
 package dev.mfaportal.accesskey;
 
 import dev.mfaportal.credentialsource.CredentialSources;
+import dev.mfaportal.limit.FingerprintKey;
 import dev.mfaportal.sts.StsSettings;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,6 +27,13 @@ class AccessKeyConfiguration {
 	@Lazy(false)
 	AccessKeyCipher accessKeyCipher(EncryptionSettings settings) {
 		return AccessKeyCipher.from(settings);
+	}
+
+	/** Instances that share the encryption key recognise each other's used MFA codes. */
+	@Bean
+	FingerprintKey sharedFingerprintKey(AccessKeyCipher cipher) {
+		byte[] key = cipher.derive("mfa-portal used-code fingerprints");
+		return () -> key.clone();
 	}
 
 	@Bean

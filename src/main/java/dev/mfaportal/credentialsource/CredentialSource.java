@@ -30,4 +30,14 @@ public record CredentialSource(String id, Kind kind, String name, String maskedA
 
 	}
 
+	/** The message that names this source in a list, with its name as argument {0}. */
+	public String labelKey() {
+		return switch (this.kind) {
+			case ENVIRONMENT -> "form.source.option.environment";
+			case PROFILE -> "form.source.option.profile";
+			case DEMO -> "form.source.option.demo";
+			case STORED_KEY -> "accesskey.source.option";
+		};
+	}
+
 }

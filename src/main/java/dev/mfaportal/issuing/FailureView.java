@@ -2,6 +2,7 @@ package dev.mfaportal.issuing;
 
 import dev.mfaportal.credentialsource.CredentialSource;
 import dev.mfaportal.sts.StsCallException;
+import dev.mfaportal.sts.StsFailure;
 
 /**
  * What the form shows after STS refused: our explanation (by message key, with the region, the
@@ -10,8 +11,16 @@ import dev.mfaportal.sts.StsCallException;
 record FailureView(String messageKey, Object[] arguments, String errorCode, String stsMessage, String requestId) {
 
 	FailureView(StsCallException failure, CredentialSource source, IssueForm form) {
-		this(failure.failure().messageKey(), new Object[] { source.region(), source.name(), form.durationSeconds() },
+		this(messageKey(failure, source), new Object[] { source.region(), source.name(), form.durationSeconds() },
 				failure.errorCode(), failure.stsMessage(), failure.requestId());
+	}
+
+	/** A stored key that can't be used needs other advice than a local profile. */
+	private static String messageKey(StsCallException failure, CredentialSource source) {
+		if (failure.failure() == StsFailure.NO_CREDENTIALS && source.kind() == CredentialSource.Kind.STORED_KEY) {
+			return "accesskey.failure.noCredentials";
+		}
+		return failure.failure().messageKey();
 	}
 
 }

@@ -126,6 +126,7 @@ class TwoInstancesIntegrationTest {
 		PortalClient a = new PortalClient(port(first));
 		a.login("hank", "hank-password-0001");
 		PortalClient b = a.at(port(second));
+		emulator.emulator().clearRecordedRequests();
 		for (int i = 1; i <= 5; i++) {
 			PortalClient instance = (i % 2 == 0) ? b : a;
 			assertThat(attempt(instance, EmulatedAccounts.wrongCode(SHARED, 100 + i)).statusCode()).isEqualTo(422);
@@ -133,6 +134,19 @@ class TwoInstancesIntegrationTest {
 		assertThat(attempt(b, EmulatedAccounts.wrongCode(SHARED, 200)).statusCode()).isEqualTo(429);
 		assertThat(attempt(a, EmulatedAccounts.wrongCode(SHARED, 201)).statusCode()).isEqualTo(429);
 		assertThat(emulator.emulator().recordedRequests()).hasSize(5);
+	}
+
+	@Test
+	void codeWhenUsedOnOneInstanceThenTheOtherAnswersItWithoutCallingSts() throws Exception {
+		addMember("jill", "jill-password-0001");
+		PortalClient a = new PortalClient(port(first));
+		a.login("jill", "jill-password-0001");
+		PortalClient b = a.at(port(second));
+		String code = EmulatedAccounts.code(SHARED);
+		assertThat(attempt(a, code).statusCode()).isEqualTo(200);
+		HttpResponse<String> again = attempt(b, code);
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(again.body()).contains("This code was already used");
 	}
 
 	@Test
