@@ -66,6 +66,11 @@ class StoredKeyCredentialSources implements CredentialSources {
 
 	/** Nothing to search: a member with no keys stores one on the keys page. */
 	@Override
+	public boolean offersOneTimeKeys() {
+		return true;
+	}
+
+	@Override
 	public List<SearchedPlace> searched() {
 		return List.of();
 	}

@@ -26,7 +26,9 @@ public record CredentialSource(String id, Kind kind, String name, String maskedA
 		/** The demo's emulated IAM user. */
 		DEMO,
 		/** A team member's access key, stored encrypted by the portal. */
-		STORED_KEY
+		STORED_KEY,
+		/** A key pair typed into the form for one call and kept nowhere. */
+		ONE_TIME
 
 	}
 
@@ -37,6 +39,7 @@ public record CredentialSource(String id, Kind kind, String name, String maskedA
 			case PROFILE -> "form.source.option.profile";
 			case DEMO -> "form.source.option.demo";
 			case STORED_KEY -> "accesskey.source.option";
+			case ONE_TIME -> "form.source.option.once";
 		};
 	}
 

@@ -23,6 +23,14 @@ public interface CredentialSources {
 	/** Where {@link #list()} looked, for the page that explains an empty list. */
 	List<SearchedPlace> searched();
 
+	/**
+	 * Whether the form may also take a key pair typed in for one call (team mode: a member who
+	 * would rather not store a key).
+	 */
+	default boolean offersOneTimeKeys() {
+		return false;
+	}
+
 	/** Every {@code mfa_serial} the person's AWS config names, for importing as saved devices. */
 	default List<ProfileMfaDevice> mfaDevices() {
 		return List.of();

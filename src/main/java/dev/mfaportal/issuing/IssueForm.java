@@ -10,19 +10,18 @@ package dev.mfaportal.issuing;
  * @param tokenCode the 6-digit code
  * @param durationSeconds the session length in seconds
  * @param profileName the section name used in the credentials-file snippet
+ * @param onceAccessKeyId with source {@code once}: the access key id typed in for this call
+ * @param onceSecretAccessKey with source {@code once}: its secret, used once and kept nowhere
  */
-record IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName) {
+record IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName,
+		String onceAccessKeyId, String onceSecretAccessKey) {
 
 	static final String DEFAULT_PROFILE = "mfa";
 
 	static final int DEFAULT_DURATION = 43200;
 
-	IssueForm withSource(String source) {
-		return new IssueForm(source, this.serialNumber, this.tokenCode, this.durationSeconds, this.profileName);
-	}
-
-	IssueForm withSerialNumber(String serialNumber) {
-		return new IssueForm(this.source, serialNumber, this.tokenCode, this.durationSeconds, this.profileName);
+	IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName) {
+		this(source, serialNumber, tokenCode, durationSeconds, profileName, null, null);
 	}
 
 	int duration() {

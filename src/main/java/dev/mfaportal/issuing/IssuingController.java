@@ -12,6 +12,7 @@ import dev.mfaportal.issuing.DevicePresets.DevicePreset;
 import dev.mfaportal.security.Actor;
 import dev.mfaportal.sts.StsCallException;
 import dev.mfaportal.sts.StsModel;
+import dev.mfaportal.sts.StsSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -48,18 +49,23 @@ class IssuingController {
 
 	private final Clock clock;
 
+	private final StsSettings stsSettings;
+
 	private final IssueFormValidator validator = new IssueFormValidator();
 
-	IssuingController(CredentialSources sources, IssuingService issuing, DevicePresets presets, Clock clock) {
+	IssuingController(CredentialSources sources, IssuingService issuing, DevicePresets presets, Clock clock,
+			StsSettings stsSettings) {
 		this.sources = sources;
 		this.issuing = issuing;
 		this.presets = presets;
 		this.clock = clock;
+		this.stsSettings = stsSettings;
 	}
 
 	@InitBinder("issueForm")
 	void initBinder(WebDataBinder binder) {
-		binder.setAllowedFields("source", "serialNumber", "tokenCode", "durationSeconds", "profileName");
+		binder.setAllowedFields("source", "serialNumber", "tokenCode", "durationSeconds", "profileName",
+				"onceAccessKeyId", "onceSecretAccessKey");
 		binder.registerCustomEditor(String.class, new StringTrimmerEditor(false));
 		// People type "123 456" the way authenticator apps show the code.
 		binder.registerCustomEditor(String.class, "tokenCode", new StringTrimmerEditor(" \t\u00a0", false));
@@ -74,7 +80,7 @@ class IssuingController {
 			@RequestParam Optional<String> serialNumber, @RequestParam Optional<String> durationSeconds,
 			@RequestParam Optional<String> profileName, Model model) {
 		List<CredentialSource> available = this.sources.list();
-		if (available.isEmpty()) {
+		if (available.isEmpty() && !this.sources.offersOneTimeKeys()) {
 			model.addAttribute("searched", this.sources.searched());
 			return NO_CREDENTIALS_VIEW;
 		}
@@ -83,11 +89,13 @@ class IssuingController {
 				|| profileName.isPresent();
 		Optional<DevicePreset> preset = device.flatMap((id) -> saved.stream().filter((p) -> id.equals(String.valueOf(p.id()))).findFirst())
 			.or(() -> explicit ? Optional.empty() : saved.stream().filter((p) -> p.lastUsedAt() != null).findFirst());
-		CredentialSource selected = source.or(() -> preset.map(DevicePreset::sourceId))
+		Optional<CredentialSource> selected = source.or(() -> preset.map(DevicePreset::sourceId))
 			.flatMap(this.sources::find)
-			.orElse(available.get(0));
-		IssueForm form = new IssueForm(selected.id(),
-				serialNumber.or(() -> preset.map(DevicePreset::serialNumber)).orElse(selected.mfaSerial()), "",
+			.or(() -> available.stream().findFirst());
+		IssueForm form = new IssueForm(selected.map(CredentialSource::id).orElse(OneTimeKey.SOURCE_ID),
+				serialNumber.or(() -> preset.map(DevicePreset::serialNumber))
+					.orElse(selected.map(CredentialSource::mfaSerial).orElse(null)),
+				"",
 				durationSeconds.or(() -> preset.map((p) -> String.valueOf(p.durationSeconds())))
 					.orElse(String.valueOf(IssueForm.DEFAULT_DURATION)),
 				profileName.or(() -> preset.map(DevicePreset::profileName)).orElse(IssueForm.DEFAULT_PROFILE));
@@ -104,16 +112,26 @@ class IssuingController {
 	String issue(@ModelAttribute IssueForm issueForm, BindingResult result, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
 		List<CredentialSource> available = this.sources.list();
-		if (available.isEmpty()) {
+		if (available.isEmpty() && !this.sources.offersOneTimeKeys()) {
 			model.addAttribute("searched", this.sources.searched());
 			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 			return NO_CREDENTIALS_VIEW;
 		}
 		String actor = Actor.current();
 		this.validator.validate(issueForm, result);
-		Optional<CredentialSource> source = Optional.ofNullable(issueForm.source()).flatMap(this.sources::find);
+		Optional<CredentialSource> source;
+		if (OneTimeKey.SOURCE_ID.equals(issueForm.source()) && this.sources.offersOneTimeKeys()) {
+			OneTimeKey.validate(issueForm, result);
+			source = result.hasFieldErrors("onceAccessKeyId") ? Optional.empty()
+					: Optional.of(OneTimeKey.source(issueForm, region()));
+		}
+		else {
+			source = Optional.ofNullable(issueForm.source()).flatMap(this.sources::find);
+		}
 		if (source.isEmpty()) {
-			result.rejectValue("source", "form.source.unknown");
+			if (!result.hasFieldErrors("onceAccessKeyId")) {
+				result.rejectValue("source", "form.source.unknown");
+			}
 		}
 		else if (source.get().sessionCredentials()) {
 			result.rejectValue("source", "form.source.sessionCredentials");
@@ -149,11 +167,21 @@ class IssuingController {
 		}
 	}
 
+	private String region() {
+		return (this.stsSettings.region() != null && !this.stsSettings.region().isBlank()) ? this.stsSettings.region()
+				: this.stsSettings.defaultRegion();
+	}
+
 	private String showForm(IssueForm form, List<CredentialSource> available, Model model) {
+		// The template never writes the code or a typed-in secret back into the page.
 		model.addAttribute("issueForm", form);
+		model.addAttribute("oneTimeKeys", this.sources.offersOneTimeKeys());
 		model.addAttribute("sources", available);
-		model.addAttribute("selectedSource",
-				available.stream().filter((s) -> s.id().equals(form.source())).findFirst().orElse(available.get(0)));
+		model.addAttribute("selectedSource", available.stream()
+			.filter((s) -> s.id().equals(form.source()))
+			.findFirst()
+			.or(() -> OneTimeKey.SOURCE_ID.equals(form.source()) ? Optional.empty() : available.stream().findFirst())
+			.orElse(null));
 		model.addAttribute("presets", this.presets.forActor(Actor.current()));
 		model.addAttribute("durationPresets", StsModel.DURATION_PRESETS);
 		// As text: MessageFormat would print 129600 as "129,600", which the field would not take.

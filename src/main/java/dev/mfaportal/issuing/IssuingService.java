@@ -11,6 +11,7 @@ import dev.mfaportal.issuing.IssueRejected.Reason;
 import dev.mfaportal.snippet.Snippets;
 import dev.mfaportal.sts.SessionTokenRequest;
 import dev.mfaportal.sts.StsCallException;
+import dev.mfaportal.sts.StsCaller;
 import dev.mfaportal.sts.StsGateway;
 import dev.mfaportal.sts.TemporaryCredentials;
 
@@ -64,7 +65,9 @@ class IssuingService {
 		}
 		TemporaryCredentials credentials;
 		try {
-			credentials = this.sts.getSessionToken(this.sources.caller(source),
+			StsCaller caller = (source.kind() == CredentialSource.Kind.ONE_TIME) ? OneTimeKey.caller(form, source.region())
+					: this.sources.caller(source);
+			credentials = this.sts.getSessionToken(caller,
 					new SessionTokenRequest(form.serialNumber(), form.tokenCode(), form.duration()));
 		}
 		catch (StsCallException ex) {

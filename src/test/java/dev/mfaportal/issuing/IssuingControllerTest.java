@@ -18,6 +18,7 @@ import dev.mfaportal.sts.StsCallException;
 import dev.mfaportal.sts.StsCaller;
 import dev.mfaportal.sts.StsFailure;
 import dev.mfaportal.sts.StsGateway;
+import dev.mfaportal.sts.StsSettings;
 import dev.mfaportal.sts.TemporaryCredentials;
 import jakarta.servlet.http.HttpSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.MessageSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -98,6 +100,7 @@ class IssuingControllerTest {
 	private ApplicationEvents events;
 
 	@TestConfiguration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(StsSettings.class)
 	static class FixedClock {
 
 		@Bean

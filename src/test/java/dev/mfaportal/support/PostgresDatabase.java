@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The machine's PostgreSQL, as the development machines and CI run it.
@@ -70,8 +71,23 @@ public final class PostgresDatabase {
 
 	private static final Set<String> dropping = new HashSet<>();
 
+	/**
+	 * Points a whole-application test at a schema of its own (committed rows from one test class
+	 * must not show up in another's rolled-back repository tests).
+	 * @param registry the test's dynamic properties
+	 * @param purpose a short name for the schema
+	 */
+	public static void register(DynamicPropertyRegistry registry, String purpose) {
+		String schema = "mfa_portal_" + purpose + "_" + ProcessHandle.current().pid();
+		registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema);
+		registry.add("spring.datasource.username", () -> USER);
+		registry.add("spring.datasource.password", () -> "");
+		registry.add("spring.flyway.schemas", () -> schema);
+		registry.add("spring.flyway.clean-disabled", () -> "false");
+	}
+
 	/** Skips (or in CI fails) before any Spring context tries to connect. */
-	static class Required implements BeforeAllCallback {
+	public static class Required implements BeforeAllCallback {
 
 		@Override
 		public void beforeAll(ExtensionContext context) {
@@ -83,14 +99,16 @@ public final class PostgresDatabase {
 
 	/** Every context starts from an empty schema, so a test never sees an earlier run's rows. */
 	@TestConfiguration(proxyBeanMethods = false)
-	static class CleanMigrate {
+	public static class CleanMigrate {
 
 		@Bean
 		FlywayMigrationStrategy cleanThenMigrate() {
 			return (flyway) -> {
 				flyway.clean();
 				flyway.migrate();
-				dropAtExit(SCHEMA);
+				for (String schema : flyway.getConfiguration().getSchemas()) {
+					dropAtExit(schema);
+				}
 			};
 		}
 
