@@ -137,6 +137,37 @@ class TeamSecurityIntegrationTest {
 	}
 
 	@Test
+	void signInWhenTooManyFailuresFromOneAddressThenRefusedForEveryAccountFromIt() throws Exception {
+		member("gus", "gus-password-00001");
+		for (int i = 0; i < 20; i++) {
+			new PortalClient(this.port).login("someone-" + i, "wrong");
+		}
+		assertThat(new PortalClient(this.port).login("gus", "gus-password-00001").headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/login?throttled"));
+		clock.advance(Duration.ofMinutes(16));
+		assertThat(new PortalClient(this.port).login("gus", "gus-password-00001").headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).doesNotContain("throttled").doesNotContain("error"));
+	}
+
+	@Test
+	void lockedDeviceWhenAnAdminUnlocksItThenLiftedAndAuditedAsTheAdmins() throws Exception {
+		member("hugo", "hugo-password-0001");
+		this.jdbc.sql("insert into mfa_device_lock (actor, serial_number, locked_at) values ('hugo', 'GAHT12345678', ?)")
+			.param(java.time.OffsetDateTime.now())
+			.update();
+		long id = this.jdbc.sql("select id from portal_user where username = 'hugo'").query(Long.class).single();
+		PortalClient admin = admin();
+		assertThat(admin.get("/admin/users/" + id).body()).contains("GAHT12345678");
+		assertThat(admin.post("/admin/users/" + id + "/unlock", Map.of("serialNumber", "GAHT12345678"), true).statusCode())
+			.isEqualTo(302);
+		assertThat(this.jdbc.sql("select count(*) from mfa_device_lock where actor = 'hugo'").query(Integer.class).single())
+			.isZero();
+		assertThat(this.jdbc.sql("select source from audit_event where actor = 'hugo' and outcome = 'DEVICE_UNLOCKED'")
+			.query(String.class)
+			.list()).containsExactly("admin");
+	}
+
+	@Test
 	void memberWhenDisabledThenTheOpenSessionIsRefusedAtTheNextRequest() throws Exception {
 		PortalClient erin = member("erin", "erin-password-0001");
 		long id = this.jdbc.sql("select id from portal_user where username = 'erin'").query(Long.class).single();

@@ -143,8 +143,9 @@ class TwoInstancesIntegrationTest {
 		a.login("jill", "jill-password-0001");
 		PortalClient b = a.at(port(second));
 		String code = EmulatedAccounts.code(SHARED);
-		assertThat(attempt(a, code).statusCode()).isEqualTo(200);
-		HttpResponse<String> again = attempt(b, code);
+		// Signed in on the first instance, issued on the second, the code tried again on the first.
+		assertThat(attempt(b, code).statusCode()).isEqualTo(200);
+		HttpResponse<String> again = attempt(a, code);
 		assertThat(again.statusCode()).isEqualTo(409);
 		assertThat(again.body()).contains("This code was already used");
 	}
