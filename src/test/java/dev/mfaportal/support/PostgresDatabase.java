@@ -43,12 +43,19 @@ public final class PostgresDatabase {
 	private PostgresDatabase() {
 	}
 
+	/** Whether the tests can sign in to it, not merely whether something listens on the port. */
 	public static boolean reachable() {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", 5432), 1000);
-			return true;
 		}
 		catch (IOException ex) {
+			return false;
+		}
+		DriverManager.setLoginTimeout(5);
+		try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", USER, "")) {
+			return connection.isValid(5);
+		}
+		catch (SQLException ex) {
 			return false;
 		}
 	}
@@ -92,7 +99,8 @@ public final class PostgresDatabase {
 		@Override
 		public void beforeAll(ExtensionContext context) {
 			System.setProperty(SCHEMA_PROPERTY, SCHEMA);
-			Tools.require(reachable(), "no PostgreSQL answers at 127.0.0.1:5432 (user postgres, database test)");
+			Tools.require(reachable(),
+					"no PostgreSQL at 127.0.0.1:5432 lets user postgres into database test without a password");
 		}
 
 	}
