@@ -12,16 +12,23 @@ package dev.mfaportal.issuing;
  * @param profileName the section name used in the credentials-file snippet
  * @param onceAccessKeyId with source {@code once}: the access key id typed in for this call
  * @param onceSecretAccessKey with source {@code once}: its secret, used once and kept nowhere
+ * @param roleArn a role to assume with the code instead of a session token, or blank
+ * @param roleSessionName the role session's name; blank for the caller's user name
+ * @param externalId the external id the role's trust policy asks for, or blank
  */
 record IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName,
-		String onceAccessKeyId, String onceSecretAccessKey) {
+		String onceAccessKeyId, String onceSecretAccessKey, String roleArn, String roleSessionName, String externalId) {
 
 	static final String DEFAULT_PROFILE = "mfa";
 
 	static final int DEFAULT_DURATION = 43200;
 
 	IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName) {
-		this(source, serialNumber, tokenCode, durationSeconds, profileName, null, null);
+		this(source, serialNumber, tokenCode, durationSeconds, profileName, null, null, null, null, null);
+	}
+
+	public boolean assumesRole() {
+		return this.roleArn != null && !this.roleArn.isBlank();
 	}
 
 	int duration() {
@@ -31,7 +38,7 @@ record IssueForm(String source, String serialNumber, String tokenCode, String du
 	@Override
 	public String toString() {
 		return "IssueForm[source=" + this.source + ", serialNumber=" + this.serialNumber + ", durationSeconds="
-				+ this.durationSeconds + ", profileName=" + this.profileName + "]";
+				+ this.durationSeconds + ", profileName=" + this.profileName + ", roleArn=" + this.roleArn + "]";
 	}
 
 }

@@ -23,6 +23,7 @@ class IssueFormValidator implements Validator {
 		StsInputRules.tokenCode(form.tokenCode(), errors);
 		StsInputRules.durationSeconds(form.durationSeconds(), errors);
 		StsInputRules.profileName(form.profileName(), errors);
+		StsInputRules.role(form.roleArn(), form.roleSessionName(), form.externalId(), form.durationSeconds(), errors);
 	}
 
 }

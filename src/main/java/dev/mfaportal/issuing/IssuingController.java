@@ -65,7 +65,7 @@ class IssuingController {
 	@InitBinder("issueForm")
 	void initBinder(WebDataBinder binder) {
 		binder.setAllowedFields("source", "serialNumber", "tokenCode", "durationSeconds", "profileName",
-				"onceAccessKeyId", "onceSecretAccessKey");
+				"onceAccessKeyId", "onceSecretAccessKey", "roleArn", "roleSessionName", "externalId");
 		binder.registerCustomEditor(String.class, new StringTrimmerEditor(false));
 		// People type "123 456" the way authenticator apps show the code.
 		binder.registerCustomEditor(String.class, "tokenCode", new StringTrimmerEditor(" \t\u00a0", false));
@@ -78,7 +78,8 @@ class IssuingController {
 	@GetMapping("/")
 	String form(@RequestParam Optional<String> device, @RequestParam Optional<String> source,
 			@RequestParam Optional<String> serialNumber, @RequestParam Optional<String> durationSeconds,
-			@RequestParam Optional<String> profileName, Model model) {
+			@RequestParam Optional<String> profileName, @RequestParam Optional<String> roleArn,
+			@RequestParam Optional<String> roleSessionName, @RequestParam Optional<String> externalId, Model model) {
 		List<CredentialSource> available = this.sources.list();
 		if (available.isEmpty() && !this.sources.offersOneTimeKeys()) {
 			model.addAttribute("searched", this.sources.searched());
@@ -98,7 +99,8 @@ class IssuingController {
 				"",
 				durationSeconds.or(() -> preset.map((p) -> String.valueOf(p.durationSeconds())))
 					.orElse(String.valueOf(IssueForm.DEFAULT_DURATION)),
-				profileName.or(() -> preset.map(DevicePreset::profileName)).orElse(IssueForm.DEFAULT_PROFILE));
+				profileName.or(() -> preset.map(DevicePreset::profileName)).orElse(IssueForm.DEFAULT_PROFILE), null, null,
+				roleArn.orElse(null), roleSessionName.orElse(null), externalId.orElse(null));
 		model.addAttribute("selectedDevice", preset.map(DevicePreset::id).orElse(null));
 		return showForm(form, available, model);
 	}

@@ -9,7 +9,11 @@ import dev.mfaportal.issuing.AttemptGuard.Decision;
 import dev.mfaportal.issuing.AttemptGuard.Verdict;
 import dev.mfaportal.issuing.IssueRejected.Reason;
 import dev.mfaportal.snippet.Snippets;
+import dev.mfaportal.sts.ConsoleSignIn;
+import dev.mfaportal.sts.RoleCredentials;
+import dev.mfaportal.sts.RoleRequest;
 import dev.mfaportal.sts.SessionTokenRequest;
+import dev.mfaportal.sts.StsModel;
 import dev.mfaportal.sts.StsCallException;
 import dev.mfaportal.sts.StsCaller;
 import dev.mfaportal.sts.StsGateway;
@@ -38,8 +42,11 @@ class IssuingService {
 
 	private final Clock clock;
 
+	private final ConsoleSignIn console;
+
 	IssuingService(CredentialSources sources, StsGateway sts, AttemptGuard guard, DevicePresets presets,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, ConsoleSignIn console) {
+		this.console = console;
 		this.sources = sources;
 		this.sts = sts;
 		this.guard = guard;
@@ -63,12 +70,22 @@ class IssuingService {
 			this.events.publishEvent(new IssueRejected(attempt(actor, clientAddress, source, form), reason(verdict)));
 			throw new AttemptRefusedException(verdict);
 		}
+		StsCaller caller = (source.kind() == CredentialSource.Kind.ONE_TIME) ? OneTimeKey.caller(form, source.region())
+				: this.sources.caller(source);
 		TemporaryCredentials credentials;
+		String assumedRoleArn = null;
 		try {
-			StsCaller caller = (source.kind() == CredentialSource.Kind.ONE_TIME) ? OneTimeKey.caller(form, source.region())
-					: this.sources.caller(source);
-			credentials = this.sts.getSessionToken(caller,
-					new SessionTokenRequest(form.serialNumber(), form.tokenCode(), form.duration()));
+			if (form.assumesRole()) {
+				RoleCredentials role = this.sts.assumeRole(caller, new RoleRequest(form.roleArn(),
+						sessionName(caller, form), blankToNull(form.externalId()), form.serialNumber(),
+						form.tokenCode(), form.duration()));
+				credentials = role.credentials();
+				assumedRoleArn = role.assumedRoleArn();
+			}
+			else {
+				credentials = this.sts.getSessionToken(caller,
+						new SessionTokenRequest(form.serialNumber(), form.tokenCode(), form.duration()));
+			}
 		}
 		catch (StsCallException ex) {
 			this.events.publishEvent(
@@ -77,9 +94,26 @@ class IssuingService {
 		}
 		this.events.publishEvent(
 				new CredentialsIssued(attempt(actor, clientAddress, source, form), credentials.expiration()));
+		URI console = (assumedRoleArn != null) ? this.console.linkFor(credentials).orElse(null) : null;
 		return new IssuedCredentials(credentials, Snippets.render(credentials, form.profileName()),
 				Snippets.usage(form.profileName()), form.profileName(), source, form.serialNumber(), form.duration(),
-				renewUrl(source, form));
+				renewUrl(source, form), assumedRoleArn, console);
+	}
+
+	/**
+	 * The session name typed in, else the caller's IAM user name (what CloudTrail then shows),
+	 * else a fixed one: GetCallerIdentity carries no code, so asking costs the person nothing.
+	 */
+	private String sessionName(StsCaller caller, IssueForm form) {
+		if (form.roleSessionName() != null && !form.roleSessionName().isBlank()) {
+			return form.roleSessionName();
+		}
+		String user = this.sts.callerIdentity(caller).userName();
+		return (user != null && StsModel.ROLE_SESSION_NAME.matcher(user).matches()) ? user : "mfa-portal";
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
 	}
 
 	/** Records an attempt the form's checks refused. */
@@ -116,6 +150,9 @@ class IssuingService {
 			.queryParam("serialNumber", form.serialNumber())
 			.queryParam("durationSeconds", form.durationSeconds())
 			.queryParam("profileName", form.profileName())
+			.queryParamIfPresent("roleArn", java.util.Optional.ofNullable(blankToNull(form.roleArn())))
+			.queryParamIfPresent("roleSessionName", java.util.Optional.ofNullable(blankToNull(form.roleSessionName())))
+			.queryParamIfPresent("externalId", java.util.Optional.ofNullable(blankToNull(form.externalId())))
 			.encode()
 			.build()
 			.toUri();

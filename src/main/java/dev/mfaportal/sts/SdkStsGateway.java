@@ -17,6 +17,8 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.model.Credentials;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.sts.model.GetSessionTokenResponse;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -46,30 +48,68 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 
 	@Override
 	public TemporaryCredentials getSessionToken(StsCaller caller, SessionTokenRequest request) {
-		StsClient client = client(caller);
-		// Resolved here, not inside the SDK's call, where a failure is indistinguishable from any
-		// other client error; and then signed with, so the call uses this caller's keys even though
-		// the client it goes through was built for an earlier caller with the same id.
-		AwsCredentials keys;
+		StaticCredentialsProvider keys = keys(caller);
 		try {
-			keys = caller.credentials().resolveCredentials();
-		}
-		catch (SdkException ex) {
-			throw new StsCallException(StsFailure.NO_CREDENTIALS, null, null, null, ex);
-		}
-		try {
-			GetSessionTokenResponse response = client.getSessionToken((token) -> token
+			GetSessionTokenResponse response = client(caller).getSessionToken((token) -> token
 				.serialNumber(request.serialNumber())
 				.tokenCode(request.tokenCode())
 				.durationSeconds(request.durationSeconds())
-				.overrideConfiguration((call) -> call.credentialsProvider(StaticCredentialsProvider.create(keys))));
-			Credentials credentials = response.credentials();
-			return new TemporaryCredentials(credentials.accessKeyId(), credentials.secretAccessKey(),
-					credentials.sessionToken(), credentials.expiration());
+				.overrideConfiguration((call) -> call.credentialsProvider(keys)));
+			return temporary(response.credentials());
 		}
 		catch (SdkException ex) {
 			throw StsErrors.classify(ex);
 		}
+	}
+
+	@Override
+	public RoleCredentials assumeRole(StsCaller caller, RoleRequest request) {
+		StaticCredentialsProvider keys = keys(caller);
+		try {
+			AssumeRoleResponse response = client(caller).assumeRole((role) -> role.roleArn(request.roleArn())
+				.roleSessionName(request.roleSessionName())
+				.externalId(request.externalId())
+				.serialNumber(request.serialNumber())
+				.tokenCode(request.tokenCode())
+				.durationSeconds(request.durationSeconds())
+				.overrideConfiguration((call) -> call.credentialsProvider(keys)));
+			return new RoleCredentials(temporary(response.credentials()), response.assumedRoleUser().arn());
+		}
+		catch (SdkException ex) {
+			throw StsErrors.classify(ex);
+		}
+	}
+
+	@Override
+	public CallerIdentity callerIdentity(StsCaller caller) {
+		StaticCredentialsProvider keys = keys(caller);
+		try {
+			GetCallerIdentityResponse identity = client(caller)
+				.getCallerIdentity((call) -> call.overrideConfiguration((config) -> config.credentialsProvider(keys)));
+			return new CallerIdentity(identity.account(), identity.arn(), identity.userId());
+		}
+		catch (SdkException ex) {
+			throw StsErrors.classify(ex);
+		}
+	}
+
+	/**
+	 * The caller's keys, resolved here rather than inside the SDK's call, where a failure is
+	 * indistinguishable from any other client error; the call is then signed with them.
+	 */
+	private static StaticCredentialsProvider keys(StsCaller caller) {
+		try {
+			AwsCredentials keys = caller.credentials().resolveCredentials();
+			return StaticCredentialsProvider.create(keys);
+		}
+		catch (SdkException ex) {
+			throw new StsCallException(StsFailure.NO_CREDENTIALS, null, null, null, ex);
+		}
+	}
+
+	private static TemporaryCredentials temporary(Credentials credentials) {
+		return new TemporaryCredentials(credentials.accessKeyId(), credentials.secretAccessKey(),
+				credentials.sessionToken(), credentials.expiration());
 	}
 
 	private StsClient client(StsCaller caller) {

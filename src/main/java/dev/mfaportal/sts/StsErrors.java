@@ -53,7 +53,16 @@ final class StsErrors {
 			if (text.contains("with session credentials")) {
 				return StsFailure.SESSION_CREDENTIALS;
 			}
+			if (text.contains("sts:AssumeRole")) {
+				return StsFailure.ROLE_NOT_ASSUMABLE;
+			}
 			return StsFailure.ACCESS_DENIED;
+		}
+		if ("ValidationError".equals(code) && text.contains("MaxSessionDuration")) {
+			return StsFailure.ROLE_DURATION_TOO_LONG;
+		}
+		if ("ValidationError".equals(code) && text.contains("role chaining")) {
+			return StsFailure.ROLE_CHAINING_LIMIT;
 		}
 		if ("ValidationError".equals(code)) {
 			return text.toLowerCase(java.util.Locale.ROOT).contains("durationseconds") ? StsFailure.DURATION_OUT_OF_RANGE

@@ -14,6 +14,12 @@ public enum StsFailure {
 	SERIAL_NOT_ASSOCIATED,
 	/** STS refused the duration. */
 	DURATION_OUT_OF_RANGE,
+	/** The duration is longer than the role's MaxSessionDuration. */
+	ROLE_DURATION_TOO_LONG,
+	/** A role assumed with a role's credentials is limited to one hour. */
+	ROLE_CHAINING_LIMIT,
+	/** The keys may not assume the role (or it doesn't exist). */
+	ROLE_NOT_ASSUMABLE,
 	/** The long-term keys are in fact session credentials. */
 	SESSION_CREDENTIALS,
 	/** No long-term keys could be loaded. */

@@ -70,4 +70,26 @@ public final class StsInputRules {
 		}
 	}
 
+	/** A role to assume: its ARN, the session name (optional) and the external id (optional). */
+	public static void role(String roleArn, String sessionName, String externalId, String duration, Errors errors) {
+		if (!StringUtils.hasText(roleArn)) {
+			return;
+		}
+		if (roleArn.length() < 20 || roleArn.length() > 2048 || !StsModel.ROLE_ARN.matcher(roleArn).matches()) {
+			errors.rejectValue("roleArn", "form.roleArn.format");
+		}
+		if (StringUtils.hasText(sessionName) && !StsModel.ROLE_SESSION_NAME.matcher(sessionName).matches()) {
+			errors.rejectValue("roleSessionName", "form.roleSessionName.format");
+		}
+		if (StringUtils.hasText(externalId) && !StsModel.EXTERNAL_ID.matcher(externalId).matches()) {
+			errors.rejectValue("externalId", "form.externalId.format");
+		}
+		if (duration != null && duration.matches("\\d{1,9}") && Integer.parseInt(duration) > StsModel.ROLE_DURATION_MAX
+				&& !errors.hasFieldErrors("durationSeconds")) {
+			errors.rejectValue("durationSeconds", "form.durationSeconds.roleRange",
+					new Object[] { String.valueOf(StsModel.DURATION_MIN), String.valueOf(StsModel.ROLE_DURATION_MAX) },
+					null);
+		}
+	}
+
 }

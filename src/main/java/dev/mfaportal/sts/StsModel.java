@@ -32,6 +32,14 @@ public final class StsModel {
 
 	public static final int ROOT_DURATION_MAX = 3600;
 
+	public static final int ROLE_DURATION_MAX = 43200;
+
+	public static final Pattern ROLE_ARN = Pattern.compile("arn:aws[-a-z]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
+
+	public static final Pattern ROLE_SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
+
+	public static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+
 	public static final Pattern PROFILE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
 
 	private StsModel() {

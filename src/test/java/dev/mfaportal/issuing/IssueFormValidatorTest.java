@@ -102,4 +102,36 @@ class IssueFormValidatorTest {
 			.isEqualTo("form.profileName.format");
 	}
 
+	private Errors validateRole(String roleArn, String sessionName, String externalId, String duration) {
+		IssueForm form = new IssueForm("environment", ARN, "123456", duration, "mfa", null, null, roleArn, sessionName,
+				externalId);
+		Errors errors = new BeanPropertyBindingResult(form, "issueForm");
+		this.validator.validate(form, errors);
+		return errors;
+	}
+
+	@Test
+	void roleWhenWellFormedThenAcceptedUpToTwelveHours() {
+		assertThat(validateRole("arn:aws:iam::123456789012:role/admin", "alice.b@x", "ext-1:2", "43200").hasErrors())
+			.isFalse();
+		assertThat(validateRole("arn:aws:iam::123456789012:role/team/admin", "", "", "900").hasErrors()).isFalse();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "arn:aws:iam::123456789012:user/alice,,,3600,roleArn,form.roleArn.format",
+			"arn:aws:iam::12345:role/admin,,,3600,roleArn,form.roleArn.format",
+			"arn:aws:iam::123456789012:role/admin,a,,3600,roleSessionName,form.roleSessionName.format",
+			"arn:aws:iam::123456789012:role/admin,has space,,3600,roleSessionName,form.roleSessionName.format",
+			"arn:aws:iam::123456789012:role/admin,,x,3600,externalId,form.externalId.format",
+			"arn:aws:iam::123456789012:role/admin,,,43201,durationSeconds,form.durationSeconds.roleRange" })
+	void roleWhenOutsideTheModelThenRejectedWithReason(String roleArn, String sessionName, String externalId,
+			String duration, String field, String code) {
+		assertThat(codeOf(validateRole(roleArn, sessionName, externalId, duration), field)).isEqualTo(code);
+	}
+
+	@Test
+	void sessionTokenWhenNoRoleThenThirtySixHoursStillAllowed() {
+		assertThat(validateRole(null, "a", "x", "129600").hasErrors()).isFalse();
+	}
+
 }

@@ -13,6 +13,10 @@ import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.credentialsource.SearchedPlace;
 import dev.mfaportal.issuing.DevicePresets.DevicePreset;
 import dev.mfaportal.security.SecurityConfig;
+import dev.mfaportal.sts.CallerIdentity;
+import dev.mfaportal.sts.ConsoleSignIn;
+import dev.mfaportal.sts.RoleCredentials;
+import dev.mfaportal.sts.RoleRequest;
 import dev.mfaportal.sts.SessionTokenRequest;
 import dev.mfaportal.sts.StsCallException;
 import dev.mfaportal.sts.StsCaller;
@@ -95,6 +99,9 @@ class IssuingControllerTest {
 
 	@MockitoBean
 	private DevicePresets presets;
+
+	@MockitoBean
+	private ConsoleSignIn console;
 
 	@Autowired
 	private ApplicationEvents events;
@@ -254,7 +261,7 @@ class IssuingControllerTest {
 		given(this.sts.getSessionToken(any(), any()))
 			.willThrow(new StsCallException(failure, "SomeCode", "STS words", "req-42", null));
 		for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("es"))) {
-			String expected = this.messages.getMessage(failure.messageKey(), new Object[] { "eu-west-1", "work", "3600" },
+			String expected = this.messages.getMessage(failure.messageKey(), new Object[] { "eu-west-1", "work", "3600", "" },
 					locale);
 			this.mvc
 				.perform(issue("arn:aws:iam::123456789012:mfa/alice", "123456", "3600").header("Accept-Language",
@@ -285,6 +292,34 @@ class IssuingControllerTest {
 				.param("profileName", "mfa"))
 			.andExpect(status().isForbidden());
 		then(this.sts).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void issueWhenRoleGivenThenAssumeRoleWithTheCodeAndTheResultNamesTheRoleWithAConsoleLink() throws Exception {
+		given(this.sts.callerIdentity(any()))
+			.willReturn(new CallerIdentity("123456789012", "arn:aws:iam::123456789012:user/alice", "AIDA"));
+		given(this.sts.assumeRole(any(), any())).willReturn(
+				new RoleCredentials(ISSUED, "arn:aws:sts::123456789012:assumed-role/admin/alice"));
+		given(this.console.linkFor(ISSUED))
+			.willReturn(java.util.Optional.of(java.net.URI.create("https://signin.example/federation?Action=login")));
+		this.mvc.perform(issue("arn:aws:iam::123456789012:mfa/alice", "123456", "3600")
+			.param("roleArn", "arn:aws:iam::123456789012:role/admin"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("arn:aws:sts::123456789012:assumed-role/admin/alice")))
+			.andExpect(content().string(containsString("data-console-link")))
+			.andExpect(content().string(containsString("data-snippet=\"env\"")));
+		then(this.sts).should()
+			.assumeRole(any(), org.mockito.ArgumentMatchers.eq(new RoleRequest("arn:aws:iam::123456789012:role/admin",
+					"alice", null, "arn:aws:iam::123456789012:mfa/alice", "123456", 3600)));
+		then(this.sts).should(never()).getSessionToken(any(), any());
+	}
+
+	@Test
+	void issueWhenSessionTokenThenThePageSaysTheConsoleNeedsARole() throws Exception {
+		given(this.sts.getSessionToken(any(), any())).willReturn(ISSUED);
+		this.mvc.perform(issue("arn:aws:iam::123456789012:mfa/alice", "123456", "3600"))
+			.andExpect(content().string(containsString("AWS does not allow console sign-in with GetSessionToken")));
+		then(this.console).shouldHaveNoInteractions();
 	}
 
 	@Test
