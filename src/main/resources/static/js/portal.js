@@ -89,6 +89,7 @@
     if (!select) { return; }
     var key = document.querySelector('[data-source-key]');
     var warning = document.querySelector('[data-source-session-warning]');
+    if (!key || !warning) { return; }
     var serial = document.getElementById('serialNumber');
     var keyLabel = key.textContent;
     var initial = select.selectedOptions[0];
@@ -97,6 +98,8 @@
       key.textContent = keyLabel.replace(initial.getAttribute('data-masked'), option.getAttribute('data-masked'))
         .replace(initial.getAttribute('data-region'), option.getAttribute('data-region'));
       initial = option;
+      var finderSource = document.querySelector('[data-finder-source]');
+      if (finderSource) { finderSource.value = option.value; }
       warning.hidden = option.getAttribute('data-session') !== 'true';
       var mfa = option.getAttribute('data-mfa-serial');
       if (mfa && serial && !serial.value) { serial.value = mfa; }

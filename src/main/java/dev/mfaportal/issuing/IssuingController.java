@@ -10,6 +10,8 @@ import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.issuing.AttemptGuard.Decision;
 import dev.mfaportal.issuing.DevicePresets.DevicePreset;
 import dev.mfaportal.security.Actor;
+import dev.mfaportal.sts.DeviceFinding;
+import dev.mfaportal.sts.MfaDeviceFinder;
 import dev.mfaportal.sts.StsCallException;
 import dev.mfaportal.sts.StsModel;
 import dev.mfaportal.sts.StsSettings;
@@ -51,10 +53,13 @@ class IssuingController {
 
 	private final StsSettings stsSettings;
 
+	private final MfaDeviceFinder finder;
+
 	private final IssueFormValidator validator = new IssueFormValidator();
 
 	IssuingController(CredentialSources sources, IssuingService issuing, DevicePresets presets, Clock clock,
-			StsSettings stsSettings) {
+			StsSettings stsSettings, MfaDeviceFinder finder) {
+		this.finder = finder;
 		this.sources = sources;
 		this.issuing = issuing;
 		this.presets = presets;
@@ -79,7 +84,8 @@ class IssuingController {
 	String form(@RequestParam Optional<String> device, @RequestParam Optional<String> source,
 			@RequestParam Optional<String> serialNumber, @RequestParam Optional<String> durationSeconds,
 			@RequestParam Optional<String> profileName, @RequestParam Optional<String> roleArn,
-			@RequestParam Optional<String> roleSessionName, @RequestParam Optional<String> externalId, Model model) {
+			@RequestParam Optional<String> roleSessionName, @RequestParam Optional<String> externalId,
+			@RequestParam(defaultValue = "false") boolean find, Model model) {
 		List<CredentialSource> available = this.sources.list();
 		if (available.isEmpty() && !this.sources.offersOneTimeKeys()) {
 			model.addAttribute("searched", this.sources.searched());
@@ -93,16 +99,33 @@ class IssuingController {
 		Optional<CredentialSource> selected = source.or(() -> preset.map(DevicePreset::sourceId))
 			.flatMap(this.sources::find)
 			.or(() -> available.stream().findFirst());
+		Optional<DeviceFinding> finding = find ? selected.flatMap((s) -> find(s, model)) : Optional.empty();
 		IssueForm form = new IssueForm(selected.map(CredentialSource::id).orElse(OneTimeKey.SOURCE_ID),
-				serialNumber.or(() -> preset.map(DevicePreset::serialNumber))
+				finding.map(DeviceFindingView::bestGuess)
+					.or(() -> serialNumber.or(() -> preset.map(DevicePreset::serialNumber)))
 					.orElse(selected.map(CredentialSource::mfaSerial).orElse(null)),
 				"",
-				durationSeconds.or(() -> preset.map((p) -> String.valueOf(p.durationSeconds())))
+				finding.filter((f) -> f.identity().root())
+					.map((f) -> String.valueOf(StsModel.ROOT_DURATION_MAX))
+					.or(() -> durationSeconds.or(() -> preset.map((p) -> String.valueOf(p.durationSeconds()))))
 					.orElse(String.valueOf(IssueForm.DEFAULT_DURATION)),
 				profileName.or(() -> preset.map(DevicePreset::profileName)).orElse(IssueForm.DEFAULT_PROFILE), null, null,
 				roleArn.orElse(null), roleSessionName.orElse(null), externalId.orElse(null));
 		model.addAttribute("selectedDevice", preset.map(DevicePreset::id).orElse(null));
 		return showForm(form, available, model);
+	}
+
+	/** "Find my MFA device": who the keys are, and their devices; a failure is said on the form. */
+	private Optional<DeviceFinding> find(CredentialSource source, Model model) {
+		try {
+			DeviceFinding finding = this.finder.find(this.sources.caller(source));
+			model.addAttribute("finding", finding);
+			return Optional.of(finding);
+		}
+		catch (StsCallException ex) {
+			model.addAttribute("failure", new FailureView(ex, source, new IssueForm(source.id(), "", "", "", "")));
+			return Optional.empty();
+		}
 	}
 
 	@GetMapping("/session-token")

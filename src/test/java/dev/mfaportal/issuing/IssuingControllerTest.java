@@ -15,6 +15,8 @@ import dev.mfaportal.issuing.DevicePresets.DevicePreset;
 import dev.mfaportal.security.SecurityConfig;
 import dev.mfaportal.sts.CallerIdentity;
 import dev.mfaportal.sts.ConsoleSignIn;
+import dev.mfaportal.sts.DeviceFinding;
+import dev.mfaportal.sts.MfaDeviceFinder;
 import dev.mfaportal.sts.RoleCredentials;
 import dev.mfaportal.sts.RoleRequest;
 import dev.mfaportal.sts.SessionTokenRequest;
@@ -102,6 +104,9 @@ class IssuingControllerTest {
 
 	@MockitoBean
 	private ConsoleSignIn console;
+
+	@MockitoBean
+	private MfaDeviceFinder finder;
 
 	@Autowired
 	private ApplicationEvents events;
@@ -312,6 +317,36 @@ class IssuingControllerTest {
 			.assumeRole(any(), org.mockito.ArgumentMatchers.eq(new RoleRequest("arn:aws:iam::123456789012:role/admin",
 					"alice", null, "arn:aws:iam::123456789012:mfa/alice", "123456", 3600)));
 		then(this.sts).should(never()).getSessionToken(any(), any());
+	}
+
+	@Test
+	void findWhenIamListsTheDevicesThenTheFirstFillsTheForm() throws Exception {
+		CallerIdentity alice = new CallerIdentity("123456789012", "arn:aws:iam::123456789012:user/alice", "AIDA");
+		given(this.finder.find(any())).willReturn(new DeviceFinding(alice, "arn:aws:iam::123456789012:mfa/alice",
+				List.of("arn:aws:iam::123456789012:mfa/alice-phone"), true));
+		this.mvc.perform(get("/").param("source", "profile:work").param("find", "true"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("These keys belong to arn:aws:iam::123456789012:user/alice")))
+			.andExpect(content().string(containsString("value=\"arn:aws:iam::123456789012:mfa/alice-phone\"")));
+	}
+
+	@Test
+	void findWhenIamRefusesTheListThenTheSuggestionIsFilledIn() throws Exception {
+		CallerIdentity alice = new CallerIdentity("123456789012", "arn:aws:iam::123456789012:user/alice", "AIDA");
+		given(this.finder.find(any()))
+			.willReturn(new DeviceFinding(alice, "arn:aws:iam::123456789012:mfa/alice", List.of(), false));
+		this.mvc.perform(get("/").param("source", "profile:work").param("find", "true"))
+			.andExpect(content().string(containsString("data-finding-suggestion")))
+			.andExpect(content().string(containsString("value=\"arn:aws:iam::123456789012:mfa/alice\"")));
+	}
+
+	@Test
+	void findWhenTheKeysAreTheRootUsersThenSaidAndTheLengthCappedAtAnHour() throws Exception {
+		CallerIdentity root = new CallerIdentity("123456789012", "arn:aws:iam::123456789012:root", "123456789012");
+		given(this.finder.find(any())).willReturn(new DeviceFinding(root, null, List.of(), false));
+		this.mvc.perform(get("/").param("source", "profile:work").param("find", "true"))
+			.andExpect(content().string(containsString("data-finding-root")))
+			.andExpect(content().string(containsString("value=\"3600\"")));
 	}
 
 	@Test
