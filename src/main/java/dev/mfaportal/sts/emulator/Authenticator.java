@@ -1,7 +1,5 @@
 package dev.mfaportal.sts.emulator;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,19 +28,18 @@ final class Authenticator {
 					throw StsError.invalidClientTokenId();
 				}
 				this.verifier.verify(request, authorization, user.secretAccessKey());
-				return new Caller(user, user.accessKeyId(), false);
+				return new Caller(user, user.accessKeyId(), false, null);
 			}
 		}
 		IssuedSession session = this.sessions.find(authorization.accessKeyId());
-		if (session == null || token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-				session.sessionToken().getBytes(StandardCharsets.UTF_8))) {
+		if (session == null || !session.hasSessionToken(token)) {
 			throw StsError.invalidClientTokenId();
 		}
 		if (session.expiredAt(now)) {
 			throw StsError.expiredToken();
 		}
 		this.verifier.verify(request, authorization, session.secretAccessKey());
-		return new Caller(session.user(), session.accessKeyId(), true);
+		return new Caller(session.user(), session.accessKeyId(), true, session.assumedRole());
 	}
 
 	boolean isSessionKey(String accessKeyId) {

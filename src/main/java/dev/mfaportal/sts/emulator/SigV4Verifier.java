@@ -24,12 +24,20 @@ final class SigV4Verifier {
 	private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
 
-	private final String service;
+	private final List<String> services;
 
 	private final Clock clock;
 
 	SigV4Verifier(String service, Clock clock) {
-		this.service = service;
+		this(List.of(service), clock);
+	}
+
+	/**
+	 * Accepts a signature scoped to any of {@code services}: one endpoint that answers for several, as
+	 * the emulator does for STS and IAM. A wrong scope's message names the first.
+	 */
+	SigV4Verifier(List<String> services, Clock clock) {
+		this.services = List.copyOf(services);
 		this.clock = clock;
 	}
 
@@ -49,8 +57,9 @@ final class SigV4Verifier {
 					+ "version of date from HTTP: '" + authorization.scopeDate() + "' != '" + amzDate.substring(0, 8)
 					+ "', from '" + amzDate + "'.");
 		}
-		if (!this.service.equals(authorization.service())) {
-			throw StsError.signatureDoesNotMatch("Credential should be scoped to correct service: '" + this.service + "'. ");
+		if (!this.services.contains(authorization.service())) {
+			throw StsError.signatureDoesNotMatch(
+					"Credential should be scoped to correct service: '" + this.services.get(0) + "'. ");
 		}
 		if (!"aws4_request".equals(authorization.terminator())) {
 			throw StsError.signatureDoesNotMatch("Credential should be scoped with a valid terminator: 'aws4_request', "

@@ -17,10 +17,18 @@ import java.util.function.UnaryOperator;
 /**
  * The STS emulator's core, independent of any HTTP server: one wire request in, one wire response out.
  * Faults can be changed while it runs; requests see the settings current when they arrive.
+ * <p>
+ * Besides STS it answers IAM's {@code ListMFADevices} (a request signed for the service {@code iam})
+ * and, at {@code /federation}, the console's federation endpoint.
  */
 public final class StsEmulator {
 
 	static final String VERSION = "2011-06-15";
+
+	/** The services a signature may be scoped to, as its credential scope names them. */
+	static final String STS = "sts";
+
+	static final String IAM = "iam";
 
 	/** Enough for any test; bounded so a benchmark against the demo server does not fill the heap. */
 	private static final int MAX_RECORDED = 10_000;
@@ -35,7 +43,13 @@ public final class StsEmulator {
 
 	private final GetSessionTokenAction getSessionToken;
 
+	private final AssumeRoleAction assumeRole;
+
 	private final GetCallerIdentityAction getCallerIdentity = new GetCallerIdentityAction();
+
+	private final ListMfaDevicesAction listMfaDevices;
+
+	private final FederationEndpoint federation;
 
 	private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
 
@@ -45,9 +59,13 @@ public final class StsEmulator {
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		IssuedSessions sessions = new IssuedSessions();
-		this.verifier = new SigV4Verifier("sts", clock);
+		MfaCheck mfa = new MfaCheck(new OneTimeCodes());
+		this.verifier = new SigV4Verifier(List.of(STS, IAM), clock);
 		this.authenticator = new Authenticator(this.verifier, sessions);
-		this.getSessionToken = new GetSessionTokenAction(sessions, new OneTimeCodes());
+		this.getSessionToken = new GetSessionTokenAction(sessions, mfa);
+		this.assumeRole = new AssumeRoleAction(sessions, mfa);
+		this.listMfaDevices = new ListMfaDevicesAction(clock.instant());
+		this.federation = new FederationEndpoint(sessions);
 	}
 
 	public EmulatorSettings settings() {
@@ -88,7 +106,19 @@ public final class StsEmulator {
 		}
 	}
 
+	/** Every console sign-in at the federation endpoint so far (the latest 10,000), oldest first. */
+	public List<ConsoleSignIn> consoleSignIns() {
+		return this.federation.signIns();
+	}
+
+	public void clearConsoleSignIns() {
+		this.federation.clearSignIns();
+	}
+
 	WireResponse handle(WireRequest request) {
+		if (FederationEndpoint.PATH.equals(request.rawPath())) {
+			return this.federation.handle(request, this.clock.instant());
+		}
 		EmulatorSettings current = this.settings;
 		Instant now = this.clock.instant();
 		String requestId = UUID.randomUUID().toString();
@@ -108,15 +138,17 @@ public final class StsEmulator {
 			}
 			authorization = this.verifier.authorization(request);
 			Caller caller = this.authenticator.authenticate(request, authorization, current.users(), now);
-			if (current.disabledRegions().contains(authorization.region())) {
+			// IAM is global: a region STS is off in does not concern it
+			if (authorization.service().equals(STS) && current.disabledRegions().contains(authorization.region())) {
 				throw new StsError(403, "RegionDisabledException", "STS is not activated in this region for account:"
-						+ caller.user().account()
+						+ caller.account()
 						+ ". Your account administrator can activate STS in this region using the IAM Console.");
 			}
-			xml = dispatch(caller, parameters, now, requestId);
+			xml = authorization.service().equals(IAM) ? dispatchIam(caller, current, parameters, requestId)
+					: dispatch(caller, current, parameters, now, requestId);
 		}
 		catch (StsError error) {
-			xml = StsXml.error(error, requestId);
+			xml = StsXml.error(namespace(authorization, parameters), error, requestId);
 			status = error.status();
 			errorCode = error.code();
 		}
@@ -129,23 +161,55 @@ public final class StsEmulator {
 				xml.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private String dispatch(Caller caller, Map<String, String> parameters, Instant now, String requestId) {
-		String action = parameters.get("Action");
-		if (action == null || action.isEmpty()) {
-			throw new StsError(400, "MissingAction", "Missing Action");
-		}
-		String version = parameters.get("Version");
-		if (VERSION.equals(version)) {
+	private String dispatch(Caller caller, EmulatorSettings current, Map<String, String> parameters, Instant now,
+			String requestId) {
+		String action = action(parameters);
+		if (VERSION.equals(parameters.get("Version"))) {
 			if (action.equals("GetSessionToken")) {
 				return this.getSessionToken.handle(caller, parameters, now, requestId);
+			}
+			if (action.equals("AssumeRole")) {
+				return this.assumeRole.handle(caller, current.roles(), parameters, now, requestId);
 			}
 			if (action.equals("GetCallerIdentity")) {
 				return this.getCallerIdentity.handle(caller, requestId);
 			}
 		}
-		// STS's own text, including its placeholder for a missing version
-		throw new StsError(400, "InvalidAction", "Could not find operation " + action + " for version "
+		throw invalidAction(action, parameters);
+	}
+
+	private String dispatchIam(Caller caller, EmulatorSettings current, Map<String, String> parameters,
+			String requestId) {
+		String action = action(parameters);
+		if (ListMfaDevicesAction.VERSION.equals(parameters.get("Version")) && action.equals("ListMFADevices")) {
+			return this.listMfaDevices.handle(caller, current, parameters, requestId);
+		}
+		throw invalidAction(action, parameters);
+	}
+
+	private static String action(Map<String, String> parameters) {
+		String action = parameters.get("Action");
+		if (action == null || action.isEmpty()) {
+			throw new StsError(400, "MissingAction", "Missing Action");
+		}
+		return action;
+	}
+
+	/**
+	 * STS's own text, including its placeholder for a missing version; IAM's is taken to be the same
+	 * (the two share their awsQuery front end).
+	 */
+	private static StsError invalidAction(String action, Map<String, String> parameters) {
+		String version = parameters.get("Version");
+		return new StsError(400, "InvalidAction", "Could not find operation " + action + " for version "
 				+ ((version != null) ? version : "NO_VERSION_SPECIFIED"));
+	}
+
+	/** IAM's for a request signed for IAM or, unsigned, naming IAM's version; STS's otherwise. */
+	private static String namespace(SigV4Authorization authorization, Map<String, String> parameters) {
+		boolean iam = (authorization != null) ? authorization.service().equals(IAM)
+				: ListMfaDevicesAction.VERSION.equals(parameters.get("Version"));
+		return iam ? StsXml.IAM_NAMESPACE : StsXml.NAMESPACE;
 	}
 
 	private static Map<String, String> masked(Map<String, String> parameters) {

@@ -71,6 +71,13 @@ public final class StsEmulatorServer implements AutoCloseable {
 		return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
 	}
 
+	/**
+	 * {@code http://127.0.0.1:PORT/federation}, standing in for {@code https://signin.aws.amazon.com/federation}.
+	 */
+	public URI federationEndpoint() {
+		return URI.create(endpoint() + FederationEndpoint.PATH);
+	}
+
 	/** The running emulator: recorded requests and faults that can change while it runs. */
 	public StsEmulator emulator() {
 		return this.emulator;
@@ -105,7 +112,8 @@ public final class StsEmulatorServer implements AutoCloseable {
 				return;
 			}
 			response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-			exchange.sendResponseHeaders(response.status(), response.body().length);
+			// -1: no body at all (a redirect); 0 would announce a chunked one
+			exchange.sendResponseHeaders(response.status(), (response.body().length == 0) ? -1 : response.body().length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(response.body());
 			}
@@ -142,6 +150,8 @@ public final class StsEmulatorServer implements AutoCloseable {
 		System.out.println("secretAccessKey=" + user.secretAccessKey());
 		System.out.println("serialNumber=" + user.device().serialNumber());
 		System.out.println("base32Secret=" + user.device().base32Secret());
+		System.out.println("roleArn=" + settings.roles().get(0).arn());
+		System.out.println("federationEndpoint=" + server.federationEndpoint());
 		System.out.flush();
 		new CountDownLatch(1).await();
 	}

@@ -1,15 +1,24 @@
 package dev.mfaportal.sts.emulator;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Consumer;
 
 /**
  * Builds STS's response documents by hand, escaping every value, so no XML library decides the shape.
+ * IAM's documents have the same shape in IAM's namespace.
  */
 final class StsXml {
 
 	static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+
+	static final String IAM_NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
+
+	/** STS writes {@code Expiration} with milliseconds, always three digits. */
+	static final DateTimeFormatter EXPIRATION = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+		.withZone(ZoneOffset.UTC);
 
 	private final StringBuilder xml = new StringBuilder();
 
@@ -20,13 +29,17 @@ final class StsXml {
 
 	/** {@code <ActionResponse><ActionResult>...</ActionResult><ResponseMetadata>...}. */
 	static String success(String action, String requestId, Consumer<StsXml> result) {
-		StsXml doc = new StsXml().root(action + "Response").open(action + "Result");
+		return success(NAMESPACE, action, requestId, result);
+	}
+
+	static String success(String namespace, String action, String requestId, Consumer<StsXml> result) {
+		StsXml doc = new StsXml().root(namespace, action + "Response").open(action + "Result");
 		result.accept(doc);
 		return doc.close().open("ResponseMetadata").element("RequestId", requestId).close().close().xml.toString();
 	}
 
-	static String error(StsError error, String requestId) {
-		return new StsXml().root("ErrorResponse")
+	static String error(String namespace, StsError error, String requestId) {
+		return new StsXml().root(namespace, "ErrorResponse")
 			.open("Error")
 			.element("Type", error.type())
 			.element("Code", error.code())
@@ -61,8 +74,8 @@ final class StsXml {
 		return out.toString();
 	}
 
-	private StsXml root(String name) {
-		this.xml.append('<').append(name).append(" xmlns=\"").append(NAMESPACE).append("\">\n");
+	private StsXml root(String namespace, String name) {
+		this.xml.append('<').append(name).append(" xmlns=\"").append(namespace).append("\">\n");
 		this.open.push(name);
 		return this;
 	}

@@ -12,6 +12,14 @@ final class ValidationErrors {
 
 	private final List<String> errors = new ArrayList<>();
 
+	/** AWS quotes a value but not a missing one: {@code Value null at 'roleArn' ...}. */
+	ValidationErrors required(String member, String value) {
+		if (value == null) {
+			this.errors.add("Value null at '" + member + "' failed to satisfy constraint: Member must not be null");
+		}
+		return this;
+	}
+
 	ValidationErrors range(String member, String value, long min, long max) {
 		if (value == null) {
 			return this;
@@ -40,6 +48,14 @@ final class ValidationErrors {
 		}
 		if (!Pattern.matches(pattern, value)) {
 			add(value, member, "Member must satisfy regular expression pattern: " + pattern);
+		}
+		return length(member, value, minLength, maxLength);
+	}
+
+	/** For members whose pattern only excludes control characters, as an ARN's does. */
+	ValidationErrors length(String member, String value, int minLength, int maxLength) {
+		if (value == null) {
+			return this;
 		}
 		if (value.length() < minLength) {
 			add(value, member, "Member must have length greater than or equal to " + minLength);

@@ -75,7 +75,7 @@ class GetSessionTokenSdkTest {
 		StsException error = stsError(
 				() -> this.sts.getSessionToken((request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(wrong)));
 		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
-		assertThat(error.awsErrorDetails().errorMessage()).isEqualTo(GetSessionTokenAction.INVALID_CODE);
+		assertThat(error.awsErrorDetails().errorMessage()).isEqualTo(MfaCheck.INVALID_CODE);
 	}
 
 	@Test

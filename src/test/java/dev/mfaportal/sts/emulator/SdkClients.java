@@ -12,6 +12,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.StsException;
@@ -47,8 +49,25 @@ final class SdkClients {
 	}
 
 	static StsClient session(URI endpoint, Credentials issued) {
-		return sts(endpoint,
-				AwsSessionCredentials.create(issued.accessKeyId(), issued.secretAccessKey(), issued.sessionToken()));
+		return sts(endpoint, credentials(issued));
+	}
+
+	static AwsSessionCredentials credentials(Credentials issued) {
+		return AwsSessionCredentials.create(issued.accessKeyId(), issued.secretAccessKey(), issued.sessionToken());
+	}
+
+	/**
+	 * IAM is global, hence {@code aws-global}; with an endpoint override the SDK signs for that region
+	 * (against AWS it would be {@code us-east-1}) and the service {@code iam}.
+	 */
+	static IamClient iam(URI endpoint, AwsCredentials credentials) {
+		return IamClient.builder()
+			.httpClientBuilder(UrlConnectionHttpClient.builder())
+			.endpointOverride(endpoint)
+			.region(Region.AWS_GLOBAL)
+			.credentialsProvider(StaticCredentialsProvider.create(credentials))
+			.overrideConfiguration((override) -> override.retryStrategy(AwsRetryStrategy.doNotRetry()))
+			.build();
 	}
 
 	/** The STS error a call ended in; fails the test if it succeeded or failed otherwise. */
@@ -56,6 +75,15 @@ final class SdkClients {
 		StsException error = catchThrowableOfType(StsException.class, call);
 		if (error == null) {
 			throw new AssertionError("Expected the call to fail with an StsException");
+		}
+		return error;
+	}
+
+	/** The IAM error a call ended in; fails the test if it succeeded or failed otherwise. */
+	static IamException iamError(ThrowingCallable call) {
+		IamException error = catchThrowableOfType(IamException.class, call);
+		if (error == null) {
+			throw new AssertionError("Expected the call to fail with an IamException");
 		}
 		return error;
 	}

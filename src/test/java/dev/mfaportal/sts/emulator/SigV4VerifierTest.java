@@ -83,6 +83,17 @@ class SigV4VerifierTest {
 	}
 
 	@Test
+	void authorizationWhenVerifierServesStsAndIamThenIamScopeAcceptedAndOthersNamedAsSts() {
+		SigV4Verifier stsAndIam = new SigV4Verifier(List.of("sts", "iam"), Clock.fixed(SIGNED_AT, ZoneOffset.UTC));
+		WireRequest request = listUsers("Action=ListUsers&Version=2010-05-08", new byte[0]);
+		assertThatNoException().isThrownBy(() -> stsAndIam.verify(request, stsAndIam.authorization(request), SECRET));
+		SigV4Verifier stsAndS3 = new SigV4Verifier(List.of("sts", "s3"), Clock.fixed(SIGNED_AT, ZoneOffset.UTC));
+		StsError error = verifyFailure(stsAndS3, request, SECRET);
+		assertThat(error.code()).isEqualTo("SignatureDoesNotMatch");
+		assertThat(error.getMessage()).isEqualTo("Credential should be scoped to correct service: 'sts'. ");
+	}
+
+	@Test
 	void authorizationWhenSignedMoreThanFifteenMinutesAgoThenSignatureExpired() {
 		SigV4Verifier later = new SigV4Verifier("iam",
 				Clock.fixed(SIGNED_AT.plus(Duration.ofMinutes(16)), ZoneOffset.UTC));

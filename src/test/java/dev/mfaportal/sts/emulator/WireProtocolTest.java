@@ -109,7 +109,70 @@ class WireProtocolTest {
 		assertThat(text(parse(response.body()), "Code")).isEqualTo("MalformedQueryString");
 	}
 
+	@Test
+	void responseWhenAssumeRoleThenStsDocumentWithAssumedRoleUserAndCredentials() throws Exception {
+		HttpResponse<String> response = post("Action=AssumeRole&Version=2011-06-15&RoleArn="
+				+ URLEncoder.encode(EmulatedRole.DEMO_ROLE_ARN, StandardCharsets.UTF_8) + "&RoleSessionName=wire", "sts");
+		assertThat(response.statusCode()).isEqualTo(200);
+		Document xml = parse(response.body());
+		assertThat(xml.getDocumentElement().getLocalName()).isEqualTo("AssumeRoleResponse");
+		assertThat(xml.getDocumentElement().getNamespaceURI()).isEqualTo("https://sts.amazonaws.com/doc/2011-06-15/");
+		assertThat(xml.getElementsByTagNameNS("*", "AssumeRoleResult").item(0).getParentNode())
+			.isSameAs(xml.getDocumentElement());
+		assertThat(text(xml, "Arn")).isEqualTo("arn:aws:sts::123456789012:assumed-role/demo-admin/wire");
+		assertThat(text(xml, "AssumedRoleId")).endsWith(":wire");
+		assertThat(text(xml, "AccessKeyId")).startsWith("ASIA");
+		assertThat(xml.getElementsByTagNameNS("*", "PackedPolicySize").getLength()).isZero();
+		assertThat(response.headers().firstValue("x-amzn-RequestId")).hasValue(text(xml, "RequestId"));
+	}
+
+	@Test
+	void responseWhenSignedForIamThenIamNamespace() throws Exception {
+		HttpResponse<String> response = post("Action=ListMFADevices&Version=2010-05-08", "iam");
+		assertThat(response.statusCode()).isEqualTo(200);
+		Document xml = parse(response.body());
+		assertThat(xml.getDocumentElement().getLocalName()).isEqualTo("ListMFADevicesResponse");
+		assertThat(xml.getDocumentElement().getNamespaceURI()).isEqualTo("https://iam.amazonaws.com/doc/2010-05-08/");
+		assertThat(text(xml, "SerialNumber")).isEqualTo(EmulatedMfaDevice.DEMO_SERIAL_NUMBER);
+		assertThat(text(xml, "IsTruncated")).isEqualTo("false");
+		assertThat(xml.getElementsByTagNameNS("*", "member").item(0).getParentNode().getLocalName())
+			.isEqualTo("MFADevices");
+	}
+
+	@Test
+	void responseWhenIamErrorThenErrorResponseInIamNamespace() throws Exception {
+		HttpResponse<String> response = post("Action=ListMFADevices&Version=2010-05-08&UserName=someone", "iam");
+		assertThat(response.statusCode()).isEqualTo(403);
+		Document xml = parse(response.body());
+		assertThat(xml.getDocumentElement().getLocalName()).isEqualTo("ErrorResponse");
+		assertThat(xml.getDocumentElement().getNamespaceURI()).isEqualTo("https://iam.amazonaws.com/doc/2010-05-08/");
+		assertThat(text(xml, "Type")).isEqualTo("Sender");
+		assertThat(text(xml, "Code")).isEqualTo("AccessDenied");
+	}
+
+	@Test
+	void requestWhenSignedForAnotherServiceThenSignatureDoesNotMatch() throws Exception {
+		HttpResponse<String> response = post("Action=GetCallerIdentity&Version=2011-06-15", "s3");
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(text(parse(response.body()), "Code")).isEqualTo("SignatureDoesNotMatch");
+		assertThat(text(parse(response.body()), "Message"))
+			.isEqualTo("Credential should be scoped to correct service: 'sts'. ");
+	}
+
+	@Test
+	void requestWhenStsActionSignedForIamThenInvalidAction() throws Exception {
+		HttpResponse<String> response = post("Action=GetCallerIdentity&Version=2011-06-15", "iam");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(text(parse(response.body()), "Message"))
+			.isEqualTo("Could not find operation GetCallerIdentity for version 2011-06-15");
+	}
+
 	private HttpResponse<String> post(String form, boolean signed) throws Exception {
+		return post(form, signed ? "sts" : null);
+	}
+
+	/** {@code service}: the one the signature is scoped to, or {@code null} for an unsigned request. */
+	private HttpResponse<String> post(String form, String service) throws Exception {
 		byte[] body = form.getBytes(StandardCharsets.UTF_8);
 		URI endpoint = URI.create(this.server.endpoint() + "/");
 		SdkHttpRequest unsigned = SdkHttpRequest.builder()
@@ -118,7 +181,7 @@ class WireProtocolTest {
 			.putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
 			.putHeader("Content-Length", String.valueOf(body.length))
 			.build();
-		SdkHttpRequest request = signed ? sign(unsigned, body) : unsigned;
+		SdkHttpRequest request = (service != null) ? sign(unsigned, body, service) : unsigned;
 		HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).POST(BodyPublishers.ofByteArray(body));
 		request.forEachHeader((name, values) -> {
 			if (!HEADERS_THE_JDK_CLIENT_SETS.contains(name.toLowerCase(Locale.ROOT))) {
@@ -128,13 +191,13 @@ class WireProtocolTest {
 		return this.http.send(builder.build(), BodyHandlers.ofString());
 	}
 
-	private static SdkHttpRequest sign(SdkHttpRequest request, byte[] body) {
+	private static SdkHttpRequest sign(SdkHttpRequest request, byte[] body, String service) {
 		return AwsV4HttpSigner.create()
 			.sign((sign) -> sign.request(request)
 				.payload(ContentStreamProvider.fromByteArray(body))
 				.identity(AwsCredentialsIdentity.create(EmulatedUser.DEMO_ACCESS_KEY_ID,
 						EmulatedUser.DEMO_SECRET_ACCESS_KEY))
-				.putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sts")
+				.putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
 				.putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"))
 			.request();
 	}
