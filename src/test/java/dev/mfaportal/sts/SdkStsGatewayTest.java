@@ -39,6 +39,7 @@ import static dev.mfaportal.sts.emulator.EmulatedMfaDevice.DEMO_SERIAL_NUMBER;
 import static dev.mfaportal.sts.emulator.EmulatedUser.DEMO_ACCESS_KEY_ID;
 import static dev.mfaportal.sts.emulator.EmulatedUser.DEMO_SECRET_ACCESS_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -276,6 +277,27 @@ class SdkStsGatewayTest {
 	private static Integer attempts(StsCallException failure) {
 		assertThat(failure.getCause()).isInstanceOf(SdkException.class);
 		return ((SdkException) failure.getCause()).numAttempts();
+	}
+
+	@Test
+	void assumeRoleWhenChainedFromARoleForMoreThanAnHourThenRoleChainingLimit() {
+		RoleCredentials first = this.gateway.assumeRole(demoCaller(), new RoleRequest(
+				dev.mfaportal.sts.emulator.EmulatedRole.DEMO_ROLE_ARN, "first", null, null, null, 3600));
+		assertThat(first.assumedRoleArn()).endsWith("assumed-role/demo-admin/first");
+		StsCaller asRole = caller("as-role", AwsSessionCredentials.create(first.credentials().accessKeyId(),
+				first.credentials().secretAccessKey(), first.credentials().sessionToken()));
+
+		StsCallException chained = assertThrows(StsCallException.class,
+				() -> this.gateway.assumeRole(asRole, new RoleRequest(
+						dev.mfaportal.sts.emulator.EmulatedRole.DEMO_ROLE_ARN, "second", null, null, null, 7200)));
+		assertThat(chained.failure()).isEqualTo(StsFailure.ROLE_CHAINING_LIMIT);
+		assertThat(this.gateway.assumeRole(asRole, new RoleRequest(dev.mfaportal.sts.emulator.EmulatedRole.DEMO_ROLE_ARN,
+				"second", null, null, null, 3600)).assumedRoleArn()).endsWith("assumed-role/demo-admin/second");
+	}
+
+	@Test
+	void callerIdentityWhenLongTermKeysThenTheUser() {
+		assertThat(this.gateway.callerIdentity(demoCaller()).arn()).isEqualTo("arn:aws:iam::123456789012:user/demo");
 	}
 
 	private List<RecordedRequest> recorded() {

@@ -1,0 +1,182 @@
+package dev.mfaportal.issuing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.mfaportal.credentialsource.CredentialSources;
+import dev.mfaportal.security.LaunchToken;
+import dev.mfaportal.sts.emulator.EmulatedMfaDevice;
+import dev.mfaportal.sts.emulator.EmulatedRole;
+import dev.mfaportal.sts.emulator.EmulatedUser;
+import dev.mfaportal.sts.emulator.EmulatorSettings;
+import dev.mfaportal.sts.emulator.StsEmulatorServer;
+import dev.mfaportal.sts.emulator.Totp;
+import dev.mfaportal.support.EmulatedAccounts;
+import dev.mfaportal.support.PortalClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.util.HtmlUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Roles with MFA, finding the device and the console link, through the portal, the real SDK
+ * clients (STS and IAM) and the emulator with its federation stub.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class RoleIntegrationTest {
+
+	static final EmulatedUser ROSA = EmulatedAccounts.user("rosa", "AKIAROSA000000000001", "rosaSecret/000000000000000000000000000000");
+
+	static final EmulatedUser DENIED = EmulatedAccounts.user("denied", "AKIADENIED0000000001", "deniedSecret/0000000000000000000000000000");
+
+	static final EmulatedUser ROOT = new EmulatedUser("AKIAROOT000000000001", "rootSecret/00000000000000000000000000000", "123456789012",
+			"root", true, new EmulatedMfaDevice("arn:aws:iam::123456789012:mfa/root-account-mfa-device", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"));
+
+	static final EmulatedRole ADMIN = new EmulatedRole("arn:aws:iam::123456789012:role/admin", 3600);
+
+	static final EmulatedRole LONG = new EmulatedRole("arn:aws:iam::123456789012:role/long", 43200);
+
+	static final StsEmulatorServer emulator = StsEmulatorServer.start(EmulatorSettings.of(ROSA, DENIED, ROOT)
+		.withRoles(List.of(ADMIN, LONG))
+		.withIamDeniedUsers(Set.of("denied")), Clock.systemUTC());
+
+	@DynamicPropertySource
+	static void endpoints(DynamicPropertyRegistry registry) {
+		registry.add("portal.sts.endpoint", () -> emulator.endpoint().toString());
+		registry.add("portal.console.federation-endpoint", () -> emulator.federationEndpoint().toString());
+		registry.add("portal.console.destination", () -> "http://127.0.0.1:9/console-home");
+	}
+
+	@AfterAll
+	static void stopEmulator() {
+		emulator.close();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	LaunchToken launchToken;
+
+	PortalClient browser;
+
+	@BeforeEach
+	void launch() throws Exception {
+		this.browser = new PortalClient(this.port);
+		this.browser.launch(this.launchToken.value());
+	}
+
+	private static String code(EmulatedUser user, int stepsAhead) {
+		return Totp.currentCode(user.device().base32Secret(),
+				Clock.offset(Clock.systemUTC(), Duration.ofSeconds(30L * stepsAhead)));
+	}
+
+	private HttpResponse<String> assume(EmulatedRole role, String duration, String code) throws Exception {
+		return this.browser.post("/session-token",
+				Map.of("source", "rosa", "serialNumber", ROSA.device().serialNumber(), "tokenCode", code,
+						"durationSeconds", duration, "profileName", "mfa", "roleArn", role.arn()),
+				true);
+	}
+
+	@Test
+	void roleWhenAssumedWithTheCodeThenRoleCredentialsThatActAsTheRoleAndOpenTheConsole() throws Exception {
+		HttpResponse<String> result = assume(LONG, "7200", code(ROSA, 0));
+
+		assertThat(result.statusCode()).as(result.body()).isEqualTo(200);
+		assertThat(result.body()).contains("arn:aws:sts::123456789012:assumed-role/long/rosa");
+		String env = PortalClient.snippet(result.body(), "env");
+		assertThat(env).contains("export AWS_ACCESS_KEY_ID=ASIA");
+
+		Matcher link = Pattern.compile("href=\"([^\"]+)\"[^>]*data-console-link").matcher(result.body());
+		assertThat(link.find()).isTrue();
+		HttpResponse<String> login = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(HtmlUtils.htmlUnescape(link.group(1)))).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(login.statusCode()).isEqualTo(302);
+		assertThat(login.headers().firstValue("Location")).hasValue("http://127.0.0.1:9/console-home");
+		assertThat(emulator.emulator().consoleSignIns())
+			.anySatisfy((signIn) -> assertThat(signIn.assumedRoleArn()).endsWith("assumed-role/long/rosa"));
+	}
+
+	@Test
+	void roleWhenLongerThanItsMaximumThenTheFormSaysWhatItAllowsAndHowToRaiseIt() throws Exception {
+		HttpResponse<String> refused = assume(ADMIN, "7200", code(ROSA, 1));
+
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(refused.body()).contains("does not allow sessions of 7200 seconds")
+			.contains("aws iam update-role --role-name admin --max-session-duration 43200");
+	}
+
+	@Test
+	void roleWhenBeyondTwelveHoursThenRefusedBeforeSts() throws Exception {
+		int before = emulator.emulator().recordedRequests().size();
+		HttpResponse<String> refused = assume(LONG, "43201", "123456");
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("between 900 and 43200 seconds");
+		assertThat(emulator.emulator().recordedRequests()).hasSize(before);
+	}
+
+	@Test
+	void sessionTokenWhenIssuedThenNoConsoleLinkAndTheReason() throws Exception {
+		HttpResponse<String> result = this.browser.post("/session-token", Map.of("source", "rosa", "serialNumber",
+				ROSA.device().serialNumber(), "tokenCode", code(ROSA, -1), "durationSeconds", "900", "profileName", "mfa"),
+				true);
+		assertThat(result.statusCode()).as(result.body()).isEqualTo(200);
+		assertThat(result.body()).doesNotContain("data-console-link").contains("data-console-session-token");
+	}
+
+	@Test
+	void findWhenIamListsTheUsersDevicesThenTheRealOneFillsTheForm() throws Exception {
+		String page = this.browser.get("/?source=rosa&find=true").body();
+		assertThat(page).contains("These keys belong to arn:aws:iam::123456789012:user/rosa")
+			.contains("data-finding-devices")
+			.contains("value=\"arn:aws:iam::123456789012:mfa/rosa\"");
+	}
+
+	@Test
+	void findWhenIamDeniesTheListThenTheSuggestionFromTheUserName() throws Exception {
+		String page = this.browser.get("/?source=denied&find=true").body();
+		assertThat(page).contains("data-finding-suggestion").contains("value=\"arn:aws:iam::123456789012:mfa/denied\"");
+	}
+
+	@Test
+	void findWhenTheKeysAreTheRootUsersThenRecognisedAndCappedAtAnHour() throws Exception {
+		String page = this.browser.get("/?source=root&find=true").body();
+		assertThat(page).contains("These keys belong to arn:aws:iam::123456789012:root")
+			.contains("data-finding-root")
+			.contains("value=\"3600\"");
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Accounts {
+
+		@Bean
+		@Primary
+		CredentialSources accounts() {
+			return new EmulatedAccounts(List.of(ROSA, DENIED, ROOT));
+		}
+
+	}
+
+}
