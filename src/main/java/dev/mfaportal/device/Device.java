@@ -16,9 +16,20 @@ import java.time.format.DateTimeFormatter;
  * @param sourceId the credential source to preselect, or {@code null}
  * @param createdAt when it was saved
  * @param lastUsedAt when credentials were last issued with its serial number, or {@code null}
+ * @param roleArn a role to assume with its code, or {@code null}
+ * @param roleSessionName that role session's name, or {@code null} for the caller's user name
+ * @param externalId the external id the role asks for, or {@code null}
  */
 record Device(long id, String owner, String label, String serialNumber, int durationSeconds, String profileName,
-		String sourceId, Instant createdAt, Instant lastUsedAt) {
+		String sourceId, Instant createdAt, Instant lastUsedAt, String roleArn, String roleSessionName,
+		String externalId) {
+
+	/** A device that assumes no role. */
+	Device(long id, String owner, String label, String serialNumber, int durationSeconds, String profileName,
+			String sourceId, Instant createdAt, Instant lastUsedAt) {
+		this(id, owner, label, serialNumber, durationSeconds, profileName, sourceId, createdAt, lastUsedAt, null, null,
+				null);
+	}
 
 	static final DateTimeFormatter READABLE_UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 		.withZone(ZoneOffset.UTC);

@@ -67,7 +67,8 @@ class DeviceController {
 
 	@InitBinder(FORM)
 	void initBinder(WebDataBinder binder) {
-		binder.setAllowedFields("label", "serialNumber", "durationSeconds", "profileName", "sourceId");
+		binder.setAllowedFields("label", "serialNumber", "durationSeconds", "profileName", "sourceId", "roleArn",
+				"roleSessionName", "externalId");
 		binder.registerCustomEditor(String.class, new StringTrimmerEditor(false));
 	}
 

@@ -14,7 +14,13 @@ import org.springframework.util.StringUtils;
  * @param profileName the default credentials-file profile name
  * @param sourceId the credential source to preselect, or blank for none
  */
-record DeviceForm(String label, String serialNumber, String durationSeconds, String profileName, String sourceId) {
+record DeviceForm(String label, String serialNumber, String durationSeconds, String profileName, String sourceId,
+		String roleArn, String roleSessionName, String externalId) {
+
+	/** A form for a device that assumes no role. */
+	DeviceForm(String label, String serialNumber, String durationSeconds, String profileName, String sourceId) {
+		this(label, serialNumber, durationSeconds, profileName, sourceId, null, null, null);
+	}
 
 	static final int DEFAULT_DURATION = 43200;
 
@@ -46,20 +52,26 @@ record DeviceForm(String label, String serialNumber, String durationSeconds, Str
 
 	static DeviceForm of(Device device) {
 		return new DeviceForm(device.label(), device.serialNumber(), String.valueOf(device.durationSeconds()),
-				device.profileName(), (device.sourceId() != null) ? device.sourceId() : "");
+				device.profileName(), (device.sourceId() != null) ? device.sourceId() : "", device.roleArn(),
+				device.roleSessionName(), device.externalId());
 	}
 
 	/** A new device from a form that passed {@link DeviceFormValidator}. */
 	Device newDevice(String owner, Instant createdAt) {
 		return new Device(0, owner, this.label, this.serialNumber, Integer.parseInt(this.durationSeconds),
-				this.profileName, source(), createdAt, null);
+				this.profileName, source(), createdAt, null, text(this.roleArn), text(this.roleSessionName),
+				text(this.externalId));
 	}
 
 	/** The device with this form's values, from a form that passed {@link DeviceFormValidator}. */
 	Device applyTo(Device device) {
 		return new Device(device.id(), device.owner(), this.label, this.serialNumber,
 				Integer.parseInt(this.durationSeconds), this.profileName, source(), device.createdAt(),
-				device.lastUsedAt());
+				device.lastUsedAt(), text(this.roleArn), text(this.roleSessionName), text(this.externalId));
+	}
+
+	private static String text(String value) {
+		return StringUtils.hasText(value) ? value : null;
 	}
 
 	private String source() {

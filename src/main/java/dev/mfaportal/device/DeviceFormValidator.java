@@ -38,6 +38,7 @@ class DeviceFormValidator implements Validator {
 		StsInputRules.serialNumber(form.serialNumber(), errors);
 		StsInputRules.durationSeconds(form.durationSeconds(), errors);
 		StsInputRules.profileName(form.profileName(), errors);
+		StsInputRules.role(form.roleArn(), form.roleSessionName(), form.externalId(), form.durationSeconds(), errors);
 		sourceId(form.sourceId(), errors);
 	}
 

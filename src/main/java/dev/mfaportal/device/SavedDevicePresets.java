@@ -29,7 +29,8 @@ class SavedDevicePresets implements DevicePresets {
 			.stream()
 			.sorted(MOST_RECENTLY_USED_FIRST)
 			.map((device) -> new DevicePreset(device.id(), device.label(), device.serialNumber(),
-					device.durationSeconds(), device.profileName(), device.sourceId(), device.lastUsedAt()))
+					device.durationSeconds(), device.profileName(), device.sourceId(), device.lastUsedAt(),
+					device.roleArn(), device.roleSessionName(), device.externalId()))
 			.toList();
 	}
 

@@ -21,9 +21,18 @@ public interface DevicePresets {
 	 * @param profileName the default profile name
 	 * @param sourceId the credential source to preselect, or {@code null}
 	 * @param lastUsedAt when credentials were last issued with it, or {@code null}
+	 * @param roleArn a role to assume with its code, or {@code null}
+	 * @param roleSessionName the role session's name, or {@code null}
+	 * @param externalId the role's external id, or {@code null}
 	 */
 	record DevicePreset(long id, String label, String serialNumber, int durationSeconds, String profileName,
-			String sourceId, Instant lastUsedAt) {
+			String sourceId, Instant lastUsedAt, String roleArn, String roleSessionName, String externalId) {
+
+		/** A device that assumes no role. */
+		public DevicePreset(long id, String label, String serialNumber, int durationSeconds, String profileName,
+				String sourceId, Instant lastUsedAt) {
+			this(id, label, serialNumber, durationSeconds, profileName, sourceId, lastUsedAt, null, null, null);
+		}
 
 	}
 

@@ -110,7 +110,9 @@ class IssuingController {
 					.or(() -> durationSeconds.or(() -> preset.map((p) -> String.valueOf(p.durationSeconds()))))
 					.orElse(String.valueOf(IssueForm.DEFAULT_DURATION)),
 				profileName.or(() -> preset.map(DevicePreset::profileName)).orElse(IssueForm.DEFAULT_PROFILE), null, null,
-				roleArn.orElse(null), roleSessionName.orElse(null), externalId.orElse(null));
+				roleArn.or(() -> preset.map(DevicePreset::roleArn)).orElse(null),
+				roleSessionName.or(() -> preset.map(DevicePreset::roleSessionName)).orElse(null),
+				externalId.or(() -> preset.map(DevicePreset::externalId)).orElse(null));
 		model.addAttribute("selectedDevice", preset.map(DevicePreset::id).orElse(null));
 		return showForm(form, available, model);
 	}

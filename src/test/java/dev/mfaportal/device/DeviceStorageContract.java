@@ -56,6 +56,18 @@ abstract class DeviceStorageContract {
 	}
 
 	@Test
+	void roleWhenSavedWithTheDeviceThenItRoundTripsAndUpdates() {
+		Device admin = new Device(0, ALICE, "Admin", ARN, 3600, "admin", null, T0, null,
+				"arn:aws:iam::123456789012:role/admin", "alice-admin", "ext-42");
+		long id = this.devices.insert(admin);
+		assertThat(this.devices.find(ALICE, id)).get()
+			.extracting(Device::roleArn, Device::roleSessionName, Device::externalId)
+			.containsExactly("arn:aws:iam::123456789012:role/admin", "alice-admin", "ext-42");
+		this.devices.update(new Device(id, ALICE, "Admin", ARN, 3600, "admin", null, T0, null, null, null, null));
+		assertThat(this.devices.find(ALICE, id)).get().extracting(Device::roleArn).isNull();
+	}
+
+	@Test
 	void findWhenAnotherOwnersIdThenEmpty() {
 		long id = save(ALICE, "Work", ARN);
 		assertThat(this.devices.find(BOB, id)).isEmpty();

@@ -431,6 +431,18 @@ class IssuingControllerTest {
 	}
 
 	@Test
+	void formWhenSavedDeviceNamesARoleThenTheRoleFieldsAreFilledAndOpen() throws Exception {
+		given(this.presets.forActor("alice")).willReturn(List.of(new DevicePreset(9, "Admin role",
+				"arn:aws:iam::123456789012:mfa/alice", 3600, "admin", "profile:work", null,
+				"arn:aws:iam::123456789012:role/admin", "alice-admin", "ext-42")));
+		this.mvc.perform(get("/").param("device", "9"))
+			.andExpect(content().string(containsString("value=\"arn:aws:iam::123456789012:role/admin\"")))
+			.andExpect(content().string(containsString("value=\"alice-admin\"")))
+			.andExpect(content().string(containsString("value=\"ext-42\"")))
+			.andExpect(content().string(containsString("<details class=\"role\" data-role open=\"open\"")));
+	}
+
+	@Test
 	void formWhenOpenedPlainThenTheDeviceUsedLastIsPreselected() throws Exception {
 		DevicePreset never = new DevicePreset(8, "Spare", "GAHT12345678", 900, "spare", null, null);
 		given(this.presets.forActor("alice")).willReturn(List.of(WORK_DEVICE, never));
