@@ -185,7 +185,8 @@ class LocalCredentialSources implements CredentialSources {
 					aggregator.addFile(ProfileFile.builder().content(file.getKey()).type(file.getValue()).build());
 				}
 				catch (RuntimeException ex) {
-					logger.warn("Could not read {}: {}", file.getKey(), ex.getMessage());
+					// Not the parser's message: it may quote a line of the file, and the file holds secrets.
+					logger.warn("Could not read {}: it is not a valid AWS profile file", file.getKey());
 				}
 			}
 		}
