@@ -13,7 +13,6 @@ import dev.mfaportal.sts.StsSettings;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
-import org.springframework.util.StringUtils;
 
 /**
  * Team mode's credential sources: the keys the signed-in member stored, and no one else's. The
@@ -34,7 +33,7 @@ class StoredKeyCredentialSources implements CredentialSources {
 
 	@Override
 	public List<CredentialSource> list() {
-		String region = region();
+		String region = this.settings.regionOrDefault();
 		return this.keys.list(Actor.current())
 			.stream()
 			.map((key) -> new CredentialSource(ID_PREFIX + key.id(), Kind.STORED_KEY, key.label(),
@@ -75,9 +74,6 @@ class StoredKeyCredentialSources implements CredentialSources {
 		return List.of();
 	}
 
-	private String region() {
-		return StringUtils.hasText(this.settings.region()) ? this.settings.region() : this.settings.defaultRegion();
-	}
 
 	static Optional<Long> id(String sourceId) {
 		if (sourceId == null || !sourceId.startsWith(ID_PREFIX)) {

@@ -21,8 +21,7 @@ class TeamModelAdvice {
 		if (authentication == null || !authentication.isAuthenticated() || "anonymousUser".equals(authentication.getName())) {
 			return null;
 		}
-		boolean admin = authentication.getAuthorities().stream().anyMatch((a) -> "ROLE_ADMIN".equals(a.getAuthority()));
-		return new TeamMember(Actor.current(), admin);
+		return new TeamMember(Actor.current(), Actor.isAdmin());
 	}
 
 	/** The signed-in member as the layout shows them. */

@@ -97,7 +97,7 @@ class IssuingController {
 		Optional<DevicePreset> preset = device.flatMap((id) -> saved.stream().filter((p) -> id.equals(String.valueOf(p.id()))).findFirst())
 			.or(() -> explicit ? Optional.empty() : saved.stream().filter((p) -> p.lastUsedAt() != null).findFirst());
 		Optional<CredentialSource> selected = source.or(() -> preset.map(DevicePreset::sourceId))
-			.flatMap(this.sources::find)
+			.flatMap((id) -> find(available, id))
 			.or(() -> available.stream().findFirst());
 		Optional<DeviceFinding> finding = find ? selected.flatMap((s) -> find(s, model)) : Optional.empty();
 		IssueForm form = new IssueForm(selected.map(CredentialSource::id).orElse(OneTimeKey.SOURCE_ID),
@@ -114,7 +114,12 @@ class IssuingController {
 				roleSessionName.or(() -> preset.map(DevicePreset::roleSessionName)).orElse(null),
 				externalId.or(() -> preset.map(DevicePreset::externalId)).orElse(null));
 		model.addAttribute("selectedDevice", preset.map(DevicePreset::id).orElse(null));
-		return showForm(form, available, model);
+		return showForm(form, available, saved, model);
+	}
+
+	/** A source from the list this request already read: the list reads files or the database. */
+	private static Optional<CredentialSource> find(List<CredentialSource> available, String id) {
+		return available.stream().filter((s) -> s.id().equals(id)).findFirst();
 	}
 
 	/** "Find my MFA device": who the keys are, and their devices; a failure is said on the form. */
@@ -150,10 +155,10 @@ class IssuingController {
 		if (OneTimeKey.SOURCE_ID.equals(issueForm.source()) && this.sources.offersOneTimeKeys()) {
 			OneTimeKey.validate(issueForm, result);
 			source = result.hasFieldErrors("onceAccessKeyId") ? Optional.empty()
-					: Optional.of(OneTimeKey.source(issueForm, region()));
+					: Optional.of(OneTimeKey.source(issueForm, this.stsSettings.regionOrDefault()));
 		}
 		else {
-			source = Optional.ofNullable(issueForm.source()).flatMap(this.sources::find);
+			source = Optional.ofNullable(issueForm.source()).flatMap((id) -> find(available, id));
 		}
 		if (source.isEmpty()) {
 			if (!result.hasFieldErrors("onceAccessKeyId")) {
@@ -194,22 +199,19 @@ class IssuingController {
 		}
 	}
 
-	private String region() {
-		return (this.stsSettings.region() != null && !this.stsSettings.region().isBlank()) ? this.stsSettings.region()
-				: this.stsSettings.defaultRegion();
+	private String showForm(IssueForm form, List<CredentialSource> available, Model model) {
+		return showForm(form, available, this.presets.forActor(Actor.current()), model);
 	}
 
-	private String showForm(IssueForm form, List<CredentialSource> available, Model model) {
+	private String showForm(IssueForm form, List<CredentialSource> available, List<DevicePreset> saved, Model model) {
 		// The template never writes the code or a typed-in secret back into the page.
 		model.addAttribute("issueForm", form);
 		model.addAttribute("oneTimeKeys", this.sources.offersOneTimeKeys());
 		model.addAttribute("sources", available);
-		model.addAttribute("selectedSource", available.stream()
-			.filter((s) -> s.id().equals(form.source()))
-			.findFirst()
+		model.addAttribute("selectedSource", find(available, form.source())
 			.or(() -> OneTimeKey.SOURCE_ID.equals(form.source()) ? Optional.empty() : available.stream().findFirst())
 			.orElse(null));
-		model.addAttribute("presets", this.presets.forActor(Actor.current()));
+		model.addAttribute("presets", saved);
 		model.addAttribute("durationPresets", StsModel.DURATION_PRESETS);
 		// As text: MessageFormat would print 129600 as "129,600", which the field would not take.
 		model.addAttribute("durationMin", String.valueOf(StsModel.DURATION_MIN));

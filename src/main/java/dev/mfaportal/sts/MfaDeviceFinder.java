@@ -9,7 +9,6 @@ import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.IamClientBuilder;
@@ -34,13 +33,10 @@ public class MfaDeviceFinder implements DisposableBean {
 
 	private final Map<String, IamClient> clients = new ConcurrentHashMap<>();
 
-	MfaDeviceFinder(StsGateway sts, StsSettings settings) {
+	MfaDeviceFinder(StsGateway sts, StsSettings settings, SdkHttpClient httpClient) {
 		this.sts = sts;
 		this.settings = settings;
-		this.httpClient = UrlConnectionHttpClient.builder()
-			.connectionTimeout(settings.connectTimeout())
-			.socketTimeout(settings.callTimeout())
-			.build();
+		this.httpClient = httpClient;
 	}
 
 	/**
@@ -84,7 +80,6 @@ public class MfaDeviceFinder implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.clients.values().forEach(IamClient::close);
-		this.httpClient.close();
 	}
 
 }

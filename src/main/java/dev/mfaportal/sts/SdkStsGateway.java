@@ -9,7 +9,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -38,12 +37,9 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 
 	private final Map<String, StsClient> clients = new ConcurrentHashMap<>();
 
-	SdkStsGateway(StsSettings settings) {
+	SdkStsGateway(StsSettings settings, SdkHttpClient httpClient) {
 		this.settings = settings;
-		this.httpClient = UrlConnectionHttpClient.builder()
-			.connectionTimeout(settings.connectTimeout())
-			.socketTimeout(settings.callTimeout())
-			.build();
+		this.httpClient = httpClient;
 	}
 
 	@Override
@@ -151,8 +147,8 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 
 	@Override
 	public void destroy() {
+		// The shared HTTP client is closed by its own bean.
 		this.clients.values().forEach(StsClient::close);
-		this.httpClient.close();
 	}
 
 }

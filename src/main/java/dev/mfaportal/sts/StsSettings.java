@@ -25,4 +25,9 @@ import org.springframework.validation.annotation.Validated;
 public record StsSettings(String region, @NotBlank @DefaultValue("us-east-1") String defaultRegion, URI endpoint,
 		@NotNull @DefaultValue("3s") Duration connectTimeout, @NotNull @DefaultValue("20s") Duration callTimeout) {
 
+	/** The region for keys that carry none of their own: the configured one, else the default. */
+	public String regionOrDefault() {
+		return (this.region != null && !this.region.isBlank()) ? this.region : this.defaultRegion;
+	}
+
 }

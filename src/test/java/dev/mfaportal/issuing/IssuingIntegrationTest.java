@@ -5,25 +5,20 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-import dev.mfaportal.credentialsource.CredentialSource;
-import dev.mfaportal.credentialsource.CredentialSource.Kind;
 import dev.mfaportal.credentialsource.CredentialSources;
-import dev.mfaportal.credentialsource.SearchedPlace;
 import dev.mfaportal.security.LaunchToken;
-import dev.mfaportal.sts.StsCaller;
 import dev.mfaportal.sts.emulator.EmulatedMfaDevice;
 import dev.mfaportal.sts.emulator.EmulatedUser;
 import dev.mfaportal.sts.emulator.EmulatorSettings;
 import dev.mfaportal.sts.emulator.RecordedRequest;
 import dev.mfaportal.sts.emulator.StsEmulatorServer;
 import dev.mfaportal.sts.emulator.Totp;
+import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -187,26 +182,7 @@ class IssuingIntegrationTest {
 		@Bean
 		@Primary
 		CredentialSources aliceSources() {
-			CredentialSource alice = new CredentialSource("alice", Kind.PROFILE, "alice", "AKIA…0001", false,
-					"us-east-1", ALICE.device().serialNumber(), true);
-			return new CredentialSources() {
-				@Override
-				public List<CredentialSource> list() {
-					return List.of(alice);
-				}
-
-				@Override
-				public StsCaller caller(CredentialSource source) {
-					return new StsCaller("alice", StaticCredentialsProvider
-						.create(AwsBasicCredentials.create(ALICE.accessKeyId(), ALICE.secretAccessKey())), "us-east-1",
-							null);
-				}
-
-				@Override
-				public List<SearchedPlace> searched() {
-					return List.of();
-				}
-			};
+			return new EmulatedAccounts(List.of(ALICE));
 		}
 
 	}

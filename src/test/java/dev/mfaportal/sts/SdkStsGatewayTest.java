@@ -70,8 +70,8 @@ class SdkStsGatewayTest {
 	@BeforeEach
 	void start() {
 		this.server = StsEmulatorServer.start(EmulatorSettings.demo(), this.clock);
-		this.gateway = new SdkStsGateway(
-				new StsSettings(null, REGION, null, Duration.ofSeconds(2), CALL_TIMEOUT));
+		StsSettings settings = new StsSettings(null, REGION, null, Duration.ofSeconds(2), CALL_TIMEOUT);
+		this.gateway = new SdkStsGateway(settings, StsHttpClient.create(settings));
 	}
 
 	@AfterEach
@@ -239,7 +239,8 @@ class SdkStsGatewayTest {
 	@Test
 	void getSessionTokenWhenStsAnswersAfterCallTimeoutThenTimeoutWithinItAndCodeSentOnce() {
 		Duration callTimeout = Duration.ofSeconds(1);
-		SdkStsGateway impatient = new SdkStsGateway(new StsSettings(null, REGION, null, callTimeout, callTimeout));
+		StsSettings impatientSettings = new StsSettings(null, REGION, null, callTimeout, callTimeout);
+		SdkStsGateway impatient = new SdkStsGateway(impatientSettings, StsHttpClient.create(impatientSettings));
 		try {
 			// builds the SDK client, which is not part of the call the timeout bounds
 			failure(() -> impatient.getSessionToken(demoCaller(), request(wrongCode(), 3600)));
