@@ -31,6 +31,19 @@ public final class Tools {
 	}
 
 	/**
+	 * Debian's Chromium and its chromedriver ({@code PORTAL_CHROMIUM} and
+	 * {@code PORTAL_CHROMEDRIVER} name others); skips or fails as {@link #require} does.
+	 * @return the browser and the driver, in that order
+	 */
+	public static Path[] requireChromium() {
+		Path browser = Path.of(System.getenv().getOrDefault("PORTAL_CHROMIUM", "/usr/bin/chromium"));
+		Path driver = Path.of(System.getenv().getOrDefault("PORTAL_CHROMEDRIVER", "/usr/bin/chromedriver"));
+		require(Files.isExecutable(browser) && Files.isExecutable(driver), "no Chromium at " + browser
+				+ " or no chromedriver at " + driver + " (Debian: apt-get install chromium chromium-driver)");
+		return new Path[] { browser, driver };
+	}
+
+	/**
 	 * Skips the test (or fails it in CI) unless the tool is there.
 	 * @param available whether the tool was found
 	 * @param reason what is missing and how to install it
