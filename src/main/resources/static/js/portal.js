@@ -49,6 +49,11 @@
 
   function twoDigits(n) { return (n < 10 ? '0' : '') + n; }
 
+  var REMIND_BEFORE = 5 * 60 * 1000;
+  var WARN_BEFORE = 15 * 60 * 1000;
+
+  // The countdown, the page title and the reminder all read Date.now() on every tick, so a laptop
+  // waking from sleep shows the truth at once.
   function countdown() {
     var box = document.querySelector('[data-expiry]');
     if (!box) { return; }
@@ -58,30 +63,109 @@
     var expired = box.querySelector('[data-expired-notice]');
     var local = box.querySelector('[data-local-time]');
     var title = document.title;
+    var reminder = notifyButton(box, expiresAt);
     if (local) {
-      local.textContent = format(local.getAttribute('data-label'),
-        new Date(expiresAt).toLocaleString(document.documentElement.lang || undefined,
-          { dateStyle: 'medium', timeStyle: 'long' }));
+      local.textContent = format(local.getAttribute('data-label'), localTime(expiresAt, { dateStyle: 'medium', timeStyle: 'long' }));
       local.hidden = false;
     }
     counter.hidden = false;
     function tick() {
-      // From the absolute time on every tick, so a laptop waking from sleep shows the truth at once.
-      var left = Math.max(0, Math.floor((expiresAt - Date.now()) / 1000));
+      var leftMs = Math.max(0, expiresAt - Date.now());
+      var left = Math.floor(leftMs / 1000);
       var text = Math.floor(left / 3600) + ':' + twoDigits(Math.floor(left % 3600 / 60)) + ':' + twoDigits(left % 60);
-      counter.textContent = format(box.getAttribute('data-label-countdown'), text);
-      document.title = '(' + text + ') ' + title;
       var isExpired = left === 0;
-      var isWarning = !isExpired && left < 15 * 60;
+      var isWarning = !isExpired && leftMs < WARN_BEFORE;
+      counter.textContent = format(box.getAttribute('data-label-countdown'), text);
+      document.title = '(' + (isExpired ? box.getAttribute('data-label-expired-title') : text) + ') ' + title;
       box.classList.toggle('is-warning', isWarning);
       box.classList.toggle('is-expired', isExpired);
       box.setAttribute('data-state', isExpired ? 'expired' : (isWarning ? 'warning' : 'valid'));
       warning.hidden = !isWarning;
       expired.hidden = !isExpired;
+      reminder(leftMs);
       if (isExpired) { clearInterval(timer); }
     }
     var timer = setInterval(tick, 1000);
     tick();
+  }
+
+  function localTime(at, options) {
+    return new Date(at).toLocaleString(document.documentElement.lang || undefined, options);
+  }
+
+  // Opt-in: nothing asks for the notification permission until the person presses the button.
+  // Returns what each tick calls with the milliseconds left.
+  function notifyButton(box, expiresAt) {
+    var holder = box.querySelector('[data-notify-box]');
+    var button = box.querySelector('[data-notify]');
+    var status = box.querySelector('[data-notify-status]');
+    var remindAt = expiresAt - REMIND_BEFORE;
+    var state = 'off';
+    if (!holder || !('Notification' in window) || Date.now() >= remindAt) {
+      if (holder) { holder.remove(); }
+      return function () {};
+    }
+    button.addEventListener('click', function () {
+      Notification.requestPermission().then(function (permission) {
+        if (permission !== 'granted') {
+          status.textContent = button.getAttribute('data-denied-label');
+          return;
+        }
+        state = 'scheduled';
+        box.setAttribute('data-remind-at', new Date(remindAt).toISOString());
+        button.disabled = true;
+        status.textContent = format(button.getAttribute('data-scheduled-label'), localTime(remindAt, { timeStyle: 'short' }));
+      });
+    });
+    return function (leftMs) {
+      if (leftMs > REMIND_BEFORE) { return; }
+      if (state === 'off') { holder.hidden = true; }
+      if (state !== 'scheduled' || leftMs === 0) { return; }
+      state = 'sent';
+      box.setAttribute('data-reminded', 'true');
+      new Notification(button.getAttribute('data-notification-title'),
+        { body: button.getAttribute('data-notification-body'), tag: 'mfa-portal-expiry' });
+    };
+  }
+
+  // The secret and the session token are hidden on screen until revealed. Only their look changes:
+  // the text stays in the page, so copy and download still take the real snippet.
+  function maskSecrets() {
+    var result = document.querySelector('[data-result]');
+    var toggle = result && result.querySelector('[data-reveal]');
+    if (!toggle) { return; }
+    var secrets = all('[data-secret]', result).map(function (el) { return el.textContent; })
+      .filter(function (text) { return text.length > 0; });
+    all('[data-snippet]', result).forEach(function (pre) { markSecrets(pre, secrets); });
+    result.classList.add('secrets-masked');
+    toggle.addEventListener('click', function () {
+      var masked = result.classList.toggle('secrets-masked');
+      toggle.setAttribute('aria-pressed', String(!masked));
+    });
+  }
+
+  function markSecrets(pre, secrets) {
+    var text = pre.textContent;
+    var parts = document.createDocumentFragment();
+    var from = 0;
+    for (;;) {
+      var at = -1;
+      var found = null;
+      secrets.forEach(function (secret) {
+        var i = text.indexOf(secret, from);
+        if (i !== -1 && (at === -1 || i < at)) { at = i; found = secret; }
+      });
+      if (at === -1) { break; }
+      parts.appendChild(document.createTextNode(text.slice(from, at)));
+      var span = document.createElement('span');
+      span.setAttribute('data-secret', '');
+      span.textContent = found;
+      parts.appendChild(span);
+      from = at + found.length;
+    }
+    parts.appendChild(document.createTextNode(text.slice(from)));
+    pre.textContent = '';
+    pre.appendChild(parts);
   }
 
   function sourceSelect() {
@@ -152,18 +236,29 @@
   // One submit only: a second would spend the same MFA code twice.
   function singleSubmit() {
     all('[data-issue-form]').forEach(function (form) {
+      var button = form.querySelector('[data-submit]');
+      var label = button.textContent;
       form.addEventListener('submit', function (event) {
         if (form.getAttribute('data-submitted')) { event.preventDefault(); return; }
         form.setAttribute('data-submitted', 'true');
-        var button = form.querySelector('[data-submit]');
+        form.setAttribute('aria-busy', 'true');
         button.disabled = true;
         button.textContent = button.getAttribute('data-busy-label');
+      });
+      // Back from the result page, the browser may restore this page as it was left: busy.
+      window.addEventListener('pageshow', function (event) {
+        if (!event.persisted) { return; }
+        form.removeAttribute('data-submitted');
+        form.removeAttribute('aria-busy');
+        button.disabled = false;
+        button.textContent = label;
       });
     });
   }
 
   document.addEventListener('DOMContentLoaded', function () {
     revealJsOnly();
+    maskSecrets();
     copyButtons();
     downloadButtons();
     countdown();
