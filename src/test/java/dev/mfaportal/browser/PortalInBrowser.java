@@ -1,0 +1,171 @@
+package dev.mfaportal.browser;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.mfaportal.credentialsource.CredentialSources;
+import dev.mfaportal.security.LaunchToken;
+import dev.mfaportal.snippet.SnippetFormat;
+import dev.mfaportal.snippet.Snippets;
+import dev.mfaportal.sts.TemporaryCredentials;
+import dev.mfaportal.sts.emulator.EmulatedUser;
+import dev.mfaportal.sts.emulator.EmulatorSettings;
+import dev.mfaportal.sts.emulator.StsEmulatorServer;
+import dev.mfaportal.support.Chromium;
+import dev.mfaportal.support.EmulatedAccounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One portal (one Spring context, shared by every subclass) against one emulator with a user per
+ * test: the emulator takes each TOTP code once, so a user that issues once never waits for the
+ * next code. One browser per test class.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(PortalInBrowser.Accounts.class)
+abstract class PortalInBrowser {
+
+	static final List<EmulatedUser> USERS = List.of(user("copy"), user("download"), user("mask"), user("notify"),
+			user("submit"), user("narrow"), user("nojs"), user("keyboard"), user("axe"), user("axedark"), user("spanish"));
+
+	static final StsEmulatorServer emulator = StsEmulatorServer.start(EmulatorSettings.of(USERS.toArray(EmulatedUser[]::new)),
+			Clock.systemUTC());
+
+	static Chromium chromium;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	LaunchToken launchToken;
+
+	@DynamicPropertySource
+	static void endpoint(DynamicPropertyRegistry registry) {
+		registry.add("portal.sts.endpoint", () -> emulator.endpoint().toString());
+	}
+
+	@BeforeAll
+	static void startBrowser() {
+		chromium = Chromium.start();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (chromium != null) {
+			chromium.close();
+			chromium = null;
+		}
+	}
+
+	@BeforeEach
+	void launch() {
+		chromium.size(Chromium.WIDE);
+		open("/launch?token=" + URLEncoder.encode(this.launchToken.value(), StandardCharsets.UTF_8));
+	}
+
+	static EmulatedUser user(String name) {
+		String key = ("AKIABROWSER" + name.toUpperCase() + "0000000000").substring(0, 20);
+		return EmulatedAccounts.user(name, key, "BrowserSecret/" + name + "/0123456789abcdefABCDEF");
+	}
+
+	static EmulatedUser named(String name) {
+		return USERS.stream().filter((u) -> u.userName().equals(name)).findFirst().orElseThrow();
+	}
+
+	String origin() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	void open(String path) {
+		chromium.driver().get(origin() + path);
+	}
+
+	/** Fills the form as a person would, for a user's keys and device, with a code of now. */
+	void fill(Chromium browser, EmulatedUser user) {
+		browser.driver().get(origin() + "/");
+		new Select(browser.find("#source")).selectByValue(user.userName());
+		type(browser, "serialNumber", user.device().serialNumber());
+		type(browser, "durationSeconds", "900");
+		browser.find("#tokenCode").sendKeys(EmulatedAccounts.code(user));
+	}
+
+	/** Issues credentials and waits for the result page. */
+	void issue(EmulatedUser user) {
+		fill(chromium, user);
+		chromium.find("[data-submit]").click();
+		waitForResult(chromium);
+	}
+
+	static void waitForResult(Chromium browser) {
+		browser.waitUntil((d) -> !d.findElements(By.cssSelector("[data-result]")).isEmpty()
+				&& "complete".equals(browser.script("return document.readyState;")));
+	}
+
+	static void type(Chromium browser, String id, String value) {
+		WebElement field = browser.find("#" + id);
+		field.clear();
+		field.sendKeys(value);
+	}
+
+	/** Sets the page's clock (Date.now, which the countdown reads) to run from the given instant. */
+	static void pageClock(Instant now) {
+		pageClock(chromium, now);
+	}
+
+	static void pageClock(Chromium browser, Instant now) {
+		browser.script("var real = window.portalRealNow || (window.portalRealNow = Date.now.bind(Date));"
+				+ "var offset = arguments[0] - real(); Date.now = function () { return real() + offset; };",
+				now.toEpochMilli());
+	}
+
+	static Instant expiration() {
+		return Instant.parse(chromium.find("[data-expiry]").getAttribute("data-expiration"));
+	}
+
+	/** What the server would render for the credentials on the page: the bytes a snippet must have. */
+	static String expectedSnippet(String format) {
+		TemporaryCredentials credentials = new TemporaryCredentials(credential("accessKeyId"),
+				credential("secretAccessKey"), credential("sessionToken"),
+				expiration());
+		SnippetFormat snippetFormat = Arrays.stream(SnippetFormat.values())
+			.filter((f) -> f.id().equals(format))
+			.findFirst()
+			.orElseThrow();
+		return Snippets.render(snippetFormat, credentials, "mfa").content();
+	}
+
+	private static String credential(String name) {
+		return chromium.find("[data-credential='" + name + "']").getAttribute("textContent");
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Accounts {
+
+		@Bean
+		@Primary
+		CredentialSources browserSources() {
+			return new EmulatedAccounts(USERS);
+		}
+
+	}
+
+}

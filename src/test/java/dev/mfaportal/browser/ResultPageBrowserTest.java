@@ -1,0 +1,175 @@
+package dev.mfaportal.browser;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import dev.mfaportal.support.Chromium;
+import dev.mfaportal.sts.emulator.EmulatedUser;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The result page in Chromium: copy and download give exactly the server's snippet, the secrets
+ * are masked on screen only, and the reminder is opt-in.
+ */
+class ResultPageBrowserTest extends PortalInBrowser {
+
+	static final List<String> FORMATS = List.of("env", "env-unset", "fish", "fish-unset", "powershell",
+			"powershell-unset", "windows-cmd", "windows-cmd-unset", "credentials-file", "process", "dotenv");
+
+	@Test
+	void copyWhenClickedThenClipboardHoldsExactlyTheSnippetEvenWhileMasked() {
+		issue(named("copy"));
+		chromium.grant(origin(), "clipboardReadWrite", "clipboardSanitizedWrite");
+		assertThat(chromium.find("[data-result]").getAttribute("class")).contains("secrets-masked");
+
+		for (String format : FORMATS) {
+			WebElement button = chromium.find("[data-copy='" + format + "']");
+			button.click();
+			chromium.waitUntil((d) -> button.getText().equals("Copied"));
+			// URI-encoded: the WebDriver wire would otherwise turn CRLF into LF on the way back.
+			String clipboard = URLDecoder.decode(chromium.driver()
+				.executeAsyncScript("var done = arguments[0]; navigator.clipboard.readText()"
+						+ ".then(function (text) { done(encodeURIComponent(text)); }, function (e) { done('failed: ' + e); });")
+				.toString(), StandardCharsets.UTF_8);
+			assertThat(clipboard).as(format).isEqualTo(expectedSnippet(format));
+		}
+	}
+
+	@Test
+	void downloadWhenClickedThenFileHasTheSnippetsNameBytesAndLineEndings() throws Exception {
+		issue(named("download"));
+		
+
+		for (String format : FORMATS) {
+			String fileName = chromium.find("[data-snippet='" + format + "']").getAttribute("data-filename");
+			chromium.find("[data-download='" + format + "']").click();
+			Path file = chromium.downloads().resolve(fileName);
+			chromium.waitUntil((d) -> Files.exists(file) && !Files.exists(file.resolveSibling(fileName + ".crdownload")));
+			String content = Files.readString(file, StandardCharsets.UTF_8);
+			assertThat(content).as(fileName).isEqualTo(expectedSnippet(format));
+			if (format.startsWith("powershell") || format.startsWith("windows-cmd")) {
+				assertThat(content.replace("\r\n", "")).as(fileName + " has CRLF only").doesNotContain("\n");
+			}
+			else {
+				assertThat(content).as(fileName + " has LF only").doesNotContain("\r");
+			}
+		}
+	}
+
+	@Test
+	void secretsWhenShownThenMaskedOnScreenUntilRevealedAndTheAccessKeyIdNever() {
+		issue(named("mask"));
+		WebElement secret = chromium.find("[data-credential='secretAccessKey']");
+		WebElement token = chromium.find("[data-credential='sessionToken']");
+		WebElement keyId = chromium.find("[data-credential='accessKeyId']");
+		List<WebElement> inSnippets = chromium.findAll("[data-snippet] [data-secret]");
+
+		assertThat(textSecurity(secret)).isEqualTo("disc");
+		assertThat(textSecurity(token)).isEqualTo("disc");
+		assertThat(textSecurity(keyId)).isEqualTo("none");
+		// secret and token in each of the 7 snippets that set them
+		assertThat(inSnippets).hasSize(14).allSatisfy((span) -> assertThat(textSecurity(span)).isEqualTo("disc"));
+		assertThat(inSnippets).extracting((span) -> span.getAttribute("textContent"))
+			.containsOnly(secret.getAttribute("textContent"), token.getAttribute("textContent"));
+
+		WebElement reveal = chromium.find("[data-reveal]");
+		reveal.click();
+		assertThat(reveal.getAttribute("aria-pressed")).isEqualTo("true");
+		assertThat(textSecurity(secret)).isEqualTo("none");
+		assertThat(textSecurity(inSnippets.get(0))).isEqualTo("none");
+		reveal.click();
+		assertThat(reveal.getAttribute("aria-pressed")).isEqualTo("false");
+		assertThat(textSecurity(token)).isEqualTo("disc");
+	}
+
+	@Test
+	void reminderWhenOptedInThenScheduledFiveMinutesBeforeExpiryAndShownThen() {
+		chromium.grant(origin(), "notifications");
+		issue(named("notify"));
+		Instant expiration = expiration();
+		chromium.script("var Real = window.Notification; window.portalNotified = [];"
+				+ "window.Notification = function (title) { window.portalNotified.push(title); };"
+				+ "window.Notification.requestPermission = Real.requestPermission.bind(Real);");
+
+		WebElement button = chromium.find("[data-notify]");
+		button.click();
+		WebElement box = chromium.find("[data-expiry]");
+		chromium.waitUntil((d) -> box.getAttribute("data-remind-at") != null);
+		assertThat(Instant.parse(box.getAttribute("data-remind-at"))).isEqualTo(expiration.minus(Duration.ofMinutes(5)));
+		assertThat(chromium.find("[data-notify-status]").getText()).startsWith("A browser notification will remind you at");
+		assertThat(button.isEnabled()).isFalse();
+		assertThat((List<Object>) chromium.script("return window.portalNotified;")).isEmpty();
+
+		pageClock(expiration.minusSeconds(299));
+		chromium.waitUntil((d) -> "true".equals(box.getAttribute("data-reminded")));
+		assertThat((List<Object>) chromium.script("return window.portalNotified;"))
+			.containsExactly("MFA session ends in 5 minutes");
+	}
+
+	@Test
+	void submitWhenClickedAgainThenBusyAndStsCalledOnce() {
+		EmulatedUser user = named("submit");
+		fill(chromium, user);
+		List<Object> busy = chromium.script("var button = document.querySelector('[data-submit]'); button.click();"
+				+ "var state = [button.disabled, button.textContent, button.form.getAttribute('aria-busy')];"
+				+ "button.form.requestSubmit(); button.click(); return state;");
+		waitForResult(chromium);
+
+		assertThat(busy).containsExactly(true, "Asking AWS STS…", "true");
+		assertThat(emulator.emulator().recordedRequests())
+			.filteredOn((call) -> user.accessKeyId().equals(call.accessKeyId()))
+			.hasSize(1);
+	}
+
+	@Test
+	void pagesWhenOnAPhoneThenNothingScrollsSideways() {
+		chromium.size(new Dimension(360, 800));
+		for (String path : List.of("/", "/devices", "/history", "/help", "/devices/new")) {
+			open(path);
+			assertThat(sidewaysOverflow()).as(path).isZero();
+		}
+		issue(named("narrow"));
+		chromium.screenshot("result-360");
+		assertThat(sidewaysOverflow()).as(() -> "result: " + chromium.script("return Array.from(document.querySelectorAll('body *'))"
+				+ ".filter(function (e) { return e.getBoundingClientRect().right > document.documentElement.clientWidth; })"
+				+ ".map(function (e) { return e.tagName + '.' + e.className + '[' + e.getBoundingClientRect().right + ']'; }).join(' ');"))
+			.isZero();
+	}
+
+	@Test
+	void resultWhenJavaScriptIsOffThenTheFormStillPostsAndSnippetsAreReadable() {
+		try (Chromium plain = Chromium.start(false)) {
+			plain.driver().get(origin() + "/launch?token=" + URLEncoder.encode(this.launchToken.value(), StandardCharsets.UTF_8));
+			fill(plain, named("nojs"));
+			plain.find("[data-submit]").click();
+			waitForResult(plain);
+
+			String secret = plain.find("[data-credential='secretAccessKey']").getText();
+			assertThat(secret).isNotBlank();
+			assertThat(plain.find("[data-snippet='env']").getText()).contains("AWS_SECRET_ACCESS_KEY=" + secret);
+			assertThat(plain.find("[data-snippet='credentials-file']").getText())
+				.contains("aws_secret_access_key = " + secret);
+			assertThat(plain.find("[data-copy='env']").isDisplayed()).isFalse();
+			assertThat(plain.find("[data-result]").getAttribute("class")).doesNotContain("secrets-masked");
+		}
+	}
+
+	private static String textSecurity(WebElement element) {
+		return chromium.script("return getComputedStyle(arguments[0]).webkitTextSecurity;", element);
+	}
+
+	private static long sidewaysOverflow() {
+		return chromium.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+	}
+
+}
