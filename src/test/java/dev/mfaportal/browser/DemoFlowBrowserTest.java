@@ -48,7 +48,7 @@ class DemoFlowBrowserTest {
 	static final String SERIAL = EmulatedMfaDevice.DEMO_SERIAL_NUMBER;
 
 	/** The README shows the top of the result page: the countdown, the credentials, the first snippets. */
-	static final Dimension README_SHOT = new Dimension(1200, 1500);
+	static final Dimension README_SHOT = new Dimension(1200, 1250);
 
 	static Chromium chromium;
 
