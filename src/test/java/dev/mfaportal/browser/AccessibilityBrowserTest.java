@@ -39,6 +39,7 @@ class AccessibilityBrowserTest extends PortalInBrowser {
 			}
 			issue(named("light".equals(scheme) ? "axe" : "axedark"));
 			violations.addAll(axe("result"));
+			chromium.screenshot("result-" + scheme, false);
 			chromium.find("[data-reveal]").click();
 			violations.addAll(axe("result, revealed"));
 			assertThat(violations).isEmpty();

@@ -13,7 +13,6 @@ import dev.mfaportal.sts.emulator.EmulatedMfaDevice;
 import dev.mfaportal.sts.emulator.Totp;
 import dev.mfaportal.support.Chromium;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -58,11 +57,6 @@ class DemoFlowBrowserTest {
 	@Autowired
 	LaunchToken launchToken;
 
-	@BeforeAll
-	static void startBrowser() {
-		chromium = Chromium.start();
-	}
-
 	@AfterAll
 	static void stopBrowser() {
 		if (chromium != null) {
@@ -73,6 +67,9 @@ class DemoFlowBrowserTest {
 
 	@BeforeEach
 	void openThePrintedLink() {
+		if (chromium == null) {
+			chromium = Chromium.start();
+		}
 		chromium.size(Chromium.WIDE);
 		open("/launch?token=" + URLEncoder.encode(this.launchToken.value(), StandardCharsets.UTF_8));
 	}

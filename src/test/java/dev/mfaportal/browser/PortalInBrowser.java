@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.security.LaunchToken;
 import dev.mfaportal.snippet.SnippetFormat;
 import dev.mfaportal.snippet.Snippets;
@@ -18,7 +17,6 @@ import dev.mfaportal.sts.emulator.StsEmulatorServer;
 import dev.mfaportal.support.Chromium;
 import dev.mfaportal.support.EmulatedAccounts;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -27,11 +25,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * next code. One browser per test class.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(PortalInBrowser.Accounts.class)
+@Import(BrowserAccounts.class)
 abstract class PortalInBrowser {
 
 	static final List<EmulatedUser> USERS = List.of(user("copy"), user("download"), user("mask"), user("notify"),
@@ -63,11 +58,6 @@ abstract class PortalInBrowser {
 		registry.add("portal.sts.endpoint", () -> emulator.endpoint().toString());
 	}
 
-	@BeforeAll
-	static void startBrowser() {
-		chromium = Chromium.start();
-	}
-
 	@AfterAll
 	static void stopBrowser() {
 		if (chromium != null) {
@@ -76,8 +66,12 @@ abstract class PortalInBrowser {
 		}
 	}
 
+	/** Started by the first test of each class: a test skipped for want of Chromium says so itself. */
 	@BeforeEach
 	void launch() {
+		if (chromium == null) {
+			chromium = Chromium.start();
+		}
 		chromium.size(Chromium.WIDE);
 		open("/launch?token=" + URLEncoder.encode(this.launchToken.value(), StandardCharsets.UTF_8));
 	}
@@ -155,17 +149,6 @@ abstract class PortalInBrowser {
 
 	private static String credential(String name) {
 		return chromium.find("[data-credential='" + name + "']").getAttribute("textContent");
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Accounts {
-
-		@Bean
-		@Primary
-		CredentialSources browserSources() {
-			return new EmulatedAccounts(USERS);
-		}
-
 	}
 
 }

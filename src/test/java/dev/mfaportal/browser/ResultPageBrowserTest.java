@@ -164,6 +164,18 @@ class ResultPageBrowserTest extends PortalInBrowser {
 		}
 	}
 
+	@Test
+	void pagesWhenLoadedThenEveryResourceComesFromThePortal() {
+		for (String path : List.of("/", "/devices", "/history", "/help")) {
+			open(path);
+			List<Object> resources = chromium.script(
+					"return performance.getEntriesByType('resource').map(function (r) { return r.name; });");
+			assertThat(resources).as(path)
+				.isNotEmpty()
+				.allSatisfy((url) -> assertThat(url.toString()).startsWith(origin() + "/"));
+		}
+	}
+
 	private static String textSecurity(WebElement element) {
 		return chromium.script("return getComputedStyle(arguments[0]).webkitTextSecurity;", element);
 	}
