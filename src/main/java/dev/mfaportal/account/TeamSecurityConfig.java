@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -46,15 +47,11 @@ class TeamSecurityConfig {
 	@Bean
 	SecurityFilterChain teamSecurityFilterChain(HttpSecurity http, UserRepository users, PasswordEncoder encoder,
 			LoginThrottle throttle, TeamSettings settings, Clock clock, SingleSignOn singleSignOn) throws Exception {
-		// Not a bean: a UserDetailsService bean would give Spring Security a second, unthrottled
-		// way to check passwords.
-		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(new MemberDetailsService(users));
-		passwords.setPasswordEncoder(encoder);
 		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setDefaultFailureUrl("/login?error");
 		failures.setExceptionMappings(
 				Map.of(ThrottledAuthenticationProvider.SignInThrottledException.class.getName(), "/login?throttled"));
-		http.authenticationProvider(new ThrottledAuthenticationProvider(passwords, throttle))
+		http.authenticationProvider(passwords(users, encoder, throttle))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
 				.permitAll()
@@ -75,6 +72,43 @@ class TeamSecurityConfig {
 				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
 		singleSignOn.configure(http);
 		return http.build();
+	}
+
+	/**
+	 * Operations: {@code /actuator/**} has its own chain so that a Prometheus scraper can sign in
+	 * as an admin with HTTP Basic (through the same throttle) without a session or a login page;
+	 * a signed-in admin's browser session works too. Health and its groups are anonymous.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain teamActuatorFilterChain(HttpSecurity http, UserRepository users, PasswordEncoder encoder,
+			LoginThrottle throttle, TeamSettings settings, Clock clock) throws Exception {
+		http.securityMatcher("/actuator/**")
+			.authenticationProvider(passwords(users, encoder, throttle))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(SecurityConfig.ACTUATOR_HEALTH)
+				.permitAll()
+				.anyRequest()
+				.hasRole("ADMIN"))
+			.httpBasic(Customizer.withDefaults())
+			.csrf(Customizer.withDefaults())
+			.addFilterAfter(new MemberSessionFilter(users, settings, clock), AuthorizationFilter.class)
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityConfig.CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.frameOptions((frames) -> frames.deny())
+				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+		return http.build();
+	}
+
+	/**
+	 * Not a bean: a UserDetailsService bean would give Spring Security a second, unthrottled way
+	 * to check passwords.
+	 */
+	private static ThrottledAuthenticationProvider passwords(UserRepository users, PasswordEncoder encoder,
+			LoginThrottle throttle) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(new MemberDetailsService(users));
+		passwords.setPasswordEncoder(encoder);
+		return new ThrottledAuthenticationProvider(passwords, throttle);
 	}
 
 }

@@ -25,6 +25,9 @@ public class SecurityConfig {
 	public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
+	/** Health and its groups: anonymous in every mode, for probes and load balancers. */
+	public static final String[] ACTUATOR_HEALTH = { "/actuator/health", "/actuator/health/**" };
+
 	@Bean
 	@Profile("!team")
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AccessSettings access) throws Exception {
@@ -34,6 +37,8 @@ public class SecurityConfig {
 			requests.requestMatchers("/launch", "/launch-required", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/error")
 				.permitAll();
+			// Operations: health (and its groups) for probes; info and prometheus need the session.
+			requests.requestMatchers(ACTUATOR_HEALTH).permitAll();
 			if (access.launchToken()) {
 				requests.anyRequest().authenticated();
 			}

@@ -20,13 +20,15 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.sts.model.GetSessionTokenResponse;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * {@link StsGateway} through the AWS SDK's {@code StsClient}: one client per credential source
  * and region, built on first use and reused, all sharing one HTTP client. The caller's keys are
- * resolved and passed with each call.
+ * resolved and passed with each call. Every call is timed ({@link StsCallTimer}).
  */
 @Component
 class SdkStsGateway implements StsGateway, DisposableBean {
@@ -35,15 +37,22 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 
 	private final SdkHttpClient httpClient;
 
+	private final StsCallTimer timer;
+
 	private final Map<String, StsClient> clients = new ConcurrentHashMap<>();
 
-	SdkStsGateway(StsSettings settings, SdkHttpClient httpClient) {
+	SdkStsGateway(StsSettings settings, SdkHttpClient httpClient, MeterRegistry meters) {
 		this.settings = settings;
 		this.httpClient = httpClient;
+		this.timer = new StsCallTimer(meters);
 	}
 
 	@Override
 	public TemporaryCredentials getSessionToken(StsCaller caller, SessionTokenRequest request) {
+		return this.timer.time("GetSessionToken", () -> callGetSessionToken(caller, request));
+	}
+
+	private TemporaryCredentials callGetSessionToken(StsCaller caller, SessionTokenRequest request) {
 		StaticCredentialsProvider keys = keys(caller);
 		try {
 			GetSessionTokenResponse response = client(caller).getSessionToken((token) -> token
@@ -60,6 +69,10 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 
 	@Override
 	public RoleCredentials assumeRole(StsCaller caller, RoleRequest request) {
+		return this.timer.time("AssumeRole", () -> callAssumeRole(caller, request));
+	}
+
+	private RoleCredentials callAssumeRole(StsCaller caller, RoleRequest request) {
 		StaticCredentialsProvider keys = keys(caller);
 		try {
 			AssumeRoleResponse response = client(caller).assumeRole((role) -> role.roleArn(request.roleArn())
@@ -78,6 +91,10 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 
 	@Override
 	public CallerIdentity callerIdentity(StsCaller caller) {
+		return this.timer.time("GetCallerIdentity", () -> callCallerIdentity(caller));
+	}
+
+	private CallerIdentity callCallerIdentity(StsCaller caller) {
 		StaticCredentialsProvider keys = keys(caller);
 		try {
 			GetCallerIdentityResponse identity = client(caller)

@@ -21,6 +21,7 @@ import dev.mfaportal.sts.emulator.RecordedRequest;
 import dev.mfaportal.sts.emulator.StsEmulatorServer;
 import dev.mfaportal.sts.emulator.Totp;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class SdkStsGatewayTest {
 	void start() {
 		this.server = StsEmulatorServer.start(EmulatorSettings.demo(), this.clock);
 		StsSettings settings = new StsSettings(null, REGION, null, Duration.ofSeconds(2), CALL_TIMEOUT);
-		this.gateway = new SdkStsGateway(settings, StsHttpClient.create(settings));
+		this.gateway = new SdkStsGateway(settings, StsHttpClient.create(settings), new SimpleMeterRegistry());
 	}
 
 	@AfterEach
@@ -240,7 +241,8 @@ class SdkStsGatewayTest {
 	void getSessionTokenWhenStsAnswersAfterCallTimeoutThenTimeoutWithinItAndCodeSentOnce() {
 		Duration callTimeout = Duration.ofSeconds(1);
 		StsSettings impatientSettings = new StsSettings(null, REGION, null, callTimeout, callTimeout);
-		SdkStsGateway impatient = new SdkStsGateway(impatientSettings, StsHttpClient.create(impatientSettings));
+		SdkStsGateway impatient = new SdkStsGateway(impatientSettings, StsHttpClient.create(impatientSettings),
+				new SimpleMeterRegistry());
 		try {
 			// builds the SDK client, which is not part of the call the timeout bounds
 			failure(() -> impatient.getSessionToken(demoCaller(), request(wrongCode(), 3600)));
