@@ -1,54 +1,44 @@
 package dev.mfaportal.system;
 
-import java.security.SecureRandom;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * Gives every server error a short reference that the error page shows and the log records
- * with the stack trace, so a person can report it and an operator can find it.
+ * Gives every error page a reference: the request's id ({@link RequestIdFilter}), which the log
+ * lines of that request carry too. A server error is logged with its stack trace under it, so a
+ * person can report it and an operator can find it.
  */
 @Component
 class ReferencedErrorAttributes extends DefaultErrorAttributes {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReferencedErrorAttributes.class);
 
-	private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
-	private static final String REFERENCE = ReferencedErrorAttributes.class.getName() + ".reference";
-
-	private final SecureRandom random = new SecureRandom();
+	private static final String LOGGED = ReferencedErrorAttributes.class.getName() + ".logged";
 
 	@Override
 	public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
 		Map<String, Object> attributes = super.getErrorAttributes(request, options);
+		HttpServletRequest servletRequest = (request instanceof NativeWebRequest nativeRequest)
+				? nativeRequest.getNativeRequest(HttpServletRequest.class) : null;
+		String reference = (servletRequest != null) ? RequestIdFilter.idOf(servletRequest) : RequestIdFilter.newId();
+		attributes.put("reference", reference);
 		Object status = attributes.get("status");
-		if (status instanceof Integer code && code >= 500) {
-			Object reference = request.getAttribute(REFERENCE, WebRequest.SCOPE_REQUEST);
-			if (reference == null) {
-				reference = newReference();
-				request.setAttribute(REFERENCE, reference, WebRequest.SCOPE_REQUEST);
-				logger.error("Unexpected error, reference {} ({} {})", reference, code, attributes.get("path"),
-						getError(request));
-			}
-			attributes.put("reference", reference);
+		if (status instanceof Integer code && code >= 500
+				&& request.getAttribute(LOGGED, WebRequest.SCOPE_REQUEST) == null) {
+			request.setAttribute(LOGGED, Boolean.TRUE, WebRequest.SCOPE_REQUEST);
+			logger.error("Unexpected error, reference {} ({} {})", reference, code, attributes.get("path"),
+					getError(request));
 		}
 		return attributes;
-	}
-
-	private String newReference() {
-		StringBuilder reference = new StringBuilder();
-		for (int i = 0; i < 8; i++) {
-			reference.append(ALPHABET.charAt(this.random.nextInt(ALPHABET.length())));
-		}
-		return reference.toString();
 	}
 
 }
