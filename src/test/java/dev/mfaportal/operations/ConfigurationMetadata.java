@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
@@ -24,22 +26,30 @@ final class ConfigurationMetadata {
 	/** Property name to its default as the metadata spells it, or {@code null}. */
 	private final Map<String, String> properties;
 
-	private ConfigurationMetadata(Map<String, String> properties) {
+	/** Properties whose type is a map: their entries are named {@code property.key}. */
+	private final Set<String> maps;
+
+	private ConfigurationMetadata(Map<String, String> properties, Set<String> maps) {
 		this.properties = properties;
+		this.maps = maps;
 	}
 
 	static ConfigurationMetadata load() throws IOException {
 		Map<String, String> properties = new LinkedHashMap<>();
+		Set<String> maps = new HashSet<>();
 		JsonMapper json = JsonMapper.builder().build();
 		for (URL url : Collections.list(ConfigurationMetadata.class.getClassLoader()
 			.getResources("META-INF/spring-configuration-metadata.json"))) {
 			try (InputStream in = url.openStream()) {
 				for (JsonNode property : json.readTree(in).path("properties")) {
 					properties.put(property.path("name").asString(), text(property.get("defaultValue")));
+					if (property.path("type").asString().startsWith("java.util.Map")) {
+						maps.add(property.path("name").asString());
+					}
 				}
 			}
 		}
-		return new ConfigurationMetadata(properties);
+		return new ConfigurationMetadata(properties, maps);
 	}
 
 	Map<String, String> portalProperties() {
@@ -52,7 +62,8 @@ final class ConfigurationMetadata {
 
 	/** Whether the name is a known property or an entry of a known map property. */
 	boolean knows(String name) {
-		return this.properties.keySet().stream().anyMatch((known) -> name.equals(known) || name.startsWith(known + "."));
+		return this.properties.containsKey(name)
+				|| this.maps.stream().anyMatch((known) -> name.equals(known) || name.startsWith(known + "."));
 	}
 
 	/**
@@ -64,7 +75,7 @@ final class ConfigurationMetadata {
 		for (String known : this.properties.keySet()) {
 			for (String form : List.of(known.replace('.', '_').replace("-", ""), known.replace('.', '_').replace('-', '_'))) {
 				String upper = form.toUpperCase(Locale.ROOT);
-				if (wanted.equals(upper) || wanted.startsWith(upper + "_")) {
+				if (wanted.equals(upper) || (this.maps.contains(known) && wanted.startsWith(upper + "_"))) {
 					return known;
 				}
 			}

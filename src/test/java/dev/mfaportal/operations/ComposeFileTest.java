@@ -1,0 +1,124 @@
+package dev.mfaportal.operations;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No container engine runs on the development machines, so {@code docker/compose.yaml} is proven
+ * by reading it: every variable it gives a portal is one the portal reads, and every secret comes
+ * from the env file that git ignores, whose committed example names exactly what compose uses.
+ */
+class ComposeFileTest {
+
+	/** Variables a portal container may have that are not Spring properties. */
+	private static final Set<String> NOT_PROPERTIES = Set.of("JAVA_OPTS");
+
+	/** Secrets, by the variable the portal or PostgreSQL reads them from. */
+	private static final Set<String> SECRETS = Set.of("SPRING_DATASOURCE_PASSWORD", "PORTAL_ENCRYPTION_KEY",
+			"PORTAL_TEAM_ADMIN_PASSWORD", "POSTGRES_PASSWORD");
+
+	private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::?[-?][^}]*)?}");
+
+	static Map<String, Object> services;
+
+	static String compose;
+
+	@BeforeAll
+	@SuppressWarnings("unchecked")
+	static void read() throws Exception {
+		compose = Files.readString(Path.of("docker/compose.yaml"));
+		Map<String, Object> file = new Yaml().load(compose);
+		services = (Map<String, Object>) file.get("services");
+	}
+
+	@Test
+	void portalServicesWhenReadThenEveryVariableIsAPropertyThePortalReads() throws Exception {
+		ConfigurationMetadata metadata = ConfigurationMetadata.load();
+		List<String> portals = services.keySet().stream().filter((name) -> name.startsWith("portal")).toList();
+		assertThat(portals).contains("portal", "portal-2");
+		for (String portal : portals) {
+			Map<String, Object> environment = environment(portal);
+			assertThat(environment).as(portal).containsKeys("SPRING_PROFILES_ACTIVE", "PORTAL_ENCRYPTION_KEY",
+					"SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_PASSWORD");
+			for (String variable : environment.keySet()) {
+				if (!NOT_PROPERTIES.contains(variable)) {
+					assertThat(metadata.propertyForEnvironmentVariable(variable))
+						.as("%s in %s binds to a property the portal reads", variable, portal)
+						.isNotNull();
+				}
+			}
+		}
+	}
+
+	@Test
+	void secretsWhenSetThenOnlyFromTheIgnoredEnvFile() throws Exception {
+		Set<String> example = exampleVariables();
+		for (String service : services.keySet()) {
+			Map<String, Object> environment = environment(service);
+			for (String secret : SECRETS) {
+				if (environment.containsKey(secret)) {
+					Matcher from = INTERPOLATION.matcher(String.valueOf(environment.get(secret)));
+					assertThat(from.matches()).as("%s of %s is ${VARIABLE}, not a value", secret, service).isTrue();
+					assertThat(example).as("docker/portal.env.example names %s", from.group(1)).contains(from.group(1));
+				}
+			}
+			assertThat(services.get(service).toString()).as(service).doesNotContain("env_file");
+		}
+		assertThat(Files.readAllLines(Path.of(".gitignore"))).contains("docker/portal.env");
+		assertThat(Files.exists(Path.of("docker/portal.env.example"))).isTrue();
+	}
+
+	@Test
+	void envFileExampleWhenComparedWithComposeThenSameVariablesAndNoValuesForSecrets() throws Exception {
+		Set<String> interpolated = new LinkedHashSet<>();
+		Matcher variable = INTERPOLATION.matcher(compose);
+		while (variable.find()) {
+			interpolated.add(variable.group(1));
+		}
+		assertThat(exampleVariables()).containsExactlyInAnyOrderElementsOf(interpolated);
+		for (String line : Files.readAllLines(Path.of("docker/portal.env.example"))) {
+			if (line.startsWith("PORTAL_ENCRYPTION_KEY=") || line.startsWith("DB_PASSWORD=")
+					|| line.startsWith("PORTAL_TEAM_ADMIN_PASSWORD=")) {
+				assertThat(line).as("an example holds no secret").endsWith("=");
+			}
+		}
+	}
+
+	@Test
+	void startupOrderWhenReadThenPortalsWaitForAHealthyDatabaseAndKeepTheirData() {
+		assertThat(services.get("db").toString()).contains("healthcheck").contains("portal-db:/var/lib/postgresql/data");
+		for (String portal : List.of("portal", "portal-2", "proxy")) {
+			assertThat(services.get(portal).toString()).as(portal).contains("condition=service_healthy");
+		}
+		assertThat(services.get("portal-2").toString()).contains("profiles=[several]");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> environment(String service) {
+		Object environment = ((Map<String, Object>) services.get(service)).get("environment");
+		return (environment != null) ? (Map<String, Object>) environment : Map.of();
+	}
+
+	private static Set<String> exampleVariables() throws Exception {
+		Set<String> names = new LinkedHashSet<>();
+		for (String line : Files.readAllLines(Path.of("docker/portal.env.example"))) {
+			if (line.matches("[A-Z0-9_]+=.*")) {
+				names.add(line.substring(0, line.indexOf('=')));
+			}
+		}
+		return names;
+	}
+
+}
