@@ -16,6 +16,7 @@ import dev.mfaportal.support.PortalClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,7 +57,9 @@ abstract class TeamFlowContract {
 	@Autowired
 	JdbcClient jdbc;
 
+	// The application's mappings, not Actuator's controllerEndpointHandlerMapping.
 	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
 	private PortalClient member(String name, String password) throws Exception {
