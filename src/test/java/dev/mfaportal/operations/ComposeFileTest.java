@@ -6,11 +6,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.mfaportal.support.Tools;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,6 +106,33 @@ class ComposeFileTest {
 			assertThat(services.get(portal).toString()).as(portal).contains("condition=service_healthy");
 		}
 		assertThat(services.get("portal-2").toString()).contains("profiles=[several]");
+	}
+
+	@Test
+	void composeWhenCheckedByDockerComposeThenValidAndRefusesToStartWithoutTheSecrets(@TempDir Path work)
+			throws Exception {
+		Tools.require(Tools.onPath("docker-compose").isPresent(), "no docker-compose (Debian: apt-get install docker-compose)");
+		Path filled = work.resolve("portal.env");
+		Files.writeString(filled, Files.readString(Path.of("docker/portal.env.example"))
+			.replace("PORTAL_ENCRYPTION_KEY=\n", "PORTAL_ENCRYPTION_KEY=" + "A".repeat(43) + "=\n")
+			.replace("DB_PASSWORD=\n", "DB_PASSWORD=compose-test-password\n"));
+		String config = dockerCompose(filled, 0);
+		assertThat(config).contains("SPRING_DATASOURCE_PASSWORD: compose-test-password")
+			.contains("POSTGRES_PASSWORD: compose-test-password")
+			.contains("condition: service_healthy");
+		assertThat(dockerCompose(Path.of("docker/portal.env.example"), 1)).contains("set DB_PASSWORD in docker/portal.env");
+	}
+
+	/** {@code docker-compose config}, which validates and interpolates without an engine. */
+	private static String dockerCompose(Path envFile, int expectedExit) throws Exception {
+		Process compose = new ProcessBuilder("docker-compose", "-f", "docker/compose.yaml", "--env-file",
+				envFile.toString(), "--profile", "several", "config")
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(compose.getInputStream().readAllBytes());
+		assertThat(compose.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(compose.exitValue()).as(output).isEqualTo(expectedExit);
+		return output;
 	}
 
 	@SuppressWarnings("unchecked")
