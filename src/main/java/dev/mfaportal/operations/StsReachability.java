@@ -61,11 +61,12 @@ class StsReachability implements HealthIndicator, DisposableBean {
 
 	@Override
 	public Health health() {
+		Health known = this.last;
 		if (Duration.between(this.checkedAt, this.clock.instant()).compareTo(MAX_AGE) > 0
 				&& this.checking.compareAndSet(false, true)) {
 			this.checker.execute(this::check);
 		}
-		return this.last;
+		return known;
 	}
 
 	private void check() {
