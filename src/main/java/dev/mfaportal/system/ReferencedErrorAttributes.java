@@ -13,7 +13,8 @@ import org.springframework.web.context.request.WebRequest;
 
 /**
  * Gives every server error a short reference that the error page shows and the log records
- * with the stack trace, so a person can report it and an operator can find it.
+ * with the stack trace, so a person can report it and an operator can find it; and the reason a
+ * filter gave for a refusal (a message key), so the page can say more than the status.
  */
 @Component
 class ReferencedErrorAttributes extends DefaultErrorAttributes {
@@ -24,12 +25,18 @@ class ReferencedErrorAttributes extends DefaultErrorAttributes {
 
 	private static final String REFERENCE = ReferencedErrorAttributes.class.getName() + ".reference";
 
+	/** A request attribute holding the message key that says why a request was refused. */
+	static final String REASON = "dev.mfaportal.error.reason";
+
 	private final SecureRandom random = new SecureRandom();
 
 	@Override
 	public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
 		Map<String, Object> attributes = super.getErrorAttributes(request, options);
 		Object status = attributes.get("status");
+		if (request.getAttribute(REASON, WebRequest.SCOPE_REQUEST) instanceof String reason) {
+			attributes.put("reason", reason);
+		}
 		if (status instanceof Integer code && code >= 500) {
 			Object reference = request.getAttribute(REFERENCE, WebRequest.SCOPE_REQUEST);
 			if (reference == null) {

@@ -16,6 +16,7 @@ import dev.mfaportal.support.PortalClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -57,6 +58,7 @@ abstract class TeamFlowContract {
 	JdbcClient jdbc;
 
 	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
 	private PortalClient member(String name, String password) throws Exception {
