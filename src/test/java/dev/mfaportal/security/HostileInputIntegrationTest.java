@@ -62,7 +62,7 @@ class HostileInputIntegrationTest {
 
 	static final long SEED = Long.getLong("portal.fuzz.seed", 20261126L);
 
-	static final int TRIES_PER_ROUTE = Integer.getInteger("portal.fuzz.tries", 25);
+	static final int TRIES_PER_ROUTE = Integer.getInteger("portal.fuzz.tries", 20);
 
 	private static final Pattern SERIAL = Pattern.compile("[\\w+=/:,.@-]{9,256}");
 
