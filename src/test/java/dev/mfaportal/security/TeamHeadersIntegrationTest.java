@@ -66,6 +66,18 @@ class TeamHeadersIntegrationTest {
 	}
 
 	@Test
+	void actuatorWhenTeamThenOnlyHealthWithoutSignIn() throws Exception {
+		PortalClient stranger = new PortalClient(this.port);
+		assertThat(stranger.get("/actuator/health").statusCode()).isEqualTo(200);
+		PortalClient admin = new PortalClient(this.port);
+		admin.login("admin", "headers-admin-0001");
+		for (String path : ActuatorExposureIntegrationTest.HIDDEN) {
+			assertThat(stranger.get(path).statusCode()).as(path + " signed out").isIn(302, 401, 403, 404);
+			assertThat(admin.get(path).statusCode()).as(path + " as admin").isEqualTo(404);
+		}
+	}
+
+	@Test
 	void signInWhenPostedFromAnotherSiteThenRefused() throws Exception {
 		PortalClient browser = new PortalClient(this.port);
 		String token = browser.csrfToken("/login");
