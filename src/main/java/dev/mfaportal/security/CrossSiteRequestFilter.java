@@ -65,9 +65,14 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
 		if (uri.getScheme() == null || uri.getHost() == null) {
 			return false;
 		}
-		return uri.getScheme().equalsIgnoreCase(request.getScheme())
-				&& uri.getHost().equalsIgnoreCase(request.getServerName())
-				&& port(uri.getPort(), uri.getScheme()) == port(request.getServerPort(), request.getScheme());
+		if (!uri.getHost().equalsIgnoreCase(request.getServerName())) {
+			return false;
+		}
+		// Same scheme: the port must match too (another service on localhost is another origin).
+		// A scheme that differs means a TLS-terminating proxy that didn't say so in X-Forwarded-*;
+		// the host name alone decides then.
+		return !uri.getScheme().equalsIgnoreCase(request.getScheme())
+				|| port(uri.getPort(), uri.getScheme()) == port(request.getServerPort(), request.getScheme());
 	}
 
 	private static int port(int port, String scheme) {

@@ -88,4 +88,15 @@ class TeamHeadersIntegrationTest {
 		assertThat(refused.headers().firstValue("Set-Cookie")).isEmpty();
 	}
 
+	@Test
+	void signInWhenBehindATlsProxyThatSendsNoForwardedHeadersThenTheOriginStillMatches() throws Exception {
+		PortalClient browser = new PortalClient(this.port);
+		String token = browser.csrfToken("/login");
+		HttpResponse<String> signedIn = browser.postWithHeaders("/login",
+				Map.of("username", "admin", "password", "headers-admin-0001", "_csrf", token),
+				Map.of("Origin", "https://127.0.0.1", "Sec-Fetch-Site", "same-origin"));
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).doesNotContain("error"));
+	}
+
 }
