@@ -49,7 +49,7 @@ public final class BrowserDefences {
 	 * The same headers on a response written before the security chain runs: a request the
 	 * firewall refused.
 	 */
-	static void writeTo(HttpServletResponse response) {
+	public static void writeTo(HttpServletResponse response) {
 		response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("Referrer-Policy", "no-referrer");
