@@ -15,8 +15,8 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 /**
  * Local mode: everything but the launch link and static files needs the session that the launch
  * link gives; CSRF protects every POST; {@link BrowserDefences} sets the headers and refuses
- * cross-site requests. Team mode
- * has its own chain ({@code dev.mfaportal.account.TeamSecurityConfig}); the firewall is shared.
+ * cross-site requests. Team mode has its own chain ({@code dev.mfaportal.account.TeamSecurityConfig});
+ * the firewall and the defences are shared.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AccessSettings.class)
