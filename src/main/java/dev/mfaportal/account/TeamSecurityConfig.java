@@ -3,6 +3,7 @@ package dev.mfaportal.account;
 import java.time.Clock;
 import java.util.Map;
 
+import dev.mfaportal.security.BrowserDefences;
 import dev.mfaportal.security.SecurityConfig;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,13 +20,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Team mode: members sign in with a password (stored with the delegating encoder, bcrypt by
  * default) behind a throttle, or through {@link SingleSignOn} when it is configured; admins alone
- * reach {@code /admin}; logout is a POST that ends the session in the shared store; HSTS on every
- * response that came over TLS.
+ * reach {@code /admin}; logout is a POST that ends the session in the shared store; the headers
+ * (HSTS on every response that came over TLS) are {@link BrowserDefences}, shared with local mode.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("team")
@@ -51,7 +51,8 @@ class TeamSecurityConfig {
 		failures.setDefaultFailureUrl("/login?error");
 		failures.setExceptionMappings(
 				Map.of(ThrottledAuthenticationProvider.SignInThrottledException.class.getName(), "/login?throttled"));
-		http.authenticationProvider(passwords(users, encoder, throttle))
+		BrowserDefences.apply(http)
+			.authenticationProvider(passwords(users, encoder, throttle))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
 				.permitAll()
@@ -64,12 +65,7 @@ class TeamSecurityConfig {
 				.invalidateHttpSession(true)
 				.deleteCookies(SESSION_COOKIE))
 			.csrf(Customizer.withDefaults())
-			.addFilterAfter(new MemberSessionFilter(users, settings, clock), AuthorizationFilter.class)
-			.headers((headers) -> headers
-				.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityConfig.CONTENT_SECURITY_POLICY))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-				.frameOptions((frames) -> frames.deny())
-				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+			.addFilterAfter(new MemberSessionFilter(users, settings, clock), AuthorizationFilter.class);
 		singleSignOn.configure(http);
 		return http.build();
 	}
@@ -83,7 +79,8 @@ class TeamSecurityConfig {
 	@Order(1)
 	SecurityFilterChain teamActuatorFilterChain(HttpSecurity http, UserRepository users, PasswordEncoder encoder,
 			LoginThrottle throttle, TeamSettings settings, Clock clock) throws Exception {
-		http.securityMatcher("/actuator/**")
+		BrowserDefences.apply(http)
+			.securityMatcher("/actuator/**")
 			.authenticationProvider(passwords(users, encoder, throttle))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(SecurityConfig.ACTUATOR_HEALTH)
 				.permitAll()
@@ -91,12 +88,7 @@ class TeamSecurityConfig {
 				.hasRole("ADMIN"))
 			.httpBasic(Customizer.withDefaults())
 			.csrf(Customizer.withDefaults())
-			.addFilterAfter(new MemberSessionFilter(users, settings, clock), AuthorizationFilter.class)
-			.headers((headers) -> headers
-				.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityConfig.CONTENT_SECURITY_POLICY))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-				.frameOptions((frames) -> frames.deny())
-				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+			.addFilterAfter(new MemberSessionFilter(users, settings, clock), AuthorizationFilter.class);
 		return http.build();
 	}
 

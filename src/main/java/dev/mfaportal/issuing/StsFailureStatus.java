@@ -17,7 +17,7 @@ final class StsFailureStatus {
 		return switch (failure) {
 			case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
 			case TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;
-			case UNREACHABLE, STS_ERROR, UNEXPECTED -> HttpStatus.BAD_GATEWAY;
+			case UNREACHABLE, CONNECTION_LOST, STS_ERROR, UNEXPECTED -> HttpStatus.BAD_GATEWAY;
 			case NO_CREDENTIALS -> HttpStatus.SERVICE_UNAVAILABLE;
 			default -> HttpStatus.UNPROCESSABLE_ENTITY;
 		};

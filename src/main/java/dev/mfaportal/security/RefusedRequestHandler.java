@@ -33,6 +33,7 @@ class RefusedRequestHandler implements RequestRejectedHandler {
 			RequestRejectedException rejected) throws IOException {
 		logger.info("Refused a request: {}", rejected.getMessage());
 		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		BrowserDefences.writeTo(response);
 		response.setContentType(MediaType.TEXT_PLAIN_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8);
 		response.getWriter()

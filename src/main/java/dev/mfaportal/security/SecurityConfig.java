@@ -11,19 +11,16 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Local mode: everything but the launch link and static files needs the session that the launch
- * link gives; CSRF protects every POST; the headers keep pages out of frames and caches. Team mode
- * has its own chain ({@code dev.mfaportal.account.TeamSecurityConfig}); the firewall is shared.
+ * link gives; CSRF protects every POST; {@link BrowserDefences} sets the headers and refuses
+ * cross-site requests. Team mode has its own chain ({@code dev.mfaportal.account.TeamSecurityConfig});
+ * the firewall and the defences are shared.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AccessSettings.class)
 public class SecurityConfig {
-
-	public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 	/** Health and its groups: anonymous in every mode, for probes and load balancers. */
 	public static final String[] ACTUATOR_HEALTH = { "/actuator/health", "/actuator/health/**" };
@@ -33,7 +30,7 @@ public class SecurityConfig {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AccessSettings access) throws Exception {
 		LoginUrlAuthenticationEntryPoint launchRequired = new LoginUrlAuthenticationEntryPoint("/launch-required");
 		launchRequired.setUseForward(true);
-		http.authorizeHttpRequests((requests) -> {
+		BrowserDefences.apply(http).authorizeHttpRequests((requests) -> {
 			requests.requestMatchers("/launch", "/launch-required", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/error")
 				.permitAll();
@@ -49,10 +46,7 @@ public class SecurityConfig {
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(launchRequired))
 			.csrf(Customizer.withDefaults())
 			.formLogin((form) -> form.disable())
-			.httpBasic((basic) -> basic.disable())
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-				.frameOptions((frames) -> frames.deny()));
+			.httpBasic((basic) -> basic.disable());
 		return http.build();
 	}
 

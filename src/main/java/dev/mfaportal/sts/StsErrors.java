@@ -84,6 +84,10 @@ final class StsErrors {
 		if (neverReachedSts(exception) || hasCause(exception, SSLException.class)) {
 			return StsFailure.UNREACHABLE;
 		}
+		if (hasCause(exception, java.net.SocketException.class)) {
+			// reset or closed mid-call: a proxy or STS dropped it, nothing the person typed
+			return StsFailure.CONNECTION_LOST;
+		}
 		return StsFailure.UNEXPECTED;
 	}
 

@@ -42,6 +42,8 @@ public enum StsFailure {
 	STS_ERROR,
 	/** No connection to STS. */
 	UNREACHABLE,
+	/** The connection broke after the request was sent: STS may have seen the code. */
+	CONNECTION_LOST,
 	/** STS did not answer in time. */
 	TIMEOUT,
 	/** Anything else. */

@@ -15,7 +15,8 @@ import org.springframework.web.context.request.WebRequest;
 /**
  * Gives every error page a reference: the request's id ({@link RequestIdFilter}), which the log
  * lines of that request carry too. A server error is logged with its stack trace under it, so a
- * person can report it and an operator can find it.
+ * person can report it and an operator can find it. Also the reason a filter gave for a refusal
+ * (a message key), so the page can say more than the status.
  */
 @Component
 class ReferencedErrorAttributes extends DefaultErrorAttributes {
@@ -23,6 +24,9 @@ class ReferencedErrorAttributes extends DefaultErrorAttributes {
 	private static final Logger logger = LoggerFactory.getLogger(ReferencedErrorAttributes.class);
 
 	private static final String LOGGED = ReferencedErrorAttributes.class.getName() + ".logged";
+
+	/** A request attribute holding the message key that says why a request was refused. */
+	static final String REASON = "dev.mfaportal.error.reason";
 
 	@Override
 	public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
@@ -32,6 +36,9 @@ class ReferencedErrorAttributes extends DefaultErrorAttributes {
 		String reference = (servletRequest != null) ? RequestIdFilter.idOf(servletRequest) : RequestIdFilter.newId();
 		attributes.put("reference", reference);
 		Object status = attributes.get("status");
+		if (request.getAttribute(REASON, WebRequest.SCOPE_REQUEST) instanceof String reason) {
+			attributes.put("reason", reason);
+		}
 		if (status instanceof Integer code && code >= 500
 				&& request.getAttribute(LOGGED, WebRequest.SCOPE_REQUEST) == null) {
 			request.setAttribute(LOGGED, Boolean.TRUE, WebRequest.SCOPE_REQUEST);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.mfaportal.support.Tools;
+import dev.mfaportal.sts.StsModel;
 import dev.mfaportal.sts.TemporaryCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +73,54 @@ class SnippetsInShellsTest {
 		assertThat(printed).isEmpty();
 	}
 
+	/**
+	 * Profile names reach the shell in the "try it" commands ({@link Snippets#usage}) and in the
+	 * name of every snippet; the first six pass the form's check, the rest could only arrive if
+	 * that check were ever loosened.
+	 */
+	static final List<String> HOSTILE_PROFILE_NAMES = List.of("-rf", "--debug", "a=b", "@home", "x.y,z", "+p",
+			"$(touch pwned)", "'; touch pwned; '", "`touch pwned`", "a b", "\"q\"", "*", "~", "!!", "p;touch pwned",
+			"p|touch pwned", "p&touch pwned", "p\ntouch pwned", "$HOME", "{a,b}", "#x");
+
+	@Test
+	void everyShellSnippetWhenProfileNameIsHostileThenBashAndFishRunNothingAndGetEveryValue() throws Exception {
+		Tools.require(Tools.onPath("bash").isPresent(), "bash is not installed");
+		Tools.require(Tools.onPath("fish").isPresent(), "fish is not installed (apt-get install fish)");
+		for (String profile : HOSTILE_PROFILE_NAMES) {
+			for (SnippetFormat format : List.of(SnippetFormat.ENV, SnippetFormat.ENV_UNSET)) {
+				Path file = this.dir.resolve("snippet.sh");
+				Files.writeString(file, Snippets.render(format, SnippetsGoldenTest.HOSTILE, profile).content());
+				String printed = runIn(this.dir, "bash", "-c",
+						". \"$1\"; printf '%s\\036' \"$AWS_ACCESS_KEY_ID\" \"$AWS_SECRET_ACCESS_KEY\"", "bash",
+						file.toString());
+				if (format == SnippetFormat.ENV) {
+					assertThat(printed).as(profile).startsWith(SnippetsGoldenTest.HOSTILE.accessKeyId() + "\036");
+				}
+			}
+			for (SnippetFormat format : List.of(SnippetFormat.FISH, SnippetFormat.FISH_UNSET)) {
+				Path file = this.dir.resolve("snippet.fish");
+				Files.writeString(file, Snippets.render(format, SnippetsGoldenTest.HOSTILE, profile).content());
+				String printed = runIn(this.dir, "fish", "--no-config", "-c",
+						"source $argv[1]; printf '%s\\036' \"$AWS_ACCESS_KEY_ID\" \"$AWS_SECRET_ACCESS_KEY\"",
+						file.toString());
+				if (format == SnippetFormat.FISH) {
+					assertThat(printed).as(profile).startsWith(SnippetsGoldenTest.HOSTILE.accessKeyId() + "\036");
+				}
+			}
+			for (String command : Snippets.usage(profile)) {
+				String bash = runIn(this.dir, "bash", "-c", "aws() { printf '%s\\036' \"$@\"; }; " + command);
+				assertThat(bash).as(profile).endsWith("--profile\036" + profile + "\036");
+				String fish = runIn(this.dir, "fish", "--no-config", "-c",
+						"function aws; printf '%s\\036' $argv; end; " + command);
+				assertThat(fish).as(profile).contains("--profile\036");
+				if (StsModel.PROFILE_NAME.matcher(profile).matches()) {
+					assertThat(fish).as(profile).endsWith("--profile\036" + profile + "\036");
+				}
+			}
+			assertThat(this.dir.resolve("pwned")).as(profile).doesNotExist();
+		}
+	}
+
 	private static String expected(TemporaryCredentials credentials) {
 		return credentials.accessKeyId() + "\036" + credentials.secretAccessKey() + "\036" + credentials.sessionToken()
 				+ "\036" + Snippets.expiration(credentials) + "\036";
@@ -84,7 +133,14 @@ class SnippetsInShellsTest {
 
 
 	private static String run(String... command) throws IOException, InterruptedException {
+		return runIn(null, command);
+	}
+
+	private static String runIn(Path directory, String... command) throws IOException, InterruptedException {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		if (directory != null) {
+			builder.directory(directory.toFile());
+		}
 		builder.environment().keySet().removeIf((name) -> name.startsWith("AWS_"));
 		Process process = builder.start();
 		byte[] output = process.getInputStream().readAllBytes();

@@ -140,6 +140,20 @@ public final class PortalClient {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** Posts a form as it is, with extra request headers ({@code Origin}, {@code Sec-Fetch-Site}). */
+	public HttpResponse<String> postWithHeaders(String path, Map<String, String> fields, Map<String, String> headers)
+			throws IOException, InterruptedException {
+		String encoded = fields.entrySet()
+			.stream()
+			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		HttpRequest.Builder request = browserLike(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(encoded));
+		headers.forEach(request::header);
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	public String csrfToken() throws IOException, InterruptedException {
 		return csrfToken("/");
 	}

@@ -36,6 +36,8 @@ public final class StsEmulatorServer implements AutoCloseable {
 
 	private final ExecutorService executor;
 
+	private volatile boolean dropping;
+
 	private StsEmulatorServer(StsEmulator emulator, HttpServer server, ExecutorService executor) {
 		this.emulator = emulator;
 		this.server = server;
@@ -89,8 +91,21 @@ public final class StsEmulatorServer implements AutoCloseable {
 		this.executor.shutdownNow();
 	}
 
+	/**
+	 * While on, every request is read and then its connection closed without an answer, as a
+	 * proxy or load balancer that drops connections does.
+	 */
+	public void setDroppingConnections(boolean dropping) {
+		this.dropping = dropping;
+	}
+
 	private void exchange(HttpExchange exchange) throws IOException {
 		try (exchange) {
+			if (this.dropping) {
+				exchange.getRequestBody().readAllBytes();
+				// closing before any response header is sent closes the connection itself
+				return;
+			}
 			byte[] body;
 			try (InputStream in = exchange.getRequestBody()) {
 				body = in.readNBytes(MAX_BODY_BYTES + 1);

@@ -1,0 +1,182 @@
+package dev.mfaportal.issuing;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.mfaportal.credentialsource.CredentialSources;
+import dev.mfaportal.security.LaunchToken;
+import dev.mfaportal.sts.emulator.EmulatedUser;
+import dev.mfaportal.sts.emulator.EmulatorSettings;
+import dev.mfaportal.sts.emulator.ForcedFailure;
+import dev.mfaportal.sts.emulator.StsEmulatorServer;
+import dev.mfaportal.support.EmulatedAccounts;
+import dev.mfaportal.support.PortalClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * STS hangs, fails, throttles or drops the connection: each ends in words within the configured
+ * time, and the rest of the portal keeps serving meanwhile.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "portal.sts.call-timeout=2s", "portal.sts.connect-timeout=1s" })
+class StsFaultsIntegrationTest {
+
+	static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
+
+	static final EmulatedUser FAULTY = EmulatedAccounts.user("faulty", "AKIAFAULTY0000000001",
+			"FaultySecret/000000000000000000000000000");
+
+	static final StsEmulatorServer emulator = StsEmulatorServer.start(EmulatorSettings.of(FAULTY), Clock.systemUTC());
+
+	static final AtomicInteger codes = new AtomicInteger();
+
+	@DynamicPropertySource
+	static void endpoint(DynamicPropertyRegistry registry) {
+		registry.add("portal.sts.endpoint", () -> emulator.endpoint().toString());
+	}
+
+	@AfterAll
+	static void stopEmulator() {
+		emulator.close();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	LaunchToken launchToken;
+
+	PortalClient browser;
+
+	@BeforeEach
+	void launch() throws Exception {
+		this.browser = launched();
+	}
+
+	@AfterEach
+	void heal() {
+		emulator.emulator().setResponseDelay(Duration.ZERO);
+		emulator.emulator().setForcedFailure(null);
+		emulator.setDroppingConnections(false);
+	}
+
+	@Test
+	void issueWhenStsHangsThenAnsweredWithinTheTimeoutPlusOneSecond() throws Exception {
+		emulator.emulator().setResponseDelay(Duration.ofSeconds(30));
+		long start = System.nanoTime();
+		HttpResponse<String> page = issue(this.browser);
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+		assertThat(took).isLessThan(CALL_TIMEOUT.plusSeconds(1));
+		assertThat(page.statusCode()).isEqualTo(504);
+		assertThat(page.body()).contains("AWS STS did not answer in time");
+	}
+
+	@Test
+	void issueWhenStsFailsWith5xxThenSaysSo() throws Exception {
+		emulator.emulator().setForcedFailure(ForcedFailure.internalFailure());
+		HttpResponse<String> page = issue(this.browser);
+		assertThat(page.statusCode()).isEqualTo(502);
+		assertThat(page.body()).contains("AWS STS had an internal problem");
+
+		emulator.emulator().setForcedFailure(ForcedFailure.serviceUnavailable());
+		page = issue(this.browser);
+		assertThat(page.statusCode()).isEqualTo(502);
+		assertThat(page.body()).contains("AWS STS had an internal problem");
+	}
+
+	@Test
+	void issueWhenStsThrottlesThenSaysToWait() throws Exception {
+		emulator.emulator().setForcedFailure(new ForcedFailure(400, "Throttling", "Rate exceeded"));
+		HttpResponse<String> page = issue(this.browser);
+		assertThat(page.statusCode()).isEqualTo(429);
+		assertThat(page.body()).contains("AWS is limiting the rate of requests");
+	}
+
+	@Test
+	void issueWhenStsDropsTheConnectionThenSaysSo() throws Exception {
+		emulator.setDroppingConnections(true);
+		HttpResponse<String> page = issue(this.browser);
+		assertThat(page.statusCode()).isEqualTo(502);
+		assertThat(page.body()).contains("The connection to AWS STS broke before it answered");
+	}
+
+	@Test
+	void pagesWhenStsHangsForOthersThenFiftyPageLoadsStillSucceed() throws Exception {
+		emulator.emulator().setResponseDelay(Duration.ofSeconds(30));
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		try {
+			List<Future<HttpResponse<String>>> hanging = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				PortalClient issuer = launched();
+				hanging.add(pool.submit(() -> issue(issuer)));
+			}
+			Thread.sleep(300);
+			long start = System.nanoTime();
+			List<Future<HttpResponse<String>>> loads = new ArrayList<>();
+			for (int i = 0; i < 50; i++) {
+				PortalClient user = launched();
+				String path = (i % 2 == 0) ? "/" : "/history";
+				loads.add(pool.submit(() -> user.get(path)));
+			}
+			for (Future<HttpResponse<String>> load : loads) {
+				assertThat(load.get().statusCode()).isEqualTo(200);
+			}
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(CALL_TIMEOUT.plusSeconds(8));
+			for (Future<HttpResponse<String>> issue : hanging) {
+				assertThat(issue.get().statusCode()).isEqualTo(504);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private PortalClient launched() throws Exception {
+		PortalClient client = new PortalClient(this.port);
+		assertThat(client.launch(this.launchToken.value()).statusCode()).isEqualTo(302);
+		return client;
+	}
+
+	/** A fresh code each time: the portal never sends one code twice. */
+	private static HttpResponse<String> issue(PortalClient client) throws Exception {
+		String code = EmulatedAccounts.wrongCode(FAULTY, codes.incrementAndGet());
+		return client.post("/session-token", Map.of("source", "faulty", "serialNumber", FAULTY.device().serialNumber(),
+				"tokenCode", code, "durationSeconds", "900", "profileName", "mfa"), true);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class FaultyAccount {
+
+		@Bean
+		@Primary
+		CredentialSources faultyAccount() {
+			return new EmulatedAccounts(List.of(FAULTY));
+		}
+
+	}
+
+}
