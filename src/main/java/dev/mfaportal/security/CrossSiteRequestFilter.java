@@ -44,10 +44,16 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
+	/**
+	 * A browser that sends {@code Sec-Fetch-Site} has said where the request came from, and that
+	 * header can't be forged by a page; it alone decides. Such a browser may send {@code Origin: null}
+	 * for the portal's own forms, because the portal's {@code Referrer-Policy: no-referrer} hides the
+	 * origin too (Chromium does). Only an older browser without it is judged by {@code Origin}.
+	 */
 	private static boolean crossSite(HttpServletRequest request) {
 		String site = request.getHeader("Sec-Fetch-Site");
-		if (site != null && !OWN_SITE.contains(site.trim().toLowerCase(Locale.ROOT))) {
-			return true;
+		if (site != null) {
+			return !OWN_SITE.contains(site.trim().toLowerCase(Locale.ROOT));
 		}
 		String origin = request.getHeader("Origin");
 		return origin != null && !sameOrigin(origin, request);
