@@ -1,6 +1,5 @@
 package dev.mfaportal.browser;
 
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,11 +35,7 @@ class ResultPageBrowserTest extends PortalInBrowser {
 			WebElement button = chromium.find("[data-copy='" + format + "']");
 			button.click();
 			chromium.waitUntil((d) -> button.getText().equals("Copied"));
-			// URI-encoded: the WebDriver wire would otherwise turn CRLF into LF on the way back.
-			String clipboard = URLDecoder.decode(chromium.driver()
-				.executeAsyncScript("var done = arguments[0]; navigator.clipboard.readText()"
-						+ ".then(function (text) { done(encodeURIComponent(text)); }, function (e) { done('failed: ' + e); });")
-				.toString(), StandardCharsets.UTF_8);
+			String clipboard = chromium.clipboard();
 			assertThat(clipboard).as(format).isEqualTo(expectedSnippet(format));
 		}
 	}

@@ -2,6 +2,10 @@ package dev.mfaportal.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,10 +16,13 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import com.sun.net.httpserver.HttpServer;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -114,6 +121,46 @@ public final class Chromium implements AutoCloseable {
 	/** Grants browser permissions (clipboard, notifications) to one origin, as a person would. */
 	public void grant(String origin, String... permissions) {
 		cdp("Browser.grantPermissions", Map.of("origin", origin, "permissions", List.of(permissions)));
+	}
+
+	/**
+	 * What the clipboard holds, read in a tab of its own on a blank page of another origin: the
+	 * portal's Permissions-Policy denies {@code clipboard-read} to its own pages, as it should.
+	 */
+	public String clipboard() {
+		String portalTab = this.driver.getWindowHandle();
+		HttpServer blank;
+		try {
+			blank = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		blank.createContext("/", (exchange) -> {
+			byte[] page = "<!DOCTYPE html><title>clipboard</title>".getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+			exchange.sendResponseHeaders(200, page.length);
+			exchange.getResponseBody().write(page);
+			exchange.close();
+		});
+		blank.start();
+		try {
+			String origin = "http://127.0.0.1:" + blank.getAddress().getPort();
+			this.driver.switchTo().newWindow(WindowType.TAB);
+			this.driver.get(origin + "/");
+			grant(origin, "clipboardReadWrite", "clipboardSanitizedWrite");
+			// A headless tab opened by WebDriver has no focus, and readText needs it.
+			cdp("Emulation.setFocusEmulationEnabled", Map.of("enabled", true));
+			// URI-encoded: the WebDriver wire would otherwise turn CRLF into LF on the way back.
+			Object text = this.driver.executeAsyncScript("var done = arguments[0]; navigator.clipboard.readText()"
+					+ ".then(function (text) { done(encodeURIComponent(text)); }, function (e) { done('failed: ' + e); });");
+			this.driver.close();
+			return URLDecoder.decode(String.valueOf(text), StandardCharsets.UTF_8);
+		}
+		finally {
+			this.driver.switchTo().window(portalTab);
+			blank.stop(0);
+		}
 	}
 
 	/** Plays the system's colour scheme: {@code light} or {@code dark}. */
