@@ -59,6 +59,7 @@ class Issue {
 			case "slow" -> slow(dir, codes, portal, Integer.parseInt(args[3]));
 			default -> throw new IllegalArgumentException(args[0]);
 		}
+		codes.save();
 	}
 
 	static void overhead(Path dir, Codes codes, Portal portal, String endpoint, int warmup, int n) throws Exception {
@@ -234,6 +235,9 @@ class Issue {
 
 		private int next;
 
+		/** The steps typed so far, kept beside users.tsv for the next driver against the same emulator. */
+		private final Path used;
+
 		Codes(Path tsv, boolean previousStep) throws IOException {
 			for (String line : Files.readAllLines(tsv)) {
 				String[] f = line.split("\t");
@@ -241,7 +245,22 @@ class Issue {
 			}
 			this.lastStep = new long[this.users.size()];
 			java.util.Arrays.fill(this.lastStep, Long.MIN_VALUE / 2);
+			this.used = tsv.resolveSibling("used-steps.txt");
+			if (Files.exists(this.used)) {
+				List<String> steps = Files.readAllLines(this.used);
+				for (int i = 0; i < steps.size() && i < this.lastStep.length; i++) {
+					this.lastStep[i] = Long.parseLong(steps.get(i));
+				}
+			}
 			this.previousStep = previousStep;
+		}
+
+		synchronized void save() throws IOException {
+			StringBuilder steps = new StringBuilder();
+			for (long step : this.lastStep) {
+				steps.append(step).append('\n');
+			}
+			Files.writeString(this.used, steps);
 		}
 
 		synchronized Code take() throws InterruptedException {

@@ -70,6 +70,7 @@ train() {
 start_emulator() {
 	local users=$1 dir=$2 delay=${3:-0}
 	mkdir -p "$dir"
+	rm -f "$dir/used-steps.txt" # a new emulator has seen no code
 	"$JAVA25" -cp "$(driver_classpath)" bench/Emulator.java "$EMULATOR_PORT" "$users" "$delay" "$dir" \
 		>"$dir/emulator.log" 2>&1 &
 	EMULATOR_PID=$!
