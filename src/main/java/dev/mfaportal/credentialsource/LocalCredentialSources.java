@@ -1,7 +1,9 @@
 package dev.mfaportal.credentialsource;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,6 +46,9 @@ class LocalCredentialSources implements CredentialSources {
 
 	private final StsSettings settings;
 
+	/** The last list and what it was read from; it holds no secret, only masked key ids. */
+	private volatile Listed listed;
+
 	/**
 	 * @param environment the process environment ({@code System::getenv}), injectable for tests
 	 * @param home the user's home folder
@@ -55,8 +60,29 @@ class LocalCredentialSources implements CredentialSources {
 		this.settings = settings;
 	}
 
+	/**
+	 * The sources, read again only when a file or an {@code AWS_*} variable it depends on changed:
+	 * every page lists them, and parsing the files was a good part of the form's time. A file
+	 * counts as changed when its modification time, size or identity (inode) differs, so an edit
+	 * shows on the next page as before.
+	 */
 	@Override
 	public List<CredentialSource> list() {
+		List<Object> inputs = List.of(FileStamp.of(credentialsFile()), FileStamp.of(configFile()),
+				String.valueOf(env("AWS_ACCESS_KEY_ID")), hasText(env("AWS_SECRET_ACCESS_KEY")),
+				hasText(env("AWS_SESSION_TOKEN")), String.valueOf(env("AWS_PROFILE")), String.valueOf(env("AWS_REGION")),
+				String.valueOf(env("AWS_DEFAULT_REGION")));
+		Listed last = this.listed;
+		if (last != null && last.inputs().equals(inputs)) {
+			return last.sources();
+		}
+		// inputs were taken before the files are read: an edit during the read shows next time
+		List<CredentialSource> sources = List.copyOf(read());
+		this.listed = new Listed(inputs, sources);
+		return sources;
+	}
+
+	private List<CredentialSource> read() {
 		List<CredentialSource> sources = new ArrayList<>();
 		ProfileFile profiles = profileFile();
 		String shellProfile = shellProfile();
@@ -191,6 +217,27 @@ class LocalCredentialSources implements CredentialSources {
 			}
 		}
 		return aggregator.build();
+	}
+
+	/** A list and the file stamps and variables it was read from. */
+	private record Listed(List<Object> inputs, List<CredentialSource> sources) {
+
+	}
+
+	/** What tells an edited file from the one read before; {@code absent} for a missing file. */
+	private record FileStamp(Path path, Object modified, long size, Object inode) {
+
+		static FileStamp of(Path path) {
+			try {
+				BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+				return new FileStamp(path, attributes.lastModifiedTime(), attributes.size(),
+						String.valueOf(attributes.fileKey()));
+			}
+			catch (IOException ex) {
+				return new FileStamp(path, "absent", -1, "absent");
+			}
+		}
+
 	}
 
 	private String shellProfile() {

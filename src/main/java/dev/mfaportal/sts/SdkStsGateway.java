@@ -26,8 +26,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link StsGateway} through the AWS SDK's {@code StsClient}: one client per credential source
- * and region, built on first use and reused, all sharing one HTTP client. The caller's keys are
+ * {@link StsGateway} through the AWS SDK's {@code StsClient}: one client per region and endpoint,
+ * built on first use and reused, all sharing one HTTP client. The caller's keys are
  * resolved and passed with each call. Every call is timed ({@link StsCallTimer}).
  */
 @Component
@@ -125,8 +125,13 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 				credentials.sessionToken(), credentials.expiration());
 	}
 
+	/**
+	 * One client per region and endpoint, whoever calls: the keys go with each call, so a client
+	 * per credential source only cost memory (a team of 200 held 200 clients) and a slow first
+	 * issue for each source.
+	 */
 	private StsClient client(StsCaller caller) {
-		return this.clients.computeIfAbsent(caller.id() + "@" + caller.region(), (key) -> build(caller));
+		return this.clients.computeIfAbsent(caller.region() + "@" + caller.endpoint(), (key) -> build(caller));
 	}
 
 	private StsClient build(StsCaller caller) {

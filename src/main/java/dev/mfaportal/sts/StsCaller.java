@@ -7,7 +7,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 /**
  * Whose long-term keys sign a call, and where it goes.
  *
- * @param id stable id of the credential source; one SDK client is built per id and region
+ * @param id stable id of the credential source
  * @param credentials the long-term keys
  * @param region the region to sign for and call
  * @param endpoint an endpoint for this source only (the demo emulator), or {@code null}

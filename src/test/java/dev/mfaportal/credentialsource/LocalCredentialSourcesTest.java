@@ -3,6 +3,7 @@ package dev.mfaportal.credentialsource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -348,6 +349,38 @@ class LocalCredentialSourcesTest {
 		credentials("[work]\naws_access_key_id = AKIAROTATEDROTATED02\naws_secret_access_key = rotated\n");
 		assertThat(caller.credentials().resolveCredentials().accessKeyId()).isEqualTo("AKIAROTATEDROTATED02");
 		assertThat(sources.caller(work).credentials().resolveCredentials().secretAccessKey()).isEqualTo("rotated");
+	}
+
+	@Test
+	void listWhenCredentialsFileEditedAfterListingThenTheNextListShowsTheEdit() throws IOException {
+		workKeys();
+		LocalCredentialSources sources = sources();
+		assertThat(sources.list()).extracting(CredentialSource::name).containsExactly("work");
+		credentials("[work]\naws_access_key_id = " + WORK_KEY + "\naws_secret_access_key = " + WORK_SECRET
+				+ "\n[play]\naws_access_key_id = " + DEFAULT_KEY + "\naws_secret_access_key = s\n");
+		assertThat(sources.list()).extracting(CredentialSource::name).containsExactly("play", "work");
+	}
+
+	@Test
+	void listWhenFileRewrittenWithTheSameSizeThenItsNewModificationTimeShowsTheEdit() throws IOException {
+		workKeys();
+		LocalCredentialSources sources = sources();
+		assertThat(sources.list()).extracting(CredentialSource::maskedAccessKeyId).containsExactly("AKIA…0001");
+		Path file = this.home.resolve(".aws").resolve("credentials");
+		FileTime listed = Files.getLastModifiedTime(file);
+		credentials("[work]\naws_access_key_id = AKIAWORKPROFILE00002\naws_secret_access_key = " + WORK_SECRET + "\n");
+		Files.setLastModifiedTime(file, FileTime.fromMillis(listed.toMillis() + 2000));
+		assertThat(sources.list()).extracting(CredentialSource::maskedAccessKeyId).containsExactly("AKIA…0002");
+	}
+
+	@Test
+	void listWhenFilesCreatedOrEnvironmentChangedAfterListingThenTheNextListShowsThem() throws IOException {
+		LocalCredentialSources sources = sources();
+		assertThat(sources.list()).isEmpty();
+		workKeys();
+		assertThat(sources.list()).extracting(CredentialSource::id).containsExactly("profile:work");
+		environmentKeys();
+		assertThat(sources.list()).extracting(CredentialSource::id).containsExactly("environment", "profile:work");
 	}
 
 	private LocalCredentialSources sources() {

@@ -315,7 +315,7 @@ class SdkStsGatewayTest {
 		return StaticCredentialsProvider.create(AwsBasicCredentials.create(DEMO_ACCESS_KEY_ID, DEMO_SECRET_ACCESS_KEY));
 	}
 
-	/** Each set of keys under its own source id, as the gateway keeps one SDK client per id. */
+	/** Each set of keys under its own source id, as the credential sources name them. */
 	private StsCaller caller(String id, AwsCredentials credentials) {
 		return new StsCaller(id, StaticCredentialsProvider.create(credentials), REGION, this.server.endpoint());
 	}
