@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,24 +15,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The flags measured in docs/benchmarks.md reach both ways of running the portal: the container
- * reads bench/jvm-flags.txt, {@code ./mvnw spring-boot:run} the pom's {@code portal.jvm-flags}, which
- * must all be among the measured ones.
+ * image, compose and its example env file carry every flag of bench/jvm-flags.txt;
+ * {@code ./mvnw spring-boot:run} the pom's {@code portal.jvm-flags}, which must all be among them.
  */
 class JvmFlagsTest {
 
 	@Test
+	void containerFlagsWhenComparedWithTheBenchmarkedFileThenEveryOneOfThemIsThere() throws IOException {
+		List<String> benchmarked = benchmarked();
+		for (String file : List.of("docker/Dockerfile", "docker/compose.yaml", "docker/portal.env.example")) {
+			Matcher line = Pattern.compile("JAVA_OPTS[=:][^\\n]*").matcher(Files.readString(Path.of(file)));
+			assertThat(line.find()).as(file + " sets JAVA_OPTS").isTrue();
+			List<String> flags = Pattern.compile("-X[^\\s\"}]+").matcher(line.group()).results().map(MatchResult::group).toList();
+			assertThat(flags).as(file).containsAll(benchmarked);
+		}
+	}
+
+	@Test
 	void pomFlagsWhenComparedWithTheBenchmarkedFileThenAllOfThemBenchmarked() throws IOException {
-		List<String> benchmarked = Files.readAllLines(Path.of("bench/jvm-flags.txt"))
-			.stream()
-			.map(String::strip)
-			.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
-			.toList();
+		List<String> benchmarked = benchmarked();
 		Matcher pom = Pattern.compile("<portal.jvm-flags>([^<]*)</portal.jvm-flags>")
 			.matcher(Files.readString(Path.of("pom.xml")));
 		assertThat(pom.find()).as("pom.xml has <portal.jvm-flags>").isTrue();
 		// the file may add flags that need a newer Java 17 update than a person may have
 		assertThat(benchmarked).containsAll(Arrays.asList(pom.group(1).strip().split("\\s+")))
 			.contains("-XX:+UseSerialGC");
+	}
+
+	private static List<String> benchmarked() throws IOException {
+		return Files.readAllLines(Path.of("bench/jvm-flags.txt"))
+			.stream()
+			.map(String::strip)
+			.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+			.toList();
 	}
 
 }

@@ -54,7 +54,10 @@ class DockerStartCommandIT {
 		assertThat(jar).as("the packaged jar (failsafe runs after package)").exists();
 
 		Path app = layers(java25, jar);
-		Map<String, String> environment = Map.of("PATH", java25.getParent() + File.pathSeparator + System.getenv("PATH"));
+		// The image's own JVM options, for the training as at image build and for the start.
+		String javaOpts = imageJavaOpts();
+		Map<String, String> environment = Map.of("PATH", java25.getParent() + File.pathSeparator + System.getenv("PATH"),
+				"JAVA_OPTS", javaOpts);
 		Process training = run(app, List.of("./start.sh", "--train"), environment, this.work.resolve("training.log"));
 		assertThat(training.waitFor(3, TimeUnit.MINUTES)).as("training ends").isTrue();
 		assertThat(training.exitValue()).as(Files.readString(this.work.resolve("training.log"))).isZero();
@@ -66,7 +69,7 @@ class DockerStartCommandIT {
 		Path log = this.work.resolve("portal.log");
 		long start = System.nanoTime();
 		Process portal = run(app, List.of("./start.sh"), Map.of("PATH", environment.get("PATH"),
-				"JAVA_OPTS", "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:AOTMode=on",
+				"JAVA_OPTS", javaOpts + " -XX:AOTMode=on",
 				"SPRING_PROFILES_ACTIVE", "team", "SERVER_PORT", String.valueOf(port),
 				"SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema,
 				"SPRING_DATASOURCE_USERNAME", PostgresDatabase.USER, "PORTAL_TEAM_REQUIRE_POSTGRESQL", "true",
@@ -173,6 +176,13 @@ class DockerStartCommandIT {
 		}
 		assertThat(command).hasSize(3);
 		return command;
+	}
+
+	/** The value of the Dockerfile's {@code ENV JAVA_OPTS="..."}. */
+	static String imageJavaOpts() throws IOException {
+		Matcher env = Pattern.compile("ENV JAVA_OPTS=\"([^\"]*)\"").matcher(Files.readString(Path.of("docker/Dockerfile")));
+		assertThat(env.find()).as("docker/Dockerfile sets JAVA_OPTS").isTrue();
+		return env.group(1);
 	}
 
 	private static int freePort() throws IOException {
