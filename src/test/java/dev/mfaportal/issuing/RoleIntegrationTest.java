@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,6 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class RoleIntegrationTest {
+
+	private static final Set<String> SENT_CODES = ConcurrentHashMap.newKeySet();
 
 	static final EmulatedUser ROSA = EmulatedAccounts.user("rosa", "AKIAROSA000000000001", "rosaSecret/000000000000000000000000000000");
 
@@ -87,9 +90,19 @@ class RoleIntegrationTest {
 		this.browser.launch(this.launchToken.value());
 	}
 
-	private static String code(EmulatedUser user, int stepsAhead) {
-		return Totp.currentCode(user.device().base32Secret(),
-				Clock.offset(Clock.systemUTC(), Duration.ofSeconds(30L * stepsAhead)));
+	/**
+	 * A code STS accepts now (the previous, current or next step) that no earlier test of this class
+	 * sent: a fixed step per test collides when a 30 s boundary falls between two tests.
+	 */
+	private static String freshCode(EmulatedUser user) {
+		for (int steps : new int[] { 0, 1, -1 }) {
+			String code = Totp.currentCode(user.device().base32Secret(),
+					Clock.offset(Clock.systemUTC(), Duration.ofSeconds(30L * steps)));
+			if (SENT_CODES.add(code)) {
+				return code;
+			}
+		}
+		throw new IllegalStateException("every code STS would accept now was sent already");
 	}
 
 	private HttpResponse<String> assume(EmulatedRole role, String duration, String code) throws Exception {
@@ -101,7 +114,7 @@ class RoleIntegrationTest {
 
 	@Test
 	void roleWhenAssumedWithTheCodeThenRoleCredentialsThatActAsTheRoleAndOpenTheConsole() throws Exception {
-		HttpResponse<String> result = assume(LONG, "7200", code(ROSA, 0));
+		HttpResponse<String> result = assume(LONG, "7200", freshCode(ROSA));
 
 		assertThat(result.statusCode()).as(result.body()).isEqualTo(200);
 		assertThat(result.body()).contains("arn:aws:sts::123456789012:assumed-role/long/rosa");
@@ -121,7 +134,7 @@ class RoleIntegrationTest {
 
 	@Test
 	void roleWhenLongerThanItsMaximumThenTheFormSaysWhatItAllowsAndHowToRaiseIt() throws Exception {
-		HttpResponse<String> refused = assume(ADMIN, "7200", code(ROSA, 1));
+		HttpResponse<String> refused = assume(ADMIN, "7200", freshCode(ROSA));
 
 		assertThat(refused.statusCode()).isEqualTo(422);
 		assertThat(refused.body()).contains("does not allow sessions of 7200 seconds")
@@ -140,7 +153,7 @@ class RoleIntegrationTest {
 	@Test
 	void sessionTokenWhenIssuedThenNoConsoleLinkAndTheReason() throws Exception {
 		HttpResponse<String> result = this.browser.post("/session-token", Map.of("source", "rosa", "serialNumber",
-				ROSA.device().serialNumber(), "tokenCode", code(ROSA, -1), "durationSeconds", "900", "profileName", "mfa"),
+				ROSA.device().serialNumber(), "tokenCode", freshCode(ROSA), "durationSeconds", "900", "profileName", "mfa"),
 				true);
 		assertThat(result.statusCode()).as(result.body()).isEqualTo(200);
 		assertThat(result.body()).doesNotContain("data-console-link").contains("data-console-session-token");
