@@ -64,12 +64,16 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			response.reset();
 			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 			BrowserDefences.writeTo(response);
+			// reset() dropped the request id too: the page and the header give the one in the log line.
+			String reference = RequestIdFilter.idOf(request);
+			response.setHeader(RequestIdFilter.HEADER, reference);
 			response.setContentType(MediaType.TEXT_HTML_VALUE);
 			response.setCharacterEncoding(StandardCharsets.UTF_8);
 			WebContext page = new WebContext(
 					JakartaServletWebApplication.buildApplication(request.getServletContext())
 						.buildExchange(request, response),
-					this.locales.resolveLocale(request), Map.of("status", 503, "reason", "error.database"));
+					this.locales.resolveLocale(request),
+					Map.of("status", 503, "reason", "error.database", "reference", reference));
 			this.templates.process("error", page, response.getWriter());
 		}
 	}

@@ -101,6 +101,8 @@ class DatabaseOutageIntegrationTest {
 			HttpResponse<String> answer = browser.get(page);
 			assertThat(answer.statusCode()).as(page).isEqualTo(503);
 			assertThat(answer.body()).as(page).contains("reach its database right now").doesNotContain("Exception");
+			String requestId = answer.headers().firstValue("X-Request-Id").orElseThrow();
+			assertThat(answer.body()).as(page).contains("Reference " + requestId);
 		}
 		HttpResponse<String> health = browser.get("/actuator/health");
 		assertThat(health.statusCode()).isEqualTo(503);
