@@ -48,7 +48,9 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
 	 * A browser that sends {@code Sec-Fetch-Site} has said where the request came from, and that
 	 * header can't be forged by a page; it alone decides. Such a browser may send {@code Origin: null}
 	 * for the portal's own forms, because the portal's {@code Referrer-Policy: no-referrer} hides the
-	 * origin too (Chromium does). Only an older browser without it is judged by {@code Origin}.
+	 * origin too (Chromium does). Only an older browser without it is judged by {@code Origin}, and
+	 * {@code Origin: null} from such a browser is its answer to that same policy (Safari before 16.4),
+	 * so it is left to the CSRF token rather than refused.
 	 */
 	private static boolean crossSite(HttpServletRequest request) {
 		String site = request.getHeader("Sec-Fetch-Site");
@@ -56,10 +58,9 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
 			return !OWN_SITE.contains(site.trim().toLowerCase(Locale.ROOT));
 		}
 		String origin = request.getHeader("Origin");
-		return origin != null && !sameOrigin(origin, request);
+		return origin != null && !"null".equals(origin.trim()) && !sameOrigin(origin, request);
 	}
 
-	/** {@code Origin: null} (a sandboxed frame, a data: page) is foreign too. */
 	private static boolean sameOrigin(String origin, HttpServletRequest request) {
 		URI uri;
 		try {
