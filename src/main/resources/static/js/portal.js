@@ -20,6 +20,8 @@
       button.addEventListener('click', function () {
         var done = function (ok) {
           button.textContent = ok ? button.getAttribute('data-copied-label') : button.getAttribute('data-failed-label');
+          // "Select the text instead" must give the whole text: the masked secrets can't be selected.
+          if (!ok) { unmaskSecrets(); }
           setTimeout(function () { button.textContent = label; }, 2000);
         };
         if (!navigator.clipboard) { done(false); return; }
@@ -123,8 +125,13 @@
       if (state !== 'scheduled' || leftMs === 0) { return; }
       state = 'sent';
       box.setAttribute('data-reminded', 'true');
-      new Notification(button.getAttribute('data-notification-title'),
-        { body: button.getAttribute('data-notification-body'), tag: 'mfa-portal-expiry' });
+      try {
+        new Notification(button.getAttribute('data-notification-title'),
+          { body: button.getAttribute('data-notification-body'), tag: 'mfa-portal-expiry' });
+      } catch (e) {
+        // Chrome on Android has Notification but no constructor for pages: the countdown's warning stays.
+        box.setAttribute('data-reminded', 'failed');
+      }
     };
   }
 
@@ -142,6 +149,14 @@
       var masked = result.classList.toggle('secrets-masked');
       toggle.setAttribute('aria-pressed', String(!masked));
     });
+  }
+
+  function unmaskSecrets() {
+    var result = document.querySelector('[data-result]');
+    var toggle = result && result.querySelector('[data-reveal]');
+    if (!toggle || !result.classList.contains('secrets-masked')) { return; }
+    result.classList.remove('secrets-masked');
+    toggle.setAttribute('aria-pressed', 'true');
   }
 
   function markSecrets(pre, secrets) {

@@ -26,7 +26,7 @@ class ResultPageBrowserTest extends PortalInBrowser {
 			"powershell-unset", "windows-cmd", "windows-cmd-unset", "credentials-file", "process", "dotenv");
 
 	@Test
-	void copyWhenClickedThenClipboardHoldsExactlyTheSnippetEvenWhileMasked() {
+	void copyWhenClickedThenClipboardHoldsExactlyTheSnippetEvenWhileMaskedAndWithoutOneTheSecretsShow() {
 		issue(named("copy"));
 		chromium.grant(origin(), "clipboardReadWrite", "clipboardSanitizedWrite");
 		assertThat(chromium.find("[data-result]").getAttribute("class")).contains("secrets-masked");
@@ -38,6 +38,15 @@ class ResultPageBrowserTest extends PortalInBrowser {
 			String clipboard = chromium.clipboard();
 			assertThat(clipboard).as(format).isEqualTo(expectedSnippet(format));
 		}
+
+		// Without the Clipboard API (plain http on another host) the button says so, and the secrets
+		// are shown: "select the text instead" then gives the whole snippet.
+		chromium.script("Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });");
+		WebElement env = chromium.find("[data-copy='env']");
+		env.click();
+		chromium.waitUntil((d) -> env.getText().startsWith("Copy failed"));
+		assertThat(chromium.find("[data-result]").getAttribute("class")).doesNotContain("secrets-masked");
+		assertThat(chromium.find("[data-reveal]").getAttribute("aria-pressed")).isEqualTo("true");
 	}
 
 	@Test
