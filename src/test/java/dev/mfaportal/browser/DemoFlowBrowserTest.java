@@ -1,19 +1,14 @@
 package dev.mfaportal.browser;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.mfaportal.security.LaunchToken;
 import dev.mfaportal.sts.emulator.EmulatedMfaDevice;
 import dev.mfaportal.sts.emulator.Totp;
 import dev.mfaportal.support.Chromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -24,10 +19,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,37 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("demo")
 // the first test types the code of now, the second the next one: the emulator takes each code once
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DemoFlowBrowserTest {
+class DemoFlowBrowserTest extends BrowserTest {
 
 	static final String SERIAL = EmulatedMfaDevice.DEMO_SERIAL_NUMBER;
 
 	/** The README shows the top of the result page: the countdown, the credentials, the first snippets. */
 	static final Dimension README_SHOT = new Dimension(1200, 1250);
-
-	static Chromium chromium;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	LaunchToken launchToken;
-
-	@AfterAll
-	static void stopBrowser() {
-		if (chromium != null) {
-			chromium.close();
-			chromium = null;
-		}
-	}
-
-	@BeforeEach
-	void openThePrintedLink() {
-		if (chromium == null) {
-			chromium = Chromium.start();
-		}
-		chromium.size(Chromium.WIDE);
-		open("/launch?token=" + URLEncoder.encode(this.launchToken.value(), StandardCharsets.UTF_8));
-	}
 
 	@Test
 	@Order(1)
@@ -149,10 +117,6 @@ class DemoFlowBrowserTest {
 		assertThat(chromium.find("[data-snippet='credentials-file']").getAttribute("textContent")).contains("\n[demo]\n");
 		Instant expiration = Instant.parse(chromium.find("[data-expiry]").getAttribute("data-expiration"));
 		assertThat(Duration.between(Instant.now(), expiration)).isBetween(Duration.ofMinutes(58), Duration.ofMinutes(61));
-	}
-
-	private void open(String path) {
-		chromium.driver().get("http://127.0.0.1:" + this.port + path);
 	}
 
 	private static void waitForResult() {

@@ -1,13 +1,10 @@
 package dev.mfaportal.browser;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.mfaportal.security.LaunchToken;
 import dev.mfaportal.snippet.SnippetFormat;
 import dev.mfaportal.snippet.Snippets;
 import dev.mfaportal.sts.TemporaryCredentials;
@@ -16,16 +13,12 @@ import dev.mfaportal.sts.emulator.EmulatorSettings;
 import dev.mfaportal.sts.emulator.StsEmulatorServer;
 import dev.mfaportal.support.Chromium;
 import dev.mfaportal.support.EmulatedAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(BrowserAccounts.class)
-abstract class PortalInBrowser {
+abstract class PortalInBrowser extends BrowserTest {
 
 	static final List<EmulatedUser> USERS = List.of(user("copy"), user("download"), user("mask"), user("notify"),
 			user("submit"), user("narrow"), user("nojs"), user("keyboard"), user("axe"), user("axedark"), user("spanish"));
@@ -45,35 +38,9 @@ abstract class PortalInBrowser {
 	static final StsEmulatorServer emulator = StsEmulatorServer.start(EmulatorSettings.of(USERS.toArray(EmulatedUser[]::new)),
 			Clock.systemUTC());
 
-	static Chromium chromium;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	LaunchToken launchToken;
-
 	@DynamicPropertySource
 	static void endpoint(DynamicPropertyRegistry registry) {
 		registry.add("portal.sts.endpoint", () -> emulator.endpoint().toString());
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (chromium != null) {
-			chromium.close();
-			chromium = null;
-		}
-	}
-
-	/** Started by the first test of each class: a test skipped for want of Chromium says so itself. */
-	@BeforeEach
-	void launch() {
-		if (chromium == null) {
-			chromium = Chromium.start();
-		}
-		chromium.size(Chromium.WIDE);
-		open("/launch?token=" + URLEncoder.encode(this.launchToken.value(), StandardCharsets.UTF_8));
 	}
 
 	static EmulatedUser user(String name) {
@@ -83,14 +50,6 @@ abstract class PortalInBrowser {
 
 	static EmulatedUser named(String name) {
 		return USERS.stream().filter((u) -> u.userName().equals(name)).findFirst().orElseThrow();
-	}
-
-	String origin() {
-		return "http://127.0.0.1:" + this.port;
-	}
-
-	void open(String path) {
-		chromium.driver().get(origin() + path);
 	}
 
 	/** Fills the form as a person would, for a user's keys and device, with a code of now. */
