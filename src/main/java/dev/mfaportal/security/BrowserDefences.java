@@ -27,6 +27,12 @@ public final class BrowserDefences {
 			+ "payment=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), "
 			+ "xr-spatial-tracking=(), clipboard-read=(), clipboard-write=(self)";
 
+	/**
+	 * The request attribute a refusal sets to a message key before {@code sendError}: the error
+	 * page says that instead of the bare status.
+	 */
+	public static final String REFUSAL_REASON = "dev.mfaportal.error.reason";
+
 	private BrowserDefences() {
 	}
 

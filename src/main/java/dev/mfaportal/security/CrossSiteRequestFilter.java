@@ -22,9 +22,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class CrossSiteRequestFilter extends OncePerRequestFilter {
 
-	/** Request attribute naming the message the error page shows. */
-	static final String REASON = "dev.mfaportal.error.reason";
-
 	private static final Logger logger = LoggerFactory.getLogger(CrossSiteRequestFilter.class);
 
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
@@ -37,7 +34,7 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
 		if (!SAFE_METHODS.contains(request.getMethod()) && crossSite(request)) {
 			logger.info("Refused a cross-site {} {} (Origin {}, Sec-Fetch-Site {})", request.getMethod(),
 					request.getRequestURI(), request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"));
-			request.setAttribute(REASON, "security.crossSite");
+			request.setAttribute(BrowserDefences.REFUSAL_REASON, "security.crossSite");
 			response.sendError(HttpServletResponse.SC_FORBIDDEN);
 			return;
 		}

@@ -2,6 +2,7 @@ package dev.mfaportal.system;
 
 import java.util.Map;
 
+import dev.mfaportal.security.BrowserDefences;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,6 @@ class ReferencedErrorAttributes extends DefaultErrorAttributes {
 
 	private static final String LOGGED = ReferencedErrorAttributes.class.getName() + ".logged";
 
-	/** A request attribute holding the message key that says why a request was refused. */
-	static final String REASON = "dev.mfaportal.error.reason";
-
 	@Override
 	public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
 		Map<String, Object> attributes = super.getErrorAttributes(request, options);
@@ -36,7 +34,7 @@ class ReferencedErrorAttributes extends DefaultErrorAttributes {
 		String reference = (servletRequest != null) ? RequestIdFilter.idOf(servletRequest) : RequestIdFilter.newId();
 		attributes.put("reference", reference);
 		Object status = attributes.get("status");
-		if (request.getAttribute(REASON, WebRequest.SCOPE_REQUEST) instanceof String reason) {
+		if (request.getAttribute(BrowserDefences.REFUSAL_REASON, WebRequest.SCOPE_REQUEST) instanceof String reason) {
 			attributes.put("reason", reason);
 		}
 		if (status instanceof Integer code && code >= 500
