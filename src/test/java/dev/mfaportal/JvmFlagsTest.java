@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The flags measured in docs/benchmarks.md reach both ways of running the portal: the container
- * image, compose and its example env file carry every flag of bench/jvm-flags.txt;
- * {@code ./mvnw spring-boot:run} the pom's {@code portal.jvm-flags}, which must all be among them.
+ * The flags measured in docs/benchmarks.md reach both ways of running the portal: the
+ * container image, compose and its example env file carry every flag of
+ * bench/jvm-flags.txt; {@code ./mvnw spring-boot:run} the pom's {@code portal.jvm-flags},
+ * which must all be among them.
  */
 class JvmFlagsTest {
 
@@ -26,7 +27,11 @@ class JvmFlagsTest {
 		for (String file : List.of("docker/Dockerfile", "docker/compose.yaml", "docker/portal.env.example")) {
 			Matcher line = Pattern.compile("JAVA_OPTS[=:][^\\n]*").matcher(Files.readString(Path.of(file)));
 			assertThat(line.find()).as(file + " sets JAVA_OPTS").isTrue();
-			List<String> flags = Pattern.compile("-X[^\\s\"}]+").matcher(line.group()).results().map(MatchResult::group).toList();
+			List<String> flags = Pattern.compile("-X[^\\s\"}]+")
+				.matcher(line.group())
+				.results()
+				.map(MatchResult::group)
+				.toList();
 			assertThat(flags).as(file).containsAll(benchmarked);
 		}
 	}

@@ -19,10 +19,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.util.StringUtils;
 
 /**
- * Encrypts secret access keys with AES-256-GCM under the current encryption key, and decrypts
- * them under whichever configured key (current or previous) their row names. Each value gets a
- * fresh random 12-byte nonce. The owner and the label are authenticated with it (associated
- * data), so a row copied to another owner or label does not decrypt.
+ * Encrypts secret access keys with AES-256-GCM under the current encryption key, and
+ * decrypts them under whichever configured key (current or previous) their row names.
+ * Each value gets a fresh random 12-byte nonce. The owner and the label are authenticated
+ * with it (associated data), so a row copied to another owner or label does not decrypt.
  */
 final class AccessKeyCipher {
 
@@ -70,8 +70,10 @@ final class AccessKeyCipher {
 		settings.previousKeys().forEach((id, value) -> {
 			String property = "portal.encryption.previous-keys." + id;
 			if (!id.matches(EncryptionSettings.KEY_ID_PATTERN)) {
-				throw new InvalidEncryptionKeyException(property + " has a key id that is not 1 to 32 letters, digits, "
-						+ "dots, hyphens or underscores.", "Rename the previous key, the way its rows name it.");
+				throw new InvalidEncryptionKeyException(
+						property + " has a key id that is not 1 to 32 letters, digits, "
+								+ "dots, hyphens or underscores.",
+						"Rename the previous key, the way its rows name it.");
 			}
 			if (id.equals(settings.keyId())) {
 				throw new InvalidEncryptionKeyException(
@@ -131,8 +133,8 @@ final class AccessKeyCipher {
 		if (bytes.length != KEY_BYTES) {
 			int length = bytes.length;
 			Arrays.fill(bytes, (byte) 0);
-			throw new InvalidEncryptionKeyException(property + " decodes to " + length + " bytes; AES-256 needs "
-					+ "exactly " + KEY_BYTES + ".");
+			throw new InvalidEncryptionKeyException(
+					property + " decodes to " + length + " bytes; AES-256 needs " + "exactly " + KEY_BYTES + ".");
 		}
 		return bytes;
 	}
@@ -160,8 +162,8 @@ final class AccessKeyCipher {
 	}
 
 	/**
-	 * @throws AccessKeyDecryptionException when the row's key is not configured, or the row does
-	 * not authenticate under it for this owner and label
+	 * @throws AccessKeyDecryptionException when the row's key is not configured, or the
+	 * row does not authenticate under it for this owner and label
 	 */
 	String decrypt(String owner, String label, EncryptedSecret encrypted) {
 		SecretKey key = this.keys.get(encrypted.keyId());
@@ -208,7 +210,9 @@ final class AccessKeyCipher {
 		return cipher;
 	}
 
-	/** Labels hold no control characters, so the newline separates the two unambiguously. */
+	/**
+	 * Labels hold no control characters, so the newline separates the two unambiguously.
+	 */
 	static byte[] associatedData(String owner, String label) {
 		return (owner + "\n" + label).getBytes(StandardCharsets.UTF_8);
 	}
@@ -218,8 +222,8 @@ final class AccessKeyCipher {
 	}
 
 	/**
-	 * A key for another purpose derived from the current encryption key (HMAC-SHA256 of the
-	 * purpose), so every instance holding the encryption key derives the same one.
+	 * A key for another purpose derived from the current encryption key (HMAC-SHA256 of
+	 * the purpose), so every instance holding the encryption key derives the same one.
 	 */
 	byte[] derive(String purpose) {
 		try {

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Profile;
 
 /**
- * Team mode: each member's stored keys are the credential sources, and the encryption key must
- * be configured.
+ * Team mode: each member's stored keys are the credential sources, and the encryption key
+ * must be configured.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("team")
@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Profile;
 class AccessKeyConfiguration {
 
 	/**
-	 * Built at start-up even under lazy initialization, so that a missing or bad key stops the
-	 * portal before anyone can store a key, not at the first request.
+	 * Built at start-up even under lazy initialization, so that a missing or bad key
+	 * stops the portal before anyone can store a key, not at the first request.
 	 */
 	@Bean
 	@Lazy(false)

@@ -23,10 +23,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The keys page: the member's stored keys, the form that stores one, and the actions on them.
- * Every POST that succeeds redirects back with a message. Another member's key answers 404,
- * like one that does not exist. A secret access key goes in and never comes back out: a form
- * shown again after an error has an empty secret field.
+ * The keys page: the member's stored keys, the form that stores one, and the actions on
+ * them. Every POST that succeeds redirects back with a message. Another member's key
+ * answers 404, like one that does not exist. A secret access key goes in and never comes
+ * back out: a form shown again after an error has an empty secret field.
  */
 @Controller
 @Profile("team")
@@ -36,7 +36,10 @@ class AccessKeyController {
 
 	static final String REDIRECT_TO_LIST = "redirect:/keys";
 
-	/** Who sees the re-encryption button; {@code /admin/**} itself is guarded by the security configuration. */
+	/**
+	 * Who sees the re-encryption button; {@code /admin/**} itself is guarded by the
+	 * security configuration.
+	 */
 	static final String ADMIN_ROLE = "ADMIN";
 
 	private static final String FORM = "accessKeyForm";
@@ -96,7 +99,9 @@ class AccessKeyController {
 		return toList(redirect, "accesskey.flash.deleted", key.label());
 	}
 
-	/** After the encryption key changed: every member's stored secrets under the new key. */
+	/**
+	 * After the encryption key changed: every member's stored secrets under the new key.
+	 */
 	@PostMapping("/admin/keys/reencrypt")
 	String reencrypt(RedirectAttributes redirect) {
 		try {
@@ -118,8 +123,8 @@ class AccessKeyController {
 	}
 
 	/**
-	 * The same errors on the form without its secret: a field error keeps the rejected value,
-	 * and a page built from the original result could render it.
+	 * The same errors on the form without its secret: a field error keeps the rejected
+	 * value, and a page built from the original result could render it.
 	 */
 	private static BindingResult withoutSecret(AccessKeyForm form, BindingResult result) {
 		BindingResult clean = new BeanPropertyBindingResult(form.withoutSecret(), FORM);

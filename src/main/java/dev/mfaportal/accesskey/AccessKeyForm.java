@@ -1,8 +1,8 @@
 package dev.mfaportal.accesskey;
 
 /**
- * What the form that stores a key posts. Every field is text so that anything a person pastes
- * reaches the validator, which answers in words.
+ * What the form that stores a key posts. Every field is text so that anything a person
+ * pastes reaches the validator, which answers in words.
  *
  * @param label the name the member gives the key
  * @param accessKeyId the access key id, {@code AKIA…}

@@ -7,11 +7,11 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * Checks a key before it is stored, so that what is stored can sign a GetSessionToken call: a
- * long-term access key id ({@code AKIA…}; session credentials ({@code ASIA…}) can't call
- * GetSessionToken) and a secret of the shape AWS issues. Error codes are message keys; no
- * message ever repeats the secret. Whether the label is taken needs the database: the
- * controller checks that.
+ * Checks a key before it is stored, so that what is stored can sign a GetSessionToken
+ * call: a long-term access key id ({@code AKIA…}; session credentials ({@code ASIA…})
+ * can't call GetSessionToken) and a secret of the shape AWS issues. Error codes are
+ * message keys; no message ever repeats the secret. Whether the label is taken needs the
+ * database: the controller checks that.
  */
 class AccessKeyFormValidator implements Validator {
 

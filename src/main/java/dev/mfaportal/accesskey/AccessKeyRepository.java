@@ -15,8 +15,9 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * Stored access keys, per owner: no query a member's request reaches reads or changes another
- * owner's rows. Only {@link #all()} and {@link #replaceSecret} span owners, for key rotation.
+ * Stored access keys, per owner: no query a member's request reaches reads or changes
+ * another owner's rows. Only {@link #all()} and {@link #replaceSecret} span owners, for
+ * key rotation.
  */
 @Repository
 class AccessKeyRepository {
@@ -56,8 +57,8 @@ class AccessKeyRepository {
 
 	/**
 	 * @return its id
-	 * @throws org.springframework.dao.DuplicateKeyException when the owner has a key with that
-	 * exact label already
+	 * @throws org.springframework.dao.DuplicateKeyException when the owner has a key with
+	 * that exact label already
 	 */
 	long insert(String owner, String label, String accessKeyId, EncryptedSecret secret, Instant createdAt) {
 		KeyHolder keys = new GeneratedKeyHolder();
@@ -70,12 +71,16 @@ class AccessKeyRepository {
 		return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
 	}
 
-	/** @return whether there was such a key */
+	/**
+	 * @return whether there was such a key
+	 */
 	boolean delete(String owner, long id) {
 		return this.jdbc.sql("delete from access_key where owner = ? and id = ?").params(owner, id).update() == 1;
 	}
 
-	/** @return whether the owner has a key with that label */
+	/**
+	 * @return whether the owner has a key with that label
+	 */
 	boolean markUsed(String owner, String label, Instant at) {
 		return this.jdbc.sql("update access_key set last_used_at = ? where owner = ? and label = ?")
 			.params(SqlTime.of(at), owner, label)
@@ -83,8 +88,8 @@ class AccessKeyRepository {
 	}
 
 	/**
-	 * Whether the owner has a key with this label, ignoring case: "Work" beside "work" would look
-	 * like one key in the form's list. (The table's own constraint is exact.)
+	 * Whether the owner has a key with this label, ignoring case: "Work" beside "work"
+	 * would look like one key in the form's list. (The table's own constraint is exact.)
 	 */
 	boolean labelTaken(String owner, String label) {
 		return this.jdbc.sql("select count(*) from access_key where owner = ? and lower(label) = lower(?)")
@@ -93,14 +98,18 @@ class AccessKeyRepository {
 			.single() > 0;
 	}
 
-	/** Every owner's keys, locked until the transaction ends: for re-encrypting them all. */
+	/**
+	 * Every owner's keys, locked until the transaction ends: for re-encrypting them all.
+	 */
 	List<EncryptedKey> all() {
 		return this.jdbc.sql("select " + ENCRYPTED_COLUMNS + " from access_key order by id for update")
 			.query(AccessKeyRepository::encryptedKey)
 			.list();
 	}
 
-	/** @return whether the key was still there */
+	/**
+	 * @return whether the key was still there
+	 */
 	boolean replaceSecret(long id, EncryptedSecret secret) {
 		return this.jdbc
 			.sql("update access_key set secret_key_id = ?, secret_nonce = ?, secret_ciphertext = ? where id = ?")

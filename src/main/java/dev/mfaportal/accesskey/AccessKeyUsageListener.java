@@ -11,8 +11,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Remembers when each stored key last gave credentials. In team mode every credential source is
- * a stored key and the event names it by its label, which is unique per member.
+ * Remembers when each stored key last gave credentials. In team mode every credential
+ * source is a stored key and the event names it by its label, which is unique per member.
  */
 @Component
 @Profile("team")
@@ -33,8 +33,10 @@ class AccessKeyUsageListener {
 			this.keys.markUsed(attempt.actor(), attempt.source(), attempt.at());
 		}
 		catch (DataAccessException ex) {
-			// The listener runs inside the request that shows the credentials: a "last used" date
-			// is not worth losing credentials that STS has already issued for a spent code.
+			// The listener runs inside the request that shows the credentials: a "last
+			// used" date
+			// is not worth losing credentials that STS has already issued for a spent
+			// code.
 			logger.warn("Could not record the use of a stored key", ex);
 		}
 	}

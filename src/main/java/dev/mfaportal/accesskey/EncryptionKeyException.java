@@ -1,8 +1,8 @@
 package dev.mfaportal.accesskey;
 
 /**
- * The encryption key configuration cannot work. Its message and {@link #action()} are shown at
- * start-up by {@link EncryptionKeyFailureAnalyzer}; neither ever holds a key.
+ * The encryption key configuration cannot work. Its message and {@link #action()} are
+ * shown at start-up by {@link EncryptionKeyFailureAnalyzer}; neither ever holds a key.
  */
 abstract class EncryptionKeyException extends RuntimeException {
 

@@ -12,18 +12,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The keys that encrypt stored secret access keys. They live in configuration (an environment
- * variable or a file), never in the database they protect. Only team mode reads them; the values
- * are checked where the cipher is built ({@link AccessKeyCipher#from}), so that no failure
- * message ever repeats a key.
+ * The keys that encrypt stored secret access keys. They live in configuration (an
+ * environment variable or a file), never in the database they protect. Only team mode
+ * reads them; the values are checked where the cipher is built
+ * ({@link AccessKeyCipher#from}), so that no failure message ever repeats a key.
  *
- * @param key the current key, Base64 of 32 random bytes ({@code PORTAL_ENCRYPTION_KEY}; make one
- * with {@code openssl rand -base64 32})
- * @param keyFile a file that holds the current key instead ({@code PORTAL_ENCRYPTION_KEY_FILE}),
- * such as a mounted secret
+ * @param key the current key, Base64 of 32 random bytes ({@code PORTAL_ENCRYPTION_KEY};
+ * make one with {@code openssl rand -base64 32})
+ * @param keyFile a file that holds the current key instead
+ * ({@code PORTAL_ENCRYPTION_KEY_FILE}), such as a mounted secret
  * @param keyId the current key's name, stored beside each row it encrypts
- * @param previousKeys older keys by name, so rows encrypted before a rotation still decrypt until
- * they are encrypted again under the current key
+ * @param previousKeys older keys by name, so rows encrypted before a rotation still
+ * decrypt until they are encrypted again under the current key
  */
 @ConfigurationProperties("portal.encryption")
 @Validated

@@ -1,7 +1,8 @@
 package dev.mfaportal.accesskey;
 
 /**
- * An encryption key is configured but unusable: not Base64, not 32 bytes, an unreadable file.
+ * An encryption key is configured but unusable: not Base64, not 32 bytes, an unreadable
+ * file.
  */
 class InvalidEncryptionKeyException extends EncryptionKeyException {
 

@@ -20,8 +20,8 @@ import org.springframework.validation.Errors;
 
 /**
  * Each member's long-term keys: validated and encrypted when stored, listed without their
- * secret, and decrypted only to sign an STS call ({@link #resolve}). Nothing here logs, returns
- * to a page or puts into an exception message a secret access key.
+ * secret, and decrypted only to sign an STS call ({@link #resolve}). Nothing here logs,
+ * returns to a page or puts into an exception message a secret access key.
  */
 @Service
 @Profile("team")
@@ -48,10 +48,10 @@ class StoredAccessKeys {
 	/**
 	 * Encrypts the secret and stores the key.
 	 * @return its id
-	 * @throws IllegalArgumentException when the form's validator would refuse it; the message
-	 * names the error codes, not the values
-	 * @throws org.springframework.dao.DuplicateKeyException when the owner has a key with that
-	 * label already
+	 * @throws IllegalArgumentException when the form's validator would refuse it; the
+	 * message names the error codes, not the values
+	 * @throws org.springframework.dao.DuplicateKeyException when the owner has a key with
+	 * that label already
 	 */
 	long store(String owner, String label, String accessKeyId, String secretAccessKey) {
 		AccessKeyForm form = new AccessKeyForm(label, accessKeyId, secretAccessKey);
@@ -82,7 +82,9 @@ class StoredAccessKeys {
 		return this.keys.labelTaken(owner, label);
 	}
 
-	/** @return whether the owner had such a key */
+	/**
+	 * @return whether the owner had such a key
+	 */
 	boolean delete(String owner, long id) {
 		return this.keys.delete(owner, id);
 	}
@@ -106,14 +108,17 @@ class StoredAccessKeys {
 		});
 	}
 
-	/** @return whether the owner has a key with that label */
+	/**
+	 * @return whether the owner has a key with that label
+	 */
 	boolean markUsed(String owner, String label, Instant at) {
 		return this.keys.markUsed(owner, label, at);
 	}
 
 	/**
-	 * Encrypts every stored secret again under the current key, each with a new nonce, after a key
-	 * rotation. All or nothing: every row is decrypted before any is written, in one transaction.
+	 * Encrypts every stored secret again under the current key, each with a new nonce,
+	 * after a key rotation. All or nothing: every row is decrypted before any is written,
+	 * in one transaction.
 	 * @return how many rows were re-encrypted
 	 * @throws AccessKeyDecryptionException when a row does not decrypt (its key id is not
 	 * configured, say); then nothing changes

@@ -7,8 +7,8 @@ import java.time.format.DateTimeFormatter;
 import dev.mfaportal.sts.AccessKeys;
 
 /**
- * A member's stored access key, without its secret: one row of {@code access_key} as pages and
- * the credential source list see it.
+ * A member's stored access key, without its secret: one row of {@code access_key} as
+ * pages and the credential source list see it.
  *
  * @param id its id
  * @param owner whose key it is ({@link dev.mfaportal.security.Actor#current()})

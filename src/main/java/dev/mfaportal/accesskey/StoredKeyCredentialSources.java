@@ -13,10 +13,10 @@ import dev.mfaportal.sts.StsSettings;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
-
 /**
- * Team mode's credential sources: the keys the signed-in member stored, and no one else's. The
- * secret is decrypted only when the STS call resolves the caller's credentials.
+ * Team mode's credential sources: the keys the signed-in member stored, and no one
+ * else's. The secret is decrypted only when the STS call resolves the caller's
+ * credentials.
  */
 class StoredKeyCredentialSources implements CredentialSources {
 
@@ -42,9 +42,9 @@ class StoredKeyCredentialSources implements CredentialSources {
 	}
 
 	/**
-	 * Signs with the current member's key of that id; the owner is fixed here, in the request
-	 * that asks, and the database is asked again (and the secret decrypted) when the STS call
-	 * resolves the credentials.
+	 * Signs with the current member's key of that id; the owner is fixed here, in the
+	 * request that asks, and the database is asked again (and the secret decrypted) when
+	 * the STS call resolves the credentials.
 	 */
 	@Override
 	public StsCaller caller(CredentialSource source) {
@@ -73,7 +73,6 @@ class StoredKeyCredentialSources implements CredentialSources {
 	public List<SearchedPlace> searched() {
 		return List.of();
 	}
-
 
 	static Optional<Long> id(String sourceId) {
 		if (sourceId == null || !sourceId.startsWith(ID_PREFIX)) {

@@ -27,9 +27,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 
 /**
- * Admins add members, disable and re-enable them, reset their passwords and unlock their devices.
- * A new or reset password is a one-time password, shown once to the admin and changed by the
- * member at first sign-in.
+ * Admins add members, disable and re-enable them, reset their passwords and unlock their
+ * devices. A new or reset password is a one-time password, shown once to the admin and
+ * changed by the member at first sign-in.
  */
 @Controller
 @Profile("team")
@@ -162,7 +162,8 @@ class AdminUsersController {
 		if (!id.matches("\\d{1,18}")) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		return this.users.findById(Long.parseLong(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return this.users.findById(Long.parseLong(id))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 }

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * At the first start of a team portal, when no member exists, creates the first admin: with the
- * configured password, or else with a one-time password printed on the console (not in the log),
- * to be changed at first sign-in.
+ * At the first start of a team portal, when no member exists, creates the first admin:
+ * with the configured password, or else with a one-time password printed on the console
+ * (not in the log), to be changed at first sign-in.
  */
 @Component
 @Profile("team")

@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The sign-in page. Spring Security handles the POST and the single sign-on redirects; the page
- * only shows why the browser is here and which providers it may sign in with.
+ * The sign-in page. Spring Security handles the POST and the single sign-on redirects;
+ * the page only shows why the browser is here and which providers it may sign in with.
  */
 @Controller
 @Profile("team")

@@ -9,8 +9,8 @@ import dev.mfaportal.system.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Counts failed sign-ins per account name (whether or not it exists, so the answer can't tell
- * them apart) and per client address, in the database every instance shares.
+ * Counts failed sign-ins per account name (whether or not it exists, so the answer can't
+ * tell them apart) and per client address, in the database every instance shares.
  */
 class LoginThrottle {
 

@@ -9,8 +9,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
- * Members as Spring Security sees them. A disabled member can't sign in; a signed-in member
- * disabled on another instance is refused on the next request ({@link MemberStillEnabledFilter}).
+ * Members as Spring Security sees them. A disabled member can't sign in; a signed-in
+ * member disabled on another instance is refused on the next request
+ * ({@link MemberStillEnabledFilter}).
  */
 class MemberDetailsService implements UserDetailsService {
 
@@ -33,7 +34,8 @@ class MemberDetailsService implements UserDetailsService {
 	}
 
 	static List<SimpleGrantedAuthority> authorities(PortalUser user) {
-		return user.admin() ? List.of(new SimpleGrantedAuthority("ROLE_MEMBER"), new SimpleGrantedAuthority("ROLE_ADMIN"))
+		return user.admin()
+				? List.of(new SimpleGrantedAuthority("ROLE_MEMBER"), new SimpleGrantedAuthority("ROLE_ADMIN"))
 				: List.of(new SimpleGrantedAuthority("ROLE_MEMBER"));
 	}
 

@@ -17,9 +17,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * On every signed-in request: ends a session older than the absolute timeout, ends the session of
- * a member who was disabled (on any instance) since signing in, and sends a member who must
- * change a one-time password to the page that does it, unless they came through single sign-on.
+ * On every signed-in request: ends a session older than the absolute timeout, ends the
+ * session of a member who was disabled (on any instance) since signing in, and sends a
+ * member who must change a one-time password to the page that does it, unless they came
+ * through single sign-on.
  */
 class MemberSessionFilter extends OncePerRequestFilter {
 
@@ -64,7 +65,8 @@ class MemberSessionFilter extends OncePerRequestFilter {
 			return;
 		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		// An admin has seen the one-time password, so a password session does nothing else until it is
+		// An admin has seen the one-time password, so a password session does nothing
+		// else until it is
 		// replaced; single sign-on doesn't use it, so its sessions aren't held up.
 		if (member.get().mustChangePassword() && !SingleSignOn.isSingleSignOn(authentication)
 				&& !path.equals(PasswordController.PATH) && !path.equals("/logout")) {

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A member changes their own password, and must after signing in with a one-time password.
+ * A member changes their own password, and must after signing in with a one-time
+ * password.
  */
 @Controller
 @Profile("team")

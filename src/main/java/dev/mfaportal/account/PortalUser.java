@@ -10,8 +10,7 @@ record PortalUser(long id, String username, String email, String passwordHash, b
 
 	@Override
 	public String toString() {
-		return "PortalUser[" + this.username + (this.admin ? ", admin" : "") + (this.enabled ? "" : ", disabled")
-				+ "]";
+		return "PortalUser[" + this.username + (this.admin ? ", admin" : "") + (this.enabled ? "" : ", disabled") + "]";
 	}
 
 }

@@ -34,11 +34,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Optional single sign-on with OpenID Connect, on when {@code spring.security.oauth2.client.*}
- * names at least one registration. The provider vouches for an email address; the member who has
- * it signs in under their own name and roles, so nothing else in the portal can tell how they
- * signed in. Refused: an email the provider hasn't verified, one no member (or several) has, a
- * disabled member, and plain OAuth 2 registrations, whose user names could pass for a member's.
+ * Optional single sign-on with OpenID Connect, on when
+ * {@code spring.security.oauth2.client.*} names at least one registration. The provider
+ * vouches for an email address; the member who has it signs in under their own name and
+ * roles, so nothing else in the portal can tell how they signed in. Refused: an email the
+ * provider hasn't verified, one no member (or several) has, a disabled member, and plain
+ * OAuth 2 registrations, whose user names could pass for a member's.
  */
 @Component
 @Profile("team")
@@ -57,7 +58,10 @@ class SingleSignOn {
 		this.users = users;
 	}
 
-	/** Adds sign-in through the configured providers to the team's chain; nothing when none is. */
+	/**
+	 * Adds sign-in through the configured providers to the team's chain; nothing when
+	 * none is.
+	 */
 	void configure(HttpSecurity http) {
 		if (this.registrations.getIfAvailable() == null) {
 			return;
@@ -128,8 +132,9 @@ class SingleSignOn {
 	}
 
 	/**
-	 * A refusal to its reason on the sign-in page; any other failure (the provider's error, a bad
-	 * token, a wrong secret) to a general message, and to the log for whoever set the provider up.
+	 * A refusal to its reason on the sign-in page; any other failure (the provider's
+	 * error, a bad token, a wrong secret) to a general message, and to the log for
+	 * whoever set the provider up.
 	 */
 	private static AuthenticationFailureHandler refusals() {
 		return (request, response, exception) -> {
@@ -148,13 +153,15 @@ class SingleSignOn {
 
 	}
 
-	/** Why a provider's user isn't let in, as the error code and the sign-in page's message. */
+	/**
+	 * Why a provider's user isn't let in, as the error code and the sign-in page's
+	 * message.
+	 */
 	enum Refusal {
 
 		EMAIL_NOT_VERIFIED("email_not_verified", "login.sso.unverified"),
 		NO_SUCH_MEMBER("no_such_member", "login.sso.unknown"),
-		SEVERAL_MEMBERS("several_members", "login.sso.ambiguous"),
-		MEMBER_DISABLED("member_disabled", "login.disabled");
+		SEVERAL_MEMBERS("several_members", "login.sso.ambiguous"), MEMBER_DISABLED("member_disabled", "login.disabled");
 
 		final String code;
 
@@ -174,7 +181,10 @@ class SingleSignOn {
 			return Optional.empty();
 		}
 
-		/** The sign-in page's message for a refusal code; a general one for any other failure. */
+		/**
+		 * The sign-in page's message for a refusal code; a general one for any other
+		 * failure.
+		 */
 		static String messageKey(String code) {
 			return of(code).map((refusal) -> refusal.messageKey).orElse("login.sso.failed");
 		}
@@ -183,8 +193,8 @@ class SingleSignOn {
 
 	/**
 	 * The provider's user as the member they are: named by the member's username (what
-	 * {@code Actor}, the session filter and the session store go by) with the member's roles. Kept
-	 * in the shared session store, hence serializable.
+	 * {@code Actor}, the session filter and the session store go by) with the member's
+	 * roles. Kept in the shared session store, hence serializable.
 	 */
 	static final class SignedInMember extends DefaultOidcUser {
 

@@ -18,7 +18,8 @@ class TeamModelAdvice {
 	@ModelAttribute("teamMember")
 	TeamMember teamMember() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication == null || !authentication.isAuthenticated() || "anonymousUser".equals(authentication.getName())) {
+		if (authentication == null || !authentication.isAuthenticated()
+				|| "anonymousUser".equals(authentication.getName())) {
 			return null;
 		}
 		return new TeamMember(Actor.current(), Actor.isAdmin());

@@ -22,10 +22,11 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 
 /**
- * Team mode: members sign in with a password (stored with the delegating encoder, bcrypt by
- * default) behind a throttle, or through {@link SingleSignOn} when it is configured; admins alone
- * reach {@code /admin}; logout is a POST that ends the session in the shared store; the headers
- * (HSTS on every response that came over TLS) are {@link BrowserDefences}, shared with local mode.
+ * Team mode: members sign in with a password (stored with the delegating encoder, bcrypt
+ * by default) behind a throttle, or through {@link SingleSignOn} when it is configured;
+ * admins alone reach {@code /admin}; logout is a POST that ends the session in the shared
+ * store; the headers (HSTS on every response that came over TLS) are
+ * {@link BrowserDefences}, shared with local mode.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("team")
@@ -71,9 +72,10 @@ class TeamSecurityConfig {
 	}
 
 	/**
-	 * Operations: {@code /actuator/**} has its own chain so that a Prometheus scraper can sign in
-	 * as an admin with HTTP Basic (through the same throttle) without a session or a login page;
-	 * a signed-in admin's browser session works too. Health and its groups are anonymous.
+	 * Operations: {@code /actuator/**} has its own chain so that a Prometheus scraper can
+	 * sign in as an admin with HTTP Basic (through the same throttle) without a session
+	 * or a login page; a signed-in admin's browser session works too. Health and its
+	 * groups are anonymous.
 	 */
 	@Bean
 	@Order(1)
@@ -93,8 +95,8 @@ class TeamSecurityConfig {
 	}
 
 	/**
-	 * Not a bean: a UserDetailsService bean would give Spring Security a second, unthrottled way
-	 * to check passwords.
+	 * Not a bean: a UserDetailsService bean would give Spring Security a second,
+	 * unthrottled way to check passwords.
 	 */
 	private static ThrottledAuthenticationProvider passwords(UserRepository users, PasswordEncoder encoder,
 			LoginThrottle throttle) {

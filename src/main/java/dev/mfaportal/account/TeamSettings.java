@@ -13,18 +13,20 @@ import org.springframework.validation.annotation.Validated;
  * Team mode.
  *
  * @param adminUsername the first admin, created at first start when no member exists yet
- * @param adminPassword that admin's password; when empty a one-time password is printed instead
+ * @param adminPassword that admin's password; when empty a one-time password is printed
+ * instead
  * @param requirePostgresql refuse to start on anything but PostgreSQL
  * @param sessionAbsoluteTimeout a session ends this long after sign-in, however active
  * @param loginMaxFailures failed sign-ins per account within {@code loginWindow}
- * @param loginMaxFailuresPerAddress failed sign-ins per client address within {@code loginWindow}
+ * @param loginMaxFailuresPerAddress failed sign-ins per client address within
+ * {@code loginWindow}
  * @param loginWindow the sliding window for both
  */
 @ConfigurationProperties("portal.team")
 @Validated
 public record TeamSettings(@DefaultValue("admin") String adminUsername, String adminPassword,
-		@DefaultValue("false") boolean requirePostgresql,
-		@NotNull @DefaultValue("12h") Duration sessionAbsoluteTimeout, @Min(1) @DefaultValue("5") int loginMaxFailures,
-		@Min(1) @DefaultValue("20") int loginMaxFailuresPerAddress, @NotNull @DefaultValue("15m") Duration loginWindow) {
+		@DefaultValue("false") boolean requirePostgresql, @NotNull @DefaultValue("12h") Duration sessionAbsoluteTimeout,
+		@Min(1) @DefaultValue("5") int loginMaxFailures, @Min(1) @DefaultValue("20") int loginMaxFailuresPerAddress,
+		@NotNull @DefaultValue("15m") Duration loginWindow) {
 
 }

@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * With {@code portal.team.require-postgresql=true}, refuses to start on any other database: a team
- * of several instances needs one shared PostgreSQL, and an H2 file would quietly split them.
+ * With {@code portal.team.require-postgresql=true}, refuses to start on any other
+ * database: a team of several instances needs one shared PostgreSQL, and an H2 file would
+ * quietly split them.
  */
 @Component
 @Profile("team")
@@ -34,8 +35,9 @@ class TeamStartupCheck implements InitializingBean {
 		try (Connection connection = this.dataSource.getConnection()) {
 			String product = connection.getMetaData().getDatabaseProductName();
 			if (!"PostgreSQL".equalsIgnoreCase(product)) {
-				throw new TeamStartupException("portal.team.require-postgresql is true, but the database is " + product
-						+ ".", "Point spring.datasource.url (SPRING_DATASOURCE_URL) at PostgreSQL, for example "
+				throw new TeamStartupException(
+						"portal.team.require-postgresql is true, but the database is " + product + ".",
+						"Point spring.datasource.url (SPRING_DATASOURCE_URL) at PostgreSQL, for example "
 								+ "jdbc:postgresql://db:5432/mfaportal, with spring.datasource.username and password.");
 			}
 		}

@@ -1,8 +1,8 @@
 package dev.mfaportal.account;
 
 /**
- * Team mode can't start as configured; {@link TeamStartupFailureAnalyzer} prints what is missing
- * and what to do instead of a stack trace.
+ * Team mode can't start as configured; {@link TeamStartupFailureAnalyzer} prints what is
+ * missing and what to do instead of a stack trace.
  */
 public class TeamStartupException extends RuntimeException {
 

@@ -4,7 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns a {@link TeamStartupException} into Spring Boot's "APPLICATION FAILED TO START" text.
+ * Turns a {@link TeamStartupException} into Spring Boot's "APPLICATION FAILED TO START"
+ * text.
  */
 class TeamStartupFailureAnalyzer extends AbstractFailureAnalyzer<TeamStartupException> {
 

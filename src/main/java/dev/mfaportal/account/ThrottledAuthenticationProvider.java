@@ -6,8 +6,9 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Password sign-in behind the throttle: too many failures for an account name or from an address
- * refuse further tries for a while, with the same answer whether the account exists or not.
+ * Password sign-in behind the throttle: too many failures for an account name or from an
+ * address refuse further tries for a while, with the same answer whether the account
+ * exists or not.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 

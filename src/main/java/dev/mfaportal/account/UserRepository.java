@@ -30,7 +30,10 @@ class UserRepository {
 	}
 
 	Optional<PortalUser> findByUsername(String username) {
-		return this.jdbc.sql("select * from portal_user where username = ?").param(username).query(UserRepository::map).optional();
+		return this.jdbc.sql("select * from portal_user where username = ?")
+			.param(username)
+			.query(UserRepository::map)
+			.optional();
 	}
 
 	Optional<PortalUser> findByEmail(String email) {
@@ -60,8 +63,8 @@ class UserRepository {
 	}
 
 	void setPassword(long id, String passwordHash, boolean mustChange, Instant at) {
-		this.jdbc
-			.sql("update portal_user set password_hash = ?, must_change_password = ?, password_changed_at = ? where id = ?")
+		this.jdbc.sql(
+				"update portal_user set password_hash = ?, must_change_password = ?, password_changed_at = ? where id = ?")
 			.params(passwordHash, mustChange, SqlTime.of(at), id)
 			.update();
 	}

@@ -9,8 +9,8 @@ import java.time.Instant;
  * @param id the row's id, {@code null} before it is stored
  * @param occurredAt when it happened
  * @param actor whose history it belongs to
- * @param source the credential source's name; for {@link Outcome#DEVICE_UNLOCKED}, who unlocked
- * the device
+ * @param source the credential source's name; for {@link Outcome#DEVICE_UNLOCKED}, who
+ * unlocked the device
  * @param accessKeyMasked the long-term access key, masked
  * @param serialNumber the MFA device, as typed
  * @param deviceLabel the name of the saved device
@@ -21,8 +21,8 @@ import java.time.Instant;
  * @param expiresAt for {@link Outcome#ISSUED}, when the credentials expire
  * @param clientAddress the browser's address
  */
-record AuditEntry(Long id, Instant occurredAt, String actor, String source, String accessKeyMasked,
-		String serialNumber, String deviceLabel, Integer durationSeconds, Outcome outcome, String errorCode,
-		Instant expiresAt, String clientAddress) {
+record AuditEntry(Long id, Instant occurredAt, String actor, String source, String accessKeyMasked, String serialNumber,
+		String deviceLabel, Integer durationSeconds, Outcome outcome, String errorCode, Instant expiresAt,
+		String clientAddress) {
 
 }

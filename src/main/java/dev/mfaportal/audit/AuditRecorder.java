@@ -13,9 +13,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one row per event of the issuing and limit features. Synchronous, in the publisher's
- * transaction when it has one, so an attempt and its audit row stand or fall together. The
- * events hold no secret, session token or MFA code, so no row can.
+ * Writes one row per event of the issuing and limit features. Synchronous, in the
+ * publisher's transaction when it has one, so an attempt and its audit row stand or fall
+ * together. The events hold no secret, session token or MFA code, so no row can.
  */
 @Component
 class AuditRecorder {
@@ -48,9 +48,9 @@ class AuditRecorder {
 	}
 
 	/**
-	 * Recorded in the owner's history, since it is the owner's device. Who unlocked it goes in the
-	 * source column (the unlock used no keys), so an unlock by someone else, an admin later,
-	 * shows.
+	 * Recorded in the owner's history, since it is the owner's device. Who unlocked it
+	 * goes in the source column (the unlock used no keys), so an unlock by someone else,
+	 * an admin later, shows.
 	 */
 	@EventListener
 	void on(DeviceUnlocked unlocked) {
@@ -64,8 +64,7 @@ class AuditRecorder {
 				outcome, errorCode, expiresAt, attempt.clientAddress()));
 	}
 
-	private static AuditEntry device(Instant at, String actor, String source, String serialNumber,
-			Outcome outcome) {
+	private static AuditEntry device(Instant at, String actor, String source, String serialNumber, Outcome outcome) {
 		return new AuditEntry(null, at, actor, source, null, serialNumber, null, null, outcome, null, null, null);
 	}
 

@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code audit_event} table. Strings are cut to their column's size before they are stored:
- * most come from what a person typed, and an audit row must never make the attempt it records
- * fail.
+ * The {@code audit_event} table. Strings are cut to their column's size before they are
+ * stored: most come from what a person typed, and an audit row must never make the
+ * attempt it records fail.
  */
 @Repository
 class AuditRepository {
@@ -92,8 +92,8 @@ class AuditRepository {
 	/** The actor's distinct serial numbers, or everyone's when {@code actor} is null. */
 	List<String> serialNumbers(String actor) {
 		if (actor == null) {
-			return this.jdbc
-				.sql("select distinct serial_number from audit_event where serial_number is not null order by serial_number")
+			return this.jdbc.sql(
+					"select distinct serial_number from audit_event where serial_number is not null order by serial_number")
 				.query(String.class)
 				.list();
 		}
@@ -110,9 +110,10 @@ class AuditRepository {
 	}
 
 	/**
-	 * Cuts a value to {@code size} UTF-16 units (never half a surrogate pair), which H2 and
-	 * PostgreSQL both accept for {@code varchar(size)}, and replaces NUL, which PostgreSQL refuses in
-	 * any text. Filters go through it too, so they match what was stored.
+	 * Cuts a value to {@code size} UTF-16 units (never half a surrogate pair), which H2
+	 * and PostgreSQL both accept for {@code varchar(size)}, and replaces NUL, which
+	 * PostgreSQL refuses in any text. Filters go through it too, so they match what was
+	 * stored.
 	 */
 	static String fit(String value, int size) {
 		if (value == null) {
@@ -130,8 +131,8 @@ class AuditRepository {
 		return new AuditEntry(row.getLong("id"), SqlTime.read(row, "occurred_at"), row.getString("actor"),
 				row.getString("source"), row.getString("access_key_masked"), row.getString("serial_number"),
 				row.getString("device_label"), row.getObject("duration_seconds", Integer.class),
-				Outcome.valueOf(row.getString("outcome")), row.getString("error_code"),
-				SqlTime.read(row, "expires_at"), row.getString("client_address"));
+				Outcome.valueOf(row.getString("outcome")), row.getString("error_code"), SqlTime.read(row, "expires_at"),
+				row.getString("client_address"));
 	}
 
 	private record Where(String sql, List<Object> params) {

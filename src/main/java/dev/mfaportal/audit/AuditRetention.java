@@ -11,8 +11,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes audit rows older than the retention period, once a day. Several instances may each run
- * it: the delete is the same whoever runs it first.
+ * Deletes audit rows older than the retention period, once a day. Several instances may
+ * each run it: the delete is the same whoever runs it first.
  */
 @Component
 class AuditRetention {

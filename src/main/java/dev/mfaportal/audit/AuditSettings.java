@@ -11,8 +11,9 @@ import org.springframework.validation.annotation.Validated;
  * How long the audit history is kept.
  *
  * @param retentionDays rows older than this many days are deleted
- * @param purgeCron when they are deleted, as a Spring cron expression in the server's time zone
- * ({@code -} turns the purge off); read by {@link AuditRetention}'s {@code @Scheduled}
+ * @param purgeCron when they are deleted, as a Spring cron expression in the server's
+ * time zone ({@code -} turns the purge off); read by {@link AuditRetention}'s
+ * {@code @Scheduled}
  */
 @ConfigurationProperties("portal.audit")
 @Validated

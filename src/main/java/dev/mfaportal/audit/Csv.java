@@ -9,10 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The history as an RFC 4180 CSV file: CRLF line ends, a field with a comma, quote, CR or LF in
- * quotes with its quotes doubled. A field that a spreadsheet would take for a formula (it starts
- * with {@code = + - @}, tab or CR) gets a leading apostrophe (OWASP, CSV injection): labels and
- * serial numbers are typed by people. Column names are stable, for scripts that read the file.
+ * The history as an RFC 4180 CSV file: CRLF line ends, a field with a comma, quote, CR or
+ * LF in quotes with its quotes doubled. A field that a spreadsheet would take for a
+ * formula (it starts with {@code = + - @}, tab or CR) gets a leading apostrophe (OWASP,
+ * CSV injection): labels and serial numbers are typed by people. Column names are stable,
+ * for scripts that read the file.
  */
 final class Csv {
 
@@ -27,8 +28,8 @@ final class Csv {
 	static void write(List<AuditEntry> entries, Writer out) throws IOException {
 		row(HEADER, out);
 		for (AuditEntry entry : entries) {
-			row(Arrays.asList(time(entry.occurredAt()), entry.actor(), entry.source(), entry.accessKeyMasked(), entry.deviceLabel(),
-					entry.serialNumber(),
+			row(Arrays.asList(time(entry.occurredAt()), entry.actor(), entry.source(), entry.accessKeyMasked(),
+					entry.deviceLabel(), entry.serialNumber(),
 					(entry.durationSeconds() != null) ? String.valueOf(entry.durationSeconds()) : null,
 					entry.outcome().name(), entry.errorCode(), time(entry.expiresAt()), entry.clientAddress()), out);
 		}
@@ -63,8 +64,7 @@ final class Csv {
 	}
 
 	private static String time(Instant instant) {
-		return (instant != null) ? DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS))
-				: null;
+		return (instant != null) ? DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS)) : null;
 	}
 
 }

@@ -25,8 +25,9 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * The current actor's history at {@code /history}, a page at a time, and all of it that matches
- * the filters as CSV. A bad filter value gets a message on the page, never an error page.
+ * The current actor's history at {@code /history}, a page at a time, and all of it that
+ * matches the filters as CSV. A bad filter value gets a message on the page, never an
+ * error page.
  */
 @Controller
 class HistoryController {
@@ -85,8 +86,8 @@ class HistoryController {
 	}
 
 	/**
-	 * Every matching row, not one page. Written only after the query succeeded, so a failure still
-	 * ends on the error page rather than in half a file.
+	 * Every matching row, not one page. Written only after the query succeeded, so a
+	 * failure still ends on the error page rather than in half a file.
 	 */
 	@GetMapping(CSV_PATH)
 	String csv(@ModelAttribute("historyForm") HistoryForm form, BindingResult result, Model model,
@@ -124,7 +125,8 @@ class HistoryController {
 	private String showForm(HistoryForm form, String actor, Model model) {
 		List<String> devices = new ArrayList<>(this.audit.serialNumbers(actor));
 		if (form.device() != null && !devices.contains(form.device())) {
-			// A device from a link or bookmark that has no rows (any more) stays selected.
+			// A device from a link or bookmark that has no rows (any more) stays
+			// selected.
 			devices.add(form.device());
 		}
 		model.addAttribute("devices", devices);
@@ -137,7 +139,9 @@ class HistoryController {
 		return VIEW;
 	}
 
-	/** The page's own URL with the filters kept; empty filters and page 0 are left out. */
+	/**
+	 * The page's own URL with the filters kept; empty filters and page 0 are left out.
+	 */
 	private static String url(String path, HistoryForm form, int page) {
 		StringJoiner query = new StringJoiner("&", path + "?", "").setEmptyValue(path);
 		add(query, "device", form.device());
@@ -151,7 +155,8 @@ class HistoryController {
 
 	private static void add(StringJoiner query, String name, String value) {
 		if (value != null) {
-			// Form encoding, which the servlet decodes: "+" in a serial number becomes %2B, not a space.
+			// Form encoding, which the servlet decodes: "+" in a serial number becomes
+			// %2B, not a space.
 			query.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
 		}
 	}

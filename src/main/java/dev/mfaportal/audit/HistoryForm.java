@@ -12,8 +12,8 @@ import java.time.temporal.ChronoField;
 import org.springframework.validation.Errors;
 
 /**
- * The history page's query parameters, as typed: every field is text, so a bad value ends in a
- * message on the page instead of a binding error. Error codes are message keys.
+ * The history page's query parameters, as typed: every field is text, so a bad value ends
+ * in a message on the page instead of a binding error. Error codes are message keys.
  *
  * @param device an MFA device, or {@code null} for all
  * @param outcome an {@link Outcome} name, or {@code null} for all
@@ -27,12 +27,13 @@ record HistoryForm(String device, String outcome, String from, String to, String
 
 	static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
-	/** Far beyond any real history, and small enough that the row offset can't overflow. */
+	/**
+	 * Far beyond any real history, and small enough that the row offset can't overflow.
+	 */
 	static final int MAX_PAGE = 1_000_000;
 
 	// What <input type="date"> sends: exactly four digits of year, no sign.
-	private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder()
-		.appendValue(ChronoField.YEAR, 4)
+	private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder().appendValue(ChronoField.YEAR, 4)
 		.appendLiteral('-')
 		.appendValue(ChronoField.MONTH_OF_YEAR, 2)
 		.appendLiteral('-')
@@ -40,7 +41,10 @@ record HistoryForm(String device, String outcome, String from, String to, String
 		.toFormatter()
 		.withResolverStyle(ResolverStyle.STRICT);
 
-	/** The filter for the actor's rows, or {@code null} with the reasons in {@code errors}. */
+	/**
+	 * The filter for the actor's rows, or {@code null} with the reasons in
+	 * {@code errors}.
+	 */
 	AuditFilter filter(String actor, Errors errors) {
 		Outcome outcomeValue = outcome(errors);
 		LocalDate fromDay = day("from", this.from, errors);

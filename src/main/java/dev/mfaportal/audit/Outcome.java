@@ -3,8 +3,9 @@ package dev.mfaportal.audit;
 import java.util.Locale;
 
 /**
- * What happened, as stored in {@code audit_event.outcome}. The names are stored and written to
- * CSV files, so they never change; each has a label {@code outcome.<name>} in every language.
+ * What happened, as stored in {@code audit_event.outcome}. The names are stored and
+ * written to CSV files, so they never change; each has a label {@code outcome.<name>} in
+ * every language.
  */
 enum Outcome {
 

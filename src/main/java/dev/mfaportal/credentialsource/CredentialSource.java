@@ -7,14 +7,16 @@ package dev.mfaportal.credentialsource;
  * @param kind where the keys are
  * @param name the profile name, or a short name for other kinds
  * @param maskedAccessKeyId such as {@code AKIA…WXYZ}
- * @param sessionCredentials whether it holds a session token, which GetSessionToken refuses
+ * @param sessionCredentials whether it holds a session token, which GetSessionToken
+ * refuses
  * @param region the region calls from it are signed for
- * @param mfaSerial the {@code mfa_serial} its profile (or a role profile built on it) names, or
- * {@code null}
- * @param shellDefault whether this is what the person's shell would use without {@code --profile}
+ * @param mfaSerial the {@code mfa_serial} its profile (or a role profile built on it)
+ * names, or {@code null}
+ * @param shellDefault whether this is what the person's shell would use without
+ * {@code --profile}
  */
-public record CredentialSource(String id, Kind kind, String name, String maskedAccessKeyId,
-		boolean sessionCredentials, String region, String mfaSerial, boolean shellDefault) {
+public record CredentialSource(String id, Kind kind, String name, String maskedAccessKeyId, boolean sessionCredentials,
+		String region, String mfaSerial, boolean shellDefault) {
 
 	/** Where the keys come from. */
 	public enum Kind {

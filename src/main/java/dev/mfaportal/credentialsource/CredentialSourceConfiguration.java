@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * Local mode reads the person's own AWS setup; the demo brings its own emulated user, and team
- * mode each member's stored keys ({@code dev.mfaportal.accesskey}).
+ * Local mode reads the person's own AWS setup; the demo brings its own emulated user, and
+ * team mode each member's stored keys ({@code dev.mfaportal.accesskey}).
  */
 @Configuration(proxyBeanMethods = false)
 class CredentialSourceConfiguration {

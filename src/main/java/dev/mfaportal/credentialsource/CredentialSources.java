@@ -10,7 +10,10 @@ import dev.mfaportal.sts.StsCaller;
  */
 public interface CredentialSources {
 
-	/** Every usable source, the one the person's shell would use first. Read afresh each time. */
+	/**
+	 * Every usable source, the one the person's shell would use first. Read afresh each
+	 * time.
+	 */
 	List<CredentialSource> list();
 
 	default Optional<CredentialSource> find(String id) {
@@ -24,14 +27,17 @@ public interface CredentialSources {
 	List<SearchedPlace> searched();
 
 	/**
-	 * Whether the form may also take a key pair typed in for one call (team mode: a member who
-	 * would rather not store a key).
+	 * Whether the form may also take a key pair typed in for one call (team mode: a
+	 * member who would rather not store a key).
 	 */
 	default boolean offersOneTimeKeys() {
 		return false;
 	}
 
-	/** Every {@code mfa_serial} the person's AWS config names, for importing as saved devices. */
+	/**
+	 * Every {@code mfa_serial} the person's AWS config names, for importing as saved
+	 * devices.
+	 */
 	default List<ProfileMfaDevice> mfaDevices() {
 		return List.of();
 	}

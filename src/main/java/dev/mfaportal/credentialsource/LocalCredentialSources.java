@@ -27,10 +27,10 @@ import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * A person's own AWS setup as their shell sees it: the environment first, then the named
- * profiles that hold static keys in {@code AWS_SHARED_CREDENTIALS_FILE} / {@code AWS_CONFIG_FILE}
- * (default {@code ~/.aws/credentials} and {@code ~/.aws/config}), parsed by the SDK. Container
- * and instance-metadata credentials are left out on purpose: a laptop has neither, and probing
- * for them stalls the page.
+ * profiles that hold static keys in {@code AWS_SHARED_CREDENTIALS_FILE} /
+ * {@code AWS_CONFIG_FILE} (default {@code ~/.aws/credentials} and {@code ~/.aws/config}),
+ * parsed by the SDK. Container and instance-metadata credentials are left out on purpose:
+ * a laptop has neither, and probing for them stalls the page.
  */
 class LocalCredentialSources implements CredentialSources {
 
@@ -46,11 +46,14 @@ class LocalCredentialSources implements CredentialSources {
 
 	private final StsSettings settings;
 
-	/** The last list and what it was read from; it holds no secret, only masked key ids. */
+	/**
+	 * The last list and what it was read from; it holds no secret, only masked key ids.
+	 */
 	private volatile Listed listed;
 
 	/**
-	 * @param environment the process environment ({@code System::getenv}), injectable for tests
+	 * @param environment the process environment ({@code System::getenv}), injectable for
+	 * tests
 	 * @param home the user's home folder
 	 * @param settings for the region
 	 */
@@ -61,22 +64,23 @@ class LocalCredentialSources implements CredentialSources {
 	}
 
 	/**
-	 * The sources, read again only when a file or an {@code AWS_*} variable it depends on changed:
-	 * every page lists them, and parsing the files was a good part of the form's time. A file
-	 * counts as changed when its modification time, size or identity (inode) differs, so an edit
-	 * shows on the next page as before.
+	 * The sources, read again only when a file or an {@code AWS_*} variable it depends on
+	 * changed: every page lists them, and parsing the files was a good part of the form's
+	 * time. A file counts as changed when its modification time, size or identity (inode)
+	 * differs, so an edit shows on the next page as before.
 	 */
 	@Override
 	public List<CredentialSource> list() {
 		List<Object> inputs = List.of(FileStamp.of(credentialsFile()), FileStamp.of(configFile()),
 				String.valueOf(env("AWS_ACCESS_KEY_ID")), hasText(env("AWS_SECRET_ACCESS_KEY")),
-				hasText(env("AWS_SESSION_TOKEN")), String.valueOf(env("AWS_PROFILE")), String.valueOf(env("AWS_REGION")),
-				String.valueOf(env("AWS_DEFAULT_REGION")));
+				hasText(env("AWS_SESSION_TOKEN")), String.valueOf(env("AWS_PROFILE")),
+				String.valueOf(env("AWS_REGION")), String.valueOf(env("AWS_DEFAULT_REGION")));
 		Listed last = this.listed;
 		if (last != null && last.inputs().equals(inputs)) {
 			return last.sources();
 		}
-		// inputs were taken before the files are read: an edit during the read shows next time
+		// inputs were taken before the files are read: an edit during the read shows next
+		// time
 		List<CredentialSource> sources = List.copyOf(read());
 		this.listed = new Listed(inputs, sources);
 		return sources;
@@ -112,17 +116,16 @@ class LocalCredentialSources implements CredentialSources {
 			String session = env("AWS_SESSION_TOKEN");
 			String id = env("AWS_ACCESS_KEY_ID");
 			String secret = env("AWS_SECRET_ACCESS_KEY");
-			return new StsCaller(source.id(),
-					StaticCredentialsProvider.create(hasText(session) ? AwsSessionCredentials.create(id, secret, session)
-							: AwsBasicCredentials.create(id, secret)),
+			return new StsCaller(source.id(), StaticCredentialsProvider.create(hasText(session)
+					? AwsSessionCredentials.create(id, secret, session) : AwsBasicCredentials.create(id, secret)),
 					source.region(), null);
 		}
 		return new StsCaller(source.id(), () -> staticKeys(source.name()), source.region(), null);
 	}
 
 	/**
-	 * The profile's own static keys, read afresh so an edited file counts at once. Not the SDK's
-	 * ProfileCredentialsProvider: for a profile that also names a role_arn or a
+	 * The profile's own static keys, read afresh so an edited file counts at once. Not
+	 * the SDK's ProfileCredentialsProvider: for a profile that also names a role_arn or a
 	 * credential_process it would assume the role or run the process instead, and
 	 * GetSessionToken needs the long-term keys themselves.
 	 */
@@ -141,9 +144,11 @@ class LocalCredentialSources implements CredentialSources {
 
 	@Override
 	public List<SearchedPlace> searched() {
-		return List.of(new SearchedPlace("environment", "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY",
-				hasText(env("AWS_ACCESS_KEY_ID"))),
-				new SearchedPlace("credentials-file", credentialsFile().toString(), Files.isRegularFile(credentialsFile())),
+		return List.of(
+				new SearchedPlace("environment", "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY",
+						hasText(env("AWS_ACCESS_KEY_ID"))),
+				new SearchedPlace("credentials-file", credentialsFile().toString(),
+						Files.isRegularFile(credentialsFile())),
 				new SearchedPlace("config-file", configFile().toString(), Files.isRegularFile(configFile())),
 				new SearchedPlace("profile", shellProfile(), profileFile().profile(shellProfile()).isPresent()));
 	}
@@ -161,16 +166,21 @@ class LocalCredentialSources implements CredentialSources {
 			.toList();
 	}
 
-	/** The source whose static keys go with a profile: its own, or its source_profile's. */
+	/**
+	 * The source whose static keys go with a profile: its own, or its source_profile's.
+	 */
 	private static String keysFor(ProfileFile profiles, Profile profile) {
 		Optional<Profile> withKeys = Optional.of(profile)
 			.filter(LocalCredentialSources::hasStaticKeys)
-			.or(() -> profile.property("source_profile").flatMap(profiles::profile).filter(LocalCredentialSources::hasStaticKeys));
+			.or(() -> profile.property("source_profile")
+				.flatMap(profiles::profile)
+				.filter(LocalCredentialSources::hasStaticKeys));
 		return withKeys.map((p) -> PROFILE_PREFIX + p.name()).orElse(null);
 	}
 
 	private static boolean hasStaticKeys(Profile profile) {
-		return profile.property("aws_access_key_id").isPresent() && profile.property("aws_secret_access_key").isPresent();
+		return profile.property("aws_access_key_id").isPresent()
+				&& profile.property("aws_secret_access_key").isPresent();
 	}
 
 	private String region(Profile profile) {
@@ -188,7 +198,10 @@ class LocalCredentialSources implements CredentialSources {
 			.orElse(this.settings.defaultRegion());
 	}
 
-	/** The profile's own {@code mfa_serial}, else that of a role profile that uses its keys. */
+	/**
+	 * The profile's own {@code mfa_serial}, else that of a role profile that uses its
+	 * keys.
+	 */
 	private static String mfaSerial(ProfileFile profiles, Profile profile) {
 		return profile.property("mfa_serial")
 			.or(() -> profiles.profiles()
@@ -202,7 +215,8 @@ class LocalCredentialSources implements CredentialSources {
 
 	private ProfileFile profileFile() {
 		ProfileFile.Aggregator aggregator = ProfileFile.aggregator();
-		// The file added first wins a property both define: the credentials file, as in the SDK and the CLI.
+		// The file added first wins a property both define: the credentials file, as in
+		// the SDK and the CLI.
 		for (Map.Entry<Path, ProfileFile.Type> file : List.of(
 				Map.entry(credentialsFile(), ProfileFile.Type.CREDENTIALS),
 				Map.entry(configFile(), ProfileFile.Type.CONFIGURATION))) {
@@ -211,7 +225,8 @@ class LocalCredentialSources implements CredentialSources {
 					aggregator.addFile(ProfileFile.builder().content(file.getKey()).type(file.getValue()).build());
 				}
 				catch (RuntimeException ex) {
-					// Not the parser's message: it may quote a line of the file, and the file holds secrets.
+					// Not the parser's message: it may quote a line of the file, and the
+					// file holds secrets.
 					logger.warn("Could not read {}: it is not a valid AWS profile file", file.getKey());
 				}
 			}
@@ -224,7 +239,10 @@ class LocalCredentialSources implements CredentialSources {
 
 	}
 
-	/** What tells an edited file from the one read before; {@code absent} for a missing file. */
+	/**
+	 * What tells an edited file from the one read before; {@code absent} for a missing
+	 * file.
+	 */
 	private record FileStamp(Path path, Object modified, long size, Object inode) {
 
 		static FileStamp of(Path path) {

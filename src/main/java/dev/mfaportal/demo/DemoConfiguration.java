@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * Starts the STS emulator on a loopback port and points the portal's only credential source at
- * it. The portal still talks to it over HTTP through the SDK, exactly as it talks to AWS.
+ * Starts the STS emulator on a loopback port and points the portal's only credential
+ * source at it. The portal still talks to it over HTTP through the SDK, exactly as it
+ * talks to AWS.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo")

@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Shows the demo device and its current code on every page, as an authenticator app would.
+ * Shows the demo device and its current code on every page, as an authenticator app
+ * would.
  */
 @ControllerAdvice
 @Profile("demo")

@@ -15,9 +15,11 @@ import java.time.format.DateTimeFormatter;
  * @param profileName the default credentials-file profile name
  * @param sourceId the credential source to preselect, or {@code null}
  * @param createdAt when it was saved
- * @param lastUsedAt when credentials were last issued with its serial number, or {@code null}
+ * @param lastUsedAt when credentials were last issued with its serial number, or
+ * {@code null}
  * @param roleArn a role to assume with its code, or {@code null}
- * @param roleSessionName that role session's name, or {@code null} for the caller's user name
+ * @param roleSessionName that role session's name, or {@code null} for the caller's user
+ * name
  * @param externalId the external id the role asks for, or {@code null}
  */
 record Device(long id, String owner, String label, String serialNumber, int durationSeconds, String profileName,

@@ -32,9 +32,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The saved devices page, the form that adds or edits one, and the actions on the page. Every
- * POST that succeeds redirects back to the list with a message, so a reload repeats nothing.
- * Another owner's device answers 404, like one that does not exist.
+ * The saved devices page, the form that adds or edits one, and the actions on the page.
+ * Every POST that succeeds redirects back to the list with a message, so a reload repeats
+ * nothing. Another owner's device answers 404, like one that does not exist.
  */
 @Controller
 class DeviceController {
@@ -87,7 +87,10 @@ class DeviceController {
 							Device.READABLE_UTC.format(lock.lockedAt())))
 					.toList());
 		model.addAttribute("offers",
-				this.sources.mfaDevices().stream().filter((offer) -> !labels.containsKey(offer.serialNumber())).toList());
+				this.sources.mfaDevices()
+					.stream()
+					.filter((offer) -> !labels.containsKey(offer.serialNumber()))
+					.toList());
 		return LIST_VIEW;
 	}
 
@@ -158,7 +161,8 @@ class DeviceController {
 		if (saved.isPresent()) {
 			return toList(redirect, "device.flash.alreadySaved", saved.get().label());
 		}
-		// A source that has gone since the config was read is no reason to refuse the device.
+		// A source that has gone since the config was read is no reason to refuse the
+		// device.
 		String sourceId = this.validator.isKnownSource(offer.sourceId()) ? offer.sourceId() : "";
 		while (true) {
 			DeviceForm form = DeviceForm.imported(uniqueLabel(owner, offer.profileName()), offer.serialNumber(),
@@ -166,14 +170,16 @@ class DeviceController {
 			BindingResult result = new BeanPropertyBindingResult(form, FORM);
 			this.validator.validate(form, result);
 			if (result.hasErrors()) {
-				// Such as a user ARN in mfa_serial: the form says what is wrong and lets it be fixed.
+				// Such as a user ARN in mfa_serial: the form says what is wrong and lets
+				// it be fixed.
 				model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, result);
 				return redisplay(form, null, model, response);
 			}
 			if (insert(form.newDevice(owner, now()), result)) {
 				return toList(redirect, "device.flash.imported", form.label());
 			}
-			// Another tab took the label between the check and the insert: try the next one.
+			// Another tab took the label between the check and the insert: try the next
+			// one.
 		}
 	}
 
@@ -204,7 +210,9 @@ class DeviceController {
 		return !result.hasErrors();
 	}
 
-	/** @return whether it was stored; otherwise the label is marked as taken */
+	/**
+	 * @return whether it was stored; otherwise the label is marked as taken
+	 */
 	private boolean insert(Device device, BindingResult result) {
 		try {
 			this.devices.insert(device);
@@ -220,7 +228,10 @@ class DeviceController {
 		result.rejectValue("label", "device.label.duplicate", new Object[] { form.label() }, null);
 	}
 
-	/** The first of the profile's name, "name (2)", "name (3)"... that the owner has not used. */
+	/**
+	 * The first of the profile's name, "name (2)", "name (3)"... that the owner has not
+	 * used.
+	 */
 	private String uniqueLabel(String owner, String profileName) {
 		for (int n = 1;; n++) {
 			String label = DeviceForm.numberedLabel(profileName, n);
@@ -240,7 +251,8 @@ class DeviceController {
 		model.addAttribute("device", device);
 		model.addAttribute("sources", this.sources.list());
 		model.addAttribute("durationPresets", StsModel.DURATION_PRESETS);
-		// As text: MessageFormat would print 129600 as "129,600", which the field would not take.
+		// As text: MessageFormat would print 129600 as "129,600", which the field would
+		// not take.
 		model.addAttribute("durationMin", String.valueOf(StsModel.DURATION_MIN));
 		model.addAttribute("durationMax", String.valueOf(StsModel.DURATION_MAX));
 		model.addAttribute("rootDurationMax", String.valueOf(StsModel.ROOT_DURATION_MAX));

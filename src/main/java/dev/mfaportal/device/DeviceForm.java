@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.springframework.util.StringUtils;
 
 /**
- * What the device form posts. Every field is text so that anything a person types reaches the
- * validator, which answers in words instead of a binding error.
+ * What the device form posts. Every field is text so that anything a person types reaches
+ * the validator, which answers in words instead of a binding error.
  *
  * @param label the device's name
  * @param serialNumber the MFA device ARN or hardware serial
@@ -36,8 +36,8 @@ record DeviceForm(String label, String serialNumber, String durationSeconds, Str
 	}
 
 	/**
-	 * The label for the {@code n}th device of that name: the name itself, then "name (2)",
-	 * "name (3)"..., the name cut so that the whole fits the column.
+	 * The label for the {@code n}th device of that name: the name itself, then "name
+	 * (2)", "name (3)"..., the name cut so that the whole fits the column.
 	 */
 	static String numberedLabel(String name, int n) {
 		String base = name.strip();
@@ -63,7 +63,10 @@ record DeviceForm(String label, String serialNumber, String durationSeconds, Str
 				text(this.externalId));
 	}
 
-	/** The device with this form's values, from a form that passed {@link DeviceFormValidator}. */
+	/**
+	 * The device with this form's values, from a form that passed
+	 * {@link DeviceFormValidator}.
+	 */
 	Device applyTo(Device device) {
 		return new Device(device.id(), device.owner(), this.label, this.serialNumber,
 				Integer.parseInt(this.durationSeconds), this.profileName, source(), device.createdAt(),

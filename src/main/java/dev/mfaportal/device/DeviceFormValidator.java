@@ -8,13 +8,16 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * Checks a device against the same STS model as the issuing form, so a saved device never fills
- * the form with a value STS would reject. Error codes are message keys. Whether the label is
- * already taken needs the owner and the database: the controller checks that.
+ * Checks a device against the same STS model as the issuing form, so a saved device never
+ * fills the form with a value STS would reject. Error codes are message keys. Whether the
+ * label is already taken needs the owner and the database: the controller checks that.
  */
 class DeviceFormValidator implements Validator {
 
-	/** The {@code label} column's width, in UTF-16 units, which is never more than H2 or PostgreSQL count. */
+	/**
+	 * The {@code label} column's width, in UTF-16 units, which is never more than H2 or
+	 * PostgreSQL count.
+	 */
 	static final int LABEL_MAX = 64;
 
 	/** The {@code source_id} column's width. */

@@ -32,8 +32,7 @@ class DeviceRepository {
 
 	/** The owner's devices by label, ignoring case. */
 	List<Device> list(String owner) {
-		return this.jdbc
-			.sql("select " + COLUMNS + " from mfa_device where owner = ? order by lower(label), label, id")
+		return this.jdbc.sql("select " + COLUMNS + " from mfa_device where owner = ? order by lower(label), label, id")
 			.param(owner)
 			.query(DeviceRepository::device)
 			.list();
@@ -49,8 +48,8 @@ class DeviceRepository {
 	/**
 	 * @param device the device to store; its id and last use are ignored
 	 * @return its id
-	 * @throws org.springframework.dao.DuplicateKeyException when the owner has a device with
-	 * that exact label already
+	 * @throws org.springframework.dao.DuplicateKeyException when the owner has a device
+	 * with that exact label already
 	 */
 	long insert(Device device) {
 		KeyHolder keys = new GeneratedKeyHolder();
@@ -80,12 +79,16 @@ class DeviceRepository {
 			.update() == 1;
 	}
 
-	/** @return whether there was such a device */
+	/**
+	 * @return whether there was such a device
+	 */
 	boolean delete(String owner, long id) {
 		return this.jdbc.sql("delete from mfa_device where owner = ? and id = ?").params(owner, id).update() == 1;
 	}
 
-	/** @return how many of the owner's devices have that serial number */
+	/**
+	 * @return how many of the owner's devices have that serial number
+	 */
 	int markUsed(String owner, String serialNumber, Instant at) {
 		return this.jdbc.sql("update mfa_device set last_used_at = ? where owner = ? and serial_number = ?")
 			.params(SqlTime.of(at), owner, serialNumber)
@@ -93,8 +96,9 @@ class DeviceRepository {
 	}
 
 	/**
-	 * Whether another of the owner's devices has this label, ignoring case: "Work" beside "work"
-	 * would look like one device in the form's list. (The table's own constraint is exact.)
+	 * Whether another of the owner's devices has this label, ignoring case: "Work" beside
+	 * "work" would look like one device in the form's list. (The table's own constraint
+	 * is exact.)
 	 * @param excludingId the device being renamed, or {@code null}
 	 */
 	boolean labelTaken(String owner, String label, Long excludingId) {

@@ -10,8 +10,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Remembers when each saved device last gave credentials, so the form offers the most recently
- * used first.
+ * Remembers when each saved device last gave credentials, so the form offers the most
+ * recently used first.
  */
 @Component
 class DeviceUsageListener {
@@ -31,7 +31,8 @@ class DeviceUsageListener {
 			this.devices.markUsed(attempt.actor(), attempt.serialNumber(), attempt.at());
 		}
 		catch (DataAccessException ex) {
-			// The listener runs inside the request that shows the credentials: a sort order is
+			// The listener runs inside the request that shows the credentials: a sort
+			// order is
 			// not worth losing credentials that STS has already issued for a spent code.
 			logger.warn("Could not record the use of a saved device", ex);
 		}

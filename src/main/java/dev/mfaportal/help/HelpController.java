@@ -4,8 +4,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The help page at {@code /help}. It needs the same session as every other page: the security
- * chains' {@code anyRequest().authenticated()} covers it in local and in team mode.
+ * The help page at {@code /help}. It needs the same session as every other page: the
+ * security chains' {@code anyRequest().authenticated()} covers it in local and in team
+ * mode.
  */
 @Controller
 class HelpController {

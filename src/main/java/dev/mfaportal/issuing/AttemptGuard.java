@@ -3,14 +3,14 @@ package dev.mfaportal.issuing;
 import java.time.Instant;
 
 /**
- * Decides, before STS is called, whether an attempt may go ahead. Implemented by the attempt
- * limits feature; issuing only asks.
+ * Decides, before STS is called, whether an attempt may go ahead. Implemented by the
+ * attempt limits feature; issuing only asks.
  */
 public interface AttemptGuard {
 
 	/**
-	 * Admits the attempt or says why not. Admitting claims the code: the same code for the same
-	 * device is then refused until its window has passed.
+	 * Admits the attempt or says why not. Admitting claims the code: the same code for
+	 * the same device is then refused until its window has passed.
 	 * @param actor who is asking
 	 * @param serialNumber the MFA device
 	 * @param tokenCode the code, used only to recognise it again, never stored

@@ -5,9 +5,9 @@ import dev.mfaportal.sts.StsCallException;
 import dev.mfaportal.sts.StsFailure;
 
 /**
- * What the form shows after STS refused: our explanation (by message key, with the region, the
- * source, the duration and the role's name as arguments {0} to {3}), and STS's own words with its
- * request id.
+ * What the form shows after STS refused: our explanation (by message key, with the
+ * region, the source, the duration and the role's name as arguments {0} to {3}), and
+ * STS's own words with its request id.
  */
 record FailureView(String messageKey, Object[] arguments, String errorCode, String stsMessage, String requestId) {
 

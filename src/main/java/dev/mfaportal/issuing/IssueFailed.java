@@ -11,7 +11,9 @@ import dev.mfaportal.sts.StsFailure;
  */
 public record IssueFailed(IssueAttempt attempt, StsFailure failure, String errorCode) {
 
-	/** Whether STS judged the MFA code or device wrong: the failures attempt limits count. */
+	/**
+	 * Whether STS judged the MFA code or device wrong: the failures attempt limits count.
+	 */
 	public boolean mfaRejected() {
 		return this.failure == StsFailure.INVALID_CODE || this.failure == StsFailure.SERIAL_NOT_ASSOCIATED;
 	}

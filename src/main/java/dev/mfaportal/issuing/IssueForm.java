@@ -1,17 +1,19 @@
 package dev.mfaportal.issuing;
 
 /**
- * What the form posts. Field names are the STS parameter names; every field is text so that
- * anything a person types reaches the validator, which answers in words instead of a binding
- * error.
+ * What the form posts. Field names are the STS parameter names; every field is text so
+ * that anything a person types reaches the validator, which answers in words instead of a
+ * binding error.
  *
  * @param source id of the credential source whose keys sign the call
  * @param serialNumber the MFA device ARN or hardware serial
  * @param tokenCode the 6-digit code
  * @param durationSeconds the session length in seconds
  * @param profileName the section name used in the credentials-file snippet
- * @param onceAccessKeyId with source {@code once}: the access key id typed in for this call
- * @param onceSecretAccessKey with source {@code once}: its secret, used once and kept nowhere
+ * @param onceAccessKeyId with source {@code once}: the access key id typed in for this
+ * call
+ * @param onceSecretAccessKey with source {@code once}: its secret, used once and kept
+ * nowhere
  * @param roleArn a role to assume with the code instead of a session token, or blank
  * @param roleSessionName the role session's name; blank for the caller's user name
  * @param externalId the external id the role's trust policy asks for, or blank

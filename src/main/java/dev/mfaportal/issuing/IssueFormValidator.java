@@ -6,8 +6,8 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * Checks the form against the STS model before anything is sent, so STS never sees a request it
- * would reject for its shape. Error codes are message keys.
+ * Checks the form against the STS model before anything is sent, so STS never sees a
+ * request it would reject for its shape. Error codes are message keys.
  */
 class IssueFormValidator implements Validator {
 

@@ -20,8 +20,10 @@ import dev.mfaportal.sts.TemporaryCredentials;
  * @param serialNumber the MFA device
  * @param durationSeconds the requested duration
  * @param renewUrl the form, prefilled with the same device, duration, source and profile
- * @param assumedRoleArn for role credentials, the assumed-role ARN they act as; else {@code null}
- * @param consoleUrl for role credentials, a console sign-in link (15 minutes); else {@code null}
+ * @param assumedRoleArn for role credentials, the assumed-role ARN they act as; else
+ * {@code null}
+ * @param consoleUrl for role credentials, a console sign-in link (15 minutes); else
+ * {@code null}
  */
 record IssuedCredentials(TemporaryCredentials credentials, List<Snippet> snippets, List<String> usage,
 		String profileName, CredentialSource source, String serialNumber, int durationSeconds, URI renewUrl,

@@ -77,8 +77,8 @@ class IssuingController {
 	}
 
 	/**
-	 * The form, prefilled from a saved device ({@code device}), from a renew link (the other
-	 * parameters), or else from the device used last.
+	 * The form, prefilled from a saved device ({@code device}), from a renew link (the
+	 * other parameters), or else from the device used last.
 	 */
 	@GetMapping("/")
 	String form(@RequestParam Optional<String> device, @RequestParam Optional<String> source,
@@ -94,7 +94,8 @@ class IssuingController {
 		List<DevicePreset> saved = this.presets.forActor(Actor.current());
 		boolean explicit = source.isPresent() || serialNumber.isPresent() || durationSeconds.isPresent()
 				|| profileName.isPresent();
-		Optional<DevicePreset> preset = device.flatMap((id) -> saved.stream().filter((p) -> id.equals(String.valueOf(p.id()))).findFirst())
+		Optional<DevicePreset> preset = device
+			.flatMap((id) -> saved.stream().filter((p) -> id.equals(String.valueOf(p.id()))).findFirst())
 			.or(() -> explicit ? Optional.empty() : saved.stream().filter((p) -> p.lastUsedAt() != null).findFirst());
 		Optional<CredentialSource> selected = source.or(() -> preset.map(DevicePreset::sourceId))
 			.flatMap((id) -> find(available, id))
@@ -109,20 +110,26 @@ class IssuingController {
 					.map((f) -> String.valueOf(StsModel.ROOT_DURATION_MAX))
 					.or(() -> durationSeconds.or(() -> preset.map((p) -> String.valueOf(p.durationSeconds()))))
 					.orElse(String.valueOf(IssueForm.DEFAULT_DURATION)),
-				profileName.or(() -> preset.map(DevicePreset::profileName)).orElse(IssueForm.DEFAULT_PROFILE), null, null,
-				roleArn.or(() -> preset.map(DevicePreset::roleArn)).orElse(null),
+				profileName.or(() -> preset.map(DevicePreset::profileName)).orElse(IssueForm.DEFAULT_PROFILE), null,
+				null, roleArn.or(() -> preset.map(DevicePreset::roleArn)).orElse(null),
 				roleSessionName.or(() -> preset.map(DevicePreset::roleSessionName)).orElse(null),
 				externalId.or(() -> preset.map(DevicePreset::externalId)).orElse(null));
 		model.addAttribute("selectedDevice", preset.map(DevicePreset::id).orElse(null));
 		return showForm(form, available, saved, model);
 	}
 
-	/** A source from the list this request already read: the list reads files or the database. */
+	/**
+	 * A source from the list this request already read: the list reads files or the
+	 * database.
+	 */
 	private static Optional<CredentialSource> find(List<CredentialSource> available, String id) {
 		return available.stream().filter((s) -> s.id().equals(id)).findFirst();
 	}
 
-	/** "Find my MFA device": who the keys are, and their devices; a failure is said on the form. */
+	/**
+	 * "Find my MFA device": who the keys are, and their devices; a failure is said on the
+	 * form.
+	 */
 	private Optional<DeviceFinding> find(CredentialSource source, Model model) {
 		try {
 			DeviceFinding finding = this.finder.find(this.sources.caller(source));
@@ -180,12 +187,13 @@ class IssuingController {
 			return RESULT_VIEW;
 		}
 		catch (AttemptRefusedException ex) {
-			response.setStatus(
-					(ex.verdict().decision() == Decision.CODE_REUSED) ? HttpStatus.CONFLICT.value() : HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setStatus((ex.verdict().decision() == Decision.CODE_REUSED) ? HttpStatus.CONFLICT.value()
+					: HttpStatus.TOO_MANY_REQUESTS.value());
 			if (ex.verdict().retryAt() != null) {
 				long seconds = Math.max(1, Duration.between(this.clock.instant(), ex.verdict().retryAt()).toSeconds());
 				response.setHeader("Retry-After", String.valueOf(seconds));
-				model.addAttribute("refusal", new RefusalView(ex.verdict().decision(), ex.verdict().retryAt(), (seconds + 59) / 60));
+				model.addAttribute("refusal",
+						new RefusalView(ex.verdict().decision(), ex.verdict().retryAt(), (seconds + 59) / 60));
 			}
 			else {
 				model.addAttribute("refusal", new RefusalView(ex.verdict().decision(), null, 0));
@@ -213,7 +221,8 @@ class IssuingController {
 			.orElse(null));
 		model.addAttribute("presets", saved);
 		model.addAttribute("durationPresets", StsModel.DURATION_PRESETS);
-		// As text: MessageFormat would print 129600 as "129,600", which the field would not take.
+		// As text: MessageFormat would print 129600 as "129,600", which the field would
+		// not take.
 		model.addAttribute("durationMin", String.valueOf(StsModel.DURATION_MIN));
 		model.addAttribute("durationMax", String.valueOf(StsModel.DURATION_MAX));
 		model.addAttribute("rootDurationMax", String.valueOf(StsModel.ROOT_DURATION_MAX));

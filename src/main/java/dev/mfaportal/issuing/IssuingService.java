@@ -24,8 +24,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * One validated form, the attempt limits, one STS call, every snippet; and an event for each
- * outcome, which the audit and the limits record. Issuing doesn't know where they keep it.
+ * One validated form, the attempt limits, one STS call, every snippet; and an event for
+ * each outcome, which the audit and the limits record. Issuing doesn't know where they
+ * keep it.
  */
 @Service
 class IssuingService {
@@ -61,7 +62,8 @@ class IssuingService {
 	 * @param source whose keys sign the call
 	 * @param form a form that passed {@link IssueFormValidator}
 	 * @return the credentials and their snippets
-	 * @throws AttemptRefusedException when the attempt limits refuse it (STS is not called)
+	 * @throws AttemptRefusedException when the attempt limits refuse it (STS is not
+	 * called)
 	 * @throws StsCallException when STS gives no credentials
 	 */
 	IssuedCredentials issue(String actor, String clientAddress, CredentialSource source, IssueForm form) {
@@ -76,9 +78,9 @@ class IssuingService {
 		String assumedRoleArn = null;
 		try {
 			if (form.assumesRole()) {
-				RoleCredentials role = this.sts.assumeRole(caller, new RoleRequest(form.roleArn(),
-						sessionName(caller, form), blankToNull(form.externalId()), form.serialNumber(),
-						form.tokenCode(), form.duration()));
+				RoleCredentials role = this.sts.assumeRole(caller,
+						new RoleRequest(form.roleArn(), sessionName(caller, form), blankToNull(form.externalId()),
+								form.serialNumber(), form.tokenCode(), form.duration()));
 				credentials = role.credentials();
 				assumedRoleArn = role.assumedRoleArn();
 			}
@@ -92,8 +94,8 @@ class IssuingService {
 					new IssueFailed(attempt(actor, clientAddress, source, form), ex.failure(), ex.errorCode()));
 			throw ex;
 		}
-		this.events.publishEvent(
-				new CredentialsIssued(attempt(actor, clientAddress, source, form), credentials.expiration()));
+		this.events
+			.publishEvent(new CredentialsIssued(attempt(actor, clientAddress, source, form), credentials.expiration()));
 		URI console = (assumedRoleArn != null) ? this.console.linkFor(credentials).orElse(null) : null;
 		return new IssuedCredentials(credentials, Snippets.render(credentials, form.profileName()),
 				Snippets.usage(form.profileName()), form.profileName(), source, form.serialNumber(), form.duration(),
@@ -101,8 +103,9 @@ class IssuingService {
 	}
 
 	/**
-	 * The session name typed in, else the caller's IAM user name (what CloudTrail then shows),
-	 * else a fixed one: GetCallerIdentity carries no code, so asking costs the person nothing.
+	 * The session name typed in, else the caller's IAM user name (what CloudTrail then
+	 * shows), else a fixed one: GetCallerIdentity carries no code, so asking costs the
+	 * person nothing.
 	 */
 	private String sessionName(StsCaller caller, IssueForm form) {
 		if (form.roleSessionName() != null && !form.roleSessionName().isBlank()) {

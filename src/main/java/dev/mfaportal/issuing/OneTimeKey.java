@@ -11,8 +11,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import org.springframework.validation.Errors;
 
 /**
- * A key pair typed into the form for this one call: checked, used to sign, and kept nowhere (not
- * the database, the session, the page or a cached client).
+ * A key pair typed into the form for this one call: checked, used to sign, and kept
+ * nowhere (not the database, the session, the page or a cached client).
  */
 final class OneTimeKey {
 

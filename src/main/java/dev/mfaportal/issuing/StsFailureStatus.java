@@ -5,8 +5,8 @@ import dev.mfaportal.sts.StsFailure;
 import org.springframework.http.HttpStatus;
 
 /**
- * The HTTP status of the form page that reports a failed STS call: the request's fault (422),
- * STS asking to slow down (429), or the way to STS failing (502, 504).
+ * The HTTP status of the form page that reports a failed STS call: the request's fault
+ * (422), STS asking to slow down (429), or the way to STS failing (502, 504).
  */
 final class StsFailureStatus {
 

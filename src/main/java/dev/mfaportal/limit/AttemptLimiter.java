@@ -8,8 +8,8 @@ import dev.mfaportal.issuing.AttemptGuard;
 import org.springframework.stereotype.Service;
 
 /**
- * Admits an attempt unless its device is locked, it had too many failures in the window, or its
- * code was already sent to STS.
+ * Admits an attempt unless its device is locked, it had too many failures in the window,
+ * or its code was already sent to STS.
  */
 @Service
 class AttemptLimiter implements AttemptGuard {
@@ -44,7 +44,8 @@ class AttemptLimiter implements AttemptGuard {
 		}
 		Instant windowStart = now.minus(this.settings.window());
 		if (this.attempts.failuresSince(actor, serialNumber, windowStart) >= this.settings.maxFailures()) {
-			// Admitted again once the oldest of the last maxFailures failures leaves the window.
+			// Admitted again once the oldest of the last maxFailures failures leaves the
+			// window.
 			Instant retryAt = this.attempts.nthLatestFailure(actor, serialNumber, this.settings.maxFailures())
 				.map((oldest) -> oldest.plus(this.settings.window()))
 				.orElse(now);

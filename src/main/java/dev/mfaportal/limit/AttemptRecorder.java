@@ -11,8 +11,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts what STS said about each MFA attempt, and locks a device after too many failures in a
- * row. Synchronous, so the very next attempt sees it.
+ * Counts what STS said about each MFA attempt, and locks a device after too many failures
+ * in a row. Synchronous, so the very next attempt sees it.
  */
 @Component
 class AttemptRecorder {

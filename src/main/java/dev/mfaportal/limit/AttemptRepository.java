@@ -28,8 +28,7 @@ class AttemptRepository {
 	}
 
 	void record(String actor, String serial, Instant at, String result) {
-		this.jdbc
-			.sql("insert into mfa_attempt (actor, serial_number, attempted_at, result) values (?, ?, ?, ?)")
+		this.jdbc.sql("insert into mfa_attempt (actor, serial_number, attempted_at, result) values (?, ?, ?, ?)")
 			.params(actor, serial, SqlTime.of(at), result)
 			.update();
 	}
@@ -55,10 +54,10 @@ class AttemptRepository {
 
 	/** Failures since the last success or reset. */
 	int consecutiveFailures(String actor, String serial) {
-		return this.jdbc
-			.sql("select count(*) from mfa_attempt a where a.actor = ? and a.serial_number = ? and a.result = 'FAILURE' "
-					+ "and a.id > coalesce((select max(b.id) from mfa_attempt b where b.actor = a.actor "
-					+ "and b.serial_number = a.serial_number and b.result <> 'FAILURE'), 0)")
+		return this.jdbc.sql(
+				"select count(*) from mfa_attempt a where a.actor = ? and a.serial_number = ? and a.result = 'FAILURE' "
+						+ "and a.id > coalesce((select max(b.id) from mfa_attempt b where b.actor = a.actor "
+						+ "and b.serial_number = a.serial_number and b.result <> 'FAILURE'), 0)")
 			.params(actor, serial)
 			.query(Integer.class)
 			.single();

@@ -9,10 +9,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Recognises a (device, code) pair again without storing the code: an HMAC under a key that is
- * not in the database. A 6-digit code has only a million values, so a plain hash would give it
- * away to anyone who reads the table. Several instances must share the key (team mode derives it
- * from the encryption key, see {@link FingerprintKey}); a lone instance makes its own.
+ * Recognises a (device, code) pair again without storing the code: an HMAC under a key
+ * that is not in the database. A 6-digit code has only a million values, so a plain hash
+ * would give it away to anyone who reads the table. Several instances must share the key
+ * (team mode derives it from the encryption key, see {@link FingerprintKey}); a lone
+ * instance makes its own.
  */
 class CodeFingerprints {
 
@@ -30,7 +31,8 @@ class CodeFingerprints {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(this.key);
-			return HexFormat.of().formatHex(mac.doFinal((serialNumber + "\n" + tokenCode).getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(mac.doFinal((serialNumber + "\n" + tokenCode).getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
@@ -38,7 +40,8 @@ class CodeFingerprints {
 	}
 
 	private static byte[] randomKey() {
-		// One key per process is enough here: a code is only worth remembering for 90 seconds.
+		// One key per process is enough here: a code is only worth remembering for 90
+		// seconds.
 		byte[] key = new byte[32];
 		new SecureRandom().nextBytes(key);
 		return key;

@@ -1,8 +1,8 @@
 package dev.mfaportal.limit;
 
 /**
- * A key for code fingerprints that every instance shares, so that a code used on one instance is
- * recognised on another. Without one, each process makes its own.
+ * A key for code fingerprints that every instance shares, so that a code used on one
+ * instance is recognised on another. Without one, each process makes its own.
  */
 @FunctionalInterface
 public interface FingerprintKey {

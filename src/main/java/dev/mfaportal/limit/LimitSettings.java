@@ -14,9 +14,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxFailures failed attempts per person and device allowed within {@code window}
  * @param window the sliding window for {@code maxFailures}
- * @param lockAfter consecutive failures after which the device is locked until its owner confirms
- * @param codeWindow how long a code counts as used: its 30-second step and the steps STS accepts
- * around it
+ * @param lockAfter consecutive failures after which the device is locked until its owner
+ * confirms
+ * @param codeWindow how long a code counts as used: its 30-second step and the steps STS
+ * accepts around it
  * @param attemptRetention how long attempt records are kept (locks stay until lifted)
  */
 @ConfigurationProperties("portal.limits")

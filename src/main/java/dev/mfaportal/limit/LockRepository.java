@@ -21,10 +21,13 @@ class LockRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** @return whether this call locked it (false when it already was) */
+	/**
+	 * @return whether this call locked it (false when it already was)
+	 */
 	boolean lock(String actor, String serial, Instant at) {
 		try {
-			// "where not exists" rather than a caught duplicate: PostgreSQL would abort the transaction.
+			// "where not exists" rather than a caught duplicate: PostgreSQL would abort
+			// the transaction.
 			return this.jdbc
 				.sql("insert into mfa_device_lock (actor, serial_number, locked_at) select ?, ?, ? where not exists "
 						+ "(select 1 from mfa_device_lock where actor = ? and serial_number = ?)")
@@ -43,7 +46,9 @@ class LockRepository {
 			.single() > 0;
 	}
 
-	/** @return whether there was a lock to lift */
+	/**
+	 * @return whether there was a lock to lift
+	 */
 	boolean unlock(String actor, String serial) {
 		return this.jdbc.sql("delete from mfa_device_lock where actor = ? and serial_number = ?")
 			.params(actor, serial)

@@ -22,8 +22,8 @@ class UsedCodeRepository {
 	}
 
 	/**
-	 * @return true if the fingerprint was free (or only used before {@code expiredBefore}) and is
-	 * now claimed
+	 * @return true if the fingerprint was free (or only used before
+	 * {@code expiredBefore}) and is now claimed
 	 */
 	boolean claim(String fingerprint, Instant at, Instant expiredBefore) {
 		this.jdbc.sql("delete from used_mfa_code where used_at < ?").param(SqlTime.of(expiredBefore)).update();

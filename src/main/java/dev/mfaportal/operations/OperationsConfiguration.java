@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The STS reachability check, named {@code stsEndpoint} for the health endpoint (the bean name
- * less {@code HealthIndicator}); {@code application.properties} puts it in the {@code sts} group.
+ * The STS reachability check, named {@code stsEndpoint} for the health endpoint (the bean
+ * name less {@code HealthIndicator}); {@code application.properties} puts it in the
+ * {@code sts} group.
  */
 @Configuration(proxyBeanMethods = false)
 class OperationsConfiguration {

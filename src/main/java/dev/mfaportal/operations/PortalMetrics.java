@@ -17,12 +17,14 @@ import org.springframework.stereotype.Component;
 /**
  * Counts what the features announce, as the audit does, without their knowing:
  * <ul>
- * <li>{@code portal.issues}: every attempt by {@code outcome} ({@code issued}, {@code failed},
- * {@code rejected}) and {@code reason} (the STS failure or the portal's refusal, {@code none}
- * when issued);</li>
- * <li>{@code portal.attempts.refused}: attempts the limits refused without calling STS, by
- * {@code reason} ({@code attempt_limit}, {@code device_locked}, {@code code_reused});</li>
- * <li>{@code portal.devices.locked}: devices locked after too many failures in a row;</li>
+ * <li>{@code portal.issues}: every attempt by {@code outcome} ({@code issued},
+ * {@code failed}, {@code rejected}) and {@code reason} (the STS failure or the portal's
+ * refusal, {@code none} when issued);</li>
+ * <li>{@code portal.attempts.refused}: attempts the limits refused without calling STS,
+ * by {@code reason} ({@code attempt_limit}, {@code device_locked},
+ * {@code code_reused});</li>
+ * <li>{@code portal.devices.locked}: devices locked after too many failures in a
+ * row;</li>
  * <li>{@code portal.logins}: sign-ins in team mode by {@code outcome}. Only interactive
  * successes count, so a Prometheus scrape with HTTP Basic is not a login.</li>
  * </ul>

@@ -20,10 +20,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * Whether a TCP connection to the STS endpoint opens: the health contributor {@code stsEndpoint},
- * shown at {@code /actuator/health/sts}. STS being away is not the portal being down, so its
- * status is {@link #UNREACHABLE}, which the overall health ignores (it is not in the default
- * status order) while the {@code sts} group orders it first and answers 503.
+ * Whether a TCP connection to the STS endpoint opens: the health contributor
+ * {@code stsEndpoint}, shown at {@code /actuator/health/sts}. STS being away is not the
+ * portal being down, so its status is {@link #UNREACHABLE}, which the overall health
+ * ignores (it is not in the default status order) while the {@code sts} group orders it
+ * first and answers 503.
  * <p>
  * A health probe never waits for STS: it gets the last result, and a result older than
  * {@link #MAX_AGE} starts a fresh check in the background.
@@ -94,7 +95,10 @@ class StsReachability implements HealthIndicator, DisposableBean {
 		}
 	}
 
-	/** The endpoint the SDK would call for keys that name no region or endpoint of their own. */
+	/**
+	 * The endpoint the SDK would call for keys that name no region or endpoint of their
+	 * own.
+	 */
 	static URI endpoint(StsSettings settings, Map<String, String> environment) {
 		if (settings.endpoint() != null) {
 			return settings.endpoint();

@@ -11,14 +11,14 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Who may reach the portal.
  *
- * @param launchToken whether a browser needs the per-launch link printed at start-up; turn it
- * off only on a machine no one else uses
- * @param allowedHosts host names the {@code Host} header may carry; anything else is refused,
- * which defeats DNS rebinding
+ * @param launchToken whether a browser needs the per-launch link printed at start-up;
+ * turn it off only on a machine no one else uses
+ * @param allowedHosts host names the {@code Host} header may carry; anything else is
+ * refused, which defeats DNS rebinding
  */
 @ConfigurationProperties("portal.access")
 @Validated
-public record AccessSettings(@DefaultValue("true") boolean launchToken,
-		@NotEmpty @DefaultValue({ "localhost", "127.0.0.1", "::1" }) List<String> allowedHosts) {
+public record AccessSettings(@DefaultValue("true") boolean launchToken, @NotEmpty @DefaultValue( {
+		"localhost", "127.0.0.1", "::1" }) List<String> allowedHosts){
 
 }

@@ -5,8 +5,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Who is acting: the signed-in person, or in local mode without a launch token, the local owner.
- * Devices, history and attempt limits are kept per actor.
+ * Who is acting: the signed-in person, or in local mode without a launch token, the local
+ * owner. Devices, history and attempt limits are kept per actor.
  */
 public final class Actor {
 

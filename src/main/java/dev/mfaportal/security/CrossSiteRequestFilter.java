@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request that changes something when the browser says another site sent it: a foreign
- * {@code Origin}, or {@code Sec-Fetch-Site} other than {@code same-origin} or {@code none} (typed by
- * the person). A second wall behind CSRF tokens and SameSite cookies. Requests without either
- * header (curl, scripts, old browsers) pass on to the CSRF check as before.
+ * Refuses a request that changes something when the browser says another site sent it: a
+ * foreign {@code Origin}, or {@code Sec-Fetch-Site} other than {@code same-origin} or
+ * {@code none} (typed by the person). A second wall behind CSRF tokens and SameSite
+ * cookies. Requests without either header (curl, scripts, old browsers) pass on to the
+ * CSRF check as before.
  */
 class CrossSiteRequestFilter extends OncePerRequestFilter {
 
@@ -42,12 +43,13 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * A browser that sends {@code Sec-Fetch-Site} has said where the request came from, and that
-	 * header can't be forged by a page; it alone decides. Such a browser may send {@code Origin: null}
-	 * for the portal's own forms, because the portal's {@code Referrer-Policy: no-referrer} hides the
-	 * origin too (Chromium does). Only an older browser without it is judged by {@code Origin}, and
-	 * {@code Origin: null} from such a browser is its answer to that same policy (Safari before 16.4),
-	 * so it is left to the CSRF token rather than refused.
+	 * A browser that sends {@code Sec-Fetch-Site} has said where the request came from,
+	 * and that header can't be forged by a page; it alone decides. Such a browser may
+	 * send {@code Origin: null} for the portal's own forms, because the portal's
+	 * {@code Referrer-Policy: no-referrer} hides the origin too (Chromium does). Only an
+	 * older browser without it is judged by {@code Origin}, and {@code Origin: null} from
+	 * such a browser is its answer to that same policy (Safari before 16.4), so it is
+	 * left to the CSRF token rather than refused.
 	 */
 	private static boolean crossSite(HttpServletRequest request) {
 		String site = request.getHeader("Sec-Fetch-Site");
@@ -72,8 +74,10 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
 		if (!uri.getHost().equalsIgnoreCase(request.getServerName())) {
 			return false;
 		}
-		// Same scheme: the port must match too (another service on localhost is another origin).
-		// A scheme that differs means a TLS-terminating proxy that didn't say so in X-Forwarded-*;
+		// Same scheme: the port must match too (another service on localhost is another
+		// origin).
+		// A scheme that differs means a TLS-terminating proxy that didn't say so in
+		// X-Forwarded-*;
 		// the host name alone decides then.
 		return !uri.getScheme().equalsIgnoreCase(request.getScheme())
 				|| port(uri.getPort(), uri.getScheme()) == port(request.getServerPort(), request.getScheme());

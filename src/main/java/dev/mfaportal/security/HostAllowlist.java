@@ -6,9 +6,10 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Accepts only the configured host names in the {@code Host} header. A web page on a name that
- * an attacker re-points at 127.0.0.1 (DNS rebinding) still sends its own name, and is refused.
- * {@code *} accepts any name: team mode behind a proxy, where sign-in protects every page.
+ * Accepts only the configured host names in the {@code Host} header. A web page on a name
+ * that an attacker re-points at 127.0.0.1 (DNS rebinding) still sends its own name, and
+ * is refused. {@code *} accepts any name: team mode behind a proxy, where sign-in
+ * protects every page.
  */
 class HostAllowlist implements Predicate<String> {
 

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Exchanges the launch link for a session cookie, then sends the browser on without the token
- * in its address bar or history.
+ * Exchanges the launch link for a session cookie, then sends the browser on without the
+ * token in its address bar or history.
  */
 @Controller
 class LaunchController {

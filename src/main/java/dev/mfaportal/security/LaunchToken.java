@@ -8,8 +8,8 @@ import java.util.Base64;
 import org.springframework.stereotype.Component;
 
 /**
- * A random secret made at each start and printed as a link, as Jupyter does: only someone who
- * can read the terminal that started the portal can open it.
+ * A random secret made at each start and printed as a link, as Jupyter does: only someone
+ * who can read the terminal that started the portal can open it.
  */
 @Component
 public class LaunchToken {

@@ -9,8 +9,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Prints the link to open once the server listens. It goes to the terminal, not to the log, so
- * the token doesn't end up in log files.
+ * Prints the link to open once the server listens. It goes to the terminal, not to the
+ * log, so the token doesn't end up in log files.
  */
 @Component
 @Profile("!team")

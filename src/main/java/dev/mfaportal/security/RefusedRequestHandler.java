@@ -15,8 +15,8 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Answers a request the firewall refused (a foreign {@code Host}, a malformed path) with a 400
- * and one plain sentence, before any page or session is involved.
+ * Answers a request the firewall refused (a foreign {@code Host}, a malformed path) with
+ * a 400 and one plain sentence, before any page or session is involved.
  */
 class RefusedRequestHandler implements RequestRejectedHandler {
 
@@ -29,8 +29,8 @@ class RefusedRequestHandler implements RequestRejectedHandler {
 	}
 
 	@Override
-	public void handle(HttpServletRequest request, HttpServletResponse response,
-			RequestRejectedException rejected) throws IOException {
+	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+			throws IOException {
 		logger.info("Refused a request: {}", rejected.getMessage());
 		response.setStatus(HttpStatus.BAD_REQUEST.value());
 		BrowserDefences.writeTo(response);

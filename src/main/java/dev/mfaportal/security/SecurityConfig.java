@@ -13,10 +13,11 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * Local mode: everything but the launch link and static files needs the session that the launch
- * link gives; CSRF protects every POST; {@link BrowserDefences} sets the headers and refuses
- * cross-site requests. Team mode has its own chain ({@code dev.mfaportal.account.TeamSecurityConfig});
- * the firewall and the defences are shared.
+ * Local mode: everything but the launch link and static files needs the session that the
+ * launch link gives; CSRF protects every POST; {@link BrowserDefences} sets the headers
+ * and refuses cross-site requests. Team mode has its own chain
+ * ({@code dev.mfaportal.account.TeamSecurityConfig}); the firewall and the defences are
+ * shared.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AccessSettings.class)
@@ -31,10 +32,12 @@ public class SecurityConfig {
 		LoginUrlAuthenticationEntryPoint launchRequired = new LoginUrlAuthenticationEntryPoint("/launch-required");
 		launchRequired.setUseForward(true);
 		BrowserDefences.apply(http).authorizeHttpRequests((requests) -> {
-			requests.requestMatchers("/launch", "/launch-required", "/css/**", "/js/**", "/img/**", "/favicon.ico",
-					"/error")
+			requests
+				.requestMatchers("/launch", "/launch-required", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+						"/error")
 				.permitAll();
-			// Operations: health (and its groups) for probes; info and prometheus need the session.
+			// Operations: health (and its groups) for probes; info and prometheus need
+			// the session.
 			requests.requestMatchers(ACTUATOR_HEALTH).permitAll();
 			if (access.launchToken()) {
 				requests.anyRequest().authenticated();

@@ -3,8 +3,8 @@ package dev.mfaportal.snippet;
 import java.util.regex.Pattern;
 
 /**
- * Quoting rules of each target, so that any value, whatever characters it holds, arrives intact.
- * Values that need no quoting stay bare, as the AWS CLI prints them.
+ * Quoting rules of each target, so that any value, whatever characters it holds, arrives
+ * intact. Values that need no quoting stay bare, as the AWS CLI prints them.
  */
 final class Quoting {
 
@@ -32,9 +32,9 @@ final class Quoting {
 	}
 
 	/**
-	 * PowerShell: a double-quoted string, as {@code aws configure export-credentials} writes it;
-	 * the backtick escapes the characters that would expand or end it (the typographic quotes end
-	 * it too).
+	 * PowerShell: a double-quoted string, as {@code aws configure export-credentials}
+	 * writes it; the backtick escapes the characters that would expand or end it (the
+	 * typographic quotes end it too).
 	 */
 	static String powershell(String value) {
 		StringBuilder quoted = new StringBuilder("\"");
@@ -48,8 +48,8 @@ final class Quoting {
 	}
 
 	/**
-	 * cmd.exe batch files: the caret escapes the metacharacters and {@code %} doubles. A line
-	 * break can't be written in a {@code set} command at all.
+	 * cmd.exe batch files: the caret escapes the metacharacters and {@code %} doubles. A
+	 * line break can't be written in a {@code set} command at all.
 	 */
 	static String windowsCmd(String value) {
 		if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
@@ -70,8 +70,9 @@ final class Quoting {
 	}
 
 	/**
-	 * {@code .env} files as Docker Compose reads them: bare when safe, single quotes (literal)
-	 * when possible, otherwise double quotes, where {@code $$} is a literal dollar sign.
+	 * {@code .env} files as Docker Compose reads them: bare when safe, single quotes
+	 * (literal) when possible, otherwise double quotes, where {@code $$} is a literal
+	 * dollar sign.
 	 */
 	static String dotenv(String value) {
 		if (POSIX_SAFE.matcher(value).matches()) {

@@ -1,8 +1,8 @@
 package dev.mfaportal.snippet;
 
 /**
- * One rendered snippet: its format, its exact text (with the line endings of its platform) and
- * the name a download of it gets.
+ * One rendered snippet: its format, its exact text (with the line endings of its
+ * platform) and the name a download of it gets.
  */
 public record Snippet(SnippetFormat format, String content, String fileName) {
 

@@ -11,8 +11,8 @@ import java.util.function.Function;
 import dev.mfaportal.sts.TemporaryCredentials;
 
 /**
- * Renders issued credentials into every {@link SnippetFormat}. Pure functions: the same input
- * gives the same bytes, which the golden-file tests hold to.
+ * Renders issued credentials into every {@link SnippetFormat}. Pure functions: the same
+ * input gives the same bytes, which the golden-file tests hold to.
  */
 public final class Snippets {
 
@@ -41,9 +41,11 @@ public final class Snippets {
 			case ENV_UNSET -> "unset " + String.join(" ", VARIABLES) + "\n";
 			case FISH -> assignments(credentials, (name, value) -> "set -gx " + name + " " + Quoting.fish(value));
 			case FISH_UNSET -> each((name) -> "set -e " + name);
-			case POWERSHELL -> assignments(credentials, (name, value) -> "$Env:" + name + "=" + Quoting.powershell(value));
+			case POWERSHELL ->
+				assignments(credentials, (name, value) -> "$Env:" + name + "=" + Quoting.powershell(value));
 			case POWERSHELL_UNSET -> each((name) -> "Remove-Item Env:" + name + " -ErrorAction SilentlyContinue");
-			case WINDOWS_CMD -> assignments(credentials, (name, value) -> "set " + name + "=" + Quoting.windowsCmd(value));
+			case WINDOWS_CMD ->
+				assignments(credentials, (name, value) -> "set " + name + "=" + Quoting.windowsCmd(value));
 			case WINDOWS_CMD_UNSET -> each((name) -> "set " + name + "=");
 			case CREDENTIALS_FILE -> credentialsFile(credentials, profileName);
 			case PROCESS -> credentialProcess(credentials);

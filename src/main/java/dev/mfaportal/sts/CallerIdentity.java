@@ -11,7 +11,9 @@ import java.util.regex.Matcher;
  */
 public record CallerIdentity(String account, String arn, String userId) {
 
-	/** Whether the keys are the account root user's, whose sessions last at most an hour. */
+	/**
+	 * Whether the keys are the account root user's, whose sessions last at most an hour.
+	 */
 	public boolean root() {
 		return this.arn != null && this.arn.endsWith(":root");
 	}
@@ -22,7 +24,10 @@ public record CallerIdentity(String account, String arn, String userId) {
 		return user.matches() ? user.group(3) : null;
 	}
 
-	/** The ARN a virtual MFA device named after the user would have (the validator's suggestion). */
+	/**
+	 * The ARN a virtual MFA device named after the user would have (the validator's
+	 * suggestion).
+	 */
 	public String suggestedMfaArn() {
 		if (this.arn == null) {
 			return null;

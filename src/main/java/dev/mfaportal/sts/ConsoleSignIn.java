@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * A link that opens the AWS console as an assumed role: the federation endpoint trades the role's
- * credentials for a sign-in token (valid 15 minutes), which goes into a login URL. AWS allows this
- * only for role (or federation) credentials, never for GetSessionToken's.
+ * A link that opens the AWS console as an assumed role: the federation endpoint trades
+ * the role's credentials for a sign-in token (valid 15 minutes), which goes into a login
+ * URL. AWS allows this only for role (or federation) credentials, never for
+ * GetSessionToken's.
  */
 @Component
 public class ConsoleSignIn {
@@ -44,8 +45,8 @@ public class ConsoleSignIn {
 	public Optional<URI> linkFor(TemporaryCredentials role) {
 		String session = "{\"sessionId\":\"" + role.accessKeyId() + "\",\"sessionKey\":\"" + role.secretAccessKey()
 				+ "\",\"sessionToken\":\"" + role.sessionToken() + "\"}";
-		URI tokenRequest = URI.create(this.settings.federationEndpoint() + "?Action=getSigninToken&Session="
-				+ encode(session));
+		URI tokenRequest = URI
+			.create(this.settings.federationEndpoint() + "?Action=getSigninToken&Session=" + encode(session));
 		try {
 			HttpResponse<String> answer = this.http.send(
 					HttpRequest.newBuilder(tokenRequest).timeout(this.settings.timeout()).GET().build(),

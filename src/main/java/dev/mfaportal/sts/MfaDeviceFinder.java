@@ -18,9 +18,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the MFA device of a set of keys: GetCallerIdentity names the account and the user, and
- * IAM's ListMFADevices (when the user may call it) lists the real devices. IAM is global; where
- * an endpoint is configured for STS (the emulator), IAM is asked there too.
+ * Finds the MFA device of a set of keys: GetCallerIdentity names the account and the
+ * user, and IAM's ListMFADevices (when the user may call it) lists the real devices. IAM
+ * is global; where an endpoint is configured for STS (the emulator), IAM is asked there
+ * too.
  */
 @Component
 public class MfaDeviceFinder implements DisposableBean {
@@ -47,7 +48,8 @@ public class MfaDeviceFinder implements DisposableBean {
 	public DeviceFinding find(StsCaller caller) {
 		CallerIdentity identity = this.sts.callerIdentity(caller);
 		try {
-			StaticCredentialsProvider keys = StaticCredentialsProvider.create(caller.credentials().resolveCredentials());
+			StaticCredentialsProvider keys = StaticCredentialsProvider
+				.create(caller.credentials().resolveCredentials());
 			List<String> devices = client(caller)
 				.listMFADevices((list) -> list.overrideConfiguration((call) -> call.credentialsProvider(keys)))
 				.mfaDevices()

@@ -4,7 +4,8 @@ package dev.mfaportal.sts;
  * An AssumeRole call with the MFA code, values already checked against the STS model.
  *
  * @param roleArn the role
- * @param roleSessionName the session name, shown in CloudTrail and in the assumed-role ARN
+ * @param roleSessionName the session name, shown in CloudTrail and in the assumed-role
+ * ARN
  * @param externalId the external id the role's trust policy asks for, or {@code null}
  * @param serialNumber the MFA device
  * @param tokenCode the code

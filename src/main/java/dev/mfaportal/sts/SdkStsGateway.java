@@ -26,9 +26,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link StsGateway} through the AWS SDK's {@code StsClient}: one client per region and endpoint,
- * built on first use and reused, all sharing one HTTP client. The caller's keys are
- * resolved and passed with each call. Every call is timed ({@link StsCallTimer}).
+ * {@link StsGateway} through the AWS SDK's {@code StsClient}: one client per region and
+ * endpoint, built on first use and reused, all sharing one HTTP client. The caller's keys
+ * are resolved and passed with each call. Every call is timed ({@link StsCallTimer}).
  */
 @Component
 class SdkStsGateway implements StsGateway, DisposableBean {
@@ -55,11 +55,11 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 	private TemporaryCredentials callGetSessionToken(StsCaller caller, SessionTokenRequest request) {
 		StaticCredentialsProvider keys = keys(caller);
 		try {
-			GetSessionTokenResponse response = client(caller).getSessionToken((token) -> token
-				.serialNumber(request.serialNumber())
-				.tokenCode(request.tokenCode())
-				.durationSeconds(request.durationSeconds())
-				.overrideConfiguration((call) -> call.credentialsProvider(keys)));
+			GetSessionTokenResponse response = client(caller)
+				.getSessionToken((token) -> token.serialNumber(request.serialNumber())
+					.tokenCode(request.tokenCode())
+					.durationSeconds(request.durationSeconds())
+					.overrideConfiguration((call) -> call.credentialsProvider(keys)));
 			return temporary(response.credentials());
 		}
 		catch (SdkException ex) {
@@ -107,8 +107,9 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 	}
 
 	/**
-	 * The caller's keys, resolved here rather than inside the SDK's call, where a failure is
-	 * indistinguishable from any other client error; the call is then signed with them.
+	 * The caller's keys, resolved here rather than inside the SDK's call, where a failure
+	 * is indistinguishable from any other client error; the call is then signed with
+	 * them.
 	 */
 	private static StaticCredentialsProvider keys(StsCaller caller) {
 		try {
@@ -126,9 +127,9 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 	}
 
 	/**
-	 * One client per region and endpoint, whoever calls: the keys go with each call, so a client
-	 * per credential source only cost memory (a team of 200 held 200 clients) and a slow first
-	 * issue for each source.
+	 * One client per region and endpoint, whoever calls: the keys go with each call, so a
+	 * client per credential source only cost memory (a team of 200 held 200 clients) and
+	 * a slow first issue for each source.
 	 */
 	private StsClient client(StsCaller caller) {
 		return this.clients.computeIfAbsent(caller.region() + "@" + caller.endpoint(), (key) -> build(caller));
@@ -138,7 +139,8 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 		StsClientBuilder builder = StsClient.builder()
 			.httpClient(this.httpClient)
 			.region(Region.of(caller.region()))
-			// Keys go with each call, never into the cached client: a client outlives the request,
+			// Keys go with each call, never into the cached client: a client outlives the
+			// request,
 			// and a key used once must not stay in memory with it.
 			.credentialsProvider(AnonymousCredentialsProvider.create())
 			.overrideConfiguration((config) -> config.apiCallTimeout(this.settings.callTimeout())
@@ -154,8 +156,8 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 	}
 
 	/**
-	 * STS refuses an MFA code it has seen, so only a call that never reached it (no connection)
-	 * is tried again; throttling and server errors are reported, not retried.
+	 * STS refuses an MFA code it has seen, so only a call that never reached it (no
+	 * connection) is tried again; throttling and server errors are reported, not retried.
 	 */
 	static RetryStrategy onlyBeforeStsWasReached() {
 		return StandardRetryStrategy.builder()

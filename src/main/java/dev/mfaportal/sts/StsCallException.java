@@ -1,7 +1,8 @@
 package dev.mfaportal.sts;
 
 /**
- * A call to STS that gave no credentials, with the reason and what STS said, if it said anything.
+ * A call to STS that gave no credentials, with the reason and what STS said, if it said
+ * anything.
  */
 public class StsCallException extends RuntimeException {
 
@@ -23,12 +24,17 @@ public class StsCallException extends RuntimeException {
 		return this.failure;
 	}
 
-	/** STS's error code, such as {@code AccessDenied}, or {@code null} when STS said nothing. */
+	/**
+	 * STS's error code, such as {@code AccessDenied}, or {@code null} when STS said
+	 * nothing.
+	 */
 	public String errorCode() {
 		return this.errorCode;
 	}
 
-	/** STS's own words, shown to the user beside ours; {@code null} when STS said nothing. */
+	/**
+	 * STS's own words, shown to the user beside ours; {@code null} when STS said nothing.
+	 */
 	public String stsMessage() {
 		return getMessage();
 	}

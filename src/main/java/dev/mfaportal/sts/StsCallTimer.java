@@ -8,9 +8,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Times every STS call as {@code portal.sts.calls}, tagged with the operation and how it ended
- * ({@code success} or the {@link StsFailure}, lower case). Never tagged with anything the caller
- * typed: no key, serial number, role or code.
+ * Times every STS call as {@code portal.sts.calls}, tagged with the operation and how it
+ * ended ({@code success} or the {@link StsFailure}, lower case). Never tagged with
+ * anything the caller typed: no key, serial number, role or code.
  */
 final class StsCallTimer {
 

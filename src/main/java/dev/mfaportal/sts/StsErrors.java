@@ -17,16 +17,17 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Turns what the SDK throws into a {@link StsFailure}. Modeled STS errors arrive as typed
- * exceptions, the rest ({@code AccessDenied}, {@code InvalidClientTokenId}, ...) as a plain
- * {@code StsException}: the error code and, for AccessDenied, STS's message tell them apart.
+ * exceptions, the rest ({@code AccessDenied}, {@code InvalidClientTokenId}, ...) as a
+ * plain {@code StsException}: the error code and, for AccessDenied, STS's message tell
+ * them apart.
  */
 final class StsErrors {
 
 	private static final Map<String, StsFailure> BY_CODE = Map.of("InvalidClientTokenId", StsFailure.UNKNOWN_ACCESS_KEY,
 			"SignatureDoesNotMatch", StsFailure.SIGNATURE_MISMATCH, "ExpiredToken", StsFailure.EXPIRED_TOKEN,
 			"ExpiredTokenException", StsFailure.EXPIRED_TOKEN, "RegionDisabledException", StsFailure.REGION_DISABLED,
-			"Throttling", StsFailure.THROTTLED, "ThrottlingException", StsFailure.THROTTLED,
-			"IncompleteSignature", StsFailure.SIGNATURE_MISMATCH);
+			"Throttling", StsFailure.THROTTLED, "ThrottlingException", StsFailure.THROTTLED, "IncompleteSignature",
+			StsFailure.SIGNATURE_MISMATCH);
 
 	private StsErrors() {
 	}
@@ -65,8 +66,8 @@ final class StsErrors {
 			return StsFailure.ROLE_CHAINING_LIMIT;
 		}
 		if ("ValidationError".equals(code)) {
-			return text.toLowerCase(java.util.Locale.ROOT).contains("durationseconds") ? StsFailure.DURATION_OUT_OF_RANGE
-					: StsFailure.INVALID_REQUEST;
+			return text.toLowerCase(java.util.Locale.ROOT).contains("durationseconds")
+					? StsFailure.DURATION_OUT_OF_RANGE : StsFailure.INVALID_REQUEST;
 		}
 		StsFailure known = BY_CODE.get(code);
 		if (known != null) {
@@ -85,15 +86,16 @@ final class StsErrors {
 			return StsFailure.UNREACHABLE;
 		}
 		if (hasCause(exception, java.net.SocketException.class)) {
-			// reset or closed mid-call: a proxy or STS dropped it, nothing the person typed
+			// reset or closed mid-call: a proxy or STS dropped it, nothing the person
+			// typed
 			return StsFailure.CONNECTION_LOST;
 		}
 		return StsFailure.UNEXPECTED;
 	}
 
 	/**
-	 * Whether a failure happened before any byte reached STS, so that repeating the call can't
-	 * spend the MFA code twice.
+	 * Whether a failure happened before any byte reached STS, so that repeating the call
+	 * can't spend the MFA code twice.
 	 */
 	static boolean neverReachedSts(Throwable failure) {
 		return hasCause(failure, ConnectException.class) || hasCause(failure, UnknownHostException.class)

@@ -3,8 +3,8 @@ package dev.mfaportal.sts;
 import java.util.Locale;
 
 /**
- * Why a call to STS did not give credentials, in terms a person can act on. Each one has a
- * message {@code sts.failure.<name>} in every language.
+ * Why a call to STS did not give credentials, in terms a person can act on. Each one has
+ * a message {@code sts.failure.<name>} in every language.
  */
 public enum StsFailure {
 

@@ -6,8 +6,8 @@ package dev.mfaportal.sts;
 public interface StsGateway {
 
 	/**
-	 * Calls GetSessionToken once; a call that may have reached STS is never repeated, because
-	 * STS refuses an MFA code it has already seen.
+	 * Calls GetSessionToken once; a call that may have reached STS is never repeated,
+	 * because STS refuses an MFA code it has already seen.
 	 * @param caller whose keys sign the call
 	 * @param request the MFA device, the code and the duration
 	 * @return the issued credentials

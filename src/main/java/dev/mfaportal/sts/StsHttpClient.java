@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one HTTP client every AWS call goes through (STS and IAM), with the configured timeouts.
+ * The one HTTP client every AWS call goes through (STS and IAM), with the configured
+ * timeouts.
  */
 @Configuration(proxyBeanMethods = false)
 class StsHttpClient {

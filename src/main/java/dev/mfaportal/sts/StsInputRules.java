@@ -6,8 +6,9 @@ import org.springframework.util.StringUtils;
 import org.springframework.validation.Errors;
 
 /**
- * The checks every form that feeds STS shares (the issuing form, saved devices), so STS never sees
- * a value it would reject for its shape. Error codes are message keys, {@code form.<field>.<why>}.
+ * The checks every form that feeds STS shares (the issuing form, saved devices), so STS
+ * never sees a value it would reject for its shape. Error codes are message keys,
+ * {@code form.<field>.<why>}.
  */
 public final class StsInputRules {
 
@@ -48,7 +49,8 @@ public final class StsInputRules {
 	}
 
 	public static void durationSeconds(String duration, Errors errors) {
-		// As text: MessageFormat would print 129600 as "129,600", which the field would not take.
+		// As text: MessageFormat would print 129600 as "129,600", which the field would
+		// not take.
 		Object[] bounds = { String.valueOf(StsModel.DURATION_MIN), String.valueOf(StsModel.DURATION_MAX) };
 		if (!StringUtils.hasText(duration)) {
 			errors.rejectValue("durationSeconds", "form.durationSeconds.required", bounds, null);
@@ -70,7 +72,10 @@ public final class StsInputRules {
 		}
 	}
 
-	/** A role to assume: its ARN, the session name (optional) and the external id (optional). */
+	/**
+	 * A role to assume: its ARN, the session name (optional) and the external id
+	 * (optional).
+	 */
 	public static void role(String roleArn, String sessionName, String externalId, String duration, Errors errors) {
 		if (!StringUtils.hasText(roleArn)) {
 			return;

@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The shape STS accepts for each GetSessionToken parameter (botocore's STS model), and the
- * shape of an MFA device ARN.
+ * The shape STS accepts for each GetSessionToken parameter (botocore's STS model), and
+ * the shape of an MFA device ARN.
  */
 public final class StsModel {
 
@@ -19,7 +19,8 @@ public final class StsModel {
 
 	public static final Pattern MFA_ARN = Pattern.compile("arn:aws[-a-z]*:iam::\\d{12}:mfa/[\\w+=,.@/-]+");
 
-	public static final Pattern USER_ARN = Pattern.compile("arn:(aws[-a-z]*):iam::(\\d{12}):user/(?:[\\w+=,.@-]+/)*([\\w+=,.@-]+)");
+	public static final Pattern USER_ARN = Pattern
+		.compile("arn:(aws[-a-z]*):iam::(\\d{12}):user/(?:[\\w+=,.@-]+/)*([\\w+=,.@-]+)");
 
 	public static final Pattern TOKEN_CODE = Pattern.compile("\\d{6}");
 
@@ -46,8 +47,8 @@ public final class StsModel {
 	}
 
 	/**
-	 * The MFA device ARN that an IAM user ARN was probably meant to be: a virtual device is
-	 * usually named after its user.
+	 * The MFA device ARN that an IAM user ARN was probably meant to be: a virtual device
+	 * is usually named after its user.
 	 */
 	public static Optional<String> mfaArnForUserArn(String value) {
 		Matcher user = USER_ARN.matcher(value);

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * One clock for everything that measures time (attempt windows, audit, retention), so tests can
- * move it; and the scheduler for the daily clean-ups.
+ * One clock for everything that measures time (attempt windows, audit, retention), so
+ * tests can move it; and the scheduler for the daily clean-ups.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling

@@ -26,12 +26,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * A database that can't be reached is an outage, not a bug: the page answers 503 and says the
- * storage is unavailable and to try again shortly. Sits outside every other filter, so a failure in
- * the session store or the security chain ends the same way as one in a controller; and renders
- * the error page itself, because in team mode the error dispatch would need the database again (the
- * session). Nothing is issued meanwhile: the attempt limits live in the database, and issuing
- * fails closed.
+ * A database that can't be reached is an outage, not a bug: the page answers 503 and says
+ * the storage is unavailable and to try again shortly. Sits outside every other filter,
+ * so a failure in the session store or the security chain ends the same way as one in a
+ * controller; and renders the error page itself, because in team mode the error dispatch
+ * would need the database again (the session). Nothing is issued meanwhile: the attempt
+ * limits live in the database, and issuing fails closed.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -64,7 +64,8 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			response.reset();
 			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 			BrowserDefences.writeTo(response);
-			// reset() dropped the request id too: the page and the header give the one in the log line.
+			// reset() dropped the request id too: the page and the header give the one in
+			// the log line.
 			String reference = RequestIdFilter.idOf(request);
 			response.setHeader(RequestIdFilter.HEADER, reference);
 			response.setContentType(MediaType.TEXT_HTML_VALUE);

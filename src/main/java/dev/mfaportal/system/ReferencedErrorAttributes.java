@@ -14,10 +14,10 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * Gives every error page a reference: the request's id ({@link RequestIdFilter}), which the log
- * lines of that request carry too. A server error is logged with its stack trace under it, so a
- * person can report it and an operator can find it. Also the reason a filter gave for a refusal
- * (a message key), so the page can say more than the status.
+ * Gives every error page a reference: the request's id ({@link RequestIdFilter}), which
+ * the log lines of that request carry too. A server error is logged with its stack trace
+ * under it, so a person can report it and an operator can find it. Also the reason a
+ * filter gave for a refusal (a message key), so the page can say more than the status.
  */
 @Component
 class ReferencedErrorAttributes extends DefaultErrorAttributes {

@@ -16,11 +16,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id: the proxy's {@code X-Request-Id} when it is a plain token, else a
- * new one. The id is in every log line written for the request (MDC {@code requestId}), in the
- * response's {@code X-Request-Id} header, and on the error page as its reference, so a person's
- * report, the proxy's access log and the portal's log meet. Runs before security, so refused
- * requests have one too, and again on the error dispatch, which logs.
+ * Gives every request an id: the proxy's {@code X-Request-Id} when it is a plain token,
+ * else a new one. The id is in every log line written for the request (MDC
+ * {@code requestId}), in the response's {@code X-Request-Id} header, and on the error
+ * page as its reference, so a person's report, the proxy's access log and the portal's
+ * log meet. Runs before security, so refused requests have one too, and again on the
+ * error dispatch, which logs.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,7 +33,9 @@ class RequestIdFilter extends OncePerRequestFilter {
 
 	static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
 
-	/** Letters, digits and {@code . _ -}: nothing that could forge a log line or a header. */
+	/**
+	 * Letters, digits and {@code . _ -}: nothing that could forge a log line or a header.
+	 */
 	private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
 	private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";

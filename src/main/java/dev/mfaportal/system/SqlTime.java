@@ -8,8 +8,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Instants in and out of {@code timestamp with time zone} columns. PostgreSQL's driver takes and
- * gives {@link OffsetDateTime}, not {@link Instant}; H2 takes both, so this works on both.
+ * Instants in and out of {@code timestamp with time zone} columns. PostgreSQL's driver
+ * takes and gives {@link OffsetDateTime}, not {@link Instant}; H2 takes both, so this
+ * works on both.
  */
 public final class SqlTime {
 

@@ -7,8 +7,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Lets {@code ?lang=} switch only to a language the portal speaks, so a made-up value can't stick
- * in the cookie and leave pages half translated.
+ * Lets {@code ?lang=} switch only to a language the portal speaks, so a made-up value
+ * can't stick in the cookie and leave pages half translated.
  */
 class SupportedLocaleOnly implements HandlerInterceptor {
 

@@ -132,8 +132,7 @@ class AccessKeyCipherTest {
 
 	@Test
 	void fromWhenNoKeyConfiguredThenMissingKeySaysWhatToSet() {
-		assertThatExceptionOfType(MissingEncryptionKeyException.class)
-			.isThrownBy(() -> cipher("k1", null, Map.of()))
+		assertThatExceptionOfType(MissingEncryptionKeyException.class).isThrownBy(() -> cipher("k1", null, Map.of()))
 			.withMessageContaining("PORTAL_ENCRYPTION_KEY")
 			.satisfies((ex) -> assertThat(ex.action()).contains("openssl rand -base64 32")
 				.contains("PORTAL_ENCRYPTION_KEY_FILE"));

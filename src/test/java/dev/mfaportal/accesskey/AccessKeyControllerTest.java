@@ -110,7 +110,8 @@ class AccessKeyControllerTest {
 	void storeWhenSessionAccessKeyIdThenSaysSessionCredentialsCantCallGetSessionToken() throws Exception {
 		this.mvc.perform(submit("Work", "ASIAIOSFODNN7EXAMPLE", SECRET))
 			.andExpect(status().isBadRequest())
-			.andExpect(model().attributeHasFieldErrorCode("accessKeyForm", "accessKeyId", "accesskey.accessKeyId.session"))
+			.andExpect(
+					model().attributeHasFieldErrorCode("accessKeyForm", "accessKeyId", "accesskey.accessKeyId.session"))
 			.andExpect(content().string(containsString("session credentials can&#39;t call GetSessionToken")))
 			.andExpect(content().string(not(containsString(SECRET))));
 		then(this.keys).should(never()).store(anyString(), anyString(), anyString(), anyString());
@@ -140,7 +141,8 @@ class AccessKeyControllerTest {
 		this.mvc.perform(submit("", "AKIA123", SECRET))
 			.andExpect(status().isBadRequest())
 			.andExpect(model().attributeHasFieldErrorCode("accessKeyForm", "label", "accesskey.label.required"))
-			.andExpect(model().attributeHasFieldErrorCode("accessKeyForm", "accessKeyId", "accesskey.accessKeyId.format"))
+			.andExpect(
+					model().attributeHasFieldErrorCode("accessKeyForm", "accessKeyId", "accesskey.accessKeyId.format"))
 			.andExpect(content().string(not(containsString(SECRET))));
 	}
 
@@ -218,9 +220,10 @@ class AccessKeyControllerTest {
 		this.mvc.perform(post("/admin/keys/reencrypt").with(csrf()))
 			.andExpect(redirectedUrl("/keys"))
 			.andExpect(flash().attribute("flash", "accesskey.flash.reencryptFailed"));
-		this.mvc.perform(get("/keys").flashAttr("flash", "accesskey.flash.reencryptFailed")
-			.flashAttr("flashArgument", "")
-			.flashAttr("flashError", true))
+		this.mvc
+			.perform(get("/keys").flashAttr("flash", "accesskey.flash.reencryptFailed")
+				.flashAttr("flashArgument", "")
+				.flashAttr("flashError", true))
 			.andExpect(content().string(containsString("role=\"alert\"")))
 			.andExpect(content().string(containsString("Nothing was encrypted again")));
 	}

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Stored access keys against a real database: the same tests run on H2 and on PostgreSQL. Each
- * test rolls back (the annotation is here because Spring looks for it on the declaring class).
+ * Stored access keys against a real database: the same tests run on H2 and on PostgreSQL.
+ * Each test rolls back (the annotation is here because Spring looks for it on the
+ * declaring class).
  */
 @Transactional
 abstract class AccessKeyStorageContract {
@@ -199,7 +200,8 @@ abstract class AccessKeyStorageContract {
 		long alices = this.keys.store(ALICE, "Work", ALICE_KEY_ID, ALICE_SECRET);
 		long bobs = this.keys.store(BOB, "Work", BOB_KEY_ID, BOB_SECRET);
 		List<Map<String, Object>> before = rawRows();
-		StoredAccessKeys rotated = keys(cipher("k2", AccessKeyCipherTest.KEY_2, Map.of("k1", AccessKeyCipherTest.KEY_1)));
+		StoredAccessKeys rotated = keys(
+				cipher("k2", AccessKeyCipherTest.KEY_2, Map.of("k1", AccessKeyCipherTest.KEY_1)));
 
 		assertThat(secret(rotated, ALICE, alices)).as("before re-encryption, under the previous key")
 			.isEqualTo(ALICE_SECRET);

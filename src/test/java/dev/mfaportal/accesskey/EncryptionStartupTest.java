@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import static org.mockito.Mockito.mock;
 
 /**
- * Team mode does not start without a usable encryption key, and says why in words; the other
- * modes never need one.
+ * Team mode does not start without a usable encryption key, and says why in words; the
+ * other modes never need one.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class EncryptionStartupTest {
@@ -45,12 +45,12 @@ class EncryptionStartupTest {
 	void teamModeWhenKeyConfiguredThenCipherAndStoredKeySourcesUnderTheConfiguredIds() {
 		this.context
 			.withPropertyValues("spring.profiles.active=team", "portal.encryption.key=" + AccessKeyCipherTest.KEY_2,
-					"portal.encryption.key-id=2026-11", "portal.encryption.previous-keys.k1=" + AccessKeyCipherTest.KEY_1)
+					"portal.encryption.key-id=2026-11",
+					"portal.encryption.previous-keys.k1=" + AccessKeyCipherTest.KEY_1)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(context.getBean(EncryptionSettings.class))
-					.isEqualTo(new EncryptionSettings(AccessKeyCipherTest.KEY_2, null, "2026-11",
-							Map.of("k1", AccessKeyCipherTest.KEY_1)));
+				assertThat(context.getBean(EncryptionSettings.class)).isEqualTo(new EncryptionSettings(
+						AccessKeyCipherTest.KEY_2, null, "2026-11", Map.of("k1", AccessKeyCipherTest.KEY_1)));
 				assertThat(context.getBean(AccessKeyCipher.class).currentKeyId()).isEqualTo("2026-11");
 				assertThat(context.getBean(CredentialSources.class)).isInstanceOf(StoredKeyCredentialSources.class);
 			});
@@ -65,18 +65,20 @@ class EncryptionStartupTest {
 				.getPropertySources()
 				.addFirst(new SystemEnvironmentPropertySource(
 						StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)))
-			.run((context) -> assertThat(context.getBean(EncryptionSettings.class)).isEqualTo(
-					new EncryptionSettings(AccessKeyCipherTest.KEY_2, null, "k2", Map.of("k1", AccessKeyCipherTest.KEY_1))));
+			.run((context) -> assertThat(context.getBean(EncryptionSettings.class)).isEqualTo(new EncryptionSettings(
+					AccessKeyCipherTest.KEY_2, null, "k2", Map.of("k1", AccessKeyCipherTest.KEY_1))));
 	}
 
 	@Test
 	void teamModeWhenKeyFileNamedByEnvironmentVariableThenItsKeyIsUsed(@TempDir Path folder) throws Exception {
 		Path file = Files.writeString(folder.resolve("portal.key"), AccessKeyCipherTest.KEY_1 + "\n");
 		this.context.withPropertyValues("spring.profiles.active=team")
-			.withInitializer((context) -> context.getEnvironment()
-				.getPropertySources()
-				.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-						Map.of("PORTAL_ENCRYPTION_KEY_FILE", file.toString()))))
+			.withInitializer(
+					(context) -> context.getEnvironment()
+						.getPropertySources()
+						.addFirst(new SystemEnvironmentPropertySource(
+								StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+								Map.of("PORTAL_ENCRYPTION_KEY_FILE", file.toString()))))
 			.run((context) -> {
 				assertThat(context.getBean(EncryptionSettings.class).keyFile()).isEqualTo(file);
 				assertThat(context.getBean(AccessKeyCipher.class).currentKeyId()).isEqualTo("k1");
@@ -139,7 +141,8 @@ class EncryptionStartupTest {
 		application.setAdditionalProfiles("team");
 
 		assertThatException().isThrownBy(() -> application.run("--spring.main.banner-mode=off"));
-		// Printed by Spring Boot's failure report, which found the analyzer in spring.factories.
+		// Printed by Spring Boot's failure report, which found the analyzer in
+		// spring.factories.
 		assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
 			.contains("Description:")
 			.contains("no encryption key is configured")

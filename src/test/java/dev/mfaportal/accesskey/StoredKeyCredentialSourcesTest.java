@@ -58,7 +58,8 @@ class StoredKeyCredentialSourcesTest {
 
 		assertThat(this.sources.list()).containsExactly(
 				new CredentialSource("key:7", Kind.STORED_KEY, "Work", "AKIA…MPLE", false, "us-east-1", null, false),
-				new CredentialSource("key:9", Kind.STORED_KEY, "Personal", "AKIA…MPLE", false, "us-east-1", null, false));
+				new CredentialSource("key:9", Kind.STORED_KEY, "Personal", "AKIA…MPLE", false, "us-east-1", null,
+						false));
 		assertThat(this.sources.find("key:9")).get().extracting(CredentialSource::name).isEqualTo("Personal");
 		then(this.keys).should(never()).resolve(anyString(), anyLong());
 	}
@@ -135,8 +136,9 @@ class StoredKeyCredentialSourcesTest {
 	@Test
 	void callerWhenNotAStoredKeySourceThenRefused() {
 		signedIn("alice");
-		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> this.sources
-			.caller(new CredentialSource("profile:work", Kind.PROFILE, "work", "AKIA…MPLE", false, "us-east-1", null, false)));
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.sources.caller(new CredentialSource("profile:work", Kind.PROFILE, "work",
+					"AKIA…MPLE", false, "us-east-1", null, false)));
 		assertThat(StoredKeyCredentialSources.id("key:x")).isEmpty();
 		assertThat(StoredKeyCredentialSources.id("key:12")).contains(12L);
 	}

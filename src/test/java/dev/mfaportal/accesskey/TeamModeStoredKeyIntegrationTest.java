@@ -34,10 +34,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Team mode's whole path below the web layer: a member's stored key is the only credential
- * source they see, and the portal's real SDK client signs with it, decrypted only for the call,
- * against the emulator, which checks the signature like STS. Logs that could leak are at DEBUG,
- * and the captured output is searched for the secret.
+ * Team mode's whole path below the web layer: a member's stored key is the only
+ * credential source they see, and the portal's real SDK client signs with it, decrypted
+ * only for the call, against the emulator, which checks the signature like STS. Logs that
+ * could leak are at DEBUG, and the captured output is searched for the secret.
  */
 @SpringBootTest(properties = { "portal.encryption.key=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
 		"logging.level.dev.mfaportal=DEBUG", "logging.level.software.amazon.awssdk=DEBUG",

@@ -23,8 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Single sign-on, as a specification, against a stub OpenID provider: who the provider's verified
- * email lets in, as whom, and who is refused with which words.
+ * Single sign-on, as a specification, against a stub OpenID provider: who the provider's
+ * verified email lets in, as whom, and who is refused with which words.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "portal.team.admin-password=first-admin-password-1", "server.address=127.0.0.1",
@@ -36,14 +36,16 @@ class SingleSignOnIntegrationTest {
 
 	private static final String CLIENT_SECRET = "stub-client-secret";
 
-	// Up before the context starts: the portal reads the provider's discovery document at start-up.
+	// Up before the context starts: the portal reads the provider's discovery document at
+	// start-up.
 	static final StubOpenIdProvider provider = StubOpenIdProvider.start(CLIENT_ID, CLIENT_SECRET);
 
 	@DynamicPropertySource
 	static void registrations(DynamicPropertyRegistry registry) {
 		registry.add("spring.security.oauth2.client.provider.stub.issuer-uri", provider::issuer);
 		register(registry, "stub", "Stub ID", "openid,email");
-		// Plain OAuth 2 at the same provider: no ID token, so no email the portal could trust.
+		// Plain OAuth 2 at the same provider: no ID token, so no email the portal could
+		// trust.
 		register(registry, "plain", "Plain OAuth", "email");
 	}
 
@@ -78,8 +80,9 @@ class SingleSignOnIntegrationTest {
 	}
 
 	/**
-	 * What a browser does after a click on a provider's link: to the provider, where the account
-	 * signs in at once, and back to the portal. The answer is the portal's last redirect.
+	 * What a browser does after a click on a provider's link: to the provider, where the
+	 * account signs in at once, and back to the portal. The answer is the portal's last
+	 * redirect.
 	 */
 	private HttpResponse<String> signIn(PortalClient browser, String registrationId, String subject) throws Exception {
 		HttpResponse<String> toProvider = browser.get("/oauth2/authorization/" + registrationId);

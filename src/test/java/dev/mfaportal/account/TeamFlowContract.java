@@ -27,21 +27,24 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole team flow through the emulator, as members live it: one uses a key pair once, stores
- * a key, gets credentials with it and sees them in the history; another can reach none of it.
- * Runs on H2 and on PostgreSQL.
+ * The whole team flow through the emulator, as members live it: one uses a key pair once,
+ * stores a key, gets credentials with it and sees them in the history; another can reach
+ * none of it. Runs on H2 and on PostgreSQL.
  */
 abstract class TeamFlowContract {
 
-	/** One IAM user per engine, so the two runs never spend each other's codes at the emulator. */
+	/**
+	 * One IAM user per engine, so the two runs never spend each other's codes at the
+	 * emulator.
+	 */
 	static final EmulatedUser KATE_ON_H2 = EmulatedAccounts.user("kate-h2", "AKIAKATEH20000000001",
 			"kateSecretCanary/00000000000000000000000");
 
 	static final EmulatedUser KATE_ON_POSTGRES = EmulatedAccounts.user("kate-pg", "AKIAKATEPG0000000001",
 			"kateSecretCanary/11111111111111111111111");
 
-	static final StsEmulatorServer emulator = StsEmulatorServer
-		.start(EmulatorSettings.of(KATE_ON_H2, KATE_ON_POSTGRES), Clock.systemUTC());
+	static final StsEmulatorServer emulator = StsEmulatorServer.start(EmulatorSettings.of(KATE_ON_H2, KATE_ON_POSTGRES),
+			Clock.systemUTC());
 
 	/** The emulated IAM user this engine's run signs with. */
 	abstract EmulatedUser kate();
@@ -88,27 +91,36 @@ abstract class TeamFlowContract {
 		// No stored key yet: the form offers a key pair for this call only.
 		String form = kate.get("/").body();
 		assertThat(form).contains("value=\"once\"");
-		HttpResponse<String> once = kate.post("/session-token", Map.of("source", "once", "onceAccessKeyId",
-				KATE.accessKeyId(), "onceSecretAccessKey", KATE.secretAccessKey(), "serialNumber",
-				KATE.device().serialNumber(), "tokenCode", code(0), "durationSeconds", "900", "profileName", "mfa"), true);
+		HttpResponse<String> once = kate.post("/session-token",
+				Map.of("source", "once", "onceAccessKeyId", KATE.accessKeyId(), "onceSecretAccessKey",
+						KATE.secretAccessKey(), "serialNumber", KATE.device().serialNumber(), "tokenCode", code(0),
+						"durationSeconds", "900", "profileName", "mfa"),
+				true);
 		assertThat(once.statusCode()).isEqualTo(200);
 		assertThat(once.body()).contains("data-snippet=\"env\"").doesNotContain(KATE.secretAccessKey());
 
 		// Stored, then used from the list.
-		HttpResponse<String> stored = kate.post("/keys", Map.of("label", "work", "accessKeyId", KATE.accessKeyId(),
-				"secretAccessKey", KATE.secretAccessKey()), true);
+		HttpResponse<String> stored = kate.post("/keys",
+				Map.of("label", "work", "accessKeyId", KATE.accessKeyId(), "secretAccessKey", KATE.secretAccessKey()),
+				true);
 		assertThat(stored.statusCode()).isEqualTo(302);
-		assertThat(kate.get("/keys").body()).contains("work").contains("AKIA…0001").doesNotContain(KATE.secretAccessKey());
+		assertThat(kate.get("/keys").body()).contains("work")
+			.contains("AKIA…0001")
+			.doesNotContain(KATE.secretAccessKey());
 		long keyId = this.jdbc.sql("select id from access_key where owner = 'kate'").query(Long.class).single();
 		HttpResponse<String> issued = kate.post("/session-token", Map.of("source", "key:" + keyId, "serialNumber",
-				KATE.device().serialNumber(), "tokenCode", code(1), "durationSeconds", "900", "profileName", "mfa"), true);
+				KATE.device().serialNumber(), "tokenCode", code(1), "durationSeconds", "900", "profileName", "mfa"),
+				true);
 		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
 		assertThat(kate.get("/history").body()).contains("data-outcome=\"ISSUED\"").contains("work");
 
 		// Kate's device, for the isolation checks below.
-		assertThat(kate.post("/devices", Map.of("label", "Kate phone", "serialNumber", KATE.device().serialNumber(),
-				"durationSeconds", "900", "profileName", "mfa", "sourceId", "key:" + keyId), true).statusCode())
-			.isEqualTo(302);
+		assertThat(kate
+			.post("/devices",
+					Map.of("label", "Kate phone", "serialNumber", KATE.device().serialNumber(), "durationSeconds",
+							"900", "profileName", "mfa", "sourceId", "key:" + keyId),
+					true)
+			.statusCode()).isEqualTo(302);
 		long deviceId = this.jdbc.sql("select id from mfa_device where owner = 'kate'").query(Long.class).single();
 
 		// The secret is in no table, in plain or Base64.
@@ -122,13 +134,18 @@ abstract class TeamFlowContract {
 		// Another member reaches none of Kate's things, by any route.
 		PortalClient leo = member("leo", "leo-password-00001");
 		assertThat(leo.get("/devices/" + deviceId + "/edit").statusCode()).isEqualTo(404);
-		assertThat(leo.post("/devices/" + deviceId, Map.of("label", "mine", "serialNumber", "GAHT12345678",
-				"durationSeconds", "900", "profileName", "mfa"), true).statusCode()).isEqualTo(404);
+		assertThat(leo
+			.post("/devices/" + deviceId, Map.of("label", "mine", "serialNumber", "GAHT12345678", "durationSeconds",
+					"900", "profileName", "mfa"), true)
+			.statusCode()).isEqualTo(404);
 		assertThat(leo.post("/devices/" + deviceId + "/delete", Map.of(), true).statusCode()).isEqualTo(404);
 		assertThat(leo.post("/keys/" + keyId + "/delete", Map.of(), true).statusCode()).isEqualTo(404);
-		assertThat(leo.post("/session-token", Map.of("source", "key:" + keyId, "serialNumber", KATE.device().serialNumber(),
-				"tokenCode", code(2), "durationSeconds", "900", "profileName", "mfa"), true).statusCode()).isEqualTo(400);
-		assertThat(leo.get("/history?member=kate").body()).doesNotContain("Kate phone").doesNotContain("data-outcome=\"ISSUED\"");
+		assertThat(leo
+			.post("/session-token", Map.of("source", "key:" + keyId, "serialNumber", KATE.device().serialNumber(),
+					"tokenCode", code(2), "durationSeconds", "900", "profileName", "mfa"), true)
+			.statusCode()).isEqualTo(400);
+		assertThat(leo.get("/history?member=kate").body()).doesNotContain("Kate phone")
+			.doesNotContain("data-outcome=\"ISSUED\"");
 		assertThat(leo.get("/admin/users").statusCode()).isEqualTo(403);
 		assertThat(this.jdbc.sql("select count(*) from mfa_device where owner = 'kate'").query(Integer.class).single())
 			.isEqualTo(1);
@@ -142,7 +159,9 @@ abstract class TeamFlowContract {
 		signedIn.login("admin", "team-flow-admin-1");
 		int checked = 0;
 		for (RequestMappingInfo mapping : this.mappings.getHandlerMethods().keySet()) {
-			if (!mapping.getMethodsCondition().getMethods().contains(org.springframework.web.bind.annotation.RequestMethod.POST)) {
+			if (!mapping.getMethodsCondition()
+				.getMethods()
+				.contains(org.springframework.web.bind.annotation.RequestMethod.POST)) {
 				continue;
 			}
 			for (String pattern : mapping.getPatternValues()) {

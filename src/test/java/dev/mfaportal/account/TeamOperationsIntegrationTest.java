@@ -21,8 +21,9 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Team mode as a platform team runs it: probes need no sign-in, STS being unreachable does not
- * take the portal down, and metrics are for admins, by session or by HTTP Basic for a scraper.
+ * Team mode as a platform team runs it: probes need no sign-in, STS being unreachable
+ * does not take the portal down, and metrics are for admins, by session or by HTTP Basic
+ * for a scraper.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "portal.team.admin-password=ops-admin-password-1", "server.address=127.0.0.1",
@@ -71,7 +72,8 @@ class TeamOperationsIntegrationTest {
 		assertThat(admin.get("/actuator/info").statusCode()).isEqualTo(200);
 		HttpResponse<String> scrape = basic("/actuator/prometheus", "admin:ops-admin-password-1");
 		assertThat(scrape.statusCode()).isEqualTo(200);
-		// the browser sign-in counts; the scraper's HTTP Basic does not, its wrong password does
+		// the browser sign-in counts; the scraper's HTTP Basic does not, its wrong
+		// password does
 		assertThat(scrape.body()).containsPattern("portal_logins_total\\{[^}]*outcome=\"success\"[^}]*} 1\\.0")
 			.containsPattern("portal_logins_total\\{[^}]*outcome=\"failure\"[^}]*} [1-9]");
 	}
@@ -79,8 +81,8 @@ class TeamOperationsIntegrationTest {
 	private HttpResponse<String> basic(String path, String userAndPassword) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
 		if (userAndPassword != null) {
-			request.header("Authorization", "Basic "
-					+ Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8)));
+			request.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8)));
 		}
 		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}

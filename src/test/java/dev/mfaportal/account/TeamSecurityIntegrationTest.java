@@ -25,7 +25,8 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Team mode's sign-in, as a specification: who gets in, who is refused, and how a session ends.
+ * Team mode's sign-in, as a specification: who gets in, who is refused, and how a session
+ * ends.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "portal.team.admin-password=first-admin-password-1", "server.address=127.0.0.1",
@@ -48,16 +49,20 @@ class TeamSecurityIntegrationTest {
 		return admin;
 	}
 
-	/** Adds a member through the admin page and signs in with the one-time password, then changes it. */
+	/**
+	 * Adds a member through the admin page and signs in with the one-time password, then
+	 * changes it.
+	 */
 	private PortalClient member(String name, String password) throws Exception {
-		HttpResponse<String> added = admin().post("/admin/users", Map.of("username", name, "email", name + "@example.com"), true);
+		HttpResponse<String> added = admin().post("/admin/users",
+				Map.of("username", name, "email", name + "@example.com"), true);
 		assertThat(added.statusCode()).isEqualTo(200);
 		Matcher oneTime = Pattern.compile("data-one-time-password>([^<]+)<").matcher(added.body());
 		assertThat(oneTime.find()).isTrue();
 		PortalClient member = new PortalClient(this.port);
 		member.login(name, oneTime.group(1));
-		assertThat(member.get("/").headers().firstValue("Location")).hasValueSatisfying(
-				(location) -> assertThat(location).endsWith(PasswordController.PATH));
+		assertThat(member.get("/").headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith(PasswordController.PATH));
 		HttpResponse<String> changed = member.post(PasswordController.PATH, Map.of("currentPassword", oneTime.group(1),
 				"newPassword", password, "confirmation", password, "_csrf", member.csrfToken(PasswordController.PATH)),
 				false);
@@ -71,8 +76,8 @@ class TeamSecurityIntegrationTest {
 		for (String page : new String[] { "/", "/devices", "/history", "/admin/users", "/oauth2/authorization/any" }) {
 			HttpResponse<String> response = anonymous.get(page);
 			assertThat(response.statusCode()).as(page).isEqualTo(302);
-			assertThat(response.headers().firstValue("Location")).as(page).hasValueSatisfying(
-					(location) -> assertThat(location).endsWith("/login"));
+			assertThat(response.headers().firstValue("Location")).as(page)
+				.hasValueSatisfying((location) -> assertThat(location).endsWith("/login"));
 		}
 		assertThat(anonymous.get("/login").body()).contains("Sign in").doesNotContain("/oauth2/authorization");
 	}
@@ -80,8 +85,10 @@ class TeamSecurityIntegrationTest {
 	@Test
 	void signInWhenWrongPasswordOrUnknownNameThenTheSameAnswer() throws Exception {
 		HttpResponse<String> wrong = new PortalClient(this.port).login("admin", "not-the-password");
-		HttpResponse<String> unknown = new PortalClient(this.port).login("nobody-" + System.nanoTime(), "whatever-password");
-		assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).endsWith("/login?error"));
+		HttpResponse<String> unknown = new PortalClient(this.port).login("nobody-" + System.nanoTime(),
+				"whatever-password");
+		assertThat(wrong.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/login?error"));
 		assertThat(unknown.headers().firstValue("Location")).isEqualTo(wrong.headers().firstValue("Location"));
 	}
 
@@ -89,11 +96,11 @@ class TeamSecurityIntegrationTest {
 	void signInWhenRightPasswordThenInWithASecureHttpOnlyCookie() throws Exception {
 		PortalClient browser = new PortalClient(this.port);
 		HttpResponse<String> signedIn = browser.login("admin", "first-admin-password-1");
-		assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy((cookie) -> assertThat(cookie)
-			.startsWith(TeamSecurityConfig.SESSION_COOKIE + "=")
-			.contains("Secure")
-			.contains("HttpOnly")
-			.contains("SameSite=Lax"));
+		assertThat(signedIn.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith(TeamSecurityConfig.SESSION_COOKIE + "=")
+				.contains("Secure")
+				.contains("HttpOnly")
+				.contains("SameSite=Lax"));
 		assertThat(browser.get("/history").statusCode()).isEqualTo(200);
 	}
 
@@ -111,7 +118,8 @@ class TeamSecurityIntegrationTest {
 		assertThat(carol.post("/logout", Map.of(), false).statusCode()).isEqualTo(403);
 		assertThat(carol.get("/").statusCode()).isIn(200, 503);
 		HttpResponse<String> out = carol.post("/logout", Map.of(), true);
-		assertThat(out.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).endsWith("/login?logout"));
+		assertThat(out.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/login?logout"));
 		assertThat(carol.get("/").statusCode()).isEqualTo(302);
 		assertThat(this.jdbc.sql("select count(*) from spring_session where principal_name = 'carol'")
 			.query(Integer.class)
@@ -125,12 +133,14 @@ class TeamSecurityIntegrationTest {
 			new PortalClient(this.port).login("dave", "wrong-" + i);
 		}
 		HttpResponse<String> right = new PortalClient(this.port).login("dave", "dave-password-0001");
-		assertThat(right.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).endsWith("/login?throttled"));
+		assertThat(right.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/login?throttled"));
 		HttpResponse<String> unknown = new PortalClient(this.port).login("nobody-dave", "x");
 		for (int i = 0; i < 5; i++) {
 			unknown = new PortalClient(this.port).login("nobody-dave", "wrong-" + i);
 		}
-		assertThat(unknown.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).endsWith("/login?throttled"));
+		assertThat(unknown.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/login?throttled"));
 		clock.advance(Duration.ofMinutes(16));
 		assertThat(new PortalClient(this.port).login("dave", "dave-password-0001").headers().firstValue("Location"))
 			.hasValueSatisfying((l) -> assertThat(l).doesNotContain("throttled").doesNotContain("error"));
@@ -152,16 +162,19 @@ class TeamSecurityIntegrationTest {
 	@Test
 	void lockedDeviceWhenAnAdminUnlocksItThenLiftedAndAuditedAsTheAdmins() throws Exception {
 		member("hugo", "hugo-password-0001");
-		this.jdbc.sql("insert into mfa_device_lock (actor, serial_number, locked_at) values ('hugo', 'GAHT12345678', ?)")
+		this.jdbc
+			.sql("insert into mfa_device_lock (actor, serial_number, locked_at) values ('hugo', 'GAHT12345678', ?)")
 			.param(java.time.OffsetDateTime.now())
 			.update();
 		long id = this.jdbc.sql("select id from portal_user where username = 'hugo'").query(Long.class).single();
 		PortalClient admin = admin();
 		assertThat(admin.get("/admin/users/" + id).body()).contains("GAHT12345678");
-		assertThat(admin.post("/admin/users/" + id + "/unlock", Map.of("serialNumber", "GAHT12345678"), true).statusCode())
+		assertThat(
+				admin.post("/admin/users/" + id + "/unlock", Map.of("serialNumber", "GAHT12345678"), true).statusCode())
 			.isEqualTo(302);
-		assertThat(this.jdbc.sql("select count(*) from mfa_device_lock where actor = 'hugo'").query(Integer.class).single())
-			.isZero();
+		assertThat(this.jdbc.sql("select count(*) from mfa_device_lock where actor = 'hugo'")
+			.query(Integer.class)
+			.single()).isZero();
 		assertThat(this.jdbc.sql("select source from audit_event where actor = 'hugo' and outcome = 'DEVICE_UNLOCKED'")
 			.query(String.class)
 			.list()).containsExactly("admin");
@@ -174,7 +187,8 @@ class TeamSecurityIntegrationTest {
 		assertThat(admin().post("/admin/users/" + id + "/disable", Map.of(), true).statusCode()).isEqualTo(302);
 
 		HttpResponse<String> next = erin.get("/devices");
-		assertThat(next.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).endsWith("/login?disabled"));
+		assertThat(next.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/login?disabled"));
 		assertThat(new PortalClient(this.port).login("erin", "erin-password-0001").headers().firstValue("Location"))
 			.hasValueSatisfying((l) -> assertThat(l).endsWith("/login?error"));
 	}
@@ -192,9 +206,10 @@ class TeamSecurityIntegrationTest {
 	void responsesWhenForwardedOverTlsThenCarryHsts() throws Exception {
 		HttpResponse<String> login = new PortalClient(this.port).getWithHeaders("/login",
 				Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "portal.example.com"));
-		assertThat(login.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
-				(hsts) -> assertThat(hsts).contains("max-age=31536000").contains("includeSubDomains"));
-		assertThat(new PortalClient(this.port).get("/login").headers().firstValue("Strict-Transport-Security")).isEmpty();
+		assertThat(login.headers().firstValue("Strict-Transport-Security"))
+			.hasValueSatisfying((hsts) -> assertThat(hsts).contains("max-age=31536000").contains("includeSubDomains"));
+		assertThat(new PortalClient(this.port).get("/login").headers().firstValue("Strict-Transport-Security"))
+			.isEmpty();
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -31,9 +31,9 @@ import org.springframework.context.annotation.Primary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two team-mode instances on one PostgreSQL, as behind a load balancer: a session made on one
- * works on the other, wrong codes spread over both add up to the limit, and a member disabled on
- * one is refused by the other.
+ * Two team-mode instances on one PostgreSQL, as behind a load balancer: a session made on
+ * one works on the other, wrong codes spread over both add up to the limit, and a member
+ * disabled on one is refused by the other.
  */
 class TwoInstancesIntegrationTest {
 
@@ -52,7 +52,8 @@ class TwoInstancesIntegrationTest {
 
 	@BeforeAll
 	static void startTwoInstances() {
-		Tools.require(PostgresDatabase.reachable(), "no PostgreSQL answers at 127.0.0.1:5432 (user postgres, database test)");
+		Tools.require(PostgresDatabase.reachable(),
+				"no PostgreSQL answers at 127.0.0.1:5432 (user postgres, database test)");
 		Flyway.configure()
 			.dataSource(URL, PostgresDatabase.USER, "")
 			.schemas(SCHEMA)
@@ -66,7 +67,8 @@ class TwoInstancesIntegrationTest {
 	}
 
 	private static ConfigurableApplicationContext start() {
-		// As command-line arguments, which outrank the test classpath's own database settings.
+		// As command-line arguments, which outrank the test classpath's own database
+		// settings.
 		return new SpringApplicationBuilder(MfaPortalApplication.class, SharedAccount.class).profiles("team")
 			.run("--server.port=0", "--server.address=127.0.0.1", "--spring.datasource.url=" + URL,
 					"--spring.datasource.username=" + PostgresDatabase.USER, "--spring.datasource.password=",
@@ -95,7 +97,10 @@ class TwoInstancesIntegrationTest {
 		return new PortalClient(port(context));
 	}
 
-	/** The admin adds a member on the first instance; the member sets a password on the second. */
+	/**
+	 * The admin adds a member on the first instance; the member sets a password on the
+	 * second.
+	 */
 	private static void addMember(String name, String password) throws Exception {
 		PortalClient admin = on(first);
 		admin.login("admin", "two-instances-admin-1");
@@ -143,7 +148,8 @@ class TwoInstancesIntegrationTest {
 		a.login("jill", "jill-password-0001");
 		PortalClient b = a.at(port(second));
 		String code = EmulatedAccounts.code(SHARED);
-		// Signed in on the first instance, issued on the second, the code tried again on the first.
+		// Signed in on the first instance, issued on the second, the code tried again on
+		// the first.
 		assertThat(attempt(b, code).statusCode()).isEqualTo(200);
 		HttpResponse<String> again = attempt(a, code);
 		assertThat(again.statusCode()).isEqualTo(409);
@@ -169,8 +175,9 @@ class TwoInstancesIntegrationTest {
 	}
 
 	private static HttpResponse<String> attempt(PortalClient instance, String code) throws Exception {
-		return instance.post("/session-token", Map.of("source", "shared", "serialNumber", SHARED.device().serialNumber(),
-				"tokenCode", code, "durationSeconds", "900", "profileName", "mfa"), true);
+		return instance.post("/session-token", Map.of("source", "shared", "serialNumber",
+				SHARED.device().serialNumber(), "tokenCode", code, "durationSeconds", "900", "profileName", "mfa"),
+				true);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -30,8 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Events in, rows out, through Spring's event publishing. Each test asserts every column of the
- * row, and that the table has no other column: nothing but these values can be stored.
+ * Events in, rows out, through Spring's event publishing. Each test asserts every column
+ * of the row, and that the table has no other column: nothing but these values can be
+ * stored.
  */
 @JdbcTest
 @Import({ AuditRepository.class, AuditRecorder.class })
@@ -133,8 +134,8 @@ class AuditRecorderTest {
 	}
 
 	private static Map<String, Object> attemptRow(String outcome, String errorCode, Instant expiresAt) {
-		return row(AT, "alice", "profile work", "AKIA…WXYZ", "arn:aws:iam::123456789012:mfa/alice", "Work phone",
-				43200, outcome, errorCode, expiresAt, "192.0.2.10");
+		return row(AT, "alice", "profile work", "AKIA…WXYZ", "arn:aws:iam::123456789012:mfa/alice", "Work phone", 43200,
+				outcome, errorCode, expiresAt, "192.0.2.10");
 	}
 
 	private static Map<String, Object> row(Instant occurredAt, String actor, String source, String accessKey,

@@ -31,8 +31,8 @@ class AuditRetentionTest {
 	}
 
 	private void insertAged(Duration age) {
-		this.audit.insert(new AuditEntry(null, NOW.minus(age), "alice", "work", "AKIA…WXYZ", "GAHT12345678", null,
-				3600, Outcome.ISSUED, null, null, "127.0.0.1"));
+		this.audit.insert(new AuditEntry(null, NOW.minus(age), "alice", "work", "AKIA…WXYZ", "GAHT12345678", null, 3600,
+				Outcome.ISSUED, null, null, "127.0.0.1"));
 	}
 
 	private long rows() {

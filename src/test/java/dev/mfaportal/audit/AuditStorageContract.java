@@ -15,8 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The audit table against a real database: the same tests run on H2 and on PostgreSQL. Each
- * test rolls back (the annotation is here because Spring looks for it on the declaring class).
+ * The audit table against a real database: the same tests run on H2 and on PostgreSQL.
+ * Each test rolls back (the annotation is here because Spring looks for it on the
+ * declaring class).
  */
 @Transactional
 abstract class AuditStorageContract {
@@ -173,8 +174,7 @@ abstract class AuditStorageContract {
 
 		assertThat(this.audit.search(AuditFilter.of(ALICE), 0, 20)).extracting(AuditEntry::actor)
 			.containsExactly(ALICE);
-		assertThat(this.audit.searchAll(new AuditFilter(ALICE, PHONE, null, null, null)))
-			.extracting(AuditEntry::actor)
+		assertThat(this.audit.searchAll(new AuditFilter(ALICE, PHONE, null, null, null))).extracting(AuditEntry::actor)
 			.containsExactly(ALICE);
 		assertThat(this.audit.count(AuditFilter.of(BOB))).isEqualTo(2);
 		assertThat(this.audit.count(AuditFilter.of("carol"))).isZero();
@@ -237,8 +237,8 @@ abstract class AuditStorageContract {
 	void insertWhenNulOrASurrogatePairAtTheCutThenStoredWithoutEitherBreakingIt() {
 		String label = "x".repeat(63) + "\uD83D\uDD11";
 		String serial = "GAHT\u000012345678";
-		this.audit.insert(new AuditEntry(null, T0, ALICE, null, null, serial, label, null, Outcome.REJECTED_INPUT,
-				null, null, null));
+		this.audit.insert(new AuditEntry(null, T0, ALICE, null, null, serial, label, null, Outcome.REJECTED_INPUT, null,
+				null, null));
 
 		AuditEntry stored = this.audit.searchAll(new AuditFilter(ALICE, serial, null, null, null)).get(0);
 		assertThat(stored.deviceLabel()).isEqualTo("x".repeat(63));
@@ -253,8 +253,8 @@ abstract class AuditStorageContract {
 		AuditEntry stored = this.audit.searchAll(AuditFilter.of(ALICE)).get(0);
 		assertThat(stored).usingRecursiveComparison()
 			.ignoringFields("id")
-			.isEqualTo(new AuditEntry(null, T0, ALICE, null, null, PHONE, null, null, Outcome.DEVICE_LOCKED, null,
-					null, null));
+			.isEqualTo(new AuditEntry(null, T0, ALICE, null, null, PHONE, null, null, Outcome.DEVICE_LOCKED, null, null,
+					null));
 	}
 
 	private static Map<String, Integer> lengths(Map<String, Object> row) {

@@ -17,8 +17,8 @@ class CsvTest {
 	private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
 	private static AuditEntry labelled(String label) {
-		return new AuditEntry(1L, T0, "alice", "work", "AKIA…WXYZ", "GAHT12345678", label, 3600, Outcome.ISSUED,
-				null, T0.plusSeconds(3600), "127.0.0.1");
+		return new AuditEntry(1L, T0, "alice", "work", "AKIA…WXYZ", "GAHT12345678", label, 3600, Outcome.ISSUED, null,
+				T0.plusSeconds(3600), "127.0.0.1");
 	}
 
 	private static String write(AuditEntry... entries) throws IOException {

@@ -57,8 +57,8 @@ class HistoryControllerTest {
 			"AKIA…WXYZ", PHONE, "Work phone", 43200, Outcome.ISSUED, null, Instant.parse("2026-11-26T22:01:00Z"),
 			"192.0.2.10");
 
-	private static final AuditEntry FAILED = new AuditEntry(1L, T0, "alice", "profile work", "AKIA…WXYZ", PHONE,
-			null, 3600, Outcome.FAILED, "AccessDenied", null, "192.0.2.10");
+	private static final AuditEntry FAILED = new AuditEntry(1L, T0, "alice", "profile work", "AKIA…WXYZ", PHONE, null,
+			3600, Outcome.FAILED, "AccessDenied", null, "192.0.2.10");
 
 	@Autowired
 	private MockMvc mvc;
@@ -85,8 +85,8 @@ class HistoryControllerTest {
 		String page = this.mvc.perform(get("/history"))
 			.andExpect(status().isOk())
 			.andExpect(view().name(HistoryController.VIEW))
-			.andExpect(content().string(
-					containsString("<caption id=\"history-caption\">Your history, page 1 of 1. Matching entries: 2</caption>")))
+			.andExpect(content().string(containsString(
+					"<caption id=\"history-caption\">Your history, page 1 of 1. Matching entries: 2</caption>")))
 			.andExpect(content().string(containsString("<th scope=\"col\">When (UTC)</th>")))
 			.andExpect(content().string(containsString(
 					"<th scope=\"row\"><time datetime=\"2026-11-26T10:01:00Z\">2026-11-26 10:01:00</time></th>")))
@@ -147,8 +147,7 @@ class HistoryControllerTest {
 
 	@Test
 	void historyWhenFiltersEmptyOrBlankThenTheyDoNotFilter() throws Exception {
-		this.mvc
-			.perform(get("/history").param("device", "").param("outcome", " ").param("from", "").param("to", ""))
+		this.mvc.perform(get("/history").param("device", "").param("outcome", " ").param("from", "").param("to", ""))
 			.andExpect(status().isOk());
 		then(this.audit).should().search(AuditFilter.of("alice"), 0, 20);
 	}
@@ -170,7 +169,9 @@ class HistoryControllerTest {
 		String serial = "arn:aws:iam::123456789012:mfa/al+ice";
 		given(this.audit.count(any())).willReturn(45L);
 		String page = this.mvc
-			.perform(get("/history").param("device", serial).param("outcome", "ISSUED").param("to", "2026-11-30")
+			.perform(get("/history").param("device", serial)
+				.param("outcome", "ISSUED")
+				.param("to", "2026-11-30")
 				.param("page", "1"))
 			.andExpect(content().string(containsString("Page 2 of 3")))
 			.andReturn()
@@ -205,7 +206,8 @@ class HistoryControllerTest {
 		given(this.audit.count(any())).willReturn(5L);
 		this.mvc.perform(get("/history").param("page", "7").param("outcome", "FAILED"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("this page is past the end of the history (its last page is 1)")))
+			.andExpect(
+					content().string(containsString("this page is past the end of the history (its last page is 1)")))
 			.andExpect(content().string(containsString("href=\"/history?outcome=FAILED\"")))
 			.andExpect(content().string(not(containsString("data-history-table"))));
 		then(this.audit).should(never()).search(any(), anyInt(), anyInt());
@@ -225,15 +227,16 @@ class HistoryControllerTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "from | 2026-13-01 | history.date.format",
-			"from | 26-11-2026 | history.date.format", "to | 2026-02-30 | history.date.format",
-			"to | 2026-11-26T10:00 | history.date.format", "from | +12026-01-01 | history.date.format",
-			"from | yesterday | history.date.format", "from | 1969-12-31 | history.date.range",
-			"outcome | BOGUS | history.outcome.unknown", "outcome | issued | history.outcome.unknown",
-			"page | -1 | history.page.invalid", "page | abc | history.page.invalid",
-			"page | 99999999999 | history.page.invalid", "page | 1000001 | history.page.invalid" })
-	void historyWhenAValueIsBadThenBadRequestWithTheReasonOnThePageAndNothingRead(String name, String value,
-			String key) throws Exception {
+	@CsvSource(delimiter = '|',
+			value = { "from | 2026-13-01 | history.date.format", "from | 26-11-2026 | history.date.format",
+					"to | 2026-02-30 | history.date.format", "to | 2026-11-26T10:00 | history.date.format",
+					"from | +12026-01-01 | history.date.format", "from | yesterday | history.date.format",
+					"from | 1969-12-31 | history.date.range", "outcome | BOGUS | history.outcome.unknown",
+					"outcome | issued | history.outcome.unknown", "page | -1 | history.page.invalid",
+					"page | abc | history.page.invalid", "page | 99999999999 | history.page.invalid",
+					"page | 1000001 | history.page.invalid" })
+	void historyWhenAValueIsBadThenBadRequestWithTheReasonOnThePageAndNothingRead(String name, String value, String key)
+			throws Exception {
 		this.mvc.perform(get("/history").param(name, value))
 			.andExpect(status().isBadRequest())
 			.andExpect(view().name(HistoryController.VIEW))
@@ -247,8 +250,8 @@ class HistoryControllerTest {
 
 	@Test
 	void historyWhenFromAfterToThenBadRequestSayingSoInSpanish() throws Exception {
-		this.mvc.perform(get("/history").param("from", "2026-11-30").param("to", "2026-11-01")
-			.header("Accept-Language", "es"))
+		this.mvc.perform(
+				get("/history").param("from", "2026-11-30").param("to", "2026-11-01").header("Accept-Language", "es"))
 			.andExpect(status().isBadRequest())
 			.andExpect(model().attributeHasFieldErrorCode("historyForm", "to", "history.range.reversed"))
 			.andExpect(content().string(containsString("La fecha final es anterior a la fecha inicial.")))
@@ -268,8 +271,7 @@ class HistoryControllerTest {
 	@ParameterizedTest
 	@EnumSource(Outcome.class)
 	void historyWhenARowHasAnOutcomeThenItsLabelInEitherLanguage(Outcome outcome) throws Exception {
-		AuditEntry entry = new AuditEntry(1L, T0, "alice", "admin", null, PHONE, null, null, outcome, null, null,
-				null);
+		AuditEntry entry = new AuditEntry(1L, T0, "alice", "admin", null, PHONE, null, null, outcome, null, null, null);
 		given(this.audit.search(any(), anyInt(), anyInt())).willReturn(List.of(entry));
 		for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("es"))) {
 			String label = message(outcome.messageKey(), locale);
@@ -282,8 +284,8 @@ class HistoryControllerTest {
 
 	@Test
 	void historyWhenADeviceWasUnlockedThenTheRowSaysByWhom() throws Exception {
-		given(this.audit.search(any(), anyInt(), anyInt())).willReturn(List.of(new AuditEntry(1L, T0, "alice",
-				"admin", null, PHONE, null, null, Outcome.DEVICE_UNLOCKED, null, null, null)));
+		given(this.audit.search(any(), anyInt(), anyInt())).willReturn(List.of(new AuditEntry(1L, T0, "alice", "admin",
+				null, PHONE, null, null, Outcome.DEVICE_UNLOCKED, null, null, null)));
 		this.mvc.perform(get("/history")).andExpect(content().string(containsString("<td>Unlocked by admin</td>")));
 		this.mvc.perform(get("/history").header("Accept-Language", "es"))
 			.andExpect(content().string(containsString("<td>Desbloqueado por admin</td>")));
@@ -291,9 +293,9 @@ class HistoryControllerTest {
 
 	@Test
 	void historyWhenAValueHoldsMarkupThenItIsEscaped() throws Exception {
-		given(this.audit.search(any(), anyInt(), anyInt())).willReturn(List.of(new AuditEntry(1L, T0, "alice",
-				"<script>alert(1)</script>", null, "<b>serial</b>", "<img src=x>", null, Outcome.REJECTED_INPUT, null,
-				null, null)));
+		given(this.audit.search(any(), anyInt(), anyInt()))
+			.willReturn(List.of(new AuditEntry(1L, T0, "alice", "<script>alert(1)</script>", null, "<b>serial</b>",
+					"<img src=x>", null, Outcome.REJECTED_INPUT, null, null, null)));
 		this.mvc.perform(get("/history"))
 			.andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
 			.andExpect(content().string(not(containsString("<img src=x>"))))
@@ -323,11 +325,12 @@ class HistoryControllerTest {
 			.andExpect(content().string(String.join("\r\n",
 					"occurred_at,member,source,access_key,device_label,serial_number,duration_seconds,outcome,error_code,"
 							+ "expires_at,client_address",
-					"2026-11-26T10:02:00Z,alice,profile work,AKIA…WXYZ,\"'=HYPERLINK(\"\"http://x\"\",\"\"a, b\"\")\"," + PHONE
-							+ ",900,FAILED,TIMEOUT,,192.0.2.10",
+					"2026-11-26T10:02:00Z,alice,profile work,AKIA…WXYZ,\"'=HYPERLINK(\"\"http://x\"\",\"\"a, b\"\")\","
+							+ PHONE + ",900,FAILED,TIMEOUT,,192.0.2.10",
 					"2026-11-26T10:01:00Z,alice,profile work,AKIA…WXYZ,Work phone," + PHONE
 							+ ",43200,ISSUED,,2026-11-26T22:01:00Z,192.0.2.10",
-					"2026-11-26T10:00:00Z,alice,profile work,AKIA…WXYZ,," + PHONE + ",3600,FAILED,AccessDenied,,192.0.2.10",
+					"2026-11-26T10:00:00Z,alice,profile work,AKIA…WXYZ,," + PHONE
+							+ ",3600,FAILED,AccessDenied,,192.0.2.10",
 					"")));
 		then(this.audit).should()
 			.searchAll(new AuditFilter("alice", PHONE, null, Instant.parse("2026-11-01T00:00:00Z"), null));

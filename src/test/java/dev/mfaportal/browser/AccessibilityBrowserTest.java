@@ -20,8 +20,9 @@ import org.openqa.selenium.interactions.Actions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Accessibility in Chromium: Deque's axe-core finds nothing serious or critical on any page in
- * either colour scheme, and a keyboard reaches every control, always with a visible focus.
+ * Accessibility in Chromium: Deque's axe-core finds nothing serious or critical on any
+ * page in either colour scheme, and a keyboard reaches every control, always with a
+ * visible focus.
  */
 class AccessibilityBrowserTest extends PortalInBrowser {
 
@@ -94,17 +95,15 @@ class AccessibilityBrowserTest extends PortalInBrowser {
 	}
 
 	/**
-	 * Tabs through the page once round; returns what a keyboard could not reach, or reached
-	 * without a visible focus indicator.
+	 * Tabs through the page once round; returns what a keyboard could not reach, or
+	 * reached without a visible focus indicator.
 	 */
 	private static List<String> tabThrough() {
 		long count = chromium.script("var n = 0;"
 				+ "document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')"
 				+ ".forEach(function (e) {"
 				+ "  if (e.disabled || e.tabIndex < 0 || !e.checkVisibility({ visibilityProperty: true })) { return; }"
-				+ "  e.setAttribute('data-keyboard', String(n++));"
-				+ "});"
-				+ "return n;");
+				+ "  e.setAttribute('data-keyboard', String(n++));" + "});" + "return n;");
 		Set<String> reached = new LinkedHashSet<>();
 		List<String> problems = new ArrayList<>();
 		Actions keyboard = new Actions(chromium.driver());
@@ -124,8 +123,10 @@ class AccessibilityBrowserTest extends PortalInBrowser {
 		}
 		for (long i = 0; i < count; i++) {
 			if (!reached.contains(String.valueOf(i))) {
-				problems.add("not reached: " + chromium.script("var e = document.querySelector('[data-keyboard=\"' + arguments[0] + '\"]');"
-						+ "return e.tagName + '#' + e.id + ' ' + (e.textContent || '').trim().slice(0, 40);", String.valueOf(i)));
+				problems.add("not reached: " + chromium.script(
+						"var e = document.querySelector('[data-keyboard=\"' + arguments[0] + '\"]');"
+								+ "return e.tagName + '#' + e.id + ' ' + (e.textContent || '').trim().slice(0, 40);",
+						String.valueOf(i)));
 			}
 		}
 		return problems;

@@ -7,7 +7,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** The browser tests' users as the portal's credential sources, each signing for the emulator. */
+/**
+ * The browser tests' users as the portal's credential sources, each signing for the
+ * emulator.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 class BrowserAccounts {
 

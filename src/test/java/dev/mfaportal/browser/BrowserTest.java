@@ -12,9 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * What every browser test does around its own steps: one Chromium per test class, started by the
- * first test (so a test skipped for want of Chromium says so itself), and each test begins as a
- * person does, by opening the link the portal printed.
+ * What every browser test does around its own steps: one Chromium per test class, started
+ * by the first test (so a test skipped for want of Chromium says so itself), and each
+ * test begins as a person does, by opening the link the portal printed.
  */
 abstract class BrowserTest {
 

@@ -26,20 +26,24 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo as a person meets it: the printed link, the code the demo box shows, the result
- * ticking down to expiry, renewal, and a saved device. The page's clock is moved forward rather
- * than waiting 15 minutes. Also takes the README's screenshots.
+ * The demo as a person meets it: the printed link, the code the demo box shows, the
+ * result ticking down to expiry, renewal, and a saved device. The page's clock is moved
+ * forward rather than waiting 15 minutes. Also takes the README's screenshots.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.datasource.url=jdbc:h2:mem:browser-demo-${random.uuid};DB_CLOSE_DELAY=-1")
 @ActiveProfiles("demo")
-// the first test types the code of now, the second the next one: the emulator takes each code once
+// the first test types the code of now, the second the next one: the emulator takes each
+// code once
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoFlowBrowserTest extends BrowserTest {
 
 	static final String SERIAL = EmulatedMfaDevice.DEMO_SERIAL_NUMBER;
 
-	/** The README shows the top of the result page: the countdown, the credentials, the first snippets. */
+	/**
+	 * The README shows the top of the result page: the countdown, the credentials, the
+	 * first snippets.
+	 */
 	static final Dimension README_SHOT = new Dimension(1200, 1250);
 
 	@Test
@@ -64,10 +68,12 @@ class DemoFlowBrowserTest extends BrowserTest {
 		String first = counter.getText();
 		assertThat(first).matches("Time left: 0:1[45]:\\d\\d");
 		chromium.waitUntil((d) -> !counter.getText().equals(first));
-		// 900 seconds is STS's shortest session, so it is inside the last 15 minutes from the start
+		// 900 seconds is STS's shortest session, so it is inside the last 15 minutes from
+		// the start
 		assertThat(box.getAttribute("data-state")).isEqualTo("warning");
 		assertThat(chromium.find("[data-expiry-warning]").isDisplayed()).isTrue();
-		assertThat(chromium.driver().getTitle()).startsWith("(0:14:").endsWith("Your MFA session credentials · MFA Portal");
+		assertThat(chromium.driver().getTitle()).startsWith("(0:14:")
+			.endsWith("Your MFA session credentials · MFA Portal");
 		chromium.size(README_SHOT);
 		chromium.screenshot("result", false);
 
@@ -114,9 +120,11 @@ class DemoFlowBrowserTest extends BrowserTest {
 		chromium.find("[data-submit]").click();
 		waitForResult();
 
-		assertThat(chromium.find("[data-snippet='credentials-file']").getAttribute("textContent")).contains("\n[demo]\n");
+		assertThat(chromium.find("[data-snippet='credentials-file']").getAttribute("textContent"))
+			.contains("\n[demo]\n");
 		Instant expiration = Instant.parse(chromium.find("[data-expiry]").getAttribute("data-expiration"));
-		assertThat(Duration.between(Instant.now(), expiration)).isBetween(Duration.ofMinutes(58), Duration.ofMinutes(61));
+		assertThat(Duration.between(Instant.now(), expiration)).isBetween(Duration.ofMinutes(58),
+				Duration.ofMinutes(61));
 	}
 
 	private static void waitForResult() {

@@ -14,8 +14,9 @@ import org.openqa.selenium.By;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The language switcher in Chromium: after a click on "Español" no English message is left on
- * any page, including what the page's script writes, and the choice holds from page to page.
+ * The language switcher in Chromium: after a click on "Español" no English message is
+ * left on any page, including what the page's script writes, and the choice holds from
+ * page to page.
  */
 class LanguageBrowserTest extends PortalInBrowser {
 
@@ -50,7 +51,9 @@ class LanguageBrowserTest extends PortalInBrowser {
 		assertThat(english).as(page).allSatisfy((phrase) -> assertThat(text).doesNotContain(phrase));
 	}
 
-	/** What a person reads, less code and snippets, which are the same in every language. */
+	/**
+	 * What a person reads, less code and snippets, which are the same in every language.
+	 */
 	private static String visibleTextOutsideCode() {
 		String text = chromium.driver().getTitle() + "\n" + chromium.find("body").getText();
 		for (var code : chromium.driver().findElements(By.cssSelector("pre, code"))) {
@@ -64,8 +67,8 @@ class LanguageBrowserTest extends PortalInBrowser {
 	}
 
 	/**
-	 * Phrases of the English bundle that the Spanish one does not also use: each message cut at
-	 * its placeholders, pieces of 12 characters or more.
+	 * Phrases of the English bundle that the Spanish one does not also use: each message
+	 * cut at its placeholders, pieces of 12 characters or more.
 	 */
 	private static List<String> englishOnly() throws IOException {
 		Properties en = bundle("messages/messages.properties");

@@ -24,19 +24,20 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * One portal (one Spring context, shared by every subclass) against one emulator with a user per
- * test: the emulator takes each TOTP code once, so a user that issues once never waits for the
- * next code. One browser per test class.
+ * One portal (one Spring context, shared by every subclass) against one emulator with a
+ * user per test: the emulator takes each TOTP code once, so a user that issues once never
+ * waits for the next code. One browser per test class.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(BrowserAccounts.class)
 abstract class PortalInBrowser extends BrowserTest {
 
 	static final List<EmulatedUser> USERS = List.of(user("copy"), user("download"), user("mask"), user("notify"),
-			user("submit"), user("narrow"), user("nojs"), user("keyboard"), user("axe"), user("axedark"), user("spanish"));
+			user("submit"), user("narrow"), user("nojs"), user("keyboard"), user("axe"), user("axedark"),
+			user("spanish"));
 
-	static final StsEmulatorServer emulator = StsEmulatorServer.start(EmulatorSettings.of(USERS.toArray(EmulatedUser[]::new)),
-			Clock.systemUTC());
+	static final StsEmulatorServer emulator = StsEmulatorServer
+		.start(EmulatorSettings.of(USERS.toArray(EmulatedUser[]::new)), Clock.systemUTC());
 
 	@DynamicPropertySource
 	static void endpoint(DynamicPropertyRegistry registry) {
@@ -52,7 +53,9 @@ abstract class PortalInBrowser extends BrowserTest {
 		return USERS.stream().filter((u) -> u.userName().equals(name)).findFirst().orElseThrow();
 	}
 
-	/** Fills the form as a person would, for a user's keys and device, with a code of now. */
+	/**
+	 * Fills the form as a person would, for a user's keys and device, with a code of now.
+	 */
 	void fill(Chromium browser, EmulatedUser user) {
 		browser.driver().get(origin() + "/");
 		new Select(browser.find("#source")).selectByValue(user.userName());
@@ -79,14 +82,18 @@ abstract class PortalInBrowser extends BrowserTest {
 		field.sendKeys(value);
 	}
 
-	/** Sets the page's clock (Date.now, which the countdown reads) to run from the given instant. */
+	/**
+	 * Sets the page's clock (Date.now, which the countdown reads) to run from the given
+	 * instant.
+	 */
 	static void pageClock(Instant now) {
 		pageClock(chromium, now);
 	}
 
 	static void pageClock(Chromium browser, Instant now) {
-		browser.script("var real = window.portalRealNow || (window.portalRealNow = Date.now.bind(Date));"
-				+ "var offset = arguments[0] - real(); Date.now = function () { return real() + offset; };",
+		browser.script(
+				"var real = window.portalRealNow || (window.portalRealNow = Date.now.bind(Date));"
+						+ "var offset = arguments[0] - real(); Date.now = function () { return real() + offset; };",
 				now.toEpochMilli());
 	}
 
@@ -94,11 +101,13 @@ abstract class PortalInBrowser extends BrowserTest {
 		return Instant.parse(chromium.find("[data-expiry]").getAttribute("data-expiration"));
 	}
 
-	/** What the server would render for the credentials on the page: the bytes a snippet must have. */
+	/**
+	 * What the server would render for the credentials on the page: the bytes a snippet
+	 * must have.
+	 */
 	static String expectedSnippet(String format) {
 		TemporaryCredentials credentials = new TemporaryCredentials(credential("accessKeyId"),
-				credential("secretAccessKey"), credential("sessionToken"),
-				expiration());
+				credential("secretAccessKey"), credential("sessionToken"), expiration());
 		SnippetFormat snippetFormat = Arrays.stream(SnippetFormat.values())
 			.filter((f) -> f.id().equals(format))
 			.findFirst()

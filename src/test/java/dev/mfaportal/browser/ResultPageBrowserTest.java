@@ -17,8 +17,8 @@ import org.openqa.selenium.WebElement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The result page in Chromium: copy and download give exactly the server's snippet, the secrets
- * are masked on screen only, and the reminder is opt-in.
+ * The result page in Chromium: copy and download give exactly the server's snippet, the
+ * secrets are masked on screen only, and the reminder is opt-in.
  */
 class ResultPageBrowserTest extends PortalInBrowser {
 
@@ -39,7 +39,8 @@ class ResultPageBrowserTest extends PortalInBrowser {
 			assertThat(clipboard).as(format).isEqualTo(expectedSnippet(format));
 		}
 
-		// Without the Clipboard API (plain http on another host) the button says so, and the secrets
+		// Without the Clipboard API (plain http on another host) the button says so, and
+		// the secrets
 		// are shown: "select the text instead" then gives the whole snippet.
 		chromium.script("Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });");
 		WebElement env = chromium.find("[data-copy='env']");
@@ -52,13 +53,13 @@ class ResultPageBrowserTest extends PortalInBrowser {
 	@Test
 	void downloadWhenClickedThenFileHasTheSnippetsNameBytesAndLineEndings() throws Exception {
 		issue(named("download"));
-		
 
 		for (String format : FORMATS) {
 			String fileName = chromium.find("[data-snippet='" + format + "']").getAttribute("data-filename");
 			chromium.find("[data-download='" + format + "']").click();
 			Path file = chromium.downloads().resolve(fileName);
-			chromium.waitUntil((d) -> Files.exists(file) && !Files.exists(file.resolveSibling(fileName + ".crdownload")));
+			chromium
+				.waitUntil((d) -> Files.exists(file) && !Files.exists(file.resolveSibling(fileName + ".crdownload")));
 			String content = Files.readString(file, StandardCharsets.UTF_8);
 			assertThat(content).as(fileName).isEqualTo(expectedSnippet(format));
 			if (format.startsWith("powershell") || format.startsWith("windows-cmd")) {
@@ -109,8 +110,10 @@ class ResultPageBrowserTest extends PortalInBrowser {
 		button.click();
 		WebElement box = chromium.find("[data-expiry]");
 		chromium.waitUntil((d) -> box.getAttribute("data-remind-at") != null);
-		assertThat(Instant.parse(box.getAttribute("data-remind-at"))).isEqualTo(expiration.minus(Duration.ofMinutes(5)));
-		assertThat(chromium.find("[data-notify-status]").getText()).startsWith("A browser notification will remind you at");
+		assertThat(Instant.parse(box.getAttribute("data-remind-at")))
+			.isEqualTo(expiration.minus(Duration.ofMinutes(5)));
+		assertThat(chromium.find("[data-notify-status]").getText())
+			.startsWith("A browser notification will remind you at");
 		assertThat(button.isEnabled()).isFalse();
 		assertThat((List<Object>) chromium.script("return window.portalNotified;")).isEmpty();
 
@@ -144,16 +147,18 @@ class ResultPageBrowserTest extends PortalInBrowser {
 		}
 		issue(named("narrow"));
 		chromium.screenshot("result-360");
-		assertThat(sidewaysOverflow()).as(() -> "result: " + chromium.script("return Array.from(document.querySelectorAll('body *'))"
-				+ ".filter(function (e) { return e.getBoundingClientRect().right > document.documentElement.clientWidth; })"
-				+ ".map(function (e) { return e.tagName + '.' + e.className + '[' + e.getBoundingClientRect().right + ']'; }).join(' ');"))
+		assertThat(sidewaysOverflow())
+			.as(() -> "result: " + chromium.script("return Array.from(document.querySelectorAll('body *'))"
+					+ ".filter(function (e) { return e.getBoundingClientRect().right > document.documentElement.clientWidth; })"
+					+ ".map(function (e) { return e.tagName + '.' + e.className + '[' + e.getBoundingClientRect().right + ']'; }).join(' ');"))
 			.isZero();
 	}
 
 	@Test
 	void resultWhenJavaScriptIsOffThenTheFormStillPostsAndSnippetsAreReadable() {
 		try (Chromium plain = Chromium.start(false)) {
-			plain.driver().get(origin() + "/launch?token=" + URLEncoder.encode(this.launchToken.value(), StandardCharsets.UTF_8));
+			plain.driver()
+				.get(origin() + "/launch?token=" + URLEncoder.encode(this.launchToken.value(), StandardCharsets.UTF_8));
 			fill(plain, named("nojs"));
 			plain.find("[data-submit]").click();
 			waitForResult(plain);
@@ -172,8 +177,8 @@ class ResultPageBrowserTest extends PortalInBrowser {
 	void pagesWhenLoadedThenEveryResourceComesFromThePortal() {
 		for (String path : List.of("/", "/devices", "/history", "/help")) {
 			open(path);
-			List<Object> resources = chromium.script(
-					"return performance.getEntriesByType('resource').map(function (r) { return r.name; });");
+			List<Object> resources = chromium
+				.script("return performance.getEntriesByType('resource').map(function (r) { return r.name; });");
 			assertThat(resources).as(path)
 				.isNotEmpty()
 				.allSatisfy((url) -> assertThat(url.toString()).startsWith(origin() + "/"));

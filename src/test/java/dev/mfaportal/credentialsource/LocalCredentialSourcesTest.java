@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The person's own AWS setup, read from a fake home folder and environment: what is listed, in
- * which order, with which region and MFA serial, and which keys then sign.
+ * The person's own AWS setup, read from a fake home folder and environment: what is
+ * listed, in which order, with which region and MFA serial, and which keys then sign.
  */
 class LocalCredentialSourcesTest {
 
@@ -145,8 +145,7 @@ class LocalCredentialSourcesTest {
 	@Test
 	void listWhenNoMfaSerialAnywhereThenNone() throws IOException {
 		workKeys();
-		assertThat(sources().list()).singleElement()
-			.satisfies((source) -> assertThat(source.mfaSerial()).isNull());
+		assertThat(sources().list()).singleElement().satisfies((source) -> assertThat(source.mfaSerial()).isNull());
 	}
 
 	@Test
@@ -155,13 +154,11 @@ class LocalCredentialSourcesTest {
 				+ "aws_access_key_id = " + WORK_KEY + "\naws_secret_access_key = " + WORK_SECRET + "\n");
 		this.env.put("AWS_PROFILE", "work");
 		assertThat(sources().list()).extracting(CredentialSource::name, CredentialSource::shellDefault)
-			.containsExactly(tuple("work", true),
-					tuple("default", false));
+			.containsExactly(tuple("work", true), tuple("default", false));
 	}
 
 	@Test
-	void listWhenAwsProfileAndEnvironmentKeysThenEnvironmentShellDefaultWithThatProfilesSettings()
-			throws IOException {
+	void listWhenAwsProfileAndEnvironmentKeysThenEnvironmentShellDefaultWithThatProfilesSettings() throws IOException {
 		workKeys();
 		config("[profile work]\nmfa_serial = " + MFA_SERIAL + "\nregion = eu-central-1\n");
 		this.env.put("AWS_PROFILE", "work");
@@ -209,14 +206,14 @@ class LocalCredentialSourcesTest {
 	}
 
 	@ParameterizedTest(name = "settings={0}, AWS_REGION={1}, AWS_DEFAULT_REGION={2}, profile={3} -> {4}")
-	@CsvSource(delimiter = '|', value = {
-			"eu-north-1 | eu-west-1 | eu-west-2 | eu-west-3 | eu-north-1",
-			"           | eu-west-1 | eu-west-2 | eu-west-3 | eu-west-1",
-			"           |           | eu-west-2 | eu-west-3 | eu-west-2",
-			"           |           |           | eu-west-3 | eu-west-3",
-			"           |           |           |           | ap-south-1" })
-	void regionWhenSetAtSeveralLevelsThenTheFirstOfSettingsEnvironmentProfileDefault(String setting,
-			String awsRegion, String awsDefaultRegion, String profileRegion, String expected) throws IOException {
+	@CsvSource(delimiter = '|',
+			value = { "eu-north-1 | eu-west-1 | eu-west-2 | eu-west-3 | eu-north-1",
+					"           | eu-west-1 | eu-west-2 | eu-west-3 | eu-west-1",
+					"           |           | eu-west-2 | eu-west-3 | eu-west-2",
+					"           |           |           | eu-west-3 | eu-west-3",
+					"           |           |           |           | ap-south-1" })
+	void regionWhenSetAtSeveralLevelsThenTheFirstOfSettingsEnvironmentProfileDefault(String setting, String awsRegion,
+			String awsDefaultRegion, String profileRegion, String expected) throws IOException {
 		this.settings = settings(setting, "ap-south-1");
 		workKeys();
 		if (profileRegion != null) {

@@ -162,13 +162,13 @@ class DeviceControllerTest {
 			.andExpect(redirectedUrl("/devices"))
 			.andExpect(flash().attribute("flash", "device.flash.added"))
 			.andExpect(flash().attribute("flashArgument", "Work"));
-		assertThat(inserted()).isEqualTo(new Device(0, "alice", "Work", ARN, 3600, "work-mfa", "profile:work", NOW, null));
+		assertThat(inserted())
+			.isEqualTo(new Device(0, "alice", "Work", ARN, 3600, "work-mfa", "profile:work", NOW, null));
 	}
 
 	@Test
 	void createWhenNoKeysChosenThenSavedWithoutSource() throws Exception {
-		this.mvc.perform(submit("/devices", "Token", TOKEN, "3600", ""))
-			.andExpect(redirectedUrl("/devices"));
+		this.mvc.perform(submit("/devices", "Token", TOKEN, "3600", "")).andExpect(redirectedUrl("/devices"));
 		assertThat(inserted().sourceId()).isNull();
 	}
 
@@ -196,7 +196,8 @@ class DeviceControllerTest {
 				.param("sourceId", "profile:gone"))
 			.andExpect(status().isBadRequest())
 			.andExpect(model().attributeHasFieldErrorCode("deviceForm", "label", "device.label.characters"))
-			.andExpect(model().attributeHasFieldErrorCode("deviceForm", "durationSeconds", "form.durationSeconds.range"))
+			.andExpect(
+					model().attributeHasFieldErrorCode("deviceForm", "durationSeconds", "form.durationSeconds.range"))
 			.andExpect(model().attributeHasFieldErrorCode("deviceForm", "profileName", "form.profileName.format"))
 			.andExpect(model().attributeHasFieldErrorCode("deviceForm", "sourceId", "device.sourceId.unknown"))
 			.andExpect(content().string(containsString("These keys are not available any more.")));
@@ -278,8 +279,8 @@ class DeviceControllerTest {
 	@Test
 	void deviceWhenAnotherOwnersOrUnknownIdThenNotFoundAndNothingChanges() throws Exception {
 		// Bob's device 8 is not found for alice, exactly like an id that does not exist.
-		given(this.devices.find("bob", 8)).willReturn(Optional.of(new Device(8, "bob", "Bob", ARN, 3600, "mfa", null,
-				NOW, null)));
+		given(this.devices.find("bob", 8))
+			.willReturn(Optional.of(new Device(8, "bob", "Bob", ARN, 3600, "mfa", null, NOW, null)));
 		this.mvc.perform(get("/devices/8/edit")).andExpect(status().isNotFound());
 		this.mvc.perform(submit("/devices/8", "Mine now", ARN)).andExpect(status().isNotFound());
 		this.mvc.perform(submit("/devices/8", "", "")).andExpect(status().isNotFound());
@@ -405,7 +406,8 @@ class DeviceControllerTest {
 			.andExpect(content().string(containsString("Obtener credenciales")))
 			.andExpect(content().string(containsString("1 hora")));
 		given(this.devices.labelTaken(eq("alice"), eq("Work"), isNull())).willReturn(true);
-		this.mvc.perform(submit("/devices", "Work", "arn:aws:iam::123456789012:user/alice").header("Accept-Language", "es"))
+		this.mvc
+			.perform(submit("/devices", "Work", "arn:aws:iam::123456789012:user/alice").header("Accept-Language", "es"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("Ya tienes un dispositivo llamado Work. Elige otro nombre.")))
 			.andExpect(content().string(containsString("El dispositivo MFA de ese usuario suele ser " + ARN)));

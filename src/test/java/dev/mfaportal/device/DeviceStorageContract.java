@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Saved devices against a real database: the same tests run on H2 and on PostgreSQL. Each test
- * rolls back (the annotation is here because Spring looks for it on the declaring class).
+ * Saved devices against a real database: the same tests run on H2 and on PostgreSQL. Each
+ * test rolls back (the annotation is here because Spring looks for it on the declaring
+ * class).
  */
 @Transactional
 abstract class DeviceStorageContract {
@@ -142,8 +143,8 @@ abstract class DeviceStorageContract {
 	void updateWhenRenamedOntoAnotherLabelThenTheDatabaseRefusesIt() {
 		save(ALICE, "Work", ARN);
 		long token = save(ALICE, "Token", HARDWARE);
-		assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(() -> this.devices
-			.update(new Device(token, ALICE, "Work", HARDWARE, 3600, "mfa", null, T0, null)));
+		assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(
+				() -> this.devices.update(new Device(token, ALICE, "Work", HARDWARE, 3600, "mfa", null, T0, null)));
 	}
 
 	@Test

@@ -35,7 +35,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WithMockUser("alice")
 class HelpControllerTest {
 
-	/** Each topic's anchor and the key of its heading, in the order the table of contents lists them. */
+	/**
+	 * Each topic's anchor and the key of its heading, in the order the table of contents
+	 * lists them.
+	 */
 	private static final Map<String, String> TOPICS = new LinkedHashMap<>();
 
 	static {

@@ -53,13 +53,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The AWS CLI, the client people really run, against the portal in demo mode: it reads the
- * credentials file and the bash and fish snippets the portal issues, and it gets session keys from
- * the demo STS emulator itself. The CLI is {@code PORTAL_AWS_CLI} if set (CI: Debian's AWS CLI v2),
- * else the first {@code aws} on the PATH; a test skips when the CLI or its shell is missing.
+ * The AWS CLI, the client people really run, against the portal in demo mode: it reads
+ * the credentials file and the bash and fish snippets the portal issues, and it gets
+ * session keys from the demo STS emulator itself. The CLI is {@code PORTAL_AWS_CLI} if
+ * set (CI: Debian's AWS CLI v2), else the first {@code aws} on the PATH; a test skips
+ * when the CLI or its shell is missing.
  * <p>
- * One instance for the class, so the credentials are issued once and each 30 s TOTP step is typed
- * once: the emulator refuses a code it has seen, as STS does.
+ * One instance for the class, so the credentials are issued once and each 30 s TOTP step
+ * is typed once: the emulator refuses a code it has seen, as STS does.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -103,13 +104,12 @@ class AwsCliInteropTest {
 	private long lastTypedStep = Long.MIN_VALUE;
 
 	@Test
-	void credentialsFileWhenReadByTheAwsCliThenStsSeesTheDemoUserWithTheIssuedKey(@TempDir Path dir)
-			throws Exception {
+	void credentialsFileWhenReadByTheAwsCliThenStsSeesTheDemoUserWithTheIssuedKey(@TempDir Path dir) throws Exception {
 		Path cli = awsCli(dir);
 		Issued issued = issued();
 		Path credentials = Files.writeString(dir.resolve("credentials"), issued.credentialsFile());
-		List<String> command = new ArrayList<>(List.of(cli.toString(), "sts", "get-caller-identity", "--profile",
-				PROFILE));
+		List<String> command = new ArrayList<>(
+				List.of(cli.toString(), "sts", "get-caller-identity", "--profile", PROFILE));
 		command.addAll(endpointArguments());
 		ProcessBuilder builder = isolated(dir, command);
 		builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", credentials.toString());
@@ -125,7 +125,8 @@ class AwsCliInteropTest {
 		Tools.require(Tools.onPath("bash").isPresent(), "bash is not installed");
 		Issued issued = issued();
 		Path snippet = Files.writeString(dir.resolve("aws-mfa.sh"), issued.env());
-		// the CLI comes in as "$@" so that PORTAL_AWS_CLI, not the PATH, decides which one runs
+		// the CLI comes in as "$@" so that PORTAL_AWS_CLI, not the PATH, decides which
+		// one runs
 		List<String> command = new ArrayList<>(List.of("bash", "-c", ". \"$1\" && shift && exec \"$@\"", "bash",
 				snippet.toString(), cli.toString(), "sts", "get-caller-identity"));
 		command.addAll(endpointArguments());
@@ -141,9 +142,9 @@ class AwsCliInteropTest {
 		Tools.require(Tools.onPath("fish").isPresent(), "fish is not installed (apt-get install fish)");
 		Issued issued = issued();
 		Path snippet = Files.writeString(dir.resolve("aws-mfa.fish"), issued.fish());
-		List<String> command = new ArrayList<>(List.of("fish", "--no-config", "-c",
-				"source $argv[1]; and exec $argv[2..-1]", snippet.toString(), cli.toString(), "sts",
-				"get-caller-identity"));
+		List<String> command = new ArrayList<>(
+				List.of("fish", "--no-config", "-c", "source $argv[1]; and exec $argv[2..-1]", snippet.toString(),
+						cli.toString(), "sts", "get-caller-identity"));
 		command.addAll(endpointArguments());
 		int before = this.sts.emulator().recordedRequests().size();
 		CliRun run = run(isolated(dir, command), dir);
@@ -151,8 +152,8 @@ class AwsCliInteropTest {
 	}
 
 	@Test
-	void getSessionTokenWhenTheAwsCliSendsACodeThenStsIssuesSessionKeysOnceAndRefusesTheCodeAgain(
-			@TempDir Path dir) throws Exception {
+	void getSessionTokenWhenTheAwsCliSendsACodeThenStsIssuesSessionKeysOnceAndRefusesTheCodeAgain(@TempDir Path dir)
+			throws Exception {
 		Path cli = awsCli(dir);
 		EmulatedUser demo = EmulatedUser.demo();
 		List<String> command = new ArrayList<>(List.of(cli.toString(), "sts", "get-session-token", "--serial-number",
@@ -175,7 +176,8 @@ class AwsCliInteropTest {
 	private void assertCalledAsTheDemoUser(CliRun run, Issued issued, int recordedBefore) {
 		assertThat(run.exitCode()).as(run::describe).isZero();
 		assertThat(json(run).path("Arn").asString()).as(run::describe).isEqualTo(EmulatedUser.demo().arn());
-		// the ARN is the same for the long-term keys: only the emulator can tell the issued key was used
+		// the ARN is the same for the long-term keys: only the emulator can tell the
+		// issued key was used
 		List<RecordedRequest> recorded = this.sts.emulator().recordedRequests();
 		assertThat(recorded.subList(recordedBefore, recorded.size())).as("requests the emulator answered")
 			.singleElement()
@@ -214,9 +216,9 @@ class AwsCliInteropTest {
 		fields.put("durationSeconds", "900");
 		fields.put("profileName", PROFILE);
 
-		HttpResponse<String> result = send(request("/session-token")
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(BodyPublishers.ofString(formBody(fields))));
+		HttpResponse<String> result = send(
+				request("/session-token").header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(BodyPublishers.ofString(formBody(fields))));
 		// only a 200 carries credentials: any other page is safe to show
 		assertThat(result.statusCode()).as(() -> "POST /session-token answered:\n" + text(result.body()))
 			.isEqualTo(200);
@@ -235,8 +237,9 @@ class AwsCliInteropTest {
 	}
 
 	/**
-	 * A code the emulator has not seen. It accepts the previous, current and next step, each once,
-	 * so a second code in the same step is the next step's, as the device will show it shortly.
+	 * A code the emulator has not seen. It accepts the previous, current and next step,
+	 * each once, so a second code in the same step is the next step's, as the device will
+	 * show it shortly.
 	 */
 	private String unusedCode() throws InterruptedException {
 		long step = Math.max(currentStep(), this.lastTypedStep + 1);
@@ -253,7 +256,9 @@ class AwsCliInteropTest {
 		return Math.floorDiv(Instant.now().getEpochSecond(), TOTP_STEP_SECONDS);
 	}
 
-	/** Skips the calling test unless an AWS CLI is there and answers {@code --version}. */
+	/**
+	 * Skips the calling test unless an AWS CLI is there and answers {@code --version}.
+	 */
 	private Path awsCli(Path dir) throws IOException, InterruptedException {
 		String configured = System.getenv("PORTAL_AWS_CLI");
 		boolean fromEnvironment = configured != null && !configured.isBlank();
@@ -271,8 +276,9 @@ class AwsCliInteropTest {
 	}
 
 	/**
-	 * The child's whole AWS setup is what the test gives it: no {@code AWS_*} from the build's
-	 * environment, no {@code ~/.aws}, no instance metadata, no proxy between it and 127.0.0.1.
+	 * The child's whole AWS setup is what the test gives it: no {@code AWS_*} from the
+	 * build's environment, no {@code ~/.aws}, no instance metadata, no proxy between it
+	 * and 127.0.0.1.
 	 */
 	private static ProcessBuilder isolated(Path dir, List<String> command) throws IOException {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
@@ -316,8 +322,6 @@ class AwsCliInteropTest {
 		}
 	}
 
-
-
 	private static String formBody(Map<String, String> fields) {
 		return fields.entrySet()
 			.stream()
@@ -336,7 +340,10 @@ class AwsCliInteropTest {
 		return fail("No <input name=\"" + name + "\"> in the page:\n" + text(html));
 	}
 
-	/** What a browser submits for a select nobody touched: the selected option, else the first. */
+	/**
+	 * What a browser submits for a select nobody touched: the selected option, else the
+	 * first.
+	 */
 	private static String submittedOption(String html, String selectName) {
 		String select = "<select\\b[^>]*\\sname=\"" + Pattern.quote(selectName) + "\"[^>]*>(.*?)</select>";
 		Matcher found = Pattern.compile(select, Pattern.DOTALL).matcher(html);
@@ -351,7 +358,10 @@ class AwsCliInteropTest {
 			.orElseGet(() -> fail("No <select name=\"" + selectName + "\"> with options in the page:\n" + text(html)));
 	}
 
-	/** The text content of the element with that attribute value; the page is not shown, it holds secrets. */
+	/**
+	 * The text content of the element with that attribute value; the page is not shown,
+	 * it holds secrets.
+	 */
 	private static String element(String html, String tag, String attribute, String value) {
 		Matcher elements = Pattern.compile("<" + tag + "\\b([^>]*)>(.*?)</" + tag + ">", Pattern.DOTALL).matcher(html);
 		while (elements.find()) {
@@ -375,7 +385,10 @@ class AwsCliInteropTest {
 			.strip());
 	}
 
-	/** What the portal issued; the snippets hold the secret, so {@code toString} leaves them out. */
+	/**
+	 * What the portal issued; the snippets hold the secret, so {@code toString} leaves
+	 * them out.
+	 */
 	private record Issued(String accessKeyId, String credentialsFile, String env, String fish) {
 
 		@Override
@@ -385,7 +398,10 @@ class AwsCliInteropTest {
 
 	}
 
-	/** One child process, finished; {@code describe} is for assertion messages and hides secrets. */
+	/**
+	 * One child process, finished; {@code describe} is for assertion messages and hides
+	 * secrets.
+	 */
 	private record CliRun(List<String> command, String awsCliVersion, int exitCode, String stdout, String stderr) {
 
 		String describe() {

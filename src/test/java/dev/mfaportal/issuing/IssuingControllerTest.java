@@ -78,8 +78,9 @@ class IssuingControllerTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
 
-	private static final DevicePreset WORK_DEVICE = new DevicePreset(7, "Work phone", "arn:aws:iam::123456789012:mfa/work",
-			3600, "work-mfa", "profile:work", Instant.parse("2026-11-25T09:00:00Z"));
+	private static final DevicePreset WORK_DEVICE = new DevicePreset(7, "Work phone",
+			"arn:aws:iam::123456789012:mfa/work", 3600, "work-mfa", "profile:work",
+			Instant.parse("2026-11-25T09:00:00Z"));
 
 	private static final TemporaryCredentials ISSUED = new TemporaryCredentials("ASIAISSUEDKEY0000001",
 			"issued-secret-canary", "issued-token-canary", Instant.parse("2026-11-26T22:00:00Z"));
@@ -163,10 +164,11 @@ class IssuingControllerTest {
 
 	@Test
 	void formWhenRenewLinkFollowedThenDeviceDurationAndProfilePrefilled() throws Exception {
-		this.mvc.perform(get("/").param("source", "profile:work")
-			.param("serialNumber", "GAHT12345678")
-			.param("durationSeconds", "3600")
-			.param("profileName", "work-mfa"))
+		this.mvc
+			.perform(get("/").param("source", "profile:work")
+				.param("serialNumber", "GAHT12345678")
+				.param("durationSeconds", "3600")
+				.param("profileName", "work-mfa"))
 			.andExpect(content().string(containsString("value=\"GAHT12345678\"")))
 			.andExpect(content().string(containsString("value=\"3600\"")))
 			.andExpect(content().string(containsString("value=\"work-mfa\"")));
@@ -175,7 +177,8 @@ class IssuingControllerTest {
 	@Test
 	void formWhenSourceHoldsSessionTokenThenSaysSoBeforeAnyCall() throws Exception {
 		this.mvc.perform(get("/").param("source", "environment"))
-			.andExpect(content().string(containsString("GetSessionToken can&#39;t be called with session credentials")));
+			.andExpect(
+					content().string(containsString("GetSessionToken can&#39;t be called with session credentials")));
 		then(this.sts).shouldHaveNoInteractions();
 	}
 
@@ -250,8 +253,9 @@ class IssuingControllerTest {
 
 	@Test
 	void issueWhenStsRefusesTheCodeThenFormSaysWhatToDoAndDoesNotEchoTheCode() throws Exception {
-		given(this.sts.getSessionToken(any(), any())).willThrow(new StsCallException(StsFailure.INVALID_CODE,
-				"AccessDenied", "MultiFactorAuthentication failed with invalid MFA one time pass code. ", "req-1", null));
+		given(this.sts.getSessionToken(any(), any()))
+			.willThrow(new StsCallException(StsFailure.INVALID_CODE, "AccessDenied",
+					"MultiFactorAuthentication failed with invalid MFA one time pass code. ", "req-1", null));
 		this.mvc.perform(issue("arn:aws:iam::123456789012:mfa/alice", "987654", "3600"))
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(view().name(IssuingController.FORM_VIEW))
@@ -266,8 +270,8 @@ class IssuingControllerTest {
 		given(this.sts.getSessionToken(any(), any()))
 			.willThrow(new StsCallException(failure, "SomeCode", "STS words", "req-42", null));
 		for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("es"))) {
-			String expected = this.messages.getMessage(failure.messageKey(), new Object[] { "eu-west-1", "work", "3600", "" },
-					locale);
+			String expected = this.messages.getMessage(failure.messageKey(),
+					new Object[] { "eu-west-1", "work", "3600", "" }, locale);
 			this.mvc
 				.perform(issue("arn:aws:iam::123456789012:mfa/alice", "123456", "3600").header("Accept-Language",
 						locale.toLanguageTag()))
@@ -303,12 +307,13 @@ class IssuingControllerTest {
 	void issueWhenRoleGivenThenAssumeRoleWithTheCodeAndTheResultNamesTheRoleWithAConsoleLink() throws Exception {
 		given(this.sts.callerIdentity(any()))
 			.willReturn(new CallerIdentity("123456789012", "arn:aws:iam::123456789012:user/alice", "AIDA"));
-		given(this.sts.assumeRole(any(), any())).willReturn(
-				new RoleCredentials(ISSUED, "arn:aws:sts::123456789012:assumed-role/admin/alice"));
+		given(this.sts.assumeRole(any(), any()))
+			.willReturn(new RoleCredentials(ISSUED, "arn:aws:sts::123456789012:assumed-role/admin/alice"));
 		given(this.console.linkFor(ISSUED))
 			.willReturn(java.util.Optional.of(java.net.URI.create("https://signin.example/federation?Action=login")));
-		this.mvc.perform(issue("arn:aws:iam::123456789012:mfa/alice", "123456", "3600")
-			.param("roleArn", "arn:aws:iam::123456789012:role/admin"))
+		this.mvc
+			.perform(issue("arn:aws:iam::123456789012:mfa/alice", "123456", "3600").param("roleArn",
+					"arn:aws:iam::123456789012:role/admin"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("arn:aws:sts::123456789012:assumed-role/admin/alice")))
 			.andExpect(content().string(containsString("data-console-link")))
@@ -432,9 +437,9 @@ class IssuingControllerTest {
 
 	@Test
 	void formWhenSavedDeviceNamesARoleThenTheRoleFieldsAreFilledAndOpen() throws Exception {
-		given(this.presets.forActor("alice")).willReturn(List.of(new DevicePreset(9, "Admin role",
-				"arn:aws:iam::123456789012:mfa/alice", 3600, "admin", "profile:work", null,
-				"arn:aws:iam::123456789012:role/admin", "alice-admin", "ext-42")));
+		given(this.presets.forActor("alice"))
+			.willReturn(List.of(new DevicePreset(9, "Admin role", "arn:aws:iam::123456789012:mfa/alice", 3600, "admin",
+					"profile:work", null, "arn:aws:iam::123456789012:role/admin", "alice-admin", "ext-42")));
 		this.mvc.perform(get("/").param("device", "9"))
 			.andExpect(content().string(containsString("value=\"arn:aws:iam::123456789012:role/admin\"")))
 			.andExpect(content().string(containsString("value=\"alice-admin\"")))

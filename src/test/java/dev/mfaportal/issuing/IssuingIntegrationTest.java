@@ -35,9 +35,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole flow over HTTP: the portal's real SDK client signs with the source's long-term keys
- * and calls the emulator, which checks the signature and the TOTP code like STS. Every log
- * level that could leak is at DEBUG, and the captured output is searched for the canaries.
+ * The whole flow over HTTP: the portal's real SDK client signs with the source's
+ * long-term keys and calls the emulator, which checks the signature and the TOTP code
+ * like STS. Every log level that could leak is at DEBUG, and the captured output is
+ * searched for the canaries.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "logging.level.dev.mfaportal=DEBUG", "logging.level.software.amazon.awssdk=DEBUG",
@@ -49,7 +50,8 @@ class IssuingIntegrationTest {
 	static final String LONG_TERM_SECRET = "LongTermSecretCanary/0123456789abcdefABCD";
 
 	static final EmulatedUser ALICE = new EmulatedUser("AKIACANARYALICE00001", LONG_TERM_SECRET, "123456789012",
-			"alice", false, new EmulatedMfaDevice("arn:aws:iam::123456789012:mfa/alice", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"));
+			"alice", false,
+			new EmulatedMfaDevice("arn:aws:iam::123456789012:mfa/alice", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"));
 
 	static final StsEmulatorServer emulator = StsEmulatorServer.start(EmulatorSettings.of(ALICE), Clock.systemUTC());
 
@@ -90,7 +92,8 @@ class IssuingIntegrationTest {
 		HttpResponse<String> result = this.browser.post("/session-token", form(code), true);
 
 		assertThat(result.statusCode()).isEqualTo(200);
-		assertThat(result.headers().firstValue("Cache-Control")).hasValueSatisfying((v) -> assertThat(v).contains("no-store"));
+		assertThat(result.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((v) -> assertThat(v).contains("no-store"));
 		for (String format : List.of("env", "env-unset", "fish", "fish-unset", "powershell", "powershell-unset",
 				"windows-cmd", "windows-cmd-unset", "credentials-file", "process", "dotenv")) {
 			assertThat(PortalClient.snippet(result.body(), format)).as(format).isNotBlank();
@@ -120,7 +123,8 @@ class IssuingIntegrationTest {
 
 	@Test
 	void issueWhenCodeIsWrongThenTheFormSaysSoInWordsAndNoCredentials() throws Exception {
-		String wrong = Totp.currentCode(ALICE.device().base32Secret(), Clock.offset(Clock.systemUTC(), java.time.Duration.ofHours(1)));
+		String wrong = Totp.currentCode(ALICE.device().base32Secret(),
+				Clock.offset(Clock.systemUTC(), java.time.Duration.ofHours(1)));
 		HttpResponse<String> result = this.browser.post("/session-token", form(wrong), true);
 
 		assertThat(result.statusCode()).isEqualTo(422);

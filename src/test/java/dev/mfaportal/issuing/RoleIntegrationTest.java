@@ -41,20 +41,23 @@ import org.springframework.web.util.HtmlUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Roles with MFA, finding the device and the console link, through the portal, the real SDK
- * clients (STS and IAM) and the emulator with its federation stub.
+ * Roles with MFA, finding the device and the console link, through the portal, the real
+ * SDK clients (STS and IAM) and the emulator with its federation stub.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class RoleIntegrationTest {
 
 	private static final Set<String> SENT_CODES = ConcurrentHashMap.newKeySet();
 
-	static final EmulatedUser ROSA = EmulatedAccounts.user("rosa", "AKIAROSA000000000001", "rosaSecret/000000000000000000000000000000");
+	static final EmulatedUser ROSA = EmulatedAccounts.user("rosa", "AKIAROSA000000000001",
+			"rosaSecret/000000000000000000000000000000");
 
-	static final EmulatedUser DENIED = EmulatedAccounts.user("denied", "AKIADENIED0000000001", "deniedSecret/0000000000000000000000000000");
+	static final EmulatedUser DENIED = EmulatedAccounts.user("denied", "AKIADENIED0000000001",
+			"deniedSecret/0000000000000000000000000000");
 
-	static final EmulatedUser ROOT = new EmulatedUser("AKIAROOT000000000001", "rootSecret/00000000000000000000000000000", "123456789012",
-			"root", true, new EmulatedMfaDevice("arn:aws:iam::123456789012:mfa/root-account-mfa-device", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"));
+	static final EmulatedUser ROOT = new EmulatedUser("AKIAROOT000000000001",
+			"rootSecret/00000000000000000000000000000", "123456789012", "root", true, new EmulatedMfaDevice(
+					"arn:aws:iam::123456789012:mfa/root-account-mfa-device", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"));
 
 	static final EmulatedRole ADMIN = new EmulatedRole("arn:aws:iam::123456789012:role/admin", 3600);
 
@@ -91,8 +94,9 @@ class RoleIntegrationTest {
 	}
 
 	/**
-	 * A code STS accepts now (the previous, current or next step) that no earlier test of this class
-	 * sent: a fixed step per test collides when a 30 s boundary falls between two tests.
+	 * A code STS accepts now (the previous, current or next step) that no earlier test of
+	 * this class sent: a fixed step per test collides when a 30 s boundary falls between
+	 * two tests.
 	 */
 	private static String freshCode(EmulatedUser user) {
 		for (int steps : new int[] { 0, 1, -1 }) {
@@ -152,8 +156,9 @@ class RoleIntegrationTest {
 
 	@Test
 	void sessionTokenWhenIssuedThenNoConsoleLinkAndTheReason() throws Exception {
-		HttpResponse<String> result = this.browser.post("/session-token", Map.of("source", "rosa", "serialNumber",
-				ROSA.device().serialNumber(), "tokenCode", freshCode(ROSA), "durationSeconds", "900", "profileName", "mfa"),
+		HttpResponse<String> result = this.browser.post("/session-token",
+				Map.of("source", "rosa", "serialNumber", ROSA.device().serialNumber(), "tokenCode", freshCode(ROSA),
+						"durationSeconds", "900", "profileName", "mfa"),
 				true);
 		assertThat(result.statusCode()).as(result.body()).isEqualTo(200);
 		assertThat(result.body()).doesNotContain("data-console-link").contains("data-console-session-token");

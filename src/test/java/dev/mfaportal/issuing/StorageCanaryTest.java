@@ -35,8 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * After issuing, failing and being limited, no issued secret, session token, long-term secret or
- * token code is in any table, nor anywhere in the H2 file on disk.
+ * After issuing, failing and being limited, no issued secret, session token, long-term
+ * secret or token code is in any table, nor anywhere in the H2 file on disk.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class StorageCanaryTest {

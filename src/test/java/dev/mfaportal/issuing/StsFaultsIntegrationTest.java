@@ -37,8 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * STS hangs, fails, throttles or drops the connection: each ends in words within the configured
- * time, and the rest of the portal keeps serving meanwhile.
+ * STS hangs, fails, throttles or drops the connection: each ends in words within the
+ * configured time, and the rest of the portal keeps serving meanwhile.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "portal.sts.call-timeout=2s", "portal.sts.connect-timeout=1s" })

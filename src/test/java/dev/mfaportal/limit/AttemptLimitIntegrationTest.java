@@ -32,22 +32,27 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The limits as a person meets them, through the portal and the emulator: the portal's clock is
- * moved by the test, the emulator's is real. Each test uses its own IAM user and device, so the
- * counts of one don't touch another.
+ * The limits as a person meets them, through the portal and the emulator: the portal's
+ * clock is moved by the test, the emulator's is real. Each test uses its own IAM user and
+ * device, so the counts of one don't touch another.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class AttemptLimitIntegrationTest {
 
-	static final EmulatedUser LIMITED = EmulatedAccounts.user("limited", "AKIALIMITED000000001", "secret-limited-0000000000000000000000000");
+	static final EmulatedUser LIMITED = EmulatedAccounts.user("limited", "AKIALIMITED000000001",
+			"secret-limited-0000000000000000000000000");
 
-	static final EmulatedUser SLIDING = EmulatedAccounts.user("sliding", "AKIASLIDING000000001", "secret-sliding-0000000000000000000000000");
+	static final EmulatedUser SLIDING = EmulatedAccounts.user("sliding", "AKIASLIDING000000001",
+			"secret-sliding-0000000000000000000000000");
 
-	static final EmulatedUser LOCKED = EmulatedAccounts.user("locked", "AKIALOCKED0000000001", "secret-locked-00000000000000000000000000");
+	static final EmulatedUser LOCKED = EmulatedAccounts.user("locked", "AKIALOCKED0000000001",
+			"secret-locked-00000000000000000000000000");
 
-	static final EmulatedUser RESET = EmulatedAccounts.user("reset", "AKIARESET00000000001", "secret-reset-000000000000000000000000000");
+	static final EmulatedUser RESET = EmulatedAccounts.user("reset", "AKIARESET00000000001",
+			"secret-reset-000000000000000000000000000");
 
-	static final EmulatedUser REUSED = EmulatedAccounts.user("reused", "AKIAREUSED0000000001", "secret-reused-00000000000000000000000000");
+	static final EmulatedUser REUSED = EmulatedAccounts.user("reused", "AKIAREUSED0000000001",
+			"secret-reused-00000000000000000000000000");
 
 	static final StsEmulatorServer emulator = StsEmulatorServer
 		.start(EmulatorSettings.of(LIMITED, SLIDING, LOCKED, RESET, REUSED), Clock.systemUTC());

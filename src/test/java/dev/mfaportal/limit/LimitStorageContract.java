@@ -16,8 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Attempt limits against a real database: the same tests run on H2 and on PostgreSQL. Each
- * test rolls back (the annotation is here because Spring looks for it on the declaring class).
+ * Attempt limits against a real database: the same tests run on H2 and on PostgreSQL.
+ * Each test rolls back (the annotation is here because Spring looks for it on the
+ * declaring class).
  */
 @Transactional
 abstract class LimitStorageContract {
@@ -47,7 +48,8 @@ abstract class LimitStorageContract {
 		this.locks = new LockRepository(this.jdbc);
 		this.usedCodes = new UsedCodeRepository(this.jdbc);
 		this.limiter = new AttemptLimiter(this.attempts, this.locks, this.usedCodes, new CodeFingerprints(),
-				new LimitSettings(5, Duration.ofMinutes(15), 10, Duration.ofSeconds(90), Duration.ofDays(90)), this.clock);
+				new LimitSettings(5, Duration.ofMinutes(15), 10, Duration.ofSeconds(90), Duration.ofDays(90)),
+				this.clock);
 	}
 
 	private void fail(int times, Duration apart) {
@@ -134,7 +136,8 @@ abstract class LimitStorageContract {
 		fail(1, Duration.ofDays(100));
 		this.locks.lock(ALICE, DEVICE, T0);
 		LimitRetention retention = new LimitRetention(this.attempts,
-				new LimitSettings(5, Duration.ofMinutes(15), 10, Duration.ofSeconds(90), Duration.ofDays(90)), this.clock);
+				new LimitSettings(5, Duration.ofMinutes(15), 10, Duration.ofSeconds(90), Duration.ofDays(90)),
+				this.clock);
 		assertThat(retention.purge()).isEqualTo(1);
 		assertThat(this.locks.isLocked(ALICE, DEVICE)).isTrue();
 	}

@@ -19,9 +19,10 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No container engine runs on the development machines, so {@code docker/compose.yaml} is proven
- * by reading it: every variable it gives a portal is one the portal reads, and every secret comes
- * from the env file that git ignores, whose committed example names exactly what compose uses.
+ * No container engine runs on the development machines, so {@code docker/compose.yaml} is
+ * proven by reading it: every variable it gives a portal is one the portal reads, and
+ * every secret comes from the env file that git ignores, whose committed example names
+ * exactly what compose uses.
  */
 class ComposeFileTest {
 
@@ -53,8 +54,9 @@ class ComposeFileTest {
 		assertThat(portals).contains("portal", "portal-2");
 		for (String portal : portals) {
 			Map<String, Object> environment = environment(portal);
-			assertThat(environment).as(portal).containsKeys("SPRING_PROFILES_ACTIVE", "PORTAL_ENCRYPTION_KEY",
-					"SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_PASSWORD");
+			assertThat(environment).as(portal)
+				.containsKeys("SPRING_PROFILES_ACTIVE", "PORTAL_ENCRYPTION_KEY", "SPRING_DATASOURCE_URL",
+						"SPRING_DATASOURCE_PASSWORD");
 			for (String variable : environment.keySet()) {
 				if (!NOT_PROPERTIES.contains(variable)) {
 					assertThat(metadata.propertyForEnvironmentVariable(variable))
@@ -101,7 +103,8 @@ class ComposeFileTest {
 
 	@Test
 	void startupOrderWhenReadThenPortalsWaitForAHealthyDatabaseAndKeepTheirData() {
-		assertThat(services.get("db").toString()).contains("healthcheck").contains("portal-db:/var/lib/postgresql/data");
+		assertThat(services.get("db").toString()).contains("healthcheck")
+			.contains("portal-db:/var/lib/postgresql/data");
 		for (String portal : List.of("portal", "portal-2", "proxy")) {
 			assertThat(services.get(portal).toString()).as(portal).contains("condition=service_healthy");
 		}
@@ -111,19 +114,24 @@ class ComposeFileTest {
 	@Test
 	void composeWhenCheckedByDockerComposeThenValidAndRefusesToStartWithoutTheSecrets(@TempDir Path work)
 			throws Exception {
-		Tools.require(Tools.onPath("docker-compose").isPresent(), "no docker-compose (Debian: apt-get install docker-compose)");
+		Tools.require(Tools.onPath("docker-compose").isPresent(),
+				"no docker-compose (Debian: apt-get install docker-compose)");
 		Path filled = work.resolve("portal.env");
-		Files.writeString(filled, Files.readString(Path.of("docker/portal.env.example"))
-			.replace("PORTAL_ENCRYPTION_KEY=\n", "PORTAL_ENCRYPTION_KEY=" + "A".repeat(43) + "=\n")
-			.replace("DB_PASSWORD=\n", "DB_PASSWORD=compose-test-password\n"));
+		Files.writeString(filled,
+				Files.readString(Path.of("docker/portal.env.example"))
+					.replace("PORTAL_ENCRYPTION_KEY=\n", "PORTAL_ENCRYPTION_KEY=" + "A".repeat(43) + "=\n")
+					.replace("DB_PASSWORD=\n", "DB_PASSWORD=compose-test-password\n"));
 		String config = dockerCompose(filled, 0);
 		assertThat(config).contains("SPRING_DATASOURCE_PASSWORD: compose-test-password")
 			.contains("POSTGRES_PASSWORD: compose-test-password")
 			.contains("condition: service_healthy");
-		assertThat(dockerCompose(Path.of("docker/portal.env.example"), 1)).contains("set DB_PASSWORD in docker/portal.env");
+		assertThat(dockerCompose(Path.of("docker/portal.env.example"), 1))
+			.contains("set DB_PASSWORD in docker/portal.env");
 	}
 
-	/** {@code docker-compose config}, which validates and interpolates without an engine. */
+	/**
+	 * {@code docker-compose config}, which validates and interpolates without an engine.
+	 */
 	private static String dockerCompose(Path envFile, int expectedExit) throws Exception {
 		Process compose = new ProcessBuilder("docker-compose", "-f", "docker/compose.yaml", "--env-file",
 				envFile.toString(), "--profile", "several", "config")

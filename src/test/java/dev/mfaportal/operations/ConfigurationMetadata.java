@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The configuration metadata on the class path: the portal's own (generated from its
- * {@code @ConfigurationProperties} records plus {@code additional-spring-configuration-metadata.json})
- * and every Spring Boot module's, so tests can tell a property the portal reads from a typo.
+ * {@code @ConfigurationProperties} records plus
+ * {@code additional-spring-configuration-metadata.json}) and every Spring Boot module's,
+ * so tests can tell a property the portal reads from a typo.
  */
 final class ConfigurationMetadata {
 
@@ -56,8 +57,8 @@ final class ConfigurationMetadata {
 		return this.properties.entrySet()
 			.stream()
 			.filter((entry) -> entry.getKey().startsWith("portal."))
-			.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> Objects.toString(entry.getValue(), ""),
-					(a, b) -> a, LinkedHashMap::new));
+			.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> Objects.toString(entry.getValue(), ""), (a, b) -> a,
+					LinkedHashMap::new));
 	}
 
 	/** Whether the name is a known property or an entry of a known map property. */
@@ -67,13 +68,14 @@ final class ConfigurationMetadata {
 	}
 
 	/**
-	 * The property an environment variable binds to (Spring Boot's relaxed binding: dots and
-	 * dashes as underscores, or dashes dropped), or {@code null}.
+	 * The property an environment variable binds to (Spring Boot's relaxed binding: dots
+	 * and dashes as underscores, or dashes dropped), or {@code null}.
 	 */
 	String propertyForEnvironmentVariable(String variable) {
 		String wanted = variable.toUpperCase(Locale.ROOT);
 		for (String known : this.properties.keySet()) {
-			for (String form : List.of(known.replace('.', '_').replace("-", ""), known.replace('.', '_').replace('-', '_'))) {
+			for (String form : List.of(known.replace('.', '_').replace("-", ""),
+					known.replace('.', '_').replace('-', '_'))) {
 				String upper = form.toUpperCase(Locale.ROOT);
 				if (wanted.equals(upper) || (this.maps.contains(known) && wanted.startsWith(upper + "_"))) {
 					return known;
@@ -83,7 +85,10 @@ final class ConfigurationMetadata {
 		return null;
 	}
 
-	/** A default as a person would write it: lists comma-joined, booleans and numbers as text. */
+	/**
+	 * A default as a person would write it: lists comma-joined, booleans and numbers as
+	 * text.
+	 */
 	private static String text(JsonNode value) {
 		if (value == null || value.isNull()) {
 			return null;

@@ -13,14 +13,17 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code docs/configuration.md} cannot drift from what the portal reads: its {@code portal.*}
- * rows are exactly the generated metadata's properties, with the same defaults, and every Spring
- * property it names exists.
+ * {@code docs/configuration.md} cannot drift from what the portal reads: its
+ * {@code portal.*} rows are exactly the generated metadata's properties, with the same
+ * defaults, and every Spring property it names exists.
  */
 class ConfigurationReferenceTest {
 
-	/** A table row whose first cell is a property: {@code | `name` | default | meaning |}. */
-	private static final Pattern ROW = Pattern.compile("^\\| `([a-z][a-z0-9.*<>-]+)` \\| ([^|]*) \\|", Pattern.MULTILINE);
+	/**
+	 * A table row whose first cell is a property: {@code | `name` | default | meaning |}.
+	 */
+	private static final Pattern ROW = Pattern.compile("^\\| `([a-z][a-z0-9.*<>-]+)` \\| ([^|]*) \\|",
+			Pattern.MULTILINE);
 
 	private static final Pattern FIRST_CODE = Pattern.compile("`([^`]*)`");
 

@@ -28,12 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The image's start, without a container engine: the packaged jar is extracted into the same
- * layers {@code docker/Dockerfile} copies, the AOT cache is trained by the same
- * {@code docker/start.sh --train}, and the portal is started by {@code docker/start.sh} on Java 25
- * in team mode against PostgreSQL, as {@code docker/compose.yaml} does. {@code -XX:AOTMode=on}
- * makes the JVM refuse to start if the cache does not fit the class path. The Dockerfile's own
- * HEALTHCHECK command must then say healthy, and SIGTERM must end it gracefully.
+ * The image's start, without a container engine: the packaged jar is extracted into the
+ * same layers {@code docker/Dockerfile} copies, the AOT cache is trained by the same
+ * {@code docker/start.sh --train}, and the portal is started by {@code docker/start.sh}
+ * on Java 25 in team mode against PostgreSQL, as {@code docker/compose.yaml} does.
+ * {@code -XX:AOTMode=on} makes the JVM refuse to start if the cache does not fit the
+ * class path. The Dockerfile's own HEALTHCHECK command must then say healthy, and SIGTERM
+ * must end it gracefully.
  * <p>
  * Runs in {@code ./mvnw verify} after {@code package} (failsafe); needs a Java 25 (set
  * {@code JAVA25_HOME}) and the PostgreSQL the other database tests use.
@@ -54,10 +55,11 @@ class DockerStartCommandIT {
 		assertThat(jar).as("the packaged jar (failsafe runs after package)").exists();
 
 		Path app = layers(java25, jar);
-		// The image's own JVM options, for the training as at image build and for the start.
+		// The image's own JVM options, for the training as at image build and for the
+		// start.
 		String javaOpts = imageJavaOpts();
-		Map<String, String> environment = Map.of("PATH", java25.getParent() + File.pathSeparator + System.getenv("PATH"),
-				"JAVA_OPTS", javaOpts);
+		Map<String, String> environment = Map.of("PATH",
+				java25.getParent() + File.pathSeparator + System.getenv("PATH"), "JAVA_OPTS", javaOpts);
 		Process training = run(app, List.of("./start.sh", "--train"), environment, this.work.resolve("training.log"));
 		assertThat(training.waitFor(3, TimeUnit.MINUTES)).as("training ends").isTrue();
 		assertThat(training.exitValue()).as(Files.readString(this.work.resolve("training.log"))).isZero();
@@ -68,13 +70,13 @@ class DockerStartCommandIT {
 		int port = freePort();
 		Path log = this.work.resolve("portal.log");
 		long start = System.nanoTime();
-		Process portal = run(app, List.of("./start.sh"), Map.of("PATH", environment.get("PATH"),
-				"JAVA_OPTS", javaOpts + " -XX:AOTMode=on",
-				"SPRING_PROFILES_ACTIVE", "team", "SERVER_PORT", String.valueOf(port),
-				"SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema,
-				"SPRING_DATASOURCE_USERNAME", PostgresDatabase.USER, "PORTAL_TEAM_REQUIRE_POSTGRESQL", "true",
-				"PORTAL_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(new byte[32]),
-				"LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"), log);
+		Process portal = run(app, List.of("./start.sh"),
+				Map.of("PATH", environment.get("PATH"), "JAVA_OPTS", javaOpts + " -XX:AOTMode=on",
+						"SPRING_PROFILES_ACTIVE", "team", "SERVER_PORT", String.valueOf(port), "SPRING_DATASOURCE_URL",
+						"jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema, "SPRING_DATASOURCE_USERNAME",
+						PostgresDatabase.USER, "PORTAL_TEAM_REQUIRE_POSTGRESQL", "true", "PORTAL_ENCRYPTION_KEY",
+						Base64.getEncoder().encodeToString(new byte[32]), "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"),
+				log);
 		try {
 			HttpResponse<String> health = awaitHealth(port, portal);
 			long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
@@ -95,7 +97,10 @@ class DockerStartCommandIT {
 		assertThat(output).contains("Graceful shutdown complete").doesNotContain("AOT cache", "Unable to map");
 	}
 
-	/** As the Dockerfile does: extract, then each layer copied into one folder, then start.sh. */
+	/**
+	 * As the Dockerfile does: extract, then each layer copied into one folder, then
+	 * start.sh.
+	 */
 	private Path layers(Path java25, Path jar) throws Exception {
 		Path extracted = this.work.resolve("layers");
 		Process extract = new ProcessBuilder(java25.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
@@ -180,7 +185,8 @@ class DockerStartCommandIT {
 
 	/** The value of the Dockerfile's {@code ENV JAVA_OPTS="..."}. */
 	static String imageJavaOpts() throws IOException {
-		Matcher env = Pattern.compile("ENV JAVA_OPTS=\"([^\"]*)\"").matcher(Files.readString(Path.of("docker/Dockerfile")));
+		Matcher env = Pattern.compile("ENV JAVA_OPTS=\"([^\"]*)\"")
+			.matcher(Files.readString(Path.of("docker/Dockerfile")));
 		assertThat(env.find()).as("docker/Dockerfile sets JAVA_OPTS").isTrue();
 		return env.group(1);
 	}

@@ -34,12 +34,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What an operator sees of a local portal that issued credentials through the emulator: anonymous
- * health, the rest behind the launch session, the counters and the STS timer in the Prometheus
- * text, the build and commit in info, and one request id in the header, the log and the error page.
+ * What an operator sees of a local portal that issued credentials through the emulator:
+ * anonymous health, the rest behind the launch session, the counters and the STS timer in
+ * the Prometheus text, the build and commit in info, and one request id in the header,
+ * the log and the error page.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.datasource.url=jdbc:h2:mem:ops",
-		"logging.level.org.springframework.web.servlet.DispatcherServlet=DEBUG" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:ops",
+				"logging.level.org.springframework.web.servlet.DispatcherServlet=DEBUG" })
 @ExtendWith(OutputCaptureExtension.class)
 class OperationsIntegrationTest {
 
@@ -83,7 +85,8 @@ class OperationsIntegrationTest {
 		assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"stsEndpoint\"");
 		assertThat(this.stranger.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
 		assertThat(this.stranger.get("/actuator/health/readiness").body()).contains("\"db\"");
-		assertThat(awaitStsChecked(this.stranger)).contains("\"status\":\"UP\"").contains(emulator.endpoint().toString());
+		assertThat(awaitStsChecked(this.stranger)).contains("\"status\":\"UP\"")
+			.contains(emulator.endpoint().toString());
 	}
 
 	@Test
@@ -112,8 +115,7 @@ class OperationsIntegrationTest {
 		assertThat(this.owner.post("/session-token", form(wrong), true).statusCode()).isEqualTo(409);
 
 		String metrics = this.owner.get("/actuator/prometheus").body();
-		assertThat(metrics)
-			.containsPattern("portal_issues_total\\{[^}]*outcome=\"issued\",reason=\"none\"[^}]*} [1-9]")
+		assertThat(metrics).containsPattern("portal_issues_total\\{[^}]*outcome=\"issued\",reason=\"none\"[^}]*} [1-9]")
 			.containsPattern("portal_issues_total\\{[^}]*outcome=\"failed\",reason=\"invalid_code\"[^}]*} [1-9]")
 			.containsPattern("portal_issues_total\\{[^}]*outcome=\"rejected\",reason=\"code_reused\"[^}]*} [1-9]")
 			.containsPattern("portal_attempts_refused_total\\{[^}]*reason=\"code_reused\"[^}]*} [1-9]")
@@ -132,8 +134,8 @@ class OperationsIntegrationTest {
 		HttpResponse<String> proxied = this.owner.getWithHeaders("/", Map.of("X-Request-Id", "proxy-id-0001"));
 		assertThat(proxied.headers().firstValue("X-Request-Id")).hasValue("proxy-id-0001");
 		HttpResponse<String> forged = this.owner.getWithHeaders("/", Map.of("X-Request-Id", "bad id\" injected"));
-		assertThat(forged.headers().firstValue("X-Request-Id")).hasValueSatisfying(
-				(id) -> assertThat(id).matches("[A-Z2-9]{8}"));
+		assertThat(forged.headers().firstValue("X-Request-Id"))
+			.hasValueSatisfying((id) -> assertThat(id).matches("[A-Z2-9]{8}"));
 
 		HttpResponse<String> missing = this.owner.get("/no-such-page");
 		assertThat(missing.statusCode()).isEqualTo(404);

@@ -14,17 +14,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Local mode: health answers anyone with its status and its parts' statuses, no details; info and
- * prometheus need the launch session ({@code OperationsIntegrationTest}); nothing else of Actuator,
- * nor the H2 console, exists, even for the owner. Team mode: see
- * {@link TeamHeadersIntegrationTest#actuatorWhenTeamThenOnlyHealthWithoutSignIn()}.
+ * Local mode: health answers anyone with its status and its parts' statuses, no details;
+ * info and prometheus need the launch session ({@code OperationsIntegrationTest});
+ * nothing else of Actuator, nor the H2 console, exists, even for the owner. Team mode:
+ * see {@link TeamHeadersIntegrationTest#actuatorWhenTeamThenOnlyHealthWithoutSignIn()}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ActuatorExposureIntegrationTest {
 
 	static final List<String> HIDDEN = List.of("/actuator/env", "/actuator/heapdump", "/actuator/configprops",
-			"/actuator/beans", "/actuator/mappings", "/actuator/loggers", "/actuator/threaddump",
-			"/actuator/shutdown", "/actuator/metrics", "/actuator/scheduledtasks", "/h2-console", "/h2-console/login.do");
+			"/actuator/beans", "/actuator/mappings", "/actuator/loggers", "/actuator/threaddump", "/actuator/shutdown",
+			"/actuator/metrics", "/actuator/scheduledtasks", "/h2-console", "/h2-console/login.do");
 
 	@LocalServerPort
 	int port;

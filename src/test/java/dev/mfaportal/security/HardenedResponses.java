@@ -16,12 +16,15 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Walks every route the MVC mappings know (so a new route can't be forgotten) and asserts the
- * headers of docs/security.md on every answer, errors included.
+ * Walks every route the MVC mappings know (so a new route can't be forgotten) and asserts
+ * the headers of docs/security.md on every answer, errors included.
  */
 final class HardenedResponses {
 
-	/** Fills every path variable: an id that exists nowhere, so no POST changes anything real. */
+	/**
+	 * Fills every path variable: an id that exists nowhere, so no POST changes anything
+	 * real.
+	 */
 	static final String SAMPLE_ID = "999999";
 
 	private HardenedResponses() {
@@ -32,8 +35,9 @@ final class HardenedResponses {
 		assertThat(response.headers().firstValue("Content-Security-Policy")).as(what)
 			.hasValue(BrowserDefences.CONTENT_SECURITY_POLICY);
 		String csp = BrowserDefences.CONTENT_SECURITY_POLICY;
-		assertThat(csp).contains("default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'",
-				"frame-ancestors 'none'", "form-action 'self'")
+		assertThat(csp)
+			.contains("default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'",
+					"frame-ancestors 'none'", "form-action 'self'")
 			.doesNotContain("unsafe-inline")
 			.doesNotContain("unsafe-eval");
 		assertThat(response.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
@@ -41,11 +45,13 @@ final class HardenedResponses {
 		assertThat(response.headers().firstValue("Permissions-Policy")).as(what)
 			.hasValue(BrowserDefences.PERMISSIONS_POLICY);
 		assertThat(response.headers().firstValue("X-Frame-Options")).as(what).hasValue("DENY");
-		assertThat(response.headers().firstValue("Cache-Control")).as(what).hasValueSatisfying((value) -> assertThat(value).contains("no-store"));
+		assertThat(response.headers().firstValue("Cache-Control")).as(what)
+			.hasValueSatisfying((value) -> assertThat(value).contains("no-store"));
 		assertThat(headers.keySet()).as(what + ": no CORS header")
 			.noneMatch((name) -> name.toLowerCase(java.util.Locale.ROOT).startsWith("access-control-"));
 		if (!response.uri().getPath().equals("/error")) {
-			// the error page asked for directly is the one route that answers 500: there was no error;
+			// the error page asked for directly is the one route that answers 500: there
+			// was no error;
 			// 503 is a designed answer (no keys found, storage away) with its own page
 			assertThat(response.statusCode()).as(what).matches((status) -> status < 500 || status == 503);
 		}
@@ -54,7 +60,9 @@ final class HardenedResponses {
 		}
 	}
 
-	/** Every path of every mapping, path variables filled, with the methods it declares. */
+	/**
+	 * Every path of every mapping, path variables filled, with the methods it declares.
+	 */
 	static Map<String, Set<RequestMethod>> routes(RequestMappingHandlerMapping mappings) {
 		Map<String, Set<RequestMethod>> routes = new java.util.TreeMap<>();
 		for (RequestMappingInfo mapping : mappings.getHandlerMethods().keySet()) {
@@ -68,8 +76,8 @@ final class HardenedResponses {
 	}
 
 	/**
-	 * GETs every route, then POSTs every POST route without and with the CSRF token, with the
-	 * browser given, and asserts each answer; returns how many requests it made.
+	 * GETs every route, then POSTs every POST route without and with the CSRF token, with
+	 * the browser given, and asserts each answer; returns how many requests it made.
 	 */
 	static int walk(PortalClient browser, RequestMappingHandlerMapping mappings, String csrfPage) throws Exception {
 		Map<String, Set<RequestMethod>> routes = routes(mappings);

@@ -48,9 +48,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Property-based: every form field and query parameter of every route (read from the MVC
  * mappings: {@code @RequestParam}s and the components of form records) gets seeded random
- * values, mostly hostile. For every request: no 5xx but the designed ones, no stack trace, no
- * unescaped reflection, and STS is called only with input that passes STS's own model.
- * {@code -Dportal.fuzz.seed=N} replays a run; {@code -Dportal.fuzz.tries=N} runs longer.
+ * values, mostly hostile. For every request: no 5xx but the designed ones, no stack
+ * trace, no unescaped reflection, and STS is called only with input that passes STS's own
+ * model. {@code -Dportal.fuzz.seed=N} replays a run; {@code -Dportal.fuzz.tries=N} runs
+ * longer.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class HostileInputIntegrationTest {
@@ -68,8 +69,8 @@ class HostileInputIntegrationTest {
 
 	/** Plausible values, so that some tries pass validation and really reach STS. */
 	private static final Map<String, String> VALID = Map.of("source", "fuzz", "serialNumber",
-			FUZZ.device().serialNumber(), "tokenCode", "123456", "durationSeconds", "900", "profileName", "mfa", "label",
-			"phone");
+			FUZZ.device().serialNumber(), "tokenCode", "123456", "durationSeconds", "900", "profileName", "mfa",
+			"label", "phone");
 
 	@DynamicPropertySource
 	static void endpoint(DynamicPropertyRegistry registry) {
@@ -195,7 +196,8 @@ class HostileInputIntegrationTest {
 			Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
 			for (String pattern : entry.getKey().getPatternValues()) {
 				if (pattern.equals("/error")) {
-					// Boot's error dispatcher, not a page: asked for directly it reports a 500 without an error
+					// Boot's error dispatcher, not a page: asked for directly it reports
+					// a 500 without an error
 					continue;
 				}
 				for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {

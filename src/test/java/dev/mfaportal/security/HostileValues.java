@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A seeded generator of form and query values: some valid, most hostile (markup, quoting, shell,
- * template and SQL syntax, control and Unicode characters, sizes and numbers at and beyond every
- * limit). Markup values carry a unique marker, so a page that reflects one unescaped is caught.
+ * A seeded generator of form and query values: some valid, most hostile (markup, quoting,
+ * shell, template and SQL syntax, control and Unicode characters, sizes and numbers at
+ * and beyond every limit). Markup values carry a unique marker, so a page that reflects
+ * one unescaped is caught.
  */
 final class HostileValues {
 
@@ -15,8 +16,8 @@ final class HostileValues {
 			"GAHT12345678", "arn:aws:iam::123456789012:mfa/alice", "arn:aws:iam::123456789012:role/Admin", "mfa",
 			"default", "../../etc/passwd", "%00", "\u0000", "\r\nSet-Cookie: stolen=1", "' OR '1'='1' --", "$(id)",
 			"`id`", "; rm -rf ~", "\"; touch /tmp/x; \"", "${T(java.lang.Runtime).getRuntime()}", "__${7*7}__::.x",
-			"#{7*7}", "{{7*7}}", "*{7*7}", "\u202Egnp.exe", "\u200B", "😀🔑", "é", "true", "on", "null", "key:1",
-			"env", "once", "profile:default");
+			"#{7*7}", "{{7*7}}", "*{7*7}", "\u202Egnp.exe", "\u200B", "😀🔑", "é", "true", "on", "null", "key:1", "env",
+			"once", "profile:default");
 
 	private final Random random;
 

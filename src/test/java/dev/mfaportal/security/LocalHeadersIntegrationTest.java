@@ -19,8 +19,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Local mode: every route, before and after the launch link, every error, the static files and
- * the refused requests carry the headers; cross-site POSTs and oversized requests are refused.
+ * Local mode: every route, before and after the launch link, every error, the static
+ * files and the refused requests carry the headers; cross-site POSTs and oversized
+ * requests are refused.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class LocalHeadersIntegrationTest {
@@ -58,7 +59,8 @@ class LocalHeadersIntegrationTest {
 
 	@Test
 	void plainHttpWhenLocalThenNoStrictTransportSecurity() throws Exception {
-		assertThat(new PortalClient(this.port).get("/launch-required").headers().firstValue("Strict-Transport-Security"))
+		assertThat(
+				new PortalClient(this.port).get("/launch-required").headers().firstValue("Strict-Transport-Security"))
 			.isEmpty();
 	}
 
@@ -80,8 +82,8 @@ class LocalHeadersIntegrationTest {
 		Map<String, String> form = Map.of("_csrf", token, "label", "x");
 		for (Map<String, String> headers : new Map[] { Map.of("Origin", "https://attacker.example"),
 				Map.of("Origin", "null", "Sec-Fetch-Site", "cross-site"),
-				Map.of("Origin", "http://127.0.0.1:" + (this.port + 1)),
-				Map.of("Sec-Fetch-Site", "cross-site"), Map.of("Sec-Fetch-Site", "same-site"),
+				Map.of("Origin", "http://127.0.0.1:" + (this.port + 1)), Map.of("Sec-Fetch-Site", "cross-site"),
+				Map.of("Sec-Fetch-Site", "same-site"),
 				Map.of("Origin", "http://127.0.0.1:" + this.port, "Sec-Fetch-Site", "cross-site") }) {
 			HttpResponse<String> refused = browser.postWithHeaders("/devices", form, headers);
 			assertThat(refused.statusCode()).as(headers.toString()).isEqualTo(403);
@@ -93,7 +95,8 @@ class LocalHeadersIntegrationTest {
 				Map.of("Sec-Fetch-Site", "none"),
 				// Chromium's own form post under Referrer-Policy: no-referrer.
 				Map.of("Sec-Fetch-Site", "same-origin", "Origin", "null"),
-				// A browser without Sec-Fetch-Site under the same policy: the CSRF token decides.
+				// A browser without Sec-Fetch-Site under the same policy: the CSRF token
+				// decides.
 				Map.of("Origin", "null") }) {
 			HttpResponse<String> accepted = browser.postWithHeaders("/devices", form, headers);
 			assertThat(accepted.statusCode()).as(headers.toString()).isNotEqualTo(403).isLessThan(500);
@@ -127,8 +130,9 @@ class LocalHeadersIntegrationTest {
 	@Test
 	void oversizedBodyWhenAnnouncedThenRefusedWith4xxNotAReset() throws Exception {
 		String body = "label=" + "x".repeat(200_000);
-		String answer = raw("POST /devices HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-				+ "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+		String answer = raw(
+				"POST /devices HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+						+ "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
 		assertThat(answer).matches("(?s)HTTP/1\\.1 4\\d\\d.*");
 	}
 

@@ -45,11 +45,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Team mode, every flow that touches a secret (sign-in, one-time and changed passwords, storing a
- * key, using one once, issuing, failing, being limited, assuming a role, rotating the encryption
- * key, exporting the history), with DEBUG logging everywhere including the AWS SDK's request
- * logging. Then no canary is in the log, in any table (sessions included), in the H2 file, or in
- * any URL the portal produced (redirects, links, form actions).
+ * Team mode, every flow that touches a secret (sign-in, one-time and changed passwords,
+ * storing a key, using one once, issuing, failing, being limited, assuming a role,
+ * rotating the encryption key, exporting the history), with DEBUG logging everywhere
+ * including the AWS SDK's request logging. Then no canary is in the log, in any table
+ * (sessions included), in the H2 file, or in any URL the portal produced (redirects,
+ * links, form actions).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "portal.team.admin-password=CanaryAdminPassword-0001", "server.address=127.0.0.1",
@@ -100,9 +101,9 @@ class SecretCanaryIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	private final List<String> canaries = new ArrayList<>(List.of("CanaryAdminPassword-0001", KEY_1, KEY_2,
-			NINA.secretAccessKey(), OLAF.secretAccessKey(), base64(NINA.secretAccessKey()),
-			base64(OLAF.secretAccessKey())));
+	private final List<String> canaries = new ArrayList<>(
+			List.of("CanaryAdminPassword-0001", KEY_1, KEY_2, NINA.secretAccessKey(), OLAF.secretAccessKey(),
+					base64(NINA.secretAccessKey()), base64(OLAF.secretAccessKey())));
 
 	private final List<String> codes = new ArrayList<>();
 
@@ -119,16 +120,21 @@ class SecretCanaryIntegrationTest {
 		PortalClient nina = new PortalClient(this.port);
 		seen(nina.login("nina", oneTime.group(1)));
 		this.canaries.add("NinaNewPasswordCanary-0001");
-		seen(nina.post("/account/password", Map.of("currentPassword", oneTime.group(1), "newPassword",
-				"NinaNewPasswordCanary-0001", "confirmation", "NinaNewPasswordCanary-0001", "_csrf",
-				nina.csrfToken("/account/password")), false));
+		seen(nina
+			.post("/account/password",
+					Map.of("currentPassword", oneTime.group(1), "newPassword", "NinaNewPasswordCanary-0001",
+							"confirmation", "NinaNewPasswordCanary-0001", "_csrf", nina.csrfToken("/account/password")),
+					false));
 
-		// a key used once, a key stored and used; after the rotation a role, wrong codes and the limit
+		// a key used once, a key stored and used; after the rotation a role, wrong codes
+		// and the limit
 		issue(nina, Map.of("source", "once", "onceAccessKeyId", OLAF.accessKeyId(), "onceSecretAccessKey",
 				OLAF.secretAccessKey(), "serialNumber", OLAF.device().serialNumber(), "tokenCode", code(OLAF, 0)), 200);
-		seen(nina.post("/keys", Map.of("label", "work", "accessKeyId", NINA.accessKeyId(), "secretAccessKey",
-				NINA.secretAccessKey()), true));
-		String key = "key:" + this.jdbc.sql("select id from access_key where owner = 'nina'").query(Long.class).single();
+		seen(nina.post("/keys",
+				Map.of("label", "work", "accessKeyId", NINA.accessKeyId(), "secretAccessKey", NINA.secretAccessKey()),
+				true));
+		String key = "key:"
+				+ this.jdbc.sql("select id from access_key where owner = 'nina'").query(Long.class).single();
 		issue(nina, Map.of("source", key, "serialNumber", NINA.device().serialNumber(), "tokenCode", code(NINA, 0)),
 				200);
 		seen(nina.get("/history"));
@@ -142,7 +148,8 @@ class SecretCanaryIntegrationTest {
 		}
 		seen(nina.get("/history"));
 
-		// 3 passwords, 2 encryption keys, 2 long-term secrets (plain and Base64), 3 issued pairs
+		// 3 passwords, 2 encryption keys, 2 long-term secrets (plain and Base64), 3
+		// issued pairs
 		assertThat(this.canaries).hasSize(15);
 		assertThat(this.urls).as("the console link was produced").anyMatch((url) -> url.contains("SigninToken"));
 		assertNoCanaryIn("the log", output.getAll());
@@ -161,8 +168,9 @@ class SecretCanaryIntegrationTest {
 	}
 
 	/**
-	 * A second instance on the same database with a new current key and the old one as previous:
-	 * an admin re-encrypts every stored key, and the key then still signs (an AssumeRole).
+	 * A second instance on the same database with a new current key and the old one as
+	 * previous: an admin re-encrypts every stored key, and the key then still signs (an
+	 * AssumeRole).
 	 */
 	private void rotateEncryptionKey() throws Exception {
 		Map<String, Object> properties = new LinkedHashMap<>();
@@ -176,13 +184,14 @@ class SecretCanaryIntegrationTest {
 			.profiles("team")
 			.properties(properties)
 			.run("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("portal"),
-					"--portal.sts.endpoint=" + emulator.endpoint(), "--portal.team.admin-password=CanaryAdminPassword-0001",
-					"--server.address=127.0.0.1", "--portal.encryption.key=" + KEY_2)) {
+					"--portal.sts.endpoint=" + emulator.endpoint(),
+					"--portal.team.admin-password=CanaryAdminPassword-0001", "--server.address=127.0.0.1",
+					"--portal.encryption.key=" + KEY_2)) {
 			int port = ((WebServerApplicationContext) second).getWebServer().getPort();
 			PortalClient admin = new PortalClient(port);
 			seen(admin.login("admin", "CanaryAdminPassword-0001"));
-			HttpResponse<String> reencrypted = seen(admin.post("/admin/keys/reencrypt",
-					Map.of("_csrf", admin.csrfToken("/keys")), false));
+			HttpResponse<String> reencrypted = seen(
+					admin.post("/admin/keys/reencrypt", Map.of("_csrf", admin.csrfToken("/keys")), false));
 			assertThat(reencrypted.statusCode()).isLessThan(400);
 			assertThat(this.jdbc.sql("select secret_key_id from access_key").query(String.class).list())
 				.containsOnly("k2");
@@ -190,8 +199,8 @@ class SecretCanaryIntegrationTest {
 			seen(nina.login("nina", "NinaNewPasswordCanary-0001"));
 			String key = "key:"
 					+ this.jdbc.sql("select id from access_key where owner = 'nina'").query(Long.class).single();
-			issue(nina, Map.of("source", key, "serialNumber", NINA.device().serialNumber(), "tokenCode",
-					code(NINA, 1), "roleArn", ROLE.arn()), 200);
+			issue(nina, Map.of("source", key, "serialNumber", NINA.device().serialNumber(), "tokenCode", code(NINA, 1),
+					"roleArn", ROLE.arn()), 200);
 		}
 	}
 
@@ -241,8 +250,10 @@ class SecretCanaryIntegrationTest {
 			this.jdbc.sql("select * from \"" + table + "\"").query((row) -> {
 				for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
 					Object value = row.getObject(column);
-					values.append((value instanceof byte[] bytes) ? new String(bytes, StandardCharsets.ISO_8859_1)
-							: String.valueOf(value)).append('\n');
+					values
+						.append((value instanceof byte[] bytes) ? new String(bytes, StandardCharsets.ISO_8859_1)
+								: String.valueOf(value))
+						.append('\n');
 				}
 			});
 		}

@@ -17,8 +17,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Team mode: the same headers as local mode on every route (signed in as an admin, and as a
- * stranger), on the sign-in page and its errors; HSTS once the request came over TLS.
+ * Team mode: the same headers as local mode on every route (signed in as an admin, and as
+ * a stranger), on the sign-in page and its errors; HSTS once the request came over TLS.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "portal.team.admin-password=headers-admin-0001", "server.address=127.0.0.1",
@@ -96,7 +96,8 @@ class TeamHeadersIntegrationTest {
 				Map.of("username", "admin", "password", "headers-admin-0001", "_csrf", token),
 				Map.of("Origin", "https://127.0.0.1", "Sec-Fetch-Site", "same-origin"));
 		assertThat(signedIn.statusCode()).isEqualTo(302);
-		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).doesNotContain("error"));
+		assertThat(signedIn.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).doesNotContain("error"));
 	}
 
 }

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every snippet format, byte for byte, against the files under
  * {@code src/test/resources/dev/mfaportal/snippet/golden}. Run with
- * {@code -Dgolden.update=true} to rewrite them after a deliberate change, then review the diff.
+ * {@code -Dgolden.update=true} to rewrite them after a deliberate change, then review the
+ * diff.
  */
 class SnippetsGoldenTest {
 

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shells themselves read the snippets: every hostile character arrives intact and the unset
- * twin clears every variable. Skips a shell that isn't installed, except in CI.
+ * The shells themselves read the snippets: every hostile character arrives intact and the
+ * unset twin clears every variable. Skips a shell that isn't installed, except in CI.
  */
 class SnippetsInShellsTest {
 
@@ -74,9 +74,9 @@ class SnippetsInShellsTest {
 	}
 
 	/**
-	 * Profile names reach the shell in the "try it" commands ({@link Snippets#usage}) and in the
-	 * name of every snippet; the first six pass the form's check, the rest could only arrive if
-	 * that check were ever loosened.
+	 * Profile names reach the shell in the "try it" commands ({@link Snippets#usage}) and
+	 * in the name of every snippet; the first six pass the form's check, the rest could
+	 * only arrive if that check were ever loosened.
 	 */
 	static final List<String> HOSTILE_PROFILE_NAMES = List.of("-rf", "--debug", "a=b", "@home", "x.y,z", "+p",
 			"$(touch pwned)", "'; touch pwned; '", "`touch pwned`", "a b", "\"q\"", "*", "~", "!!", "p;touch pwned",
@@ -130,7 +130,6 @@ class SnippetsInShellsTest {
 		Snippet snippet = Snippets.render(format, credentials, "mfa");
 		return Files.writeString(this.dir.resolve(snippet.fileName()), snippet.content(), StandardCharsets.UTF_8);
 	}
-
 
 	private static String run(String... command) throws IOException, InterruptedException {
 		return runIn(null, command);

@@ -13,8 +13,8 @@ class SnippetsTest {
 	void renderWhenAnyCredentialsThenEveryFormatOnceInOrder() {
 		List<Snippet> snippets = Snippets.render(SnippetsGoldenTest.PLAIN, "mfa");
 		assertThat(snippets).extracting(Snippet::id)
-			.containsExactly("env", "env-unset", "fish", "fish-unset", "powershell", "powershell-unset",
-					"windows-cmd", "windows-cmd-unset", "credentials-file", "process", "dotenv");
+			.containsExactly("env", "env-unset", "fish", "fish-unset", "powershell", "powershell-unset", "windows-cmd",
+					"windows-cmd-unset", "credentials-file", "process", "dotenv");
 	}
 
 	@Test
@@ -35,8 +35,8 @@ class SnippetsTest {
 		assertThat(Snippets.render(SnippetsGoldenTest.PLAIN, "prod-admin")).extracting(Snippet::fileName)
 			.containsExactly("aws-prod-admin.sh", "aws-prod-admin-unset.sh", "aws-prod-admin.fish",
 					"aws-prod-admin-unset.fish", "aws-prod-admin.ps1", "aws-prod-admin-unset.ps1", "aws-prod-admin.cmd",
-					"aws-prod-admin-unset.cmd", "aws-prod-admin-credentials.ini", "aws-prod-admin-credential-process.json",
-					"aws-prod-admin.env");
+					"aws-prod-admin-unset.cmd", "aws-prod-admin-credentials.ini",
+					"aws-prod-admin-credential-process.json", "aws-prod-admin.env");
 	}
 
 	@Test

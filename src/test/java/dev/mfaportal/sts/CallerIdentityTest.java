@@ -8,7 +8,8 @@ class CallerIdentityTest {
 
 	@Test
 	void userWhenIamUserWithPathThenNameAndTheMfaArnNamedAfterIt() {
-		CallerIdentity alice = new CallerIdentity("123456789012", "arn:aws:iam::123456789012:user/division/alice", "AIDA");
+		CallerIdentity alice = new CallerIdentity("123456789012", "arn:aws:iam::123456789012:user/division/alice",
+				"AIDA");
 		assertThat(alice.root()).isFalse();
 		assertThat(alice.userName()).isEqualTo("alice");
 		assertThat(alice.suggestedMfaArn()).isEqualTo("arn:aws:iam::123456789012:mfa/alice");
@@ -23,8 +24,8 @@ class CallerIdentityTest {
 
 	@Test
 	void assumedRoleWhenCallerThenNeitherRootNorUser() {
-		CallerIdentity role = new CallerIdentity("123456789012",
-				"arn:aws:sts::123456789012:assumed-role/admin/alice", "AROA:alice");
+		CallerIdentity role = new CallerIdentity("123456789012", "arn:aws:sts::123456789012:assumed-role/admin/alice",
+				"AROA:alice");
 		assertThat(role.root()).isFalse();
 		assertThat(role.userName()).isNull();
 		assertThat(role.suggestedMfaArn()).isNull();

@@ -45,8 +45,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * The real gateway, over HTTP, against the STS emulator: every failure a person can meet ends as
- * the {@link StsFailure} the page explains, and a call that may have reached STS is sent once.
+ * The real gateway, over HTTP, against the STS emulator: every failure a person can meet
+ * ends as the {@link StsFailure} the page explains, and a call that may have reached STS
+ * is sent once.
  */
 class SdkStsGatewayTest {
 
@@ -57,9 +58,10 @@ class SdkStsGatewayTest {
 	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(3);
 
 	/**
-	 * Ten minutes behind real time and standing still unless a test moves it: codes stay the same
-	 * throughout a test, throttling counts in one second, and the expiry test can move 15 minutes on
-	 * while staying within the 15 minutes of skew the emulator allows (the SDK signs with the real clock).
+	 * Ten minutes behind real time and standing still unless a test moves it: codes stay
+	 * the same throughout a test, throttling counts in one second, and the expiry test
+	 * can move 15 minutes on while staying within the 15 minutes of skew the emulator
+	 * allows (the SDK signs with the real clock).
 	 */
 	private final MovableClock clock = new MovableClock(
 			Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MILLIS));
@@ -133,8 +135,8 @@ class SdkStsGatewayTest {
 	@Test
 	void getSessionTokenWhenCallerHoldsSessionCredentialsThenSessionCredentials() {
 		TemporaryCredentials issued = this.gateway.getSessionToken(demoCaller(), request(currentCode(), 3600));
-		StsCaller session = caller("session", AwsSessionCredentials.create(issued.accessKeyId(),
-				issued.secretAccessKey(), issued.sessionToken()));
+		StsCaller session = caller("session",
+				AwsSessionCredentials.create(issued.accessKeyId(), issued.secretAccessKey(), issued.sessionToken()));
 		StsCallException failure = failedCall(session, request(wrongCode(), 3600));
 		assertFromSts(failure, StsFailure.SESSION_CREDENTIALS, "AccessDenied");
 	}
@@ -155,7 +157,8 @@ class SdkStsGatewayTest {
 
 	@Test
 	void getSessionTokenWhenAccessKeyUnknownThenUnknownAccessKey() {
-		StsCaller unknown = caller("unknown", AwsBasicCredentials.create("AKIAUNKNOWNUNKNOWN00", DEMO_SECRET_ACCESS_KEY));
+		StsCaller unknown = caller("unknown",
+				AwsBasicCredentials.create("AKIAUNKNOWNUNKNOWN00", DEMO_SECRET_ACCESS_KEY));
 		StsCallException failure = failedCall(unknown, request(currentCode(), 3600));
 		assertFromSts(failure, StsFailure.UNKNOWN_ACCESS_KEY, "InvalidClientTokenId");
 	}
@@ -181,8 +184,8 @@ class SdkStsGatewayTest {
 	void getSessionTokenWhenCallerCredentialsExpiredThenExpiredToken() {
 		TemporaryCredentials issued = this.gateway.getSessionToken(demoCaller(), request(currentCode(), 900));
 		this.clock.advance(Duration.ofSeconds(900));
-		StsCaller expired = caller("expired", AwsSessionCredentials.create(issued.accessKeyId(),
-				issued.secretAccessKey(), issued.sessionToken()));
+		StsCaller expired = caller("expired",
+				AwsSessionCredentials.create(issued.accessKeyId(), issued.secretAccessKey(), issued.sessionToken()));
 		StsCallException failure = failedCall(expired, request(currentCode(), 3600));
 		assertFromSts(failure, StsFailure.EXPIRED_TOKEN, "ExpiredToken");
 	}
@@ -233,7 +236,8 @@ class SdkStsGatewayTest {
 		assertThat(failure.failure()).isEqualTo(StsFailure.UNREACHABLE);
 		assertThat(failure.errorCode()).isNull();
 		assertThat(failure.requestId()).isNull();
-		// no connection means the code never left: the one failure that is safe to try again
+		// no connection means the code never left: the one failure that is safe to try
+		// again
 		assertThat(attempts(failure)).isEqualTo(3);
 	}
 
@@ -276,7 +280,9 @@ class SdkStsGatewayTest {
 		return failure;
 	}
 
-	/** How often the SDK sent the request, as it reports on the exception it ended with. */
+	/**
+	 * How often the SDK sent the request, as it reports on the exception it ended with.
+	 */
 	private static Integer attempts(StsCallException failure) {
 		assertThat(failure.getCause()).isInstanceOf(SdkException.class);
 		return ((SdkException) failure.getCause()).numAttempts();
@@ -294,8 +300,11 @@ class SdkStsGatewayTest {
 				() -> this.gateway.assumeRole(asRole, new RoleRequest(
 						dev.mfaportal.sts.emulator.EmulatedRole.DEMO_ROLE_ARN, "second", null, null, null, 7200)));
 		assertThat(chained.failure()).isEqualTo(StsFailure.ROLE_CHAINING_LIMIT);
-		assertThat(this.gateway.assumeRole(asRole, new RoleRequest(dev.mfaportal.sts.emulator.EmulatedRole.DEMO_ROLE_ARN,
-				"second", null, null, null, 3600)).assumedRoleArn()).endsWith("assumed-role/demo-admin/second");
+		assertThat(this.gateway
+			.assumeRole(asRole,
+					new RoleRequest(dev.mfaportal.sts.emulator.EmulatedRole.DEMO_ROLE_ARN, "second", null, null, null,
+							3600))
+			.assumedRoleArn()).endsWith("assumed-role/demo-admin/second");
 	}
 
 	@Test

@@ -29,13 +29,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium, headless, driven through Debian's chromedriver: both named by path, so
- * Selenium Manager never goes to the network. One per test class; each gets a fresh profile and
- * a download folder of its own, and a page is always at a known size.
+ * Debian's Chromium, headless, driven through Debian's chromedriver: both named by path,
+ * so Selenium Manager never goes to the network. One per test class; each gets a fresh
+ * profile and a download folder of its own, and a page is always at a known size.
  */
 public final class Chromium implements AutoCloseable {
 
-	/** Where the tests leave their screenshots; the best are copied to docs/img by hand. */
+	/**
+	 * Where the tests leave their screenshots; the best are copied to docs/img by hand.
+	 */
 	public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	public static final Dimension WIDE = new Dimension(1200, 900);
@@ -52,14 +54,17 @@ public final class Chromium implements AutoCloseable {
 		this.downloads = downloads;
 	}
 
-	/** Starts the browser, or skips (fails in CI) when Chromium or chromedriver is missing. */
+	/**
+	 * Starts the browser, or skips (fails in CI) when Chromium or chromedriver is
+	 * missing.
+	 */
 	public static Chromium start() {
 		return start(true);
 	}
 
 	/**
-	 * Starts the browser with the pages' JavaScript on or off (the driver's own scripts run
-	 * either way), or skips as {@link #start()} does.
+	 * Starts the browser with the pages' JavaScript on or off (the driver's own scripts
+	 * run either way), or skips as {@link #start()} does.
 	 */
 	public static Chromium start(boolean javaScript) {
 		Path[] tools = Tools.requireChromium();
@@ -68,11 +73,11 @@ public final class Chromium implements AutoCloseable {
 			Path downloads = Files.createTempDirectory("portal-downloads-");
 			ChromeOptions options = new ChromeOptions();
 			options.setBinary(tools[0].toFile());
-			// Chromium as root (CI) needs --no-sandbox; the rest keeps it off the network and quiet.
+			// Chromium as root (CI) needs --no-sandbox; the rest keeps it off the network
+			// and quiet.
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--no-first-run", "--user-data-dir=" + profile, "--lang=en-US",
-					"--window-size=" + WIDE.width + "," + WIDE.height);
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--user-data-dir=" + profile, "--lang=en-US", "--window-size=" + WIDE.width + "," + WIDE.height);
 			options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en",
 					"profile.managed_default_content_settings.javascript", javaScript ? 1 : 2));
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(tools[1].toFile())
@@ -118,14 +123,18 @@ public final class Chromium implements AutoCloseable {
 		return this.driver.executeCdpCommand(command, parameters);
 	}
 
-	/** Grants browser permissions (clipboard, notifications) to one origin, as a person would. */
+	/**
+	 * Grants browser permissions (clipboard, notifications) to one origin, as a person
+	 * would.
+	 */
 	public void grant(String origin, String... permissions) {
 		cdp("Browser.grantPermissions", Map.of("origin", origin, "permissions", List.of(permissions)));
 	}
 
 	/**
-	 * What the clipboard holds, read in a tab of its own on a blank page of another origin: the
-	 * portal's Permissions-Policy denies {@code clipboard-read} to its own pages, as it should.
+	 * What the clipboard holds, read in a tab of its own on a blank page of another
+	 * origin: the portal's Permissions-Policy denies {@code clipboard-read} to its own
+	 * pages, as it should.
 	 */
 	public String clipboard() {
 		String portalTab = this.driver.getWindowHandle();
@@ -151,7 +160,8 @@ public final class Chromium implements AutoCloseable {
 			grant(origin, "clipboardReadWrite", "clipboardSanitizedWrite");
 			// A headless tab opened by WebDriver has no focus, and readText needs it.
 			cdp("Emulation.setFocusEmulationEnabled", Map.of("enabled", true));
-			// URI-encoded: the WebDriver wire would otherwise turn CRLF into LF on the way back.
+			// URI-encoded: the WebDriver wire would otherwise turn CRLF into LF on the
+			// way back.
 			Object text = this.driver.executeAsyncScript("var done = arguments[0]; navigator.clipboard.readText()"
 					+ ".then(function (text) { done(encodeURIComponent(text)); }, function (e) { done('failed: ' + e); });");
 			this.driver.close();
@@ -178,7 +188,10 @@ public final class Chromium implements AutoCloseable {
 		return screenshot(name, true);
 	}
 
-	/** A screenshot of the whole page or of what the window shows, in {@code target/screenshots}. */
+	/**
+	 * A screenshot of the whole page or of what the window shows, in
+	 * {@code target/screenshots}.
+	 */
 	@SuppressWarnings("unchecked")
 	public Path screenshot(String name, boolean fullPage) {
 		Map<String, Object> metrics = cdp("Page.getLayoutMetrics", Map.of());
@@ -187,10 +200,9 @@ public final class Chromium implements AutoCloseable {
 		if (!fullPage) {
 			content = Map.of("width", content.get("clientWidth"), "height", content.get("clientHeight"));
 		}
-		Map<String, Object> shot = cdp("Page.captureScreenshot",
-				Map.of("format", "png", "captureBeyondViewport", true, "clip",
-						Map.of("x", 0, "y", 0, "width", content.get("width"), "height", content.get("height"), "scale",
-								1)));
+		Map<String, Object> shot = cdp("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+				"clip",
+				Map.of("x", 0, "y", 0, "width", content.get("width"), "height", content.get("height"), "scale", 1)));
 		try {
 			Files.createDirectories(SCREENSHOTS);
 			Path file = SCREENSHOTS.resolve(name + ".png");

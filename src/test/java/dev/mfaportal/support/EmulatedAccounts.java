@@ -18,8 +18,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * IAM users the emulator knows, each offered to the portal as a credential source whose id is
- * the user's name; the portal reaches the emulator at {@code portal.sts.endpoint}.
+ * IAM users the emulator knows, each offered to the portal as a credential source whose
+ * id is the user's name; the portal reaches the emulator at {@code portal.sts.endpoint}.
  */
 public final class EmulatedAccounts implements CredentialSources {
 
@@ -31,8 +31,8 @@ public final class EmulatedAccounts implements CredentialSources {
 
 	/** A user with a virtual MFA device named after it. */
 	public static EmulatedUser user(String name, String accessKeyId, String secret) {
-		return new EmulatedUser(accessKeyId, secret, "123456789012", name, false,
-				new EmulatedMfaDevice("arn:aws:iam::123456789012:mfa/" + name, "JBSWY3DPEHPK3PXPJBSWY3DP" + "EHPK3PXP"));
+		return new EmulatedUser(accessKeyId, secret, "123456789012", name, false, new EmulatedMfaDevice(
+				"arn:aws:iam::123456789012:mfa/" + name, "JBSWY3DPEHPK3PXPJBSWY3DP" + "EHPK3PXP"));
 	}
 
 	/** The code the device shows now. */
@@ -43,8 +43,10 @@ public final class EmulatedAccounts implements CredentialSources {
 	/** A well-formed code that STS would refuse now: outside the steps it accepts. */
 	public static String wrongCode(EmulatedUser user, int n) {
 		Set<String> valid = Set.of(code(user),
-				Totp.currentCode(user.device().base32Secret(), Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-30))),
-				Totp.currentCode(user.device().base32Secret(), Clock.offset(Clock.systemUTC(), Duration.ofSeconds(30))));
+				Totp.currentCode(user.device().base32Secret(),
+						Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-30))),
+				Totp.currentCode(user.device().base32Secret(),
+						Clock.offset(Clock.systemUTC(), Duration.ofSeconds(30))));
 		for (int candidate = (100000 + n * 7919) % 1000000;; candidate = (candidate + 104729) % 1000000) {
 			String text = "%06d".formatted(candidate);
 			if (!valid.contains(text)) {
@@ -67,9 +69,8 @@ public final class EmulatedAccounts implements CredentialSources {
 			.filter((u) -> u.userName().equals(source.id()))
 			.findFirst()
 			.orElseThrow();
-		return new StsCaller(source.id(),
-				StaticCredentialsProvider.create(AwsBasicCredentials.create(user.accessKeyId(), user.secretAccessKey())),
-				"us-east-1", null);
+		return new StsCaller(source.id(), StaticCredentialsProvider
+			.create(AwsBasicCredentials.create(user.accessKeyId(), user.secretAccessKey())), "us-east-1", null);
 	}
 
 	@Override

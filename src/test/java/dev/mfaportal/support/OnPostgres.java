@@ -13,10 +13,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Points a Spring test's database at the PostgreSQL at 127.0.0.1:5432 (user postgres, database
- * test, a schema of this test JVM's own, emptied and migrated afresh for each Spring context)
- * instead of H2. Skips with the reason where no PostgreSQL answers; fails instead in CI. For
- * {@code @JdbcTest}s use {@link PostgresJdbcTest}.
+ * Points a Spring test's database at the PostgreSQL at 127.0.0.1:5432 (user postgres,
+ * database test, a schema of this test JVM's own, emptied and migrated afresh for each
+ * Spring context) instead of H2. Skips with the reason where no PostgreSQL answers; fails
+ * instead in CI. For {@code @JdbcTest}s use {@link PostgresJdbcTest}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

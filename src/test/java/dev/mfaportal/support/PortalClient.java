@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * A browser-like HTTP client for the portal: keeps cookies, reads the CSRF token from the form,
- * and pulls snippets out of the result page by their {@code data-snippet} attribute.
+ * A browser-like HTTP client for the portal: keeps cookies, reads the CSRF token from the
+ * form, and pulls snippets out of the result page by their {@code data-snippet}
+ * attribute.
  */
 public final class PortalClient {
 
@@ -35,10 +36,11 @@ public final class PortalClient {
 	private final HttpClient http;
 
 	public PortalClient(int port) {
-		this(URI.create("http://127.0.0.1:" + port), HttpClient.newBuilder()
-			.cookieHandler(new CookieManager(new PlainHttpCookieStore(), CookiePolicy.ACCEPT_ORIGINAL_SERVER))
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build());
+		this(URI.create("http://127.0.0.1:" + port),
+				HttpClient.newBuilder()
+					.cookieHandler(new CookieManager(new PlainHttpCookieStore(), CookiePolicy.ACCEPT_ORIGINAL_SERVER))
+					.followRedirects(HttpClient.Redirect.NEVER)
+					.build());
 	}
 
 	private PortalClient(URI base, HttpClient http) {
@@ -46,12 +48,18 @@ public final class PortalClient {
 		this.http = http;
 	}
 
-	/** The same browser (cookies and all) talking to another port, as a load balancer would. */
+	/**
+	 * The same browser (cookies and all) talking to another port, as a load balancer
+	 * would.
+	 */
 	public PortalClient at(int port) {
 		return new PortalClient(URI.create("http://127.0.0.1:" + port), this.http);
 	}
 
-	/** Signs in to a team portal with a password; the response is the redirect that follows. */
+	/**
+	 * Signs in to a team portal with a password; the response is the redirect that
+	 * follows.
+	 */
 	public HttpResponse<String> login(String username, String password) throws IOException, InterruptedException {
 		Matcher matcher = CSRF.matcher(get("/login").body());
 		if (!matcher.find()) {
@@ -61,9 +69,9 @@ public final class PortalClient {
 	}
 
 	/**
-	 * Team mode marks its cookie Secure, which a browser would only send over TLS; the tests talk
-	 * plain HTTP to 127.0.0.1, so the store keeps the cookie usable (tests assert the flag on the
-	 * Set-Cookie header itself).
+	 * Team mode marks its cookie Secure, which a browser would only send over TLS; the
+	 * tests talk plain HTTP to 127.0.0.1, so the store keeps the cookie usable (tests
+	 * assert the flag on the Set-Cookie header itself).
 	 */
 	private static final class PlainHttpCookieStore implements CookieStore {
 
@@ -123,7 +131,9 @@ public final class PortalClient {
 		return get("/launch?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
 	}
 
-	/** Posts a form; {@code _csrf} is taken from the form page unless the fields hold one. */
+	/**
+	 * Posts a form; {@code _csrf} is taken from the form page unless the fields hold one.
+	 */
 	public HttpResponse<String> post(String path, Map<String, String> fields, boolean withCsrf)
 			throws IOException, InterruptedException {
 		Map<String, String> body = new LinkedHashMap<>(fields);
@@ -140,7 +150,10 @@ public final class PortalClient {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** Posts a form as it is, with extra request headers ({@code Origin}, {@code Sec-Fetch-Site}). */
+	/**
+	 * Posts a form as it is, with extra request headers ({@code Origin},
+	 * {@code Sec-Fetch-Site}).
+	 */
 	public HttpResponse<String> postWithHeaders(String path, Map<String, String> fields, Map<String, String> headers)
 			throws IOException, InterruptedException {
 		String encoded = fields.entrySet()
@@ -169,8 +182,8 @@ public final class PortalClient {
 
 	/** The exact text of one snippet on a result page. */
 	public static String snippet(String page, String format) {
-		Matcher matcher = Pattern.compile("<pre data-snippet=\"" + Pattern.quote(format) + "\"[^>]*>(.*?)</pre>",
-				Pattern.DOTALL)
+		Matcher matcher = Pattern
+			.compile("<pre data-snippet=\"" + Pattern.quote(format) + "\"[^>]*>(.*?)</pre>", Pattern.DOTALL)
 			.matcher(page);
 		if (!matcher.find()) {
 			throw new IllegalStateException("No snippet " + format);
@@ -178,11 +191,15 @@ public final class PortalClient {
 		return HtmlUtils.htmlUnescape(matcher.group(1));
 	}
 
-	/** The status line of a raw request with any Host header, which java.net.http won't send. */
+	/**
+	 * The status line of a raw request with any Host header, which java.net.http won't
+	 * send.
+	 */
 	public String rawStatusLine(String method, String path, String host) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", this.base.getPort())) {
 			socket.getOutputStream()
-				.write((method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+				.write((method + " " + path + " HTTP/1.1\r\nHost: " + host
+						+ "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
 					.getBytes(StandardCharsets.ISO_8859_1));
 			InputStream in = socket.getInputStream();
 			StringBuilder line = new StringBuilder();

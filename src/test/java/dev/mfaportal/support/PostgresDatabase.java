@@ -24,8 +24,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class PostgresDatabase {
 
 	/**
-	 * One schema per test JVM, so two builds on one machine (a developer's and CI's, or two
-	 * branches) never clean each other's tables; dropped when the JVM exits.
+	 * One schema per test JVM, so two builds on one machine (a developer's and CI's, or
+	 * two branches) never clean each other's tables; dropped when the JVM exits.
 	 */
 	public static final String SCHEMA = "mfa_portal_test_" + ProcessHandle.current().pid();
 
@@ -43,7 +43,10 @@ public final class PostgresDatabase {
 	private PostgresDatabase() {
 	}
 
-	/** Whether the tests can sign in to it, not merely whether something listens on the port. */
+	/**
+	 * Whether the tests can sign in to it, not merely whether something listens on the
+	 * port.
+	 */
 	public static boolean reachable() {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", 5432), 1000);
@@ -79,8 +82,8 @@ public final class PostgresDatabase {
 	private static final Set<String> dropping = new HashSet<>();
 
 	/**
-	 * Points a whole-application test at a schema of its own (committed rows from one test class
-	 * must not show up in another's rolled-back repository tests).
+	 * Points a whole-application test at a schema of its own (committed rows from one
+	 * test class must not show up in another's rolled-back repository tests).
 	 * @param registry the test's dynamic properties
 	 * @param purpose a short name for the schema
 	 */
@@ -105,7 +108,10 @@ public final class PostgresDatabase {
 
 	}
 
-	/** Every context starts from an empty schema, so a test never sees an earlier run's rows. */
+	/**
+	 * Every context starts from an empty schema, so a test never sees an earlier run's
+	 * rows.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	public static class CleanMigrate {
 

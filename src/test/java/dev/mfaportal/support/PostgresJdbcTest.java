@@ -11,7 +11,8 @@ import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabas
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 
 /**
- * A {@code @JdbcTest} on PostgreSQL instead of the embedded database it would otherwise use.
+ * A {@code @JdbcTest} on PostgreSQL instead of the embedded database it would otherwise
+ * use.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

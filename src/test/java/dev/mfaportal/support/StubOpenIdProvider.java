@@ -36,11 +36,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * An OpenID Connect provider for tests, on 127.0.0.1 with the JDK's HTTP server: discovery, a JWK
- * set with a key made for this run, an authorization endpoint that signs in the account named by
- * {@code login_hint} at once (no page) and sends the browser back with a code, a token endpoint
- * that checks the client's secret and, for the {@code openid} scope, returns an RS256 ID token with
- * the request's nonce, and UserInfo.
+ * An OpenID Connect provider for tests, on 127.0.0.1 with the JDK's HTTP server:
+ * discovery, a JWK set with a key made for this run, an authorization endpoint that signs
+ * in the account named by {@code login_hint} at once (no page) and sends the browser back
+ * with a code, a token endpoint that checks the client's secret and, for the
+ * {@code openid} scope, returns an RS256 ID token with the request's nonce, and UserInfo.
  */
 public final class StubOpenIdProvider implements AutoCloseable {
 
@@ -52,7 +52,8 @@ public final class StubOpenIdProvider implements AutoCloseable {
 
 	private final String clientSecret;
 
-	// Made while the portal starts: a cold JVM can take seconds to find RSA primes, and the portal
+	// Made while the portal starts: a cold JVM can take seconds to find RSA primes, and
+	// the portal
 	// wants the key only at the first sign-in.
 	private final CompletableFuture<RSAKey> key = CompletableFuture.supplyAsync(StubOpenIdProvider::generateKey);
 
@@ -67,7 +68,8 @@ public final class StubOpenIdProvider implements AutoCloseable {
 		this.clientSecret = clientSecret;
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
 		this.issuer = "http://127.0.0.1:" + this.server.getAddress().getPort();
-		this.server.createContext("/.well-known/openid-configuration", (exchange) -> respond(exchange, this::discovery));
+		this.server.createContext("/.well-known/openid-configuration",
+				(exchange) -> respond(exchange, this::discovery));
 		this.server.createContext("/jwks", (exchange) -> respond(exchange, this::jwks));
 		this.server.createContext("/authorize", (exchange) -> respond(exchange, this::authorize));
 		this.server.createContext("/token", (exchange) -> respond(exchange, this::token));
@@ -127,8 +129,8 @@ public final class StubOpenIdProvider implements AutoCloseable {
 			return Answer.json(400, Map.of("error", "invalid_request"));
 		}
 		String code = UUID.randomUUID().toString();
-		this.codes.put(code, new Grant(account, String.valueOf(query.get("scope")), query.get("nonce"),
-				query.get("redirect_uri")));
+		this.codes.put(code,
+				new Grant(account, String.valueOf(query.get("scope")), query.get("nonce"), query.get("redirect_uri")));
 		String back = query.get("redirect_uri") + "?code=" + code
 				+ ((query.get("state") != null) ? "&state=" + encode(query.get("state")) : "");
 		return new Answer(302, null, "", back);
@@ -162,7 +164,8 @@ public final class StubOpenIdProvider implements AutoCloseable {
 
 	private Answer userInfo(HttpExchange exchange) {
 		String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
-		Account account = authorization.startsWith("Bearer ") ? this.accessTokens.get(authorization.substring(7)) : null;
+		Account account = authorization.startsWith("Bearer ") ? this.accessTokens.get(authorization.substring(7))
+				: null;
 		if (account == null) {
 			return Answer.json(401, Map.of("error", "invalid_token"));
 		}
@@ -237,7 +240,8 @@ public final class StubOpenIdProvider implements AutoCloseable {
 			int equals = pair.indexOf('=');
 			String name = (equals < 0) ? pair : pair.substring(0, equals);
 			String value = (equals < 0) ? "" : pair.substring(equals + 1);
-			fields.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+			fields.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
+					URLDecoder.decode(value, StandardCharsets.UTF_8));
 		}
 		return fields;
 	}
@@ -247,7 +251,8 @@ public final class StubOpenIdProvider implements AutoCloseable {
 	}
 
 	/**
-	 * Someone the provider knows. {@code email} may be null: the provider then has none to give.
+	 * Someone the provider knows. {@code email} may be null: the provider then has none
+	 * to give.
 	 */
 	public record Account(String subject, String email, boolean emailVerified) {
 

@@ -35,7 +35,10 @@ public final class TcpRelay implements AutoCloseable {
 		return this.server.getLocalPort();
 	}
 
-	/** Drops every open connection and refuses new ones, as a crashed database server would. */
+	/**
+	 * Drops every open connection and refuses new ones, as a crashed database server
+	 * would.
+	 */
 	public void cut() {
 		this.cut = true;
 		for (Socket socket : this.open) {

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Assumptions;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Tests that need a tool a fresh machine lacks (fish, the AWS CLI, Chromium) skip with the reason
- * there, and fail in CI ({@code CI=true}), whose {@code .ci/run} installs them: a skipped test in CI
- * would hide a missing install step.
+ * Tests that need a tool a fresh machine lacks (fish, the AWS CLI, Chromium) skip with
+ * the reason there, and fail in CI ({@code CI=true}), whose {@code .ci/run} installs
+ * them: a skipped test in CI would hide a missing install step.
  */
 public final class Tools {
 

@@ -35,13 +35,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The database goes away (an H2 server behind a relay the test cuts): pages that need it answer
- * 503 with words, health says DOWN, issuing fails closed without calling STS, and when the
- * database is back everything works again with every answered attempt in the history.
+ * The database goes away (an H2 server behind a relay the test cuts): pages that need it
+ * answer 503 with words, health says DOWN, issuing fails closed without calling STS, and
+ * when the database is back everything works again with every answered attempt in the
+ * history.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.hikari.connection-timeout=1000",
-				"spring.datasource.hikari.validation-timeout=500" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.hikari.connection-timeout=1000", "spring.datasource.hikari.validation-timeout=500" })
 class DatabaseOutageIntegrationTest {
 
 	static final EmulatedUser OWNER = EmulatedAccounts.user("owner", "AKIAOUTAGE0000000001",
@@ -57,7 +57,8 @@ class DatabaseOutageIntegrationTest {
 		try {
 			database = Server
 				.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir",
-						Path.of(System.getProperty("java.io.tmpdir"), "mfa-portal-outage-" + ProcessHandle.current().pid())
+						Path.of(System.getProperty("java.io.tmpdir"),
+								"mfa-portal-outage-" + ProcessHandle.current().pid())
 							.toString())
 				.start();
 			relay = new TcpRelay(database.getPort());
@@ -109,7 +110,8 @@ class DatabaseOutageIntegrationTest {
 		assertThat(health.body()).contains("DOWN");
 		HttpResponse<String> refused = browser.post("/session-token",
 				Map.of("source", "owner", "serialNumber", OWNER.device().serialNumber(), "tokenCode",
-						EmulatedAccounts.wrongCode(OWNER, 2), "durationSeconds", "900", "profileName", "mfa", "_csrf", token),
+						EmulatedAccounts.wrongCode(OWNER, 2), "durationSeconds", "900", "profileName", "mfa", "_csrf",
+						token),
 				false);
 		assertThat(refused.statusCode()).isEqualTo(503);
 		assertThat(refused.body()).contains("Nothing was sent to AWS");
@@ -118,8 +120,10 @@ class DatabaseOutageIntegrationTest {
 		relay.restore();
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
 		while (browser.get("/actuator/health").statusCode() != 200 && System.nanoTime() < deadline) {
-			// longer than Hikari's 500 ms without a liveness check, so it tests and drops the connections
-			// that H2 closed (H2 reports them with a state Hikari doesn't read as "broken")
+			// longer than Hikari's 500 ms without a liveness check, so it tests and drops
+			// the connections
+			// that H2 closed (H2 reports them with a state Hikari doesn't read as
+			// "broken")
 			Thread.sleep(700);
 		}
 		assertThat(browser.get("/actuator/health").body()).contains("UP");
@@ -129,8 +133,9 @@ class DatabaseOutageIntegrationTest {
 	}
 
 	private static long auditRows() throws Exception {
-		try (Connection direct = DriverManager.getConnection("jdbc:h2:tcp://127.0.0.1:" + database.getPort() + "/./portal",
-				"sa", ""); ResultSet rows = direct.createStatement().executeQuery("select count(*) from audit_event")) {
+		try (Connection direct = DriverManager
+			.getConnection("jdbc:h2:tcp://127.0.0.1:" + database.getPort() + "/./portal", "sa", "");
+				ResultSet rows = direct.createStatement().executeQuery("select count(*) from audit_event")) {
 			rows.next();
 			return rows.getLong(1);
 		}

@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An unexpected error ends on the portal's page with a reference that the log repeats beside the
- * stack trace; the person never sees the exception. Runs with the launch token off, which also
- * shows that switch works.
+ * An unexpected error ends on the portal's page with a reference that the log repeats
+ * beside the stack trace; the person never sees the exception. Runs with the launch token
+ * off, which also shows that switch works.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "portal.access.launch-token=false")
 @ExtendWith(OutputCaptureExtension.class)

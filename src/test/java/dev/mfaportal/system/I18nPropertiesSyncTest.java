@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every user-facing string comes from the bundles, in English and in Spanish: a key missing from
- * either, a key used but never defined, a broken MessageFormat pattern, an untranslated value or
- * a hard-coded text in a template fails the build.
+ * Every user-facing string comes from the bundles, in English and in Spanish: a key
+ * missing from either, a key used but never defined, a broken MessageFormat pattern, an
+ * untranslated value or a hard-coded text in a template fails the build.
  */
 class I18nPropertiesSyncTest {
 
@@ -34,7 +34,10 @@ class I18nPropertiesSyncTest {
 
 	private static final Path SOURCES = Path.of("src/main/java");
 
-	/** Values that are the same in both languages on purpose: names, and words Spanish borrows. */
+	/**
+	 * Values that are the same in both languages on purpose: names, and words Spanish
+	 * borrows.
+	 */
 	private static final Set<String> SAME_IN_BOTH = Set.of("app.name", "language.en", "language.es",
 			"snippet.fish.title", "snippet.powershell.title", "snippet.process.title", "sts.failure.said");
 
@@ -83,7 +86,8 @@ class I18nPropertiesSyncTest {
 		Set<String> defined = load("messages.properties").stringPropertyNames();
 		Set<String> used = new TreeSet<>();
 		Pattern templateKey = Pattern.compile("#\\{([A-Za-z0-9.\\-]+)[}(]");
-		Pattern codeKey = Pattern.compile("\"((?:form|sts|security|error|limit|device|history|outcome|account|admin|login|accesskey)\\.[A-Za-z0-9.\\-]*[A-Za-z0-9])\"");
+		Pattern codeKey = Pattern.compile(
+				"\"((?:form|sts|security|error|limit|device|history|outcome|account|admin|login|accesskey)\\.[A-Za-z0-9.\\-]*[A-Za-z0-9])\"");
 		for (Path file : files(TEMPLATES, ".html")) {
 			collect(templateKey, Files.readString(file), used);
 		}
@@ -105,7 +109,8 @@ class I18nPropertiesSyncTest {
 
 	@Test
 	void templatesWhenScannedThenNoTextOutsideMessageExpressions() throws IOException {
-		// Text between tags must belong to an element whose th:text/th:errors replaces it (the
+		// Text between tags must belong to an element whose th:text/th:errors replaces it
+		// (the
 		// text is then only a prototype), or be a code sample in <pre>.
 		Pattern textAfterTag = Pattern.compile("<([a-zA-Z0-9]+)([^>]*)>([^<]*)");
 		List<String> hardCoded = new ArrayList<>();

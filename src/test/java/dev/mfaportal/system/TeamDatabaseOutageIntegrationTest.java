@@ -21,9 +21,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Team mode keeps its sessions in the database too: while it is away a signed-in member gets the
- * same 503 page (not a bare server error) from every page, and the same session works again
- * once it is back.
+ * Team mode keeps its sessions in the database too: while it is away a signed-in member
+ * gets the same 503 page (not a bare server error) from every page, and the same session
+ * works again once it is back.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.hikari.connection-timeout=1000",

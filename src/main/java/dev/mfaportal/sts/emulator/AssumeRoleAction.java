@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code AssumeRole}: STS's parameter constraints and messages, the duration limits of the role and
- * of role chaining, the same MFA check as GetSessionToken, and issuing credentials that act as the role.
- * Session policies and tags are accepted and not applied: the emulator authorizes nothing by policy.
- * Signed with role credentials, the MFA device checked is that of the user at the start of the chain;
- * what AWS does there is not documented.
+ * {@code AssumeRole}: STS's parameter constraints and messages, the duration limits of
+ * the role and of role chaining, the same MFA check as GetSessionToken, and issuing
+ * credentials that act as the role. Session policies and tags are accepted and not
+ * applied: the emulator authorizes nothing by policy. Signed with role credentials, the
+ * MFA device checked is that of the user at the start of the chain; what AWS does there
+ * is not documented.
  */
 final class AssumeRoleAction {
 
@@ -25,7 +26,10 @@ final class AssumeRoleAction {
 
 	static final String ROOT_CANNOT_ASSUME = "Roles may not be assumed by root accounts.";
 
-	/** A packed session policy and tags may fill this many characters, by STS's documented limit. */
+	/**
+	 * A packed session policy and tags may fill this many characters, by STS's documented
+	 * limit.
+	 */
 	private static final int PACKED_POLICY_LIMIT = 2_048;
 
 	private final IssuedSessions sessions;
@@ -38,8 +42,8 @@ final class AssumeRoleAction {
 	}
 
 	/**
-	 * Checks in an order that consumes an MFA code only for a request that will succeed otherwise: a
-	 * rejected call must not cost the user their current code.
+	 * Checks in an order that consumes an MFA code only for a request that will succeed
+	 * otherwise: a rejected call must not cost the user their current code.
 	 */
 	String handle(Caller caller, List<EmulatedRole> roles, Map<String, String> parameters, Instant now,
 			String requestId) {
@@ -62,9 +66,11 @@ final class AssumeRoleAction {
 		if (caller.user().root()) {
 			throw StsError.accessDenied(ROOT_CANNOT_ASSUME);
 		}
-		EmulatedRole role = roles.stream().filter((candidate) -> candidate.arn().equals(roleArn)).findFirst()
-			.orElseThrow(() -> StsError.accessDenied("User: " + caller.arn()
-					+ " is not authorized to perform: sts:AssumeRole on resource: " + roleArn));
+		EmulatedRole role = roles.stream()
+			.filter((candidate) -> candidate.arn().equals(roleArn))
+			.findFirst()
+			.orElseThrow(() -> StsError.accessDenied(
+					"User: " + caller.arn() + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn));
 		long seconds = (duration != null) ? Long.parseLong(duration.trim()) : DEFAULT_DURATION_SECONDS;
 		boolean chained = caller.assumedRole() != null;
 		if (chained && seconds > ROLE_CHAINING_MAX_DURATION_SECONDS) {
@@ -96,9 +102,9 @@ final class AssumeRoleAction {
 	}
 
 	/**
-	 * STS reports {@code PackedPolicySize} only when the request carried a session policy or tags, as a
-	 * percentage of the limit. Its packing is a compression this does not reproduce: the number is an
-	 * estimate from the plain text, at least 1.
+	 * STS reports {@code PackedPolicySize} only when the request carried a session policy
+	 * or tags, as a percentage of the limit. Its packing is a compression this does not
+	 * reproduce: the number is an estimate from the plain text, at least 1.
 	 */
 	private static Integer packedPolicySize(Map<String, String> parameters) {
 		int characters = 0;

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Finds the secret behind a signing key, a configured user's or an issued session's, and verifies
- * the signature with it. Session keys must carry their own token and must not have expired.
+ * Finds the secret behind a signing key, a configured user's or an issued session's, and
+ * verifies the signature with it. Session keys must carry their own token and must not
+ * have expired.
  */
 final class Authenticator {
 
@@ -18,13 +19,13 @@ final class Authenticator {
 		this.sessions = sessions;
 	}
 
-	Caller authenticate(WireRequest request, SigV4Authorization authorization, List<EmulatedUser> users,
-			Instant now) {
+	Caller authenticate(WireRequest request, SigV4Authorization authorization, List<EmulatedUser> users, Instant now) {
 		String token = request.header("X-Amz-Security-Token");
 		for (EmulatedUser user : users) {
 			if (user.accessKeyId().equals(authorization.accessKeyId())) {
 				if (token != null) {
-					// a long-term key has no session token: the caller mixed two sets of credentials
+					// a long-term key has no session token: the caller mixed two sets of
+					// credentials
 					throw StsError.invalidClientTokenId();
 				}
 				this.verifier.verify(request, authorization, user.secretAccessKey());

@@ -6,7 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The awsQuery protocol's parameters: from the query string and, for a form post, from the body.
+ * The awsQuery protocol's parameters: from the query string and, for a form post, from
+ * the body.
  */
 final class AwsQueryParameters {
 

@@ -14,8 +14,8 @@ final class Base32 {
 	}
 
 	/**
-	 * Decodes a Base32 text. Lower case, missing padding and blanks are accepted because secrets
-	 * are often typed or shown in groups ("jbsw y3dp ...").
+	 * Decodes a Base32 text. Lower case, missing padding and blanks are accepted because
+	 * secrets are often typed or shown in groups ("jbsw y3dp ...").
 	 */
 	static byte[] decode(String text) {
 		String clean = text.replaceAll("\\s", "").toUpperCase(Locale.ROOT);

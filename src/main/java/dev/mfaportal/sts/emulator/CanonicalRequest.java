@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * SigV4's canonical request: method, URI, query, headers, signed header list and payload hash, each in
- * the normalized form of the AWS General Reference ("Create a canonical request for Signature Version 4").
+ * SigV4's canonical request: method, URI, query, headers, signed header list and payload
+ * hash, each in the normalized form of the AWS General Reference ("Create a canonical
+ * request for Signature Version 4").
  */
 final class CanonicalRequest {
 
@@ -23,8 +24,8 @@ final class CanonicalRequest {
 	}
 
 	/**
-	 * Dot segments removed, then every segment encoded once more: services other than S3 sign the
-	 * already-encoded path encoded again.
+	 * Dot segments removed, then every segment encoded once more: services other than S3
+	 * sign the already-encoded path encoded again.
 	 */
 	static String uri(String rawPath) {
 		if (rawPath == null || rawPath.isEmpty()) {
@@ -67,13 +68,18 @@ final class CanonicalRequest {
 			List<String> values = request.headers().getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
 			canonical.append(name)
 				.append(':')
-				.append(values.stream().map((value) -> value.trim().replaceAll("\\s+", " ")).collect(Collectors.joining(",")))
+				.append(values.stream()
+					.map((value) -> value.trim().replaceAll("\\s+", " "))
+					.collect(Collectors.joining(",")))
 				.append('\n');
 		}
 		return canonical.toString();
 	}
 
-	/** RFC 3986 percent-encoding of everything but the unreserved characters, upper-case hex. */
+	/**
+	 * RFC 3986 percent-encoding of everything but the unreserved characters, upper-case
+	 * hex.
+	 */
 	static String encode(String text) {
 		StringBuilder out = new StringBuilder();
 		for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
@@ -83,7 +89,8 @@ final class CanonicalRequest {
 				out.append(c);
 			}
 			else {
-				out.append('%').append(Character.toUpperCase(Character.forDigit((c >> 4) & 0xF, 16)))
+				out.append('%')
+					.append(Character.toUpperCase(Character.forDigit((c >> 4) & 0xF, 16)))
 					.append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
 			}
 		}

@@ -9,9 +9,10 @@ import java.time.Instant;
  *
  * @param signedInAt the emulator's clock at the login
  * @param roleArn the role whose credentials asked for the sign-in token
- * @param assumedRoleArn the assumed-role session, {@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION}
- * @param sessionDuration the console session length asked for at {@code getSigninToken}, or
- * {@code null} if none was
+ * @param assumedRoleArn the assumed-role session,
+ * {@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION}
+ * @param sessionDuration the console session length asked for at {@code getSigninToken},
+ * or {@code null} if none was
  * @param issuer the {@code Issuer} parameter of the login, or {@code null}
  * @param destination where the browser was redirected
  */

@@ -8,7 +8,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The few digests the emulator needs; every JDK has these algorithms, so a failure is a broken JDK.
+ * The few digests the emulator needs; every JDK has these algorithms, so a failure is a
+ * broken JDK.
  */
 final class Crypto {
 

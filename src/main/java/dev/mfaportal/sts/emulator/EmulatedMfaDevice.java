@@ -3,14 +3,18 @@ package dev.mfaportal.sts.emulator;
 import java.util.Objects;
 
 /**
- * A virtual MFA device: its serial (usually an ARN) and the Base32 secret the authenticator app holds.
+ * A virtual MFA device: its serial (usually an ARN) and the Base32 secret the
+ * authenticator app holds.
  */
 public record EmulatedMfaDevice(String serialNumber, String base32Secret) {
 
 	/** The demo device's serial, as shown on the portal's demo page. */
 	public static final String DEMO_SERIAL_NUMBER = "arn:aws:iam::123456789012:mfa/demo";
 
-	/** 160 bits, the length RFC 4226 recommends; fixed so a demo page and a test agree on codes. */
+	/**
+	 * 160 bits, the length RFC 4226 recommends; fixed so a demo page and a test agree on
+	 * codes.
+	 */
 	public static final String DEMO_BASE32_SECRET = "MFAPORTALDEMOSECRETMFAPORTALDEMO";
 
 	public EmulatedMfaDevice {

@@ -6,11 +6,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An IAM role the emulator lets callers assume. Its trust policy is "every known user but root": the
- * emulator checks who may assume a role no further.
+ * An IAM role the emulator lets callers assume. Its trust policy is "every known user but
+ * root": the emulator checks who may assume a role no further.
  *
- * @param arn {@code arn:aws:iam::ACCOUNT:role/NAME}, optionally with a path before the name
- * @param maxSessionDurationSeconds the role's MaxSessionDuration, 3600–43200 as IAM allows
+ * @param arn {@code arn:aws:iam::ACCOUNT:role/NAME}, optionally with a path before the
+ * name
+ * @param maxSessionDurationSeconds the role's MaxSessionDuration, 3600–43200 as IAM
+ * allows
  */
 public record EmulatedRole(String arn, int maxSessionDurationSeconds) {
 
@@ -52,8 +54,9 @@ public record EmulatedRole(String arn, int maxSessionDurationSeconds) {
 	}
 
 	/**
-	 * The role's unique id: {@code AROA} and 17 more characters, the length of AWS's own role ids
-	 * ({@code AROA3XFRBF535PLBIFPI4}), derived from the ARN so it stays the same across runs.
+	 * The role's unique id: {@code AROA} and 17 more characters, the length of AWS's own
+	 * role ids ({@code AROA3XFRBF535PLBIFPI4}), derived from the ARN so it stays the same
+	 * across runs.
 	 */
 	public String roleId() {
 		byte[] hash = Crypto.sha256(this.arn.getBytes(StandardCharsets.UTF_8));

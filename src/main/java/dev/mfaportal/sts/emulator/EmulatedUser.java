@@ -4,11 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * A long-term identity the emulator knows: an IAM user (or the account root) with one access key
- * and at most one MFA device ({@code device} is {@code null} when it has none).
+ * A long-term identity the emulator knows: an IAM user (or the account root) with one
+ * access key and at most one MFA device ({@code device} is {@code null} when it has
+ * none).
  */
-public record EmulatedUser(String accessKeyId, String secretAccessKey, String account, String userName,
-		boolean root, EmulatedMfaDevice device) {
+public record EmulatedUser(String accessKeyId, String secretAccessKey, String account, String userName, boolean root,
+		EmulatedMfaDevice device) {
 
 	/** Matches AWS's own example key layout: {@code AKIA} and 16 more characters. */
 	public static final String DEMO_ACCESS_KEY_ID = "AKIAMFAPORTALDEMO001";
@@ -36,15 +37,19 @@ public record EmulatedUser(String accessKeyId, String secretAccessKey, String ac
 				EmulatedMfaDevice.demo());
 	}
 
-	/** {@code arn:aws:iam::ACCOUNT:user/NAME}, or {@code arn:aws:iam::ACCOUNT:root} for the root user. */
+	/**
+	 * {@code arn:aws:iam::ACCOUNT:user/NAME}, or {@code arn:aws:iam::ACCOUNT:root} for
+	 * the root user.
+	 */
 	public String arn() {
 		return this.root ? "arn:aws:iam::" + this.account + ":root"
 				: "arn:aws:iam::" + this.account + ":user/" + this.userName;
 	}
 
 	/**
-	 * The unique id GetCallerIdentity reports: the account id for root (as AWS does), otherwise an
-	 * {@code AIDA} id derived from the name so it stays the same across runs.
+	 * The unique id GetCallerIdentity reports: the account id for root (as AWS does),
+	 * otherwise an {@code AIDA} id derived from the name so it stays the same across
+	 * runs.
 	 */
 	public String userId() {
 		if (this.root) {
@@ -61,9 +66,8 @@ public record EmulatedUser(String accessKeyId, String secretAccessKey, String ac
 
 	@Override
 	public String toString() {
-		return "EmulatedUser[accessKeyId=" + this.accessKeyId + ", secretAccessKey=******, account="
-				+ this.account + ", userName=" + this.userName + ", root=" + this.root + ", device=" + this.device
-				+ "]";
+		return "EmulatedUser[accessKeyId=" + this.accessKeyId + ", secretAccessKey=******, account=" + this.account
+				+ ", userName=" + this.userName + ", root=" + this.root + ", device=" + this.device + "]";
 	}
 
 }

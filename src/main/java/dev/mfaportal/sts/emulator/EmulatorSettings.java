@@ -11,11 +11,12 @@ import java.util.Set;
  *
  * @param users the long-term identities that may sign requests
  * @param roles the roles those users may assume
- * @param iamDeniedUsers names of users whose IAM calls ({@code ListMFADevices}) are refused, even for
- * their own devices
+ * @param iamDeniedUsers names of users whose IAM calls ({@code ListMFADevices}) are
+ * refused, even for their own devices
  * @param responseDelay how long every answer is held back after it is computed
  * @param disabledRegions regions whose requests fail with {@code RegionDisabledException}
- * @param maxRequestsPerSecond above this, requests fail with {@code Throttling}; 0 means unlimited
+ * @param maxRequestsPerSecond above this, requests fail with {@code Throttling}; 0 means
+ * unlimited
  * @param forcedFailure an error every request gets, or {@code null} for normal operation
  */
 public record EmulatorSettings(List<EmulatedUser> users, List<EmulatedRole> roles, Set<String> iamDeniedUsers,
@@ -59,8 +60,8 @@ public record EmulatorSettings(List<EmulatedUser> users, List<EmulatedRole> role
 	}
 
 	/**
-	 * The demo user with the demo MFA device and the demo role, no faults: what the portal's demo
-	 * profile runs.
+	 * The demo user with the demo MFA device and the demo role, no faults: what the
+	 * portal's demo profile runs.
 	 */
 	public static EmulatorSettings demo() {
 		return of(EmulatedUser.demo()).withRoles(List.of(EmulatedRole.demo()));

@@ -14,13 +14,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The console's federation endpoint ({@code https://signin.aws.amazon.com/federation}): AssumeRole
- * credentials become a sign-in token ({@code Action=getSigninToken}), which a browser exchanges once,
- * within 15 minutes, for a console session ({@code Action=login}, a redirect to the destination).
+ * The console's federation endpoint ({@code https://signin.aws.amazon.com/federation}):
+ * AssumeRole credentials become a sign-in token ({@code Action=getSigninToken}), which a
+ * browser exchanges once, within 15 minutes, for a console session ({@code Action=login},
+ * a redirect to the destination).
  * <p>
- * It is a different AWS service from STS, so STS's faults (delay, throttling, forced failures) do not
- * reach it, and its answers are plain text, not STS's XML. Texts other than
- * {@link #NOT_A_ROLE_SESSION} are the emulator's own: AWS documents none.
+ * It is a different AWS service from STS, so STS's faults (delay, throttling, forced
+ * failures) do not reach it, and its answers are plain text, not STS's XML. Texts other
+ * than {@link #NOT_A_ROLE_SESSION} are the emulator's own: AWS documents none.
  */
 final class FederationEndpoint {
 
@@ -110,7 +111,8 @@ final class FederationEndpoint {
 		}
 		this.grants.values().removeIf((grant) -> grant.expiredAt(now));
 		String token = signinToken();
-		this.grants.put(token, new SigninGrant(session.assumedRole(), sessionDuration, now.plus(SIGNIN_TOKEN_LIFETIME)));
+		this.grants.put(token,
+				new SigninGrant(session.assumedRole(), sessionDuration, now.plus(SIGNIN_TOKEN_LIFETIME)));
 		return new WireResponse(200, Map.of("Content-Type", "application/json"),
 				FlatJson.object("SigninToken", token).getBytes(StandardCharsets.UTF_8));
 	}
@@ -121,7 +123,8 @@ final class FederationEndpoint {
 			return text(400, "Destination must be an absolute http or https URL");
 		}
 		String token = parameters.get("SigninToken");
-		// removed before it is checked: a token is good for one login, even when two race for it
+		// removed before it is checked: a token is good for one login, even when two race
+		// for it
 		SigninGrant grant = (token != null) ? this.grants.remove(token) : null;
 		if (grant == null || grant.expiredAt(now)) {
 			return text(400, "The sign-in token is not valid or has expired");

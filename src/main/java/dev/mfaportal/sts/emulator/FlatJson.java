@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The one JSON shape the federation endpoint reads, an object of string members, and the one it
- * writes. Anything else in the input is refused: the emulator has no JSON library, by design.
+ * The one JSON shape the federation endpoint reads, an object of string members, and the
+ * one it writes. Anything else in the input is refused: the emulator has no JSON library,
+ * by design.
  */
 final class FlatJson {
 
@@ -18,7 +19,10 @@ final class FlatJson {
 		this.text = text;
 	}
 
-	/** Members in input order; {@link IllegalArgumentException} for anything but an object of strings. */
+	/**
+	 * Members in input order; {@link IllegalArgumentException} for anything but an object
+	 * of strings.
+	 */
 	static Map<String, String> parse(String text) {
 		FlatJson json = new FlatJson(text);
 		Map<String, String> members = new LinkedHashMap<>();

@@ -3,8 +3,8 @@ package dev.mfaportal.sts.emulator;
 import java.util.Objects;
 
 /**
- * An error the emulator answers every request with, before looking at it, to test how the portal
- * copes with an STS outage.
+ * An error the emulator answers every request with, before looking at it, to test how the
+ * portal copes with an STS outage.
  */
 public record ForcedFailure(int status, String code, String message) {
 

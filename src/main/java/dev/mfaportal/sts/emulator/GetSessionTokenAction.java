@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * {@code GetSessionToken}: STS's parameter constraints and messages, the MFA check, and issuing.
+ * {@code GetSessionToken}: STS's parameter constraints and messages, the MFA check, and
+ * issuing.
  */
 final class GetSessionTokenAction {
 
@@ -40,12 +41,13 @@ final class GetSessionTokenAction {
 			seconds = Math.min(seconds, ROOT_MAX_DURATION_SECONDS);
 		}
 		IssuedSession session = this.sessions.issue(caller.user(), now, Duration.ofSeconds(seconds));
-		return StsXml.success("GetSessionToken", requestId, (xml) -> xml.open("Credentials")
-			.element("AccessKeyId", session.accessKeyId())
-			.element("SecretAccessKey", session.secretAccessKey())
-			.element("SessionToken", session.sessionToken())
-			.element("Expiration", StsXml.EXPIRATION.format(session.expiration()))
-			.close());
+		return StsXml.success("GetSessionToken", requestId,
+				(xml) -> xml.open("Credentials")
+					.element("AccessKeyId", session.accessKeyId())
+					.element("SecretAccessKey", session.secretAccessKey())
+					.element("SessionToken", session.sessionToken())
+					.element("Expiration", StsXml.EXPIRATION.format(session.expiration()))
+					.close());
 	}
 
 }

@@ -5,8 +5,9 @@ import java.security.MessageDigest;
 import java.time.Instant;
 
 /**
- * Temporary credentials the emulator handed out. GetSessionToken credentials act as their user;
- * AssumeRole credentials as {@code assumedRole}, which is {@code null} for the former.
+ * Temporary credentials the emulator handed out. GetSessionToken credentials act as their
+ * user; AssumeRole credentials as {@code assumedRole}, which is {@code null} for the
+ * former.
  */
 record IssuedSession(String accessKeyId, String secretAccessKey, String sessionToken, Instant expiration,
 		EmulatedUser user, AssumedRoleUser assumedRole) {

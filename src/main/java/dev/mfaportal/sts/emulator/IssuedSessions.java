@@ -9,13 +9,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The temporary credentials issued so far, in memory, so that later requests can be signed with them.
+ * The temporary credentials issued so far, in memory, so that later requests can be
+ * signed with them.
  */
 final class IssuedSessions {
 
 	/**
 	 * Expired sessions are kept this long to answer {@code ExpiredToken} rather than
-	 * {@code InvalidClientTokenId}, then dropped so a long benchmark does not grow without bound.
+	 * {@code InvalidClientTokenId}, then dropped so a long benchmark does not grow
+	 * without bound.
 	 */
 	private static final Duration KEEP_EXPIRED = Duration.ofDays(2);
 
@@ -32,7 +34,10 @@ final class IssuedSessions {
 		return issue(user, null, now, duration);
 	}
 
-	/** AssumeRole's credentials when {@code assumedRole} is given; {@code user} is who asked for them. */
+	/**
+	 * AssumeRole's credentials when {@code assumedRole} is given; {@code user} is who
+	 * asked for them.
+	 */
 	IssuedSession issue(EmulatedUser user, AssumedRoleUser assumedRole, Instant now, Duration duration) {
 		this.byAccessKeyId.values().removeIf((session) -> session.expiredAt(now.minus(KEEP_EXPIRED)));
 		// STS reports the expiry to the millisecond
@@ -50,7 +55,10 @@ final class IssuedSessions {
 		return this.byAccessKeyId.get(accessKeyId);
 	}
 
-	/** Long like a real token (hundreds of characters) and with {@code + / =}, which snippets must quote. */
+	/**
+	 * Long like a real token (hundreds of characters) and with {@code + / =}, which
+	 * snippets must quote.
+	 */
 	private String sessionToken() {
 		byte[] bytes = new byte[266];
 		this.random.nextBytes(bytes);

@@ -6,15 +6,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
- * IAM's {@code ListMFADevices}, which clients call to find the serial to send with a code. The
- * emulator grants it as a typical self-service policy does: a user may list their own devices, unless
- * the settings deny them IAM; the account root may list anyone's; a role may list no one's.
+ * IAM's {@code ListMFADevices}, which clients call to find the serial to send with a
+ * code. The emulator grants it as a typical self-service policy does: a user may list
+ * their own devices, unless the settings deny them IAM; the account root may list
+ * anyone's; a role may list no one's.
  */
 final class ListMfaDevicesAction {
 
 	static final String VERSION = "2010-05-08";
 
-	/** IAM's own text when a role omits {@code UserName}: there is no user to default to. */
+	/**
+	 * IAM's own text when a role omits {@code UserName}: there is no user to default to.
+	 */
 	static final String USER_NAME_REQUIRED = "Must specify userName when calling with non-User credentials";
 
 	/** IAM writes dates to the second. */
@@ -69,7 +72,8 @@ final class ListMfaDevicesAction {
 			.stream()
 			.filter((user) -> !user.root() && user.account().equals(self.account()) && user.userName().equals(userName))
 			.findFirst()
-			.orElseThrow(() -> new StsError(404, "NoSuchEntity", "The user with name " + userName + " cannot be found."));
+			.orElseThrow(
+					() -> new StsError(404, "NoSuchEntity", "The user with name " + userName + " cannot be found."));
 	}
 
 	private static StsError denied(Caller caller, String userName) {

@@ -3,8 +3,8 @@ package dev.mfaportal.sts.emulator;
 import java.time.Instant;
 
 /**
- * The {@code SerialNumber}/{@code TokenCode} pair that GetSessionToken and AssumeRole share: the serial
- * must be the caller's device and the code valid and unused.
+ * The {@code SerialNumber}/{@code TokenCode} pair that GetSessionToken and AssumeRole
+ * share: the serial must be the caller's device and the code valid and unused.
  */
 final class MfaCheck {
 
@@ -24,9 +24,10 @@ final class MfaCheck {
 	}
 
 	/**
-	 * Without serial and code STS issues credentials even to a user with a device (it is the IAM policy
-	 * that may demand MFA). A serial without a code, or a code without a serial, cannot pass: which
-	 * message real STS gives for those two is not documented, these are the closest.
+	 * Without serial and code STS issues credentials even to a user with a device (it is
+	 * the IAM policy that may demand MFA). A serial without a code, or a code without a
+	 * serial, cannot pass: which message real STS gives for those two is not documented,
+	 * these are the closest.
 	 */
 	void check(EmulatedUser user, String serial, String code, Instant now) {
 		if (serial == null && code == null) {

@@ -7,8 +7,9 @@ import java.util.NavigableSet;
 import java.util.TreeSet;
 
 /**
- * Checks MFA codes as RFC 6238 §5.2 asks: the previous, current and next time step are accepted to
- * allow for drift, and a code is accepted once only, so a replayed or retried code fails.
+ * Checks MFA codes as RFC 6238 §5.2 asks: the previous, current and next time step are
+ * accepted to allow for drift, and a code is accepted once only, so a replayed or retried
+ * code fails.
  */
 final class OneTimeCodes {
 
@@ -17,7 +18,8 @@ final class OneTimeCodes {
 	/** True if the code is valid now and was not used before; it is then marked used. */
 	synchronized boolean accept(EmulatedMfaDevice device, String code, Instant now) {
 		long current = Totp.step(now);
-		NavigableSet<Long> used = this.usedStepsBySerial.computeIfAbsent(device.serialNumber(), (serial) -> new TreeSet<>());
+		NavigableSet<Long> used = this.usedStepsBySerial.computeIfAbsent(device.serialNumber(),
+				(serial) -> new TreeSet<>());
 		// steps that left the window can never match again
 		used.headSet(current - 1, false).clear();
 		byte[] key = device.secretKey();

@@ -7,14 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Splits {@code a=1&b=2} texts, the shape of both a query string and an awsQuery form body.
+ * Splits {@code a=1&b=2} texts, the shape of both a query string and an awsQuery form
+ * body.
  */
 final class QueryString {
 
 	private QueryString() {
 	}
 
-	/** Decoded name/value pairs in wire order; a bad percent escape is STS's {@code MalformedQueryString}. */
+	/**
+	 * Decoded name/value pairs in wire order; a bad percent escape is STS's
+	 * {@code MalformedQueryString}.
+	 */
 	static List<Map.Entry<String, String>> parse(String raw) {
 		List<Map.Entry<String, String>> pairs = new ArrayList<>();
 		if (raw == null || raw.isEmpty()) {

@@ -3,8 +3,9 @@ package dev.mfaportal.sts.emulator;
 import java.time.Instant;
 
 /**
- * Counts requests per second of the emulator's clock. Fixed one-second windows rather than a smooth
- * bucket: with a test clock that stands still, the N+1st request is throttled every time.
+ * Counts requests per second of the emulator's clock. Fixed one-second windows rather
+ * than a smooth bucket: with a test clock that stands still, the N+1st request is
+ * throttled every time.
  */
 final class RequestRateLimit {
 

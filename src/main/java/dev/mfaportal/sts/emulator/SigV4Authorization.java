@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The parts of an {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...}
+ * The parts of an
+ * {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...}
  * header. Syntax errors are STS's {@code IncompleteSignature} texts.
  */
 record SigV4Authorization(String accessKeyId, String scopeDate, String region, String service, String terminator,

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Checks AWS Signature Version 4 the way the service side does: it rebuilds the canonical request from
- * the bytes received, not from what a client library meant to send, so a client that signs one thing
- * and sends another fails here as it would against AWS.
+ * Checks AWS Signature Version 4 the way the service side does: it rebuilds the canonical
+ * request from the bytes received, not from what a client library meant to send, so a
+ * client that signs one thing and sends another fails here as it would against AWS.
  */
 final class SigV4Verifier {
 
@@ -33,8 +33,9 @@ final class SigV4Verifier {
 	}
 
 	/**
-	 * Accepts a signature scoped to any of {@code services}: one endpoint that answers for several, as
-	 * the emulator does for STS and IAM. A wrong scope's message names the first.
+	 * Accepts a signature scoped to any of {@code services}: one endpoint that answers
+	 * for several, as the emulator does for STS and IAM. A wrong scope's message names
+	 * the first.
 	 */
 	SigV4Verifier(List<String> services, Clock clock) {
 		this.services = List.copyOf(services);
@@ -42,7 +43,8 @@ final class SigV4Verifier {
 	}
 
 	/**
-	 * Reads the request's signature claims and checks those that need no secret: scope and freshness.
+	 * Reads the request's signature claims and checks those that need no secret: scope
+	 * and freshness.
 	 */
 	SigV4Authorization authorization(WireRequest request) {
 		String header = request.header("Authorization");
@@ -66,17 +68,21 @@ final class SigV4Verifier {
 					+ "not '" + authorization.terminator() + "'. ");
 		}
 		if (!authorization.signedHeaders().contains("host")) {
-			throw StsError.signatureDoesNotMatch("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+			throw StsError
+				.signatureDoesNotMatch("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
 		}
 		return authorization;
 	}
 
-	/** Recomputes the signature with the caller's secret and compares in constant time. */
+	/**
+	 * Recomputes the signature with the caller's secret and compares in constant time.
+	 */
 	void verify(WireRequest request, SigV4Authorization authorization, String secretAccessKey) {
 		String bodyHash = Crypto.sha256Hex(request.body());
 		String declaredHash = request.header("x-amz-content-sha256");
 		if (declaredHash != null && !declaredHash.equals(bodyHash)) {
-			throw StsError.signatureDoesNotMatch("The provided 'x-amz-content-sha256' header does not match what was computed.");
+			throw StsError
+				.signatureDoesNotMatch("The provided 'x-amz-content-sha256' header does not match what was computed.");
 		}
 		String expected = signature(request, authorization, amzDate(request, request.header("Authorization")), bodyHash,
 				secretAccessKey);
@@ -112,7 +118,10 @@ final class SigV4Verifier {
 		}
 	}
 
-	/** The signing time as {@code yyyyMMddTHHmmssZ}, from {@code X-Amz-Date} or else {@code Date}. */
+	/**
+	 * The signing time as {@code yyyyMMddTHHmmssZ}, from {@code X-Amz-Date} or else
+	 * {@code Date}.
+	 */
 	private static String amzDate(WireRequest request, String authorizationHeader) {
 		String amzDate = request.header("X-Amz-Date");
 		String date = request.header("Date");

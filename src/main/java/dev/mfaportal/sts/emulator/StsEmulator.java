@@ -15,11 +15,12 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * The STS emulator's core, independent of any HTTP server: one wire request in, one wire response out.
- * Faults can be changed while it runs; requests see the settings current when they arrive.
+ * The STS emulator's core, independent of any HTTP server: one wire request in, one wire
+ * response out. Faults can be changed while it runs; requests see the settings current
+ * when they arrive.
  * <p>
- * Besides STS it answers IAM's {@code ListMFADevices} (a request signed for the service {@code iam})
- * and, at {@code /federation}, the console's federation endpoint.
+ * Besides STS it answers IAM's {@code ListMFADevices} (a request signed for the service
+ * {@code iam}) and, at {@code /federation}, the console's federation endpoint.
  */
 public final class StsEmulator {
 
@@ -30,7 +31,10 @@ public final class StsEmulator {
 
 	static final String IAM = "iam";
 
-	/** Enough for any test; bounded so a benchmark against the demo server does not fill the heap. */
+	/**
+	 * Enough for any test; bounded so a benchmark against the demo server does not fill
+	 * the heap.
+	 */
 	private static final int MAX_RECORDED = 10_000;
 
 	private final Clock clock;
@@ -93,7 +97,9 @@ public final class StsEmulator {
 		updateSettings((current) -> current.withForcedFailure(forcedFailure));
 	}
 
-	/** Every request answered so far (the latest {@value #MAX_RECORDED}), oldest first. */
+	/**
+	 * Every request answered so far (the latest {@value #MAX_RECORDED}), oldest first.
+	 */
 	public List<RecordedRequest> recordedRequests() {
 		synchronized (this.recorded) {
 			return List.copyOf(this.recorded);
@@ -106,7 +112,10 @@ public final class StsEmulator {
 		}
 	}
 
-	/** Every console sign-in at the federation endpoint so far (the latest 10,000), oldest first. */
+	/**
+	 * Every console sign-in at the federation endpoint so far (the latest 10,000), oldest
+	 * first.
+	 */
 	public List<ConsoleSignIn> consoleSignIns() {
 		return this.federation.signIns();
 	}
@@ -155,7 +164,8 @@ public final class StsEmulator {
 		record(new RecordedRequest(now, parameters.get("Action"), masked(parameters),
 				(authorization != null) ? authorization.accessKeyId() : null,
 				(authorization != null) ? authorization.region() : null,
-				authorization != null && this.authenticator.isSessionKey(authorization.accessKeyId()), status, errorCode));
+				authorization != null && this.authenticator.isSessionKey(authorization.accessKeyId()), status,
+				errorCode));
 		pause(current.responseDelay());
 		return new WireResponse(status, Map.of("Content-Type", "text/xml", "x-amzn-RequestId", requestId),
 				xml.getBytes(StandardCharsets.UTF_8));
@@ -196,8 +206,8 @@ public final class StsEmulator {
 	}
 
 	/**
-	 * STS's own text, including its placeholder for a missing version; IAM's is taken to be the same
-	 * (the two share their awsQuery front end).
+	 * STS's own text, including its placeholder for a missing version; IAM's is taken to
+	 * be the same (the two share their awsQuery front end).
 	 */
 	private static StsError invalidAction(String action, Map<String, String> parameters) {
 		String version = parameters.get("Version");
@@ -205,7 +215,10 @@ public final class StsEmulator {
 				+ ((version != null) ? version : "NO_VERSION_SPECIFIED"));
 	}
 
-	/** IAM's for a request signed for IAM or, unsigned, naming IAM's version; STS's otherwise. */
+	/**
+	 * IAM's for a request signed for IAM or, unsigned, naming IAM's version; STS's
+	 * otherwise.
+	 */
 	private static String namespace(SigV4Authorization authorization, Map<String, String> parameters) {
 		boolean iam = (authorization != null) ? authorization.service().equals(IAM)
 				: ListMfaDevicesAction.VERSION.equals(parameters.get("Version"));
@@ -214,7 +227,8 @@ public final class StsEmulator {
 
 	private static Map<String, String> masked(Map<String, String> parameters) {
 		Map<String, String> masked = new LinkedHashMap<>(parameters);
-		masked.replaceAll((name, value) -> name.equalsIgnoreCase("TokenCode") ? RecordedRequest.MASKED_TOKEN_CODE : value);
+		masked.replaceAll(
+				(name, value) -> name.equalsIgnoreCase("TokenCode") ? RecordedRequest.MASKED_TOKEN_CODE : value);
 		return masked;
 	}
 

@@ -18,7 +18,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The emulator on a JDK HTTP server bound to loopback, the endpoint an SDK client is pointed at.
+ * The emulator on a JDK HTTP server bound to loopback, the endpoint an SDK client is
+ * pointed at.
  */
 public final class StsEmulatorServer implements AutoCloseable {
 
@@ -67,20 +68,26 @@ public final class StsEmulatorServer implements AutoCloseable {
 		}
 	}
 
-	/** {@code http://127.0.0.1:PORT}, for {@code endpointOverride} or {@code AWS_ENDPOINT_URL_STS}. */
+	/**
+	 * {@code http://127.0.0.1:PORT}, for {@code endpointOverride} or
+	 * {@code AWS_ENDPOINT_URL_STS}.
+	 */
 	public URI endpoint() {
 		InetSocketAddress address = this.server.getAddress();
 		return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
 	}
 
 	/**
-	 * {@code http://127.0.0.1:PORT/federation}, standing in for {@code https://signin.aws.amazon.com/federation}.
+	 * {@code http://127.0.0.1:PORT/federation}, standing in for
+	 * {@code https://signin.aws.amazon.com/federation}.
 	 */
 	public URI federationEndpoint() {
 		return URI.create(endpoint() + FederationEndpoint.PATH);
 	}
 
-	/** The running emulator: recorded requests and faults that can change while it runs. */
+	/**
+	 * The running emulator: recorded requests and faults that can change while it runs.
+	 */
 	public StsEmulator emulator() {
 		return this.emulator;
 	}
@@ -92,8 +99,8 @@ public final class StsEmulatorServer implements AutoCloseable {
 	}
 
 	/**
-	 * While on, every request is read and then its connection closed without an answer, as a
-	 * proxy or load balancer that drops connections does.
+	 * While on, every request is read and then its connection closed without an answer,
+	 * as a proxy or load balancer that drops connections does.
 	 */
 	public void setDroppingConnections(boolean dropping) {
 		this.dropping = dropping;
@@ -121,21 +128,26 @@ public final class StsEmulatorServer implements AutoCloseable {
 						uri.getRawQuery(), exchange.getRequestHeaders(), body));
 			}
 			catch (RuntimeException ex) {
-				// a bug of the emulator: say so loudly, answer like STS would in an outage
+				// a bug of the emulator: say so loudly, answer like STS would in an
+				// outage
 				logger.log(Level.ERROR, "STS emulator failed on " + uri, ex);
 				exchange.sendResponseHeaders(500, -1);
 				return;
 			}
 			response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
 			// -1: no body at all (a redirect); 0 would announce a chunked one
-			exchange.sendResponseHeaders(response.status(), (response.body().length == 0) ? -1 : response.body().length);
+			exchange.sendResponseHeaders(response.status(),
+					(response.body().length == 0) ? -1 : response.body().length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(response.body());
 			}
 		}
 	}
 
-	/** Virtual threads where the JDK has them (21+); this code is compiled for 17, hence reflection. */
+	/**
+	 * Virtual threads where the JDK has them (21+); this code is compiled for 17, hence
+	 * reflection.
+	 */
 	private static ExecutorService newExecutor() {
 		try {
 			return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
@@ -151,8 +163,9 @@ public final class StsEmulatorServer implements AutoCloseable {
 	}
 
 	/**
-	 * Runs the demo setup for interop tests (AWS CLI) and benchmarks: {@code [port]}, default a free one.
-	 * Prints {@code key=value} lines a script can read, then serves until the process is stopped.
+	 * Runs the demo setup for interop tests (AWS CLI) and benchmarks: {@code [port]},
+	 * default a free one. Prints {@code key=value} lines a script can read, then serves
+	 * until the process is stopped.
 	 */
 	public static void main(String[] args) throws InterruptedException {
 		int port = (args.length > 0) ? Integer.parseInt(args[0]) : 0;

@@ -1,8 +1,9 @@
 package dev.mfaportal.sts.emulator;
 
 /**
- * An STS error answer, thrown from wherever a check fails and rendered as STS's {@code ErrorResponse}.
- * Texts are STS's own where known (see shared/STS-REFERENCE.md): clients match on them.
+ * An STS error answer, thrown from wherever a check fails and rendered as STS's
+ * {@code ErrorResponse}. Texts are STS's own where known (see shared/STS-REFERENCE.md):
+ * clients match on them.
  */
 final class StsError extends RuntimeException {
 
@@ -56,7 +57,10 @@ final class StsError extends RuntimeException {
 		return this.code;
 	}
 
-	/** STS says {@code Receiver} when the fault is its own, {@code Sender} when the request's. */
+	/**
+	 * STS says {@code Receiver} when the fault is its own, {@code Sender} when the
+	 * request's.
+	 */
 	String type() {
 		return (this.status >= 500) ? "Receiver" : "Sender";
 	}

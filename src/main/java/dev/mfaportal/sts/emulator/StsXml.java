@@ -7,8 +7,8 @@ import java.util.Deque;
 import java.util.function.Consumer;
 
 /**
- * Builds STS's response documents by hand, escaping every value, so no XML library decides the shape.
- * IAM's documents have the same shape in IAM's namespace.
+ * Builds STS's response documents by hand, escaping every value, so no XML library
+ * decides the shape. IAM's documents have the same shape in IAM's namespace.
  */
 final class StsXml {
 
@@ -93,7 +93,8 @@ final class StsXml {
 				case '>' -> out.append("&gt;");
 				case '"' -> out.append("&quot;");
 				case '\'' -> out.append("&apos;");
-				// XML 1.0 cannot carry these, not even as references, and echoed input may hold them
+				// XML 1.0 cannot carry these, not even as references, and echoed input
+				// may hold them
 				default -> out.append((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ? '\uFFFD' : c);
 			}
 		}

@@ -15,8 +15,8 @@ public final class Totp {
 	}
 
 	/**
-	 * The code a device with this Base32 secret shows at the clock's current instant; the demo page
-	 * displays it and tests type it.
+	 * The code a device with this Base32 secret shows at the clock's current instant; the
+	 * demo page displays it and tests type it.
 	 */
 	public static String currentCode(String base32Secret, Clock clock) {
 		return code(Base32.decode(base32Secret), step(clock.instant()));

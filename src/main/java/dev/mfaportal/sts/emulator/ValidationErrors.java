@@ -29,7 +29,8 @@ final class ValidationErrors {
 			number = Long.parseLong(value.trim());
 		}
 		catch (NumberFormatException ex) {
-			// STS's wording for an unparsable number is not documented; this keeps the same frame
+			// STS's wording for an unparsable number is not documented; this keeps the
+			// same frame
 			return add(value, member, "Member must be a valid integer");
 		}
 		if (number < min) {

@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * An HTTP request exactly as it came over the wire, which is what a signature is computed over.
+ * An HTTP request exactly as it came over the wire, which is what a signature is computed
+ * over.
  *
  * @param method the HTTP method
  * @param rawPath the path, still percent-encoded

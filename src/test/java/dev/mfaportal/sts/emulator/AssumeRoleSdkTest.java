@@ -27,8 +27,9 @@ import static dev.mfaportal.sts.emulator.SdkClients.stsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * AssumeRole through the real SDK client over HTTP: issuing, the role's and role chaining's duration
- * limits, STS's parameter constraints, MFA, and who the issued credentials act as.
+ * AssumeRole through the real SDK client over HTTP: issuing, the role's and role
+ * chaining's duration limits, STS's parameter constraints, MFA, and who the issued
+ * credentials act as.
  */
 class AssumeRoleSdkTest {
 
@@ -43,8 +44,9 @@ class AssumeRoleSdkTest {
 
 	@BeforeEach
 	void start() {
-		this.server = StsEmulatorServer.start(EmulatorSettings.demo()
-			.withRoles(List.of(EmulatedRole.demo(), new EmulatedRole(READ_ONLY_ARN))), this.clock);
+		this.server = StsEmulatorServer.start(
+				EmulatorSettings.demo().withRoles(List.of(EmulatedRole.demo(), new EmulatedRole(READ_ONLY_ARN))),
+				this.clock);
 		this.sts = SdkClients.demoUser(this.server.endpoint());
 	}
 
@@ -102,8 +104,7 @@ class AssumeRoleSdkTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-			"899   | Member must have value greater than or equal to 900",
+	@CsvSource(delimiter = '|', value = { "899   | Member must have value greater than or equal to 900",
 			"43201 | Member must have value less than or equal to 43200" })
 	void assumeRoleWhenDurationOutOfRangeThenValidationError(int seconds, String constraint) {
 		StsException error = stsError(() -> assume((request) -> request.durationSeconds(seconds)));
@@ -122,9 +123,8 @@ class AssumeRoleSdkTest {
 	void assumeRoleWhenSignedWithRoleCredentialsForMoreThanAnHourThenRoleChainingValidationError() {
 		try (StsClient role = SdkClients.session(this.server.endpoint(), assume((request) -> {
 		}).credentials())) {
-			StsException error = stsError(() -> role.assumeRole((request) -> request.roleArn(DEMO_ROLE_ARN)
-				.roleSessionName("chained")
-				.durationSeconds(3601)));
+			StsException error = stsError(() -> role.assumeRole(
+					(request) -> request.roleArn(DEMO_ROLE_ARN).roleSessionName("chained").durationSeconds(3601)));
 			assertValidationError(error,
 					"The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");
 		}
@@ -169,11 +169,11 @@ class AssumeRoleSdkTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-			"a          | Member must have length greater than or equal to 2",
-			"bad name!  | Member must satisfy regular expression pattern: [\\w+=,.@-]*",
-			"sixty-five-characters-are-one-more-than-a-role-session-name-takes "
-					+ "| Member must have length less than or equal to 64" })
+	@CsvSource(delimiter = '|',
+			value = { "a          | Member must have length greater than or equal to 2",
+					"bad name!  | Member must satisfy regular expression pattern: [\\w+=,.@-]*",
+					"sixty-five-characters-are-one-more-than-a-role-session-name-takes "
+							+ "| Member must have length less than or equal to 64" })
 	void assumeRoleWhenSessionNameBreaksAConstraintThenValidationError(String name, String constraint) {
 		StsException error = stsError(() -> assume((request) -> request.roleSessionName(name)));
 		assertValidationError(error, "1 validation error detected: Value '" + name
@@ -188,8 +188,7 @@ class AssumeRoleSdkTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-			"x             | Member must have length greater than or equal to 2",
+	@CsvSource(delimiter = '|', value = { "x             | Member must have length greater than or equal to 2",
 			"has space     | Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*" })
 	void assumeRoleWhenExternalIdBreaksAConstraintThenValidationError(String externalId, String constraint) {
 		StsException error = stsError(() -> assume((request) -> request.externalId(externalId)));
@@ -200,7 +199,9 @@ class AssumeRoleSdkTest {
 	@Test
 	void assumeRoleWhenExternalIdWellFormedThenIssuedAndRecordedWithTheCodeMasked() {
 		String code = currentCode();
-		assume((request) -> request.externalId("partner:4711/eu-west-1").serialNumber(DEMO_SERIAL_NUMBER).tokenCode(code));
+		assume((request) -> request.externalId("partner:4711/eu-west-1")
+			.serialNumber(DEMO_SERIAL_NUMBER)
+			.tokenCode(code));
 		assertThat(this.server.emulator().recordedRequests()).singleElement().satisfies((recorded) -> {
 			assertThat(recorded.action()).isEqualTo("AssumeRole");
 			assertThat(recorded.parameters()).containsEntry("RoleArn", DEMO_ROLE_ARN)
@@ -240,8 +241,9 @@ class AssumeRoleSdkTest {
 	void assumeRoleWhenRoleNotConfiguredAndCallerARoleThenAccessDeniedNamingTheAssumedRole() {
 		try (StsClient role = SdkClients.session(this.server.endpoint(), assume((request) -> {
 		}).credentials())) {
-			StsException error = stsError(() -> role.assumeRole((request) -> request
-				.roleArn("arn:aws:iam::123456789012:role/no-such-role").roleSessionName("chained")));
+			StsException error = stsError(
+					() -> role.assumeRole((request) -> request.roleArn("arn:aws:iam::123456789012:role/no-such-role")
+						.roleSessionName("chained")));
 			assertThat(error.awsErrorDetails().errorMessage())
 				.isEqualTo("User: arn:aws:sts::123456789012:assumed-role/demo-admin/session is not authorized to "
 						+ "perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/no-such-role");
@@ -270,8 +272,9 @@ class AssumeRoleSdkTest {
 
 	@Test
 	void assumeRoleWhenSerialNotTheCallersThenAccessDeniedUnknownSerial() {
-		StsException error = stsError(() -> assume((request) -> request
-			.serialNumber("arn:aws:iam::123456789012:mfa/someone-else").tokenCode(currentCode())));
+		StsException error = stsError(
+				() -> assume((request) -> request.serialNumber("arn:aws:iam::123456789012:mfa/someone-else")
+					.tokenCode(currentCode())));
 		assertThat(error.statusCode()).isEqualTo(403);
 		assertThat(error.awsErrorDetails().errorMessage())
 			.isEqualTo("MultiFactorAuthentication failed, unable to validate MFA code.  "
@@ -312,7 +315,8 @@ class AssumeRoleSdkTest {
 	}
 
 	private AssumeRoleResponse assume(Consumer<AssumeRoleRequest.Builder> request) {
-		return this.sts.assumeRole((builder) -> request.accept(builder.roleArn(DEMO_ROLE_ARN).roleSessionName("session")));
+		return this.sts
+			.assumeRole((builder) -> request.accept(builder.roleArn(DEMO_ROLE_ARN).roleSessionName("session")));
 	}
 
 	private static void assertValidationError(StsException error, String message) {
@@ -325,7 +329,10 @@ class AssumeRoleSdkTest {
 		long step = Totp.step(this.clock.instant());
 		byte[] key = EmulatedMfaDevice.demo().secretKey();
 		List<String> valid = List.of(Totp.code(key, step - 1), Totp.code(key, step), Totp.code(key, step + 1));
-		return Stream.of("000000", "111111", "222222", "333333").filter((code) -> !valid.contains(code)).findFirst().get();
+		return Stream.of("000000", "111111", "222222", "333333")
+			.filter((code) -> !valid.contains(code))
+			.findFirst()
+			.get();
 	}
 
 	private String currentCode() {

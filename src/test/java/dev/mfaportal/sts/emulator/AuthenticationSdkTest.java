@@ -19,13 +19,15 @@ import static dev.mfaportal.sts.emulator.SdkClients.stsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who may call, checked through the real SDK client: keys, signatures, session tokens, expiry.
+ * Who may call, checked through the real SDK client: keys, signatures, session tokens,
+ * expiry.
  */
 class AuthenticationSdkTest {
 
 	/**
-	 * Ten minutes behind real time: the expiry test moves 15 minutes on and must still be within the
-	 * 15 minutes of clock skew the signature check allows (the SDK signs with the real clock).
+	 * Ten minutes behind real time: the expiry test moves 15 minutes on and must still be
+	 * within the 15 minutes of clock skew the signature check allows (the SDK signs with
+	 * the real clock).
 	 */
 	private final TestClock clock = TestClock.behindRealTimeBy(Duration.ofMinutes(10));
 
@@ -77,8 +79,8 @@ class AuthenticationSdkTest {
 	void getCallerIdentityWhenSessionKeyWithAnotherTokenThenInvalidClientTokenId() {
 		Credentials issued = this.sts.getSessionToken().credentials();
 		Credentials other = this.sts.getSessionToken().credentials();
-		try (StsClient wrongToken = SdkClients.sts(this.server.endpoint(), AwsSessionCredentials
-			.create(issued.accessKeyId(), issued.secretAccessKey(), other.sessionToken()))) {
+		try (StsClient wrongToken = SdkClients.sts(this.server.endpoint(),
+				AwsSessionCredentials.create(issued.accessKeyId(), issued.secretAccessKey(), other.sessionToken()))) {
 			assertInvalidClientTokenId(stsError(wrongToken::getCallerIdentity));
 		}
 	}
@@ -108,8 +110,8 @@ class AuthenticationSdkTest {
 
 	@Test
 	void getCallerIdentityWhenWrongSecretThenSignatureDoesNotMatch() {
-		try (StsClient wrongSecret = SdkClients.sts(this.server.endpoint(),
-				AwsBasicCredentials.create(EmulatedUser.DEMO_ACCESS_KEY_ID, "wrong" + EmulatedUser.DEMO_SECRET_ACCESS_KEY))) {
+		try (StsClient wrongSecret = SdkClients.sts(this.server.endpoint(), AwsBasicCredentials
+			.create(EmulatedUser.DEMO_ACCESS_KEY_ID, "wrong" + EmulatedUser.DEMO_SECRET_ACCESS_KEY))) {
 			StsException error = stsError(wrongSecret::getCallerIdentity);
 			assertThat(error.statusCode()).isEqualTo(403);
 			assertThat(error.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");

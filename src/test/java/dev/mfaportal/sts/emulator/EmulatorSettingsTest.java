@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Settings and roles refuse what IAM would not allow, so a test cannot configure an impossible account.
+ * Settings and roles refuse what IAM would not allow, so a test cannot configure an
+ * impossible account.
  */
 class EmulatorSettingsTest {
 
@@ -29,7 +30,8 @@ class EmulatorSettingsTest {
 
 	@Test
 	void constructorWhenFormerFiveArgumentsThenNoRolesAndNoOneDenied() {
-		EmulatorSettings settings = new EmulatorSettings(List.of(EmulatedUser.demo()), Duration.ZERO, Set.of(), 0, null);
+		EmulatorSettings settings = new EmulatorSettings(List.of(EmulatedUser.demo()), Duration.ZERO, Set.of(), 0,
+				null);
 		assertThat(settings.roles()).isEmpty();
 		assertThat(settings.iamDeniedUsers()).isEmpty();
 		assertThat(settings.withMaxRequestsPerSecond(5).withRoles(List.of(EmulatedRole.demo())).roles()).hasSize(1);

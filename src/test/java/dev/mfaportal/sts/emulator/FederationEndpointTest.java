@@ -21,8 +21,9 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console federation endpoint, driven as a portal and a browser would: a sign-in token for role
- * credentials, then the login redirect. Role credentials come from the real SDK client.
+ * The console federation endpoint, driven as a portal and a browser would: a sign-in
+ * token for role credentials, then the login redirect. Role credentials come from the
+ * real SDK client.
  */
 class FederationEndpointTest {
 
@@ -129,9 +130,10 @@ class FederationEndpointTest {
 			.statusCode()).isEqualTo(400);
 		assertThat(getSigninToken(session(role.accessKeyId(), "x" + role.secretAccessKey(), role.sessionToken()), null)
 			.statusCode()).isEqualTo(400);
-		assertThat(getSigninToken(session(EmulatedUser.DEMO_ACCESS_KEY_ID, EmulatedUser.DEMO_SECRET_ACCESS_KEY, ""),
-				null)
-			.statusCode()).isEqualTo(400);
+		assertThat(
+				getSigninToken(session(EmulatedUser.DEMO_ACCESS_KEY_ID, EmulatedUser.DEMO_SECRET_ACCESS_KEY, ""), null)
+					.statusCode())
+			.isEqualTo(400);
 	}
 
 	@Test
@@ -172,14 +174,14 @@ class FederationEndpointTest {
 	}
 
 	private Credentials assumeRole() {
-		return this.sts
-			.assumeRole((request) -> request.roleArn(EmulatedRole.DEMO_ROLE_ARN).roleSessionName("console"))
+		return this.sts.assumeRole((request) -> request.roleArn(EmulatedRole.DEMO_ROLE_ARN).roleSessionName("console"))
 			.credentials();
 	}
 
 	private HttpResponse<String> getSigninToken(String session, String sessionDuration) throws Exception {
-		String query = "Action=getSigninToken" + ((sessionDuration != null) ? "&SessionDuration=" + sessionDuration : "")
-				+ "&Session=" + encode(session);
+		String query = "Action=getSigninToken"
+				+ ((sessionDuration != null) ? "&SessionDuration=" + sessionDuration : "") + "&Session="
+				+ encode(session);
 		return get(query);
 	}
 

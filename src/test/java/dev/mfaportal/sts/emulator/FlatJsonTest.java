@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The federation endpoint's JSON: an object of strings in, with JSON's escapes, and nothing else.
+ * The federation endpoint's JSON: an object of strings in, with JSON's escapes, and
+ * nothing else.
  */
 class FlatJsonTest {
 

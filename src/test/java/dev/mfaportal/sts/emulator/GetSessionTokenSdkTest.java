@@ -46,10 +46,8 @@ class GetSessionTokenSdkTest {
 
 	@Test
 	void getSessionTokenWhenCurrentCodeThenSessionCredentialsUntilClockPlusDuration() {
-		Credentials credentials = this.sts
-			.getSessionToken((request) -> request.serialNumber(DEMO_SERIAL_NUMBER)
-				.tokenCode(currentCode())
-				.durationSeconds(3600))
+		Credentials credentials = this.sts.getSessionToken(
+				(request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(currentCode()).durationSeconds(3600))
 			.credentials();
 		assertThat(credentials.accessKeyId()).startsWith("ASIA").hasSize(20).matches("[A-Z0-9]+");
 		assertThat(credentials.secretAccessKey()).hasSize(40);
@@ -80,8 +78,9 @@ class GetSessionTokenSdkTest {
 
 	@Test
 	void getSessionTokenWhenSerialNotTheCallersThenAccessDeniedUnknownSerial() {
-		StsException error = stsError(() -> this.sts.getSessionToken(
-				(request) -> request.serialNumber("arn:aws:iam::123456789012:mfa/someone-else").tokenCode(currentCode())));
+		StsException error = stsError(() -> this.sts
+			.getSessionToken((request) -> request.serialNumber("arn:aws:iam::123456789012:mfa/someone-else")
+				.tokenCode(currentCode())));
 		assertThat(error.statusCode()).isEqualTo(403);
 		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
 		assertThat(error.awsErrorDetails().errorMessage())
@@ -97,8 +96,7 @@ class GetSessionTokenSdkTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-			"899    | Member must have value greater than or equal to 900",
+	@CsvSource(delimiter = '|', value = { "899    | Member must have value greater than or equal to 900",
 			"129601 | Member must have value less than or equal to 129600" })
 	void getSessionTokenWhenDurationOutOfRangeThenValidationError(int seconds, String constraint) {
 		StsException error = stsError(() -> this.sts.getSessionToken((request) -> request.durationSeconds(seconds)));
@@ -178,7 +176,10 @@ class GetSessionTokenSdkTest {
 		long step = Totp.step(this.clock.instant());
 		byte[] key = EmulatedMfaDevice.demo().secretKey();
 		List<String> valid = List.of(Totp.code(key, step - 1), Totp.code(key, step), Totp.code(key, step + 1));
-		return Stream.of("000000", "111111", "222222", "333333").filter((code) -> !valid.contains(code)).findFirst().get();
+		return Stream.of("000000", "111111", "222222", "333333")
+			.filter((code) -> !valid.contains(code))
+			.findFirst()
+			.get();
 	}
 
 	private String currentCode() {

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * IAM's ListMFADevices through the SDK's own {@code IamClient}, on the emulator's endpoint.
+ * IAM's ListMFADevices through the SDK's own {@code IamClient}, on the emulator's
+ * endpoint.
  */
 class ListMfaDevicesSdkTest {
 
@@ -46,8 +47,8 @@ class ListMfaDevicesSdkTest {
 
 	@BeforeEach
 	void start() {
-		this.server = StsEmulatorServer.start(
-				EmulatorSettings.demo().withUsers(List.of(EmulatedUser.demo(), BOB, NO_DEVICE, ROOT)), this.clock);
+		this.server = StsEmulatorServer
+			.start(EmulatorSettings.demo().withUsers(List.of(EmulatedUser.demo(), BOB, NO_DEVICE, ROOT)), this.clock);
 		this.iam = SdkClients.iam(this.server.endpoint(),
 				AwsBasicCredentials.create(EmulatedUser.DEMO_ACCESS_KEY_ID, EmulatedUser.DEMO_SECRET_ACCESS_KEY));
 	}
@@ -77,7 +78,8 @@ class ListMfaDevicesSdkTest {
 		assertThat(this.server.emulator().recordedRequests()).singleElement().satisfies((recorded) -> {
 			assertThat(recorded.action()).isEqualTo("ListMFADevices");
 			assertThat(recorded.parameters()).containsEntry("Version", "2010-05-08").containsEntry("UserName", "demo");
-			// with an endpoint override the SDK signs for the client's region, not IAM's us-east-1
+			// with an endpoint override the SDK signs for the client's region, not IAM's
+			// us-east-1
 			assertThat(recorded.region()).isEqualTo("aws-global");
 			assertThat(recorded.succeeded()).isTrue();
 		});
@@ -148,8 +150,7 @@ class ListMfaDevicesSdkTest {
 	void listMfaDevicesWhenRootNamesAUserThenThatUsersDevice() {
 		try (IamClient root = SdkClients.iam(this.server.endpoint(),
 				AwsBasicCredentials.create(ROOT.accessKeyId(), ROOT.secretAccessKey()))) {
-			assertThat(root.listMFADevices((request) -> request.userName("bob")).mfaDevices())
-				.singleElement()
+			assertThat(root.listMFADevices((request) -> request.userName("bob")).mfaDevices()).singleElement()
 				.satisfies((device) -> {
 					assertThat(device.userName()).isEqualTo("bob");
 					assertThat(device.serialNumber()).isEqualTo("arn:aws:iam::123456789012:mfa/bob");

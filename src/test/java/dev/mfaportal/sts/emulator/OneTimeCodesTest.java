@@ -39,7 +39,8 @@ class OneTimeCodesTest {
 
 	@Test
 	void acceptWhenSameCodeOnAnotherDeviceThenIndependent() {
-		EmulatedMfaDevice twin = new EmulatedMfaDevice("arn:aws:iam::123456789012:mfa/twin", this.device.base32Secret());
+		EmulatedMfaDevice twin = new EmulatedMfaDevice("arn:aws:iam::123456789012:mfa/twin",
+				this.device.base32Secret());
 		String code = codeAt(Totp.step(this.now));
 		assertThat(this.codes.accept(this.device, code, this.now)).isTrue();
 		assertThat(this.codes.accept(twin, code, this.now)).isTrue();

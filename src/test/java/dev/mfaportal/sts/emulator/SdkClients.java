@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.sts.model.StsException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The real SDK client as the portal builds it, pointed at the emulator. No retries: a retried call
- * would resend a one-time code, and tests must see the first answer.
+ * The real SDK client as the portal builds it, pointed at the emulator. No retries: a
+ * retried call would resend a one-time code, and tests must see the first answer.
  */
 final class SdkClients {
 
@@ -44,8 +44,8 @@ final class SdkClients {
 	}
 
 	static StsClient demoUser(URI endpoint) {
-		return sts(endpoint, AwsBasicCredentials.create(EmulatedUser.DEMO_ACCESS_KEY_ID,
-				EmulatedUser.DEMO_SECRET_ACCESS_KEY));
+		return sts(endpoint,
+				AwsBasicCredentials.create(EmulatedUser.DEMO_ACCESS_KEY_ID, EmulatedUser.DEMO_SECRET_ACCESS_KEY));
 	}
 
 	static StsClient session(URI endpoint, Credentials issued) {
@@ -57,8 +57,9 @@ final class SdkClients {
 	}
 
 	/**
-	 * IAM is global, hence {@code aws-global}; with an endpoint override the SDK signs for that region
-	 * (against AWS it would be {@code us-east-1}) and the service {@code iam}.
+	 * IAM is global, hence {@code aws-global}; with an endpoint override the SDK signs
+	 * for that region (against AWS it would be {@code us-east-1}) and the service
+	 * {@code iam}.
 	 */
 	static IamClient iam(URI endpoint, AwsCredentials credentials) {
 		return IamClient.builder()
@@ -70,7 +71,9 @@ final class SdkClients {
 			.build();
 	}
 
-	/** The STS error a call ended in; fails the test if it succeeded or failed otherwise. */
+	/**
+	 * The STS error a call ended in; fails the test if it succeeded or failed otherwise.
+	 */
 	static StsException stsError(ThrowingCallable call) {
 		StsException error = catchThrowableOfType(StsException.class, call);
 		if (error == null) {
@@ -79,7 +82,9 @@ final class SdkClients {
 		return error;
 	}
 
-	/** The IAM error a call ended in; fails the test if it succeeded or failed otherwise. */
+	/**
+	 * The IAM error a call ended in; fails the test if it succeeded or failed otherwise.
+	 */
 	static IamException iamError(ThrowingCallable call) {
 		IamException error = catchThrowableOfType(IamException.class, call);
 		if (error == null) {

@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Against the example of the AWS General Reference ("Signature Version 4 signing process": IAM
- * ListUsers, 2015-08-30), so the verifier is checked by AWS's numbers, not by its own signing code.
+ * Against the example of the AWS General Reference ("Signature Version 4 signing
+ * process": IAM ListUsers, 2015-08-30), so the verifier is checked by AWS's numbers, not
+ * by its own signing code.
  */
 class SigV4VerifierTest {
 
@@ -132,7 +133,8 @@ class SigV4VerifierTest {
 	@Test
 	void authorizationWhenSignaturePartMissingThenIncompleteSignature() {
 		WireRequest request = new WireRequest("GET", "/", "",
-				Map.of("Authorization", List.of("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request"),
+				Map.of("Authorization",
+						List.of("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request"),
 						"X-Amz-Date", List.of("20150830T123600Z")),
 				new byte[0]);
 		StsError error = verifyFailure(this.iam, request, SECRET);
@@ -154,14 +156,14 @@ class SigV4VerifierTest {
 				() -> verifier.verify(request, verifier.authorization(request), secret));
 	}
 
-	/** The guide's request; only the query and body vary, the signature stays the guide's. */
+	/**
+	 * The guide's request; only the query and body vary, the signature stays the guide's.
+	 */
 	private static WireRequest listUsers(String query, byte[] body) {
-		return new WireRequest("GET", "/", query,
-				Map.of("Host", List.of("iam.amazonaws.com"), "Content-Type",
-						List.of("application/x-www-form-urlencoded; charset=utf-8"), "X-Amz-Date",
-						List.of("20150830T123600Z"), "Authorization",
-						List.of("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request, "
-								+ "SignedHeaders=content-type;host;x-amz-date, Signature=" + SIGNATURE)),
+		return new WireRequest("GET", "/", query, Map.of("Host", List.of("iam.amazonaws.com"), "Content-Type",
+				List.of("application/x-www-form-urlencoded; charset=utf-8"), "X-Amz-Date", List.of("20150830T123600Z"),
+				"Authorization", List.of("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request, "
+						+ "SignedHeaders=content-type;host;x-amz-date, Signature=" + SIGNATURE)),
 				body);
 	}
 

@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
- * A clock a test moves by hand. The SDK signs with the real clock and the emulator rejects a skew
- * above 15 minutes, so tests keep this within that distance of real time.
+ * A clock a test moves by hand. The SDK signs with the real clock and the emulator
+ * rejects a skew above 15 minutes, so tests keep this within that distance of real time.
  */
 final class TestClock extends Clock {
 

@@ -17,10 +17,12 @@ class TotpTest {
 	/** RFC 6238's SHA1 seed, "12345678901234567890" in ASCII, in Base32. */
 	private static final String RFC_SEED_BASE32 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 
-	/** RFC 6238 Appendix B, SHA1 column: the last six digits of each eight-digit value. */
+	/**
+	 * RFC 6238 Appendix B, SHA1 column: the last six digits of each eight-digit value.
+	 */
 	@ParameterizedTest
-	@CsvSource({ "59, 287082", "1111111109, 081804", "1111111111, 050471", "1234567890, 005924",
-			"2000000000, 279037", "20000000000, 353130" })
+	@CsvSource({ "59, 287082", "1111111109, 081804", "1111111111, 050471", "1234567890, 005924", "2000000000, 279037",
+			"20000000000, 353130" })
 	void currentCodeWhenRfc6238VectorTimeThenRfcCode(long epochSecond, String code) {
 		Clock clock = Clock.fixed(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC);
 		assertThat(Totp.currentCode(RFC_SEED_BASE32, clock)).isEqualTo(code);
@@ -38,7 +40,8 @@ class TotpTest {
 		assertThat(Base32.decode("MZXW6YQ=")).isEqualTo("foob".getBytes(StandardCharsets.US_ASCII));
 		assertThat(Base32.decode("MY")).isEqualTo("f".getBytes(StandardCharsets.US_ASCII));
 		assertThat(Base32.decode("")).isEmpty();
-		assertThat(Base32.decode(RFC_SEED_BASE32)).isEqualTo("12345678901234567890".getBytes(StandardCharsets.US_ASCII));
+		assertThat(Base32.decode(RFC_SEED_BASE32))
+			.isEqualTo("12345678901234567890".getBytes(StandardCharsets.US_ASCII));
 	}
 
 	@Test

@@ -29,8 +29,9 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bytes on the wire, below any SDK client: document shapes, headers, and what the SDK would never
- * send. Requests are signed with the SDK's own signer, independent of the emulator's verifier.
+ * The bytes on the wire, below any SDK client: document shapes, headers, and what the SDK
+ * would never send. Requests are signed with the SDK's own signer, independent of the
+ * emulator's verifier.
  */
 class WireProtocolTest {
 
@@ -112,7 +113,8 @@ class WireProtocolTest {
 	@Test
 	void responseWhenAssumeRoleThenStsDocumentWithAssumedRoleUserAndCredentials() throws Exception {
 		HttpResponse<String> response = post("Action=AssumeRole&Version=2011-06-15&RoleArn="
-				+ URLEncoder.encode(EmulatedRole.DEMO_ROLE_ARN, StandardCharsets.UTF_8) + "&RoleSessionName=wire", "sts");
+				+ URLEncoder.encode(EmulatedRole.DEMO_ROLE_ARN, StandardCharsets.UTF_8) + "&RoleSessionName=wire",
+				"sts");
 		assertThat(response.statusCode()).isEqualTo(200);
 		Document xml = parse(response.body());
 		assertThat(xml.getDocumentElement().getLocalName()).isEqualTo("AssumeRoleResponse");
@@ -171,7 +173,10 @@ class WireProtocolTest {
 		return post(form, signed ? "sts" : null);
 	}
 
-	/** {@code service}: the one the signature is scoped to, or {@code null} for an unsigned request. */
+	/**
+	 * {@code service}: the one the signature is scoped to, or {@code null} for an
+	 * unsigned request.
+	 */
 	private HttpResponse<String> post(String form, String service) throws Exception {
 		byte[] body = form.getBytes(StandardCharsets.UTF_8);
 		URI endpoint = URI.create(this.server.endpoint() + "/");
