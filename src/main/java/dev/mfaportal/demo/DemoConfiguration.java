@@ -3,8 +3,8 @@ package dev.mfaportal.demo;
 import java.time.Clock;
 
 import dev.mfaportal.credentialsource.CredentialSources;
-import dev.mfaportal.sts.emulator.EmulatorSettings;
-import dev.mfaportal.sts.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.EmulatorSettings;
+import dev.mfaportal.emulator.StsEmulatorServer;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

@@ -9,8 +9,8 @@ import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.credentialsource.SearchedPlace;
 import dev.mfaportal.sts.AccessKeys;
 import dev.mfaportal.sts.StsCaller;
-import dev.mfaportal.sts.emulator.EmulatedMfaDevice;
-import dev.mfaportal.sts.emulator.EmulatedUser;
+import dev.mfaportal.emulator.EmulatedMfaDevice;
+import dev.mfaportal.emulator.EmulatedUser;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 

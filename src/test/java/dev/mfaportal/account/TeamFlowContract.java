@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.mfaportal.sts.emulator.EmulatedUser;
-import dev.mfaportal.sts.emulator.EmulatorSettings;
-import dev.mfaportal.sts.emulator.StsEmulatorServer;
-import dev.mfaportal.sts.emulator.Totp;
+import dev.mfaportal.emulator.EmulatedUser;
+import dev.mfaportal.emulator.EmulatorSettings;
+import dev.mfaportal.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.Totp;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.mfaportal.account;
 
-import dev.mfaportal.sts.emulator.EmulatedUser;
+import dev.mfaportal.emulator.EmulatedUser;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;

@@ -1,6 +1,6 @@
 package dev.mfaportal.account;
 
-import dev.mfaportal.sts.emulator.EmulatedUser;
+import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.support.PostgresDatabase;
 import org.junit.jupiter.api.extension.ExtendWith;
 

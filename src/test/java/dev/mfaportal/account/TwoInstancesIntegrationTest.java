@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 
 import dev.mfaportal.MfaPortalApplication;
 import dev.mfaportal.credentialsource.CredentialSources;
-import dev.mfaportal.sts.emulator.EmulatedUser;
-import dev.mfaportal.sts.emulator.EmulatorSettings;
-import dev.mfaportal.sts.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.EmulatedUser;
+import dev.mfaportal.emulator.EmulatorSettings;
+import dev.mfaportal.emulator.StsEmulatorServer;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
 import dev.mfaportal.support.PostgresDatabase;

@@ -8,7 +8,7 @@ import java.util.Set;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import dev.mfaportal.sts.emulator.EmulatedUser;
+import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.support.EmulatedAccounts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

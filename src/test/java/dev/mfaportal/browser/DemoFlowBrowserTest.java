@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.mfaportal.sts.emulator.EmulatedMfaDevice;
-import dev.mfaportal.sts.emulator.Totp;
+import dev.mfaportal.emulator.EmulatedMfaDevice;
+import dev.mfaportal.emulator.Totp;
 import dev.mfaportal.support.Chromium;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

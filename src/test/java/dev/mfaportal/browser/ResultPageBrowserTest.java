@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.mfaportal.support.Chromium;
-import dev.mfaportal.sts.emulator.EmulatedUser;
+import dev.mfaportal.emulator.EmulatedUser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;

@@ -28,11 +28,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.mfaportal.security.LaunchToken;
-import dev.mfaportal.sts.emulator.EmulatedMfaDevice;
-import dev.mfaportal.sts.emulator.EmulatedUser;
-import dev.mfaportal.sts.emulator.RecordedRequest;
-import dev.mfaportal.sts.emulator.StsEmulatorServer;
-import dev.mfaportal.sts.emulator.Totp;
+import dev.mfaportal.emulator.EmulatedMfaDevice;
+import dev.mfaportal.emulator.EmulatedUser;
+import dev.mfaportal.emulator.RecordedRequest;
+import dev.mfaportal.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.Totp;
 import dev.mfaportal.support.Tools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

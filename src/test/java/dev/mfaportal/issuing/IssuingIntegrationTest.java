@@ -7,12 +7,12 @@ import java.util.Map;
 
 import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.security.LaunchToken;
-import dev.mfaportal.sts.emulator.EmulatedMfaDevice;
-import dev.mfaportal.sts.emulator.EmulatedUser;
-import dev.mfaportal.sts.emulator.EmulatorSettings;
-import dev.mfaportal.sts.emulator.RecordedRequest;
-import dev.mfaportal.sts.emulator.StsEmulatorServer;
-import dev.mfaportal.sts.emulator.Totp;
+import dev.mfaportal.emulator.EmulatedMfaDevice;
+import dev.mfaportal.emulator.EmulatedUser;
+import dev.mfaportal.emulator.EmulatorSettings;
+import dev.mfaportal.emulator.RecordedRequest;
+import dev.mfaportal.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.Totp;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
 import org.junit.jupiter.api.AfterAll;

@@ -15,12 +15,12 @@ import java.util.regex.Pattern;
 
 import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.security.LaunchToken;
-import dev.mfaportal.sts.emulator.EmulatedMfaDevice;
-import dev.mfaportal.sts.emulator.EmulatedRole;
-import dev.mfaportal.sts.emulator.EmulatedUser;
-import dev.mfaportal.sts.emulator.EmulatorSettings;
-import dev.mfaportal.sts.emulator.StsEmulatorServer;
-import dev.mfaportal.sts.emulator.Totp;
+import dev.mfaportal.emulator.EmulatedMfaDevice;
+import dev.mfaportal.emulator.EmulatedRole;
+import dev.mfaportal.emulator.EmulatedUser;
+import dev.mfaportal.emulator.EmulatorSettings;
+import dev.mfaportal.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.Totp;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
 import org.junit.jupiter.api.AfterAll;

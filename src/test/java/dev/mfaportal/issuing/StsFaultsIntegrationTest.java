@@ -13,10 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.security.LaunchToken;
-import dev.mfaportal.sts.emulator.EmulatedUser;
-import dev.mfaportal.sts.emulator.EmulatorSettings;
-import dev.mfaportal.sts.emulator.ForcedFailure;
-import dev.mfaportal.sts.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.EmulatedUser;
+import dev.mfaportal.emulator.EmulatorSettings;
+import dev.mfaportal.emulator.ForcedFailure;
+import dev.mfaportal.emulator.StsEmulatorServer;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
 import org.junit.jupiter.api.AfterAll;

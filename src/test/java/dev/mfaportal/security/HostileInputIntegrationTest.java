@@ -15,10 +15,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.mfaportal.credentialsource.CredentialSources;
-import dev.mfaportal.sts.emulator.EmulatedUser;
-import dev.mfaportal.sts.emulator.EmulatorSettings;
-import dev.mfaportal.sts.emulator.RecordedRequest;
-import dev.mfaportal.sts.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.EmulatedUser;
+import dev.mfaportal.emulator.EmulatorSettings;
+import dev.mfaportal.emulator.RecordedRequest;
+import dev.mfaportal.emulator.StsEmulatorServer;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
 import org.junit.jupiter.api.AfterAll;

@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import dev.mfaportal.sts.emulator.EmulatedMfaDevice;
-import dev.mfaportal.sts.emulator.EmulatorSettings;
-import dev.mfaportal.sts.emulator.ForcedFailure;
-import dev.mfaportal.sts.emulator.RecordedRequest;
-import dev.mfaportal.sts.emulator.StsEmulatorServer;
-import dev.mfaportal.sts.emulator.Totp;
+import dev.mfaportal.emulator.EmulatedMfaDevice;
+import dev.mfaportal.emulator.EmulatorSettings;
+import dev.mfaportal.emulator.ForcedFailure;
+import dev.mfaportal.emulator.RecordedRequest;
+import dev.mfaportal.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.Totp;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -36,9 +36,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
-import static dev.mfaportal.sts.emulator.EmulatedMfaDevice.DEMO_SERIAL_NUMBER;
-import static dev.mfaportal.sts.emulator.EmulatedUser.DEMO_ACCESS_KEY_ID;
-import static dev.mfaportal.sts.emulator.EmulatedUser.DEMO_SECRET_ACCESS_KEY;
+import static dev.mfaportal.emulator.EmulatedMfaDevice.DEMO_SERIAL_NUMBER;
+import static dev.mfaportal.emulator.EmulatedUser.DEMO_ACCESS_KEY_ID;
+import static dev.mfaportal.emulator.EmulatedUser.DEMO_SECRET_ACCESS_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -290,19 +290,18 @@ class SdkStsGatewayTest {
 
 	@Test
 	void assumeRoleWhenChainedFromARoleForMoreThanAnHourThenRoleChainingLimit() {
-		RoleCredentials first = this.gateway.assumeRole(demoCaller(), new RoleRequest(
-				dev.mfaportal.sts.emulator.EmulatedRole.DEMO_ROLE_ARN, "first", null, null, null, 3600));
+		RoleCredentials first = this.gateway.assumeRole(demoCaller(),
+				new RoleRequest(dev.mfaportal.emulator.EmulatedRole.DEMO_ROLE_ARN, "first", null, null, null, 3600));
 		assertThat(first.assumedRoleArn()).endsWith("assumed-role/demo-admin/first");
 		StsCaller asRole = caller("as-role", AwsSessionCredentials.create(first.credentials().accessKeyId(),
 				first.credentials().secretAccessKey(), first.credentials().sessionToken()));
 
-		StsCallException chained = assertThrows(StsCallException.class,
-				() -> this.gateway.assumeRole(asRole, new RoleRequest(
-						dev.mfaportal.sts.emulator.EmulatedRole.DEMO_ROLE_ARN, "second", null, null, null, 7200)));
+		StsCallException chained = assertThrows(StsCallException.class, () -> this.gateway.assumeRole(asRole,
+				new RoleRequest(dev.mfaportal.emulator.EmulatedRole.DEMO_ROLE_ARN, "second", null, null, null, 7200)));
 		assertThat(chained.failure()).isEqualTo(StsFailure.ROLE_CHAINING_LIMIT);
 		assertThat(this.gateway
 			.assumeRole(asRole,
-					new RoleRequest(dev.mfaportal.sts.emulator.EmulatedRole.DEMO_ROLE_ARN, "second", null, null, null,
+					new RoleRequest(dev.mfaportal.emulator.EmulatedRole.DEMO_ROLE_ARN, "second", null, null, null,
 							3600))
 			.assumedRoleArn()).endsWith("assumed-role/demo-admin/second");
 	}

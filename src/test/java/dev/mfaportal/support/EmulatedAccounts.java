@@ -11,9 +11,9 @@ import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.credentialsource.SearchedPlace;
 import dev.mfaportal.sts.AccessKeys;
 import dev.mfaportal.sts.StsCaller;
-import dev.mfaportal.sts.emulator.EmulatedMfaDevice;
-import dev.mfaportal.sts.emulator.EmulatedUser;
-import dev.mfaportal.sts.emulator.Totp;
+import dev.mfaportal.emulator.EmulatedMfaDevice;
+import dev.mfaportal.emulator.EmulatedUser;
+import dev.mfaportal.emulator.Totp;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 

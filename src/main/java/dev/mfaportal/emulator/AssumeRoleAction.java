@@ -1,0 +1,125 @@
+package dev.mfaportal.emulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code AssumeRole}: STS's parameter constraints and messages, the duration limits of
+ * the role and of role chaining, the same MFA check as GetSessionToken, and issuing
+ * credentials that act as the role. Session policies and tags are accepted and not
+ * applied: the emulator authorizes nothing by policy. Signed with role credentials, the
+ * MFA device checked is that of the user at the start of the chain; what AWS does there
+ * is not documented.
+ */
+final class AssumeRoleAction {
+
+	static final long DEFAULT_DURATION_SECONDS = 3_600;
+
+	static final long ROLE_CHAINING_MAX_DURATION_SECONDS = 3_600;
+
+	static final String OVER_ROLE_MAX = "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.";
+
+	static final String OVER_CHAINING_MAX = "The requested DurationSeconds exceeds the 1 hour session limit for roles "
+			+ "assumed by role chaining.";
+
+	static final String ROOT_CANNOT_ASSUME = "Roles may not be assumed by root accounts.";
+
+	/**
+	 * A packed session policy and tags may fill this many characters, by STS's documented
+	 * limit.
+	 */
+	private static final int PACKED_POLICY_LIMIT = 2_048;
+
+	private final IssuedSessions sessions;
+
+	private final MfaCheck mfa;
+
+	AssumeRoleAction(IssuedSessions sessions, MfaCheck mfa) {
+		this.sessions = sessions;
+		this.mfa = mfa;
+	}
+
+	/**
+	 * Checks in an order that consumes an MFA code only for a request that will succeed
+	 * otherwise: a rejected call must not cost the user their current code.
+	 */
+	String handle(Caller caller, List<EmulatedRole> roles, Map<String, String> parameters, Instant now,
+			String requestId) {
+		String roleArn = parameters.get("RoleArn");
+		String sessionName = parameters.get("RoleSessionName");
+		String duration = parameters.get("DurationSeconds");
+		String externalId = parameters.get("ExternalId");
+		String serial = parameters.get("SerialNumber");
+		String code = parameters.get("TokenCode");
+		// the model's member order, which is the order STS lists violations in
+		new ValidationErrors().required("roleArn", roleArn)
+			.length("roleArn", roleArn, 20, 2048)
+			.required("roleSessionName", sessionName)
+			.text("roleSessionName", sessionName, 2, 64, "[\\w+=,.@-]*")
+			.range("durationSeconds", duration, 900, 43_200)
+			.text("externalId", externalId, 2, 1224, "[\\w+=,.@:\\/-]*")
+			.text("serialNumber", serial, 9, 256, MfaCheck.SERIAL_NUMBER_PATTERN)
+			.text("tokenCode", code, 6, 6, MfaCheck.TOKEN_CODE_PATTERN)
+			.throwIfAny();
+		if (caller.user().root()) {
+			throw StsError.accessDenied(ROOT_CANNOT_ASSUME);
+		}
+		EmulatedRole role = roles.stream()
+			.filter((candidate) -> candidate.arn().equals(roleArn))
+			.findFirst()
+			.orElseThrow(() -> StsError.accessDenied(
+					"User: " + caller.arn() + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn));
+		long seconds = (duration != null) ? Long.parseLong(duration.trim()) : DEFAULT_DURATION_SECONDS;
+		boolean chained = caller.assumedRole() != null;
+		if (chained && seconds > ROLE_CHAINING_MAX_DURATION_SECONDS) {
+			throw StsError.validation(OVER_CHAINING_MAX);
+		}
+		if (seconds > role.maxSessionDurationSeconds()) {
+			throw StsError.validation(OVER_ROLE_MAX);
+		}
+		this.mfa.check(caller.user(), serial, code, now);
+		AssumedRoleUser assumed = new AssumedRoleUser(role, sessionName, chained);
+		IssuedSession session = this.sessions.issue(caller.user(), assumed, now, Duration.ofSeconds(seconds));
+		Integer packedPolicySize = packedPolicySize(parameters);
+		// the element order of AWS's documented example response
+		return StsXml.success("AssumeRole", requestId, (xml) -> {
+			xml.open("AssumedRoleUser")
+				.element("Arn", assumed.arn())
+				.element("AssumedRoleId", assumed.assumedRoleId())
+				.close()
+				.open("Credentials")
+				.element("AccessKeyId", session.accessKeyId())
+				.element("SecretAccessKey", session.secretAccessKey())
+				.element("SessionToken", session.sessionToken())
+				.element("Expiration", StsXml.EXPIRATION.format(session.expiration()))
+				.close();
+			if (packedPolicySize != null) {
+				xml.element("PackedPolicySize", packedPolicySize.toString());
+			}
+		});
+	}
+
+	/**
+	 * STS reports {@code PackedPolicySize} only when the request carried a session policy
+	 * or tags, as a percentage of the limit. Its packing is a compression this does not
+	 * reproduce: the number is an estimate from the plain text, at least 1.
+	 */
+	private static Integer packedPolicySize(Map<String, String> parameters) {
+		int characters = 0;
+		boolean any = false;
+		for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+			String name = parameter.getKey();
+			if (name.equals("Policy") || name.startsWith("PolicyArns.") || name.startsWith("Tags.")) {
+				any = true;
+				characters += parameter.getValue().length();
+			}
+		}
+		if (!any) {
+			return null;
+		}
+		return Math.max(1, (characters * 100 + PACKED_POLICY_LIMIT - 1) / PACKED_POLICY_LIMIT);
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.mfaportal.emulator;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An IAM role the emulator lets callers assume. Its trust policy is "every known user but
+ * root": the emulator checks who may assume a role no further.
+ *
+ * @param arn {@code arn:aws:iam::ACCOUNT:role/NAME}, optionally with a path before the
+ * name
+ * @param maxSessionDurationSeconds the role's MaxSessionDuration, 3600–43200 as IAM
+ * allows
+ */
+public record EmulatedRole(String arn, int maxSessionDurationSeconds) {
+
+	public static final String DEMO_ROLE_ARN = "arn:aws:iam::123456789012:role/demo-admin";
+
+	public static final int DEFAULT_MAX_SESSION_DURATION_SECONDS = 3_600;
+
+	private static final Pattern ARN = Pattern
+		.compile("arn:aws:iam::(\\d{12}):role/(?:[\\w+=,.@-]+/)*([\\w+=,.@-]{1,64})");
+
+	public EmulatedRole {
+		Objects.requireNonNull(arn, "arn");
+		if (!ARN.matcher(arn).matches()) {
+			throw new IllegalArgumentException("arn must look like arn:aws:iam::123456789012:role/NAME: " + arn);
+		}
+		if (maxSessionDurationSeconds < 3_600 || maxSessionDurationSeconds > 43_200) {
+			throw new IllegalArgumentException(
+					"maxSessionDurationSeconds must be 3600 to 43200, as IAM allows: " + maxSessionDurationSeconds);
+		}
+	}
+
+	/** A role with IAM's default MaxSessionDuration of one hour. */
+	public EmulatedRole(String arn) {
+		this(arn, DEFAULT_MAX_SESSION_DURATION_SECONDS);
+	}
+
+	/** The demo's role, assumable for up to 12 hours. */
+	public static EmulatedRole demo() {
+		return new EmulatedRole(DEMO_ROLE_ARN, 43_200);
+	}
+
+	public String account() {
+		return part(1);
+	}
+
+	/** The last part of the ARN, without the path: what an assumed-role ARN names. */
+	public String roleName() {
+		return part(2);
+	}
+
+	/**
+	 * The role's unique id: {@code AROA} and 17 more characters, the length of AWS's own
+	 * role ids ({@code AROA3XFRBF535PLBIFPI4}), derived from the ARN so it stays the same
+	 * across runs.
+	 */
+	public String roleId() {
+		byte[] hash = Crypto.sha256(this.arn.getBytes(StandardCharsets.UTF_8));
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+		StringBuilder id = new StringBuilder("AROA");
+		for (int i = 0; i < 17; i++) {
+			id.append(alphabet.charAt(hash[i] & 0x1F));
+		}
+		return id.toString();
+	}
+
+	private String part(int group) {
+		Matcher matcher = ARN.matcher(this.arn);
+		matcher.matches();
+		return matcher.group(group);
+	}
+
+}

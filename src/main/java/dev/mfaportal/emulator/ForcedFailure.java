@@ -1,0 +1,29 @@
+package dev.mfaportal.emulator;
+
+import java.util.Objects;
+
+/**
+ * An error the emulator answers every request with, before looking at it, to test how the
+ * portal copes with an STS outage.
+ */
+public record ForcedFailure(int status, String code, String message) {
+
+	public ForcedFailure {
+		Objects.requireNonNull(code, "code");
+		Objects.requireNonNull(message, "message");
+		if (status < 400 || status > 599) {
+			throw new IllegalArgumentException("status must be an HTTP error status: " + status);
+		}
+	}
+
+	/** STS's answer to an internal error: 500 {@code InternalFailure}. */
+	public static ForcedFailure internalFailure() {
+		return new ForcedFailure(500, "InternalFailure", "An internal error has occurred");
+	}
+
+	/** 503 {@code ServiceUnavailable}, which the SDK treats as retryable. */
+	public static ForcedFailure serviceUnavailable() {
+		return new ForcedFailure(503, "ServiceUnavailable", "Service is unable to handle request.");
+	}
+
+}

@@ -1,0 +1,256 @@
+package dev.mfaportal.emulator;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * The STS emulator's core, independent of any HTTP server: one wire request in, one wire
+ * response out. Faults can be changed while it runs; requests see the settings current
+ * when they arrive.
+ * <p>
+ * Besides STS it answers IAM's {@code ListMFADevices} (a request signed for the service
+ * {@code iam}) and, at {@code /federation}, the console's federation endpoint.
+ */
+public final class StsEmulator {
+
+	static final String VERSION = "2011-06-15";
+
+	/** The services a signature may be scoped to, as its credential scope names them. */
+	static final String STS = "sts";
+
+	static final String IAM = "iam";
+
+	/**
+	 * Enough for any test; bounded so a benchmark against the demo server does not fill
+	 * the heap.
+	 */
+	private static final int MAX_RECORDED = 10_000;
+
+	private final Clock clock;
+
+	private final SigV4Verifier verifier;
+
+	private final Authenticator authenticator;
+
+	private final RequestRateLimit rateLimit = new RequestRateLimit();
+
+	private final GetSessionTokenAction getSessionToken;
+
+	private final AssumeRoleAction assumeRole;
+
+	private final GetCallerIdentityAction getCallerIdentity = new GetCallerIdentityAction();
+
+	private final ListMfaDevicesAction listMfaDevices;
+
+	private final FederationEndpoint federation;
+
+	private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
+
+	private volatile EmulatorSettings settings;
+
+	StsEmulator(EmulatorSettings settings, Clock clock) {
+		this.settings = Objects.requireNonNull(settings, "settings");
+		this.clock = Objects.requireNonNull(clock, "clock");
+		IssuedSessions sessions = new IssuedSessions();
+		MfaCheck mfa = new MfaCheck(new OneTimeCodes());
+		this.verifier = new SigV4Verifier(List.of(STS, IAM), clock);
+		this.authenticator = new Authenticator(this.verifier, sessions);
+		this.getSessionToken = new GetSessionTokenAction(sessions, mfa);
+		this.assumeRole = new AssumeRoleAction(sessions, mfa);
+		this.listMfaDevices = new ListMfaDevicesAction(clock.instant());
+		this.federation = new FederationEndpoint(sessions);
+	}
+
+	public EmulatorSettings settings() {
+		return this.settings;
+	}
+
+	public synchronized void updateSettings(UnaryOperator<EmulatorSettings> change) {
+		this.settings = Objects.requireNonNull(change.apply(this.settings), "settings");
+	}
+
+	public void setResponseDelay(Duration responseDelay) {
+		updateSettings((current) -> current.withResponseDelay(responseDelay));
+	}
+
+	public void setDisabledRegions(Set<String> disabledRegions) {
+		updateSettings((current) -> current.withDisabledRegions(disabledRegions));
+	}
+
+	public void setMaxRequestsPerSecond(int maxRequestsPerSecond) {
+		updateSettings((current) -> current.withMaxRequestsPerSecond(maxRequestsPerSecond));
+	}
+
+	/** {@code null} turns the forced failure off. */
+	public void setForcedFailure(ForcedFailure forcedFailure) {
+		updateSettings((current) -> current.withForcedFailure(forcedFailure));
+	}
+
+	/**
+	 * Every request answered so far (the latest {@value #MAX_RECORDED}), oldest first.
+	 */
+	public List<RecordedRequest> recordedRequests() {
+		synchronized (this.recorded) {
+			return List.copyOf(this.recorded);
+		}
+	}
+
+	public void clearRecordedRequests() {
+		synchronized (this.recorded) {
+			this.recorded.clear();
+		}
+	}
+
+	/**
+	 * Every console sign-in at the federation endpoint so far (the latest 10,000), oldest
+	 * first.
+	 */
+	public List<ConsoleSignIn> consoleSignIns() {
+		return this.federation.signIns();
+	}
+
+	public void clearConsoleSignIns() {
+		this.federation.clearSignIns();
+	}
+
+	WireResponse handle(WireRequest request) {
+		if (FederationEndpoint.PATH.equals(request.rawPath())) {
+			return this.federation.handle(request, this.clock.instant());
+		}
+		EmulatorSettings current = this.settings;
+		Instant now = this.clock.instant();
+		String requestId = UUID.randomUUID().toString();
+		Map<String, String> parameters = Map.of();
+		SigV4Authorization authorization = null;
+		String xml;
+		int status = 200;
+		String errorCode = null;
+		try {
+			parameters = AwsQueryParameters.of(request);
+			if (current.forcedFailure() != null) {
+				ForcedFailure failure = current.forcedFailure();
+				throw new StsError(failure.status(), failure.code(), failure.message());
+			}
+			if (!this.rateLimit.tryAcquire(current.maxRequestsPerSecond(), now)) {
+				throw new StsError(400, "Throttling", "Rate exceeded");
+			}
+			authorization = this.verifier.authorization(request);
+			Caller caller = this.authenticator.authenticate(request, authorization, current.users(), now);
+			// IAM is global: a region STS is off in does not concern it
+			if (authorization.service().equals(STS) && current.disabledRegions().contains(authorization.region())) {
+				throw new StsError(403, "RegionDisabledException", "STS is not activated in this region for account:"
+						+ caller.account()
+						+ ". Your account administrator can activate STS in this region using the IAM Console.");
+			}
+			xml = authorization.service().equals(IAM) ? dispatchIam(caller, current, parameters, requestId)
+					: dispatch(caller, current, parameters, now, requestId);
+		}
+		catch (StsError error) {
+			xml = StsXml.error(namespace(authorization, parameters), error, requestId);
+			status = error.status();
+			errorCode = error.code();
+		}
+		record(new RecordedRequest(now, parameters.get("Action"), masked(parameters),
+				(authorization != null) ? authorization.accessKeyId() : null,
+				(authorization != null) ? authorization.region() : null,
+				authorization != null && this.authenticator.isSessionKey(authorization.accessKeyId()), status,
+				errorCode));
+		pause(current.responseDelay());
+		return new WireResponse(status, Map.of("Content-Type", "text/xml", "x-amzn-RequestId", requestId),
+				xml.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private String dispatch(Caller caller, EmulatorSettings current, Map<String, String> parameters, Instant now,
+			String requestId) {
+		String action = action(parameters);
+		if (VERSION.equals(parameters.get("Version"))) {
+			if (action.equals("GetSessionToken")) {
+				return this.getSessionToken.handle(caller, parameters, now, requestId);
+			}
+			if (action.equals("AssumeRole")) {
+				return this.assumeRole.handle(caller, current.roles(), parameters, now, requestId);
+			}
+			if (action.equals("GetCallerIdentity")) {
+				return this.getCallerIdentity.handle(caller, requestId);
+			}
+		}
+		throw invalidAction(action, parameters);
+	}
+
+	private String dispatchIam(Caller caller, EmulatorSettings current, Map<String, String> parameters,
+			String requestId) {
+		String action = action(parameters);
+		if (ListMfaDevicesAction.VERSION.equals(parameters.get("Version")) && action.equals("ListMFADevices")) {
+			return this.listMfaDevices.handle(caller, current, parameters, requestId);
+		}
+		throw invalidAction(action, parameters);
+	}
+
+	private static String action(Map<String, String> parameters) {
+		String action = parameters.get("Action");
+		if (action == null || action.isEmpty()) {
+			throw new StsError(400, "MissingAction", "Missing Action");
+		}
+		return action;
+	}
+
+	/**
+	 * STS's own text, including its placeholder for a missing version; IAM's is taken to
+	 * be the same (the two share their awsQuery front end).
+	 */
+	private static StsError invalidAction(String action, Map<String, String> parameters) {
+		String version = parameters.get("Version");
+		return new StsError(400, "InvalidAction", "Could not find operation " + action + " for version "
+				+ ((version != null) ? version : "NO_VERSION_SPECIFIED"));
+	}
+
+	/**
+	 * IAM's for a request signed for IAM or, unsigned, naming IAM's version; STS's
+	 * otherwise.
+	 */
+	private static String namespace(SigV4Authorization authorization, Map<String, String> parameters) {
+		boolean iam = (authorization != null) ? authorization.service().equals(IAM)
+				: ListMfaDevicesAction.VERSION.equals(parameters.get("Version"));
+		return iam ? StsXml.IAM_NAMESPACE : StsXml.NAMESPACE;
+	}
+
+	private static Map<String, String> masked(Map<String, String> parameters) {
+		Map<String, String> masked = new LinkedHashMap<>(parameters);
+		masked.replaceAll(
+				(name, value) -> name.equalsIgnoreCase("TokenCode") ? RecordedRequest.MASKED_TOKEN_CODE : value);
+		return masked;
+	}
+
+	private void record(RecordedRequest request) {
+		synchronized (this.recorded) {
+			if (this.recorded.size() == MAX_RECORDED) {
+				this.recorded.removeFirst();
+			}
+			this.recorded.addLast(request);
+		}
+	}
+
+	private static void pause(Duration delay) {
+		if (delay.isZero()) {
+			return;
+		}
+		try {
+			Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,342 @@
+package dev.mfaportal.emulator;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import software.amazon.awssdk.services.sts.model.Credentials;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+import software.amazon.awssdk.services.sts.model.StsException;
+
+import static dev.mfaportal.emulator.EmulatedMfaDevice.DEMO_BASE32_SECRET;
+import static dev.mfaportal.emulator.EmulatedMfaDevice.DEMO_SERIAL_NUMBER;
+import static dev.mfaportal.emulator.EmulatedRole.DEMO_ROLE_ARN;
+import static dev.mfaportal.emulator.SdkClients.stsError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * AssumeRole through the real SDK client over HTTP: issuing, the role's and role
+ * chaining's duration limits, STS's parameter constraints, MFA, and who the issued
+ * credentials act as.
+ */
+class AssumeRoleSdkTest {
+
+	/** A role with IAM's default MaxSessionDuration, one hour. */
+	private static final String READ_ONLY_ARN = "arn:aws:iam::123456789012:role/read-only";
+
+	private final TestClock clock = TestClock.behindRealTimeBy(Duration.ZERO);
+
+	private StsEmulatorServer server;
+
+	private StsClient sts;
+
+	@BeforeEach
+	void start() {
+		this.server = StsEmulatorServer.start(
+				EmulatorSettings.demo().withRoles(List.of(EmulatedRole.demo(), new EmulatedRole(READ_ONLY_ARN))),
+				this.clock);
+		this.sts = SdkClients.demoUser(this.server.endpoint());
+	}
+
+	@AfterEach
+	void stop() {
+		this.sts.close();
+		this.server.close();
+	}
+
+	@Test
+	void assumeRoleWhenCurrentCodeThenRoleCredentialsActingAsTheAssumedRole() {
+		AssumeRoleResponse response = this.sts.assumeRole((request) -> request.roleArn(DEMO_ROLE_ARN)
+			.roleSessionName("alice@example.com")
+			.serialNumber(DEMO_SERIAL_NUMBER)
+			.tokenCode(currentCode())
+			.durationSeconds(7200));
+		Credentials credentials = response.credentials();
+		assertThat(credentials.accessKeyId()).startsWith("ASIA").hasSize(20).matches("[A-Z0-9]+");
+		assertThat(credentials.secretAccessKey()).hasSize(40);
+		assertThat(credentials.sessionToken()).hasSizeGreaterThan(300);
+		assertThat(credentials.expiration()).isEqualTo(this.clock.instant().plusSeconds(7200));
+		assertThat(response.assumedRoleUser().arn())
+			.isEqualTo("arn:aws:sts::123456789012:assumed-role/demo-admin/alice@example.com");
+		assertThat(response.assumedRoleUser().assumedRoleId()).matches("AROA[A-Z0-9]{17}:alice@example\\.com");
+		assertThat(response.packedPolicySize()).isNull();
+		try (StsClient role = SdkClients.session(this.server.endpoint(), credentials)) {
+			GetCallerIdentityResponse identity = role.getCallerIdentity();
+			assertThat(identity.arn()).isEqualTo("arn:aws:sts::123456789012:assumed-role/demo-admin/alice@example.com");
+			assertThat(identity.userId()).isEqualTo(response.assumedRoleUser().assumedRoleId());
+			assertThat(identity.account()).isEqualTo("123456789012");
+		}
+	}
+
+	@Test
+	void assumeRoleWhenSameRoleTwiceThenSameRoleIdUnderEachSessionName() {
+		String first = assume((request) -> request.roleSessionName("first")).assumedRoleUser().assumedRoleId();
+		String second = assume((request) -> request.roleSessionName("second")).assumedRoleUser().assumedRoleId();
+		assertThat(first).endsWith(":first");
+		assertThat(second).endsWith(":second");
+		assertThat(first.substring(0, 21)).isEqualTo(second.substring(0, 21));
+	}
+
+	@Test
+	void assumeRoleWhenNoDurationThenOneHour() {
+		Credentials credentials = assume((request) -> {
+		}).credentials();
+		assertThat(credentials.expiration()).isEqualTo(this.clock.instant().plusSeconds(3600));
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 900, 43_200 })
+	void assumeRoleWhenDurationAtABoundOfTheRoleThenIssued(int seconds) {
+		Credentials credentials = assume((request) -> request.durationSeconds(seconds)).credentials();
+		assertThat(credentials.expiration()).isEqualTo(this.clock.instant().plusSeconds(seconds));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "899   | Member must have value greater than or equal to 900",
+			"43201 | Member must have value less than or equal to 43200" })
+	void assumeRoleWhenDurationOutOfRangeThenValidationError(int seconds, String constraint) {
+		StsException error = stsError(() -> assume((request) -> request.durationSeconds(seconds)));
+		assertValidationError(error, "1 validation error detected: Value '" + seconds
+				+ "' at 'durationSeconds' failed to satisfy constraint: " + constraint);
+	}
+
+	@Test
+	void assumeRoleWhenDurationAboveTheRolesMaximumThenValidationError() {
+		assertThat(assume((request) -> request.roleArn(READ_ONLY_ARN).durationSeconds(3600)).credentials()).isNotNull();
+		StsException error = stsError(() -> assume((request) -> request.roleArn(READ_ONLY_ARN).durationSeconds(3601)));
+		assertValidationError(error, "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+	}
+
+	@Test
+	void assumeRoleWhenSignedWithRoleCredentialsForMoreThanAnHourThenRoleChainingValidationError() {
+		try (StsClient role = SdkClients.session(this.server.endpoint(), assume((request) -> {
+		}).credentials())) {
+			StsException error = stsError(() -> role.assumeRole(
+					(request) -> request.roleArn(DEMO_ROLE_ARN).roleSessionName("chained").durationSeconds(3601)));
+			assertValidationError(error,
+					"The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");
+		}
+	}
+
+	@Test
+	void assumeRoleWhenSignedWithRoleCredentialsForAnHourThenChainedRoleIssued() {
+		try (StsClient role = SdkClients.session(this.server.endpoint(), assume((request) -> {
+		}).credentials())) {
+			AssumeRoleResponse chained = role.assumeRole(
+					(request) -> request.roleArn(READ_ONLY_ARN).roleSessionName("chained").durationSeconds(3600));
+			assertThat(chained.credentials().expiration()).isEqualTo(this.clock.instant().plusSeconds(3600));
+			try (StsClient chainedRole = SdkClients.session(this.server.endpoint(), chained.credentials())) {
+				assertThat(chainedRole.getCallerIdentity().arn())
+					.isEqualTo("arn:aws:sts::123456789012:assumed-role/read-only/chained");
+			}
+		}
+	}
+
+	@Test
+	void assumeRoleWhenSignedWithSessionTokenCredentialsThenIssuedUpToTheRolesMaximum() {
+		Credentials session = this.sts.getSessionToken().credentials();
+		try (StsClient sessionSts = SdkClients.session(this.server.endpoint(), session)) {
+			AssumeRoleResponse response = sessionSts.assumeRole((request) -> request.roleArn(DEMO_ROLE_ARN)
+				.roleSessionName("from-session")
+				.serialNumber(DEMO_SERIAL_NUMBER)
+				.tokenCode(currentCode())
+				.durationSeconds(43_200));
+			assertThat(response.credentials().expiration()).isEqualTo(this.clock.instant().plusSeconds(43_200));
+		}
+	}
+
+	@Test
+	void getSessionTokenWhenSignedWithRoleCredentialsThenAccessDenied() {
+		try (StsClient role = SdkClients.session(this.server.endpoint(), assume((request) -> {
+		}).credentials())) {
+			StsException error = stsError(role::getSessionToken);
+			assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+			assertThat(error.awsErrorDetails().errorMessage())
+				.isEqualTo("Cannot call GetSessionToken with session credentials");
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "a          | Member must have length greater than or equal to 2",
+					"bad name!  | Member must satisfy regular expression pattern: [\\w+=,.@-]*",
+					"sixty-five-characters-are-one-more-than-a-role-session-name-takes "
+							+ "| Member must have length less than or equal to 64" })
+	void assumeRoleWhenSessionNameBreaksAConstraintThenValidationError(String name, String constraint) {
+		StsException error = stsError(() -> assume((request) -> request.roleSessionName(name)));
+		assertValidationError(error, "1 validation error detected: Value '" + name
+				+ "' at 'roleSessionName' failed to satisfy constraint: " + constraint);
+	}
+
+	@Test
+	void assumeRoleWhenSessionNameMissingThenValidationErrorForNull() {
+		StsException error = stsError(() -> this.sts.assumeRole((request) -> request.roleArn(DEMO_ROLE_ARN)));
+		assertValidationError(error, "1 validation error detected: Value null at 'roleSessionName' "
+				+ "failed to satisfy constraint: Member must not be null");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "x             | Member must have length greater than or equal to 2",
+			"has space     | Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*" })
+	void assumeRoleWhenExternalIdBreaksAConstraintThenValidationError(String externalId, String constraint) {
+		StsException error = stsError(() -> assume((request) -> request.externalId(externalId)));
+		assertValidationError(error, "1 validation error detected: Value '" + externalId
+				+ "' at 'externalId' failed to satisfy constraint: " + constraint);
+	}
+
+	@Test
+	void assumeRoleWhenExternalIdWellFormedThenIssuedAndRecordedWithTheCodeMasked() {
+		String code = currentCode();
+		assume((request) -> request.externalId("partner:4711/eu-west-1")
+			.serialNumber(DEMO_SERIAL_NUMBER)
+			.tokenCode(code));
+		assertThat(this.server.emulator().recordedRequests()).singleElement().satisfies((recorded) -> {
+			assertThat(recorded.action()).isEqualTo("AssumeRole");
+			assertThat(recorded.parameters()).containsEntry("RoleArn", DEMO_ROLE_ARN)
+				.containsEntry("RoleSessionName", "session")
+				.containsEntry("ExternalId", "partner:4711/eu-west-1")
+				.containsEntry("SerialNumber", DEMO_SERIAL_NUMBER)
+				.containsEntry("TokenCode", RecordedRequest.MASKED_TOKEN_CODE);
+			assertThat(recorded.parameters().values()).doesNotContain(code);
+			assertThat(recorded.succeeded()).isTrue();
+		});
+	}
+
+	@Test
+	void assumeRoleWhenSeveralParametersBrokenThenAllListedInModelOrder() {
+		StsException error = stsError(() -> this.sts.assumeRole((request) -> request.roleArn("arn:aws:iam::1:r")
+			.roleSessionName("x")
+			.durationSeconds(600)
+			.tokenCode("12345")));
+		assertValidationError(error, "4 validation errors detected: "
+				+ "Value 'arn:aws:iam::1:r' at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20; "
+				+ "Value 'x' at 'roleSessionName' failed to satisfy constraint: Member must have length greater than or equal to 2; "
+				+ "Value '600' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900; "
+				+ "Value '12345' at 'tokenCode' failed to satisfy constraint: Member must have length greater than or equal to 6");
+	}
+
+	@Test
+	void assumeRoleWhenRoleNotConfiguredThenAccessDeniedNamingCallerAndRole() {
+		StsException error = stsError(
+				() -> assume((request) -> request.roleArn("arn:aws:iam::123456789012:role/no-such-role")));
+		assertThat(error.statusCode()).isEqualTo(403);
+		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+		assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::123456789012:user/demo "
+				+ "is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/no-such-role");
+	}
+
+	@Test
+	void assumeRoleWhenRoleNotConfiguredAndCallerARoleThenAccessDeniedNamingTheAssumedRole() {
+		try (StsClient role = SdkClients.session(this.server.endpoint(), assume((request) -> {
+		}).credentials())) {
+			StsException error = stsError(
+					() -> role.assumeRole((request) -> request.roleArn("arn:aws:iam::123456789012:role/no-such-role")
+						.roleSessionName("chained")));
+			assertThat(error.awsErrorDetails().errorMessage())
+				.isEqualTo("User: arn:aws:sts::123456789012:assumed-role/demo-admin/session is not authorized to "
+						+ "perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/no-such-role");
+		}
+	}
+
+	@Test
+	void assumeRoleWhenCodeReusedThenAccessDeniedInvalidCode() {
+		String code = currentCode();
+		this.sts.getSessionToken((request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(code));
+		StsException error = stsError(
+				() -> assume((request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(code)));
+		assertThat(error.statusCode()).isEqualTo(403);
+		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+		assertThat(error.awsErrorDetails().errorMessage()).isEqualTo(MfaCheck.INVALID_CODE);
+	}
+
+	@Test
+	void assumeRoleWhenWrongCodeThenAccessDeniedInvalidCode() {
+		String wrong = codeValidInNoStepOfTheWindow();
+		StsException error = stsError(
+				() -> assume((request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(wrong)));
+		assertThat(error.awsErrorDetails().errorMessage())
+			.isEqualTo("MultiFactorAuthentication failed with invalid MFA one time pass code. ");
+	}
+
+	@Test
+	void assumeRoleWhenSerialNotTheCallersThenAccessDeniedUnknownSerial() {
+		StsException error = stsError(
+				() -> assume((request) -> request.serialNumber("arn:aws:iam::123456789012:mfa/someone-else")
+					.tokenCode(currentCode())));
+		assertThat(error.statusCode()).isEqualTo(403);
+		assertThat(error.awsErrorDetails().errorMessage())
+			.isEqualTo("MultiFactorAuthentication failed, unable to validate MFA code.  "
+					+ "Please verify your MFA serial number is valid and associated with this user.");
+	}
+
+	@Test
+	void assumeRoleWhenRefusedForItsDurationThenTheCodeIsStillGood() {
+		String code = currentCode();
+		stsError(() -> assume((request) -> request.roleArn(READ_ONLY_ARN)
+			.durationSeconds(7200)
+			.serialNumber(DEMO_SERIAL_NUMBER)
+			.tokenCode(code)));
+		assertThat(assume((request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(code)).credentials())
+			.isNotNull();
+	}
+
+	@Test
+	void assumeRoleWhenCallerIsTheAccountRootThenAccessDenied() {
+		EmulatedUser root = new EmulatedUser("AKIAROOTROOTROOT0001", "rootSecretrootSecretrootSecretrootSecret",
+				"123456789012", "root", true, null);
+		this.server.emulator().updateSettings((settings) -> settings.withUsers(List.of(root)));
+		try (StsClient rootSts = SdkClients.sts(this.server.endpoint(),
+				AwsBasicCredentials.create(root.accessKeyId(), root.secretAccessKey()))) {
+			StsException error = stsError(
+					() -> rootSts.assumeRole((request) -> request.roleArn(DEMO_ROLE_ARN).roleSessionName("root")));
+			assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+			assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("Roles may not be assumed by root accounts.");
+		}
+	}
+
+	@Test
+	void assumeRoleWhenSessionPolicySentThenPackedPolicySizeReported() {
+		AssumeRoleResponse response = assume((request) -> request
+			.policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+					+ "\"Resource\":\"*\"}]}"));
+		assertThat(response.packedPolicySize()).isBetween(1, 100);
+	}
+
+	private AssumeRoleResponse assume(Consumer<AssumeRoleRequest.Builder> request) {
+		return this.sts
+			.assumeRole((builder) -> request.accept(builder.roleArn(DEMO_ROLE_ARN).roleSessionName("session")));
+	}
+
+	private static void assertValidationError(StsException error, String message) {
+		assertThat(error.statusCode()).isEqualTo(400);
+		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+		assertThat(error.awsErrorDetails().errorMessage()).isEqualTo(message);
+	}
+
+	private String codeValidInNoStepOfTheWindow() {
+		long step = Totp.step(this.clock.instant());
+		byte[] key = EmulatedMfaDevice.demo().secretKey();
+		List<String> valid = List.of(Totp.code(key, step - 1), Totp.code(key, step), Totp.code(key, step + 1));
+		return Stream.of("000000", "111111", "222222", "333333")
+			.filter((code) -> !valid.contains(code))
+			.findFirst()
+			.get();
+	}
+
+	private String currentCode() {
+		return Totp.currentCode(DEMO_BASE32_SECRET, this.clock);
+	}
+
+}

@@ -1,0 +1,110 @@
+package dev.mfaportal.emulator;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.RegionDisabledException;
+import software.amazon.awssdk.services.sts.model.StsException;
+
+import static dev.mfaportal.emulator.SdkClients.stsError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The faults the portal's tests inject, as the real SDK client sees them.
+ */
+class FaultInjectionSdkTest {
+
+	/** Standing still, so the requests of a throttling test fall into one second. */
+	private final TestClock clock = TestClock.behindRealTimeBy(Duration.ZERO);
+
+	private StsEmulatorServer server;
+
+	private StsClient sts;
+
+	@BeforeEach
+	void start() {
+		this.server = StsEmulatorServer.start(EmulatorSettings.demo(), this.clock);
+		this.sts = SdkClients.demoUser(this.server.endpoint());
+	}
+
+	@AfterEach
+	void stop() {
+		this.sts.close();
+		this.server.close();
+	}
+
+	@Test
+	void callWhenSignedForDisabledRegionThenRegionDisabledException() {
+		this.server.emulator().setDisabledRegions(Set.of("ap-east-1"));
+		try (StsClient hongKong = SdkClients.sts(this.server.endpoint(), Region.AP_EAST_1,
+				StaticCredentialsProvider.create(AwsBasicCredentials.create(EmulatedUser.DEMO_ACCESS_KEY_ID,
+						EmulatedUser.DEMO_SECRET_ACCESS_KEY)))) {
+			RegionDisabledException error = catchThrowableOfType(RegionDisabledException.class,
+					() -> hongKong.getSessionToken());
+			assertThat(error.statusCode()).isEqualTo(403);
+			assertThat(error.awsErrorDetails().errorCode()).isEqualTo("RegionDisabledException");
+			assertThat(error.awsErrorDetails().errorMessage())
+				.isEqualTo("STS is not activated in this region for account:123456789012. "
+						+ "Your account administrator can activate STS in this region using the IAM Console.");
+		}
+		assertThat(this.sts.getCallerIdentity().account()).isEqualTo("123456789012");
+	}
+
+	@Test
+	void callWhenAboveRequestsPerSecondThenThrottling() {
+		this.server.emulator().setMaxRequestsPerSecond(2);
+		this.sts.getCallerIdentity();
+		this.sts.getCallerIdentity();
+		StsException error = stsError(this.sts::getCallerIdentity);
+		assertThat(error.statusCode()).isEqualTo(400);
+		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("Throttling");
+		assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("Rate exceeded");
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(this.sts.getCallerIdentity().account()).isEqualTo("123456789012");
+	}
+
+	@Test
+	void callWhenForcedFailureThenThatErrorUntilCleared() {
+		this.server.emulator().setForcedFailure(ForcedFailure.internalFailure());
+		StsException error = stsError(this.sts::getSessionToken);
+		assertThat(error.statusCode()).isEqualTo(500);
+		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("InternalFailure");
+		assertThat(this.server.emulator().recordedRequests()).singleElement()
+			.satisfies((recorded) -> assertThat(recorded.errorCode()).isEqualTo("InternalFailure"));
+		this.server.emulator().setForcedFailure(null);
+		assertThat(this.sts.getSessionToken().credentials().accessKeyId()).startsWith("ASIA");
+	}
+
+	@Test
+	void callWhenResponseDelayedAndManyClientsAtOnceThenAllAnswered() throws Exception {
+		this.server.emulator().setResponseDelay(Duration.ofMillis(300));
+		int clients = 24;
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		try {
+			List<Future<String>> answers = pool
+				.invokeAll(Collections.nCopies(clients, () -> this.sts.getCallerIdentity().account()));
+			for (Future<String> answer : answers) {
+				assertThat(answer.get()).isEqualTo("123456789012");
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.server.emulator().recordedRequests()).hasSize(clients);
+	}
+
+}
