@@ -1,7 +1,6 @@
 package dev.mfaportal.credentialsource;
 
 import java.util.List;
-import java.util.Optional;
 
 import dev.mfaportal.sts.StsCaller;
 
@@ -15,10 +14,6 @@ public interface CredentialSources {
 	 * time.
 	 */
 	List<CredentialSource> list();
-
-	default Optional<CredentialSource> find(String id) {
-		return list().stream().filter((source) -> source.id().equals(id)).findFirst();
-	}
 
 	/** What signs STS calls for the source. */
 	StsCaller caller(CredentialSource source);

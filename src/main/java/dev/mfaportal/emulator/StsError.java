@@ -2,8 +2,9 @@ package dev.mfaportal.emulator;
 
 /**
  * An STS error answer, thrown from wherever a check fails and rendered as STS's
- * {@code ErrorResponse}. Texts are STS's own where known (see shared/STS-REFERENCE.md):
- * clients match on them.
+ * {@code ErrorResponse}. Texts are STS's own where known (the codes and statuses AWS
+ * lists at https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html and in
+ * each action's Errors section; the wording as STS sends it): clients match on them.
  */
 final class StsError extends RuntimeException {
 

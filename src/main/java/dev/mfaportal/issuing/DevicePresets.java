@@ -27,13 +27,6 @@ public interface DevicePresets {
 	 */
 	record DevicePreset(long id, String label, String serialNumber, int durationSeconds, String profileName,
 			String sourceId, Instant lastUsedAt, String roleArn, String roleSessionName, String externalId) {
-
-		/** A device that assumes no role. */
-		public DevicePreset(long id, String label, String serialNumber, int durationSeconds, String profileName,
-				String sourceId, Instant lastUsedAt) {
-			this(id, label, serialNumber, durationSeconds, profileName, sourceId, lastUsedAt, null, null, null);
-		}
-
 	}
 
 }

@@ -36,8 +36,9 @@ class SavedDevicePresetsTest {
 		given(this.devices.list("alice")).willReturn(List.of(new Device(7, "alice", "Work",
 				"arn:aws:iam::123456789012:mfa/alice", 43200, "work-mfa", "profile:work", T0, T0.plusSeconds(5))));
 
-		assertThat(this.presets.forActor("alice")).containsExactly(new DevicePreset(7, "Work",
-				"arn:aws:iam::123456789012:mfa/alice", 43200, "work-mfa", "profile:work", T0.plusSeconds(5)));
+		assertThat(this.presets.forActor("alice"))
+			.containsExactly(new DevicePreset(7, "Work", "arn:aws:iam::123456789012:mfa/alice", 43200, "work-mfa",
+					"profile:work", T0.plusSeconds(5), null, null, null));
 		assertThat(this.presets.forActor("bob")).isEmpty();
 	}
 

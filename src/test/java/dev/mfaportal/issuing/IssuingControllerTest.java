@@ -80,7 +80,7 @@ class IssuingControllerTest {
 
 	private static final DevicePreset WORK_DEVICE = new DevicePreset(7, "Work phone",
 			"arn:aws:iam::123456789012:mfa/work", 3600, "work-mfa", "profile:work",
-			Instant.parse("2026-11-25T09:00:00Z"));
+			Instant.parse("2026-11-25T09:00:00Z"), null, null, null);
 
 	private static final TemporaryCredentials ISSUED = new TemporaryCredentials("ASIAISSUEDKEY0000001",
 			"issued-secret-canary", "issued-token-canary", Instant.parse("2026-11-26T22:00:00Z"));
@@ -127,8 +127,6 @@ class IssuingControllerTest {
 	void sources() {
 		given(this.guard.admit(any(), any(), any())).willReturn(AttemptGuard.Verdict.ADMITTED);
 		given(this.sources.list()).willReturn(List.of(PROFILE, SESSION));
-		given(this.sources.find("profile:work")).willReturn(java.util.Optional.of(PROFILE));
-		given(this.sources.find("environment")).willReturn(java.util.Optional.of(SESSION));
 		given(this.sources.caller(any()))
 			.willReturn(new StsCaller("profile:work", AnonymousCredentialsProvider.create(), "eu-west-1", null));
 	}
@@ -449,7 +447,7 @@ class IssuingControllerTest {
 
 	@Test
 	void formWhenOpenedPlainThenTheDeviceUsedLastIsPreselected() throws Exception {
-		DevicePreset never = new DevicePreset(8, "Spare", "GAHT12345678", 900, "spare", null, null);
+		DevicePreset never = new DevicePreset(8, "Spare", "GAHT12345678", 900, "spare", null, null, null, null, null);
 		given(this.presets.forActor("alice")).willReturn(List.of(WORK_DEVICE, never));
 		this.mvc.perform(get("/"))
 			.andExpect(content().string(containsString("value=\"arn:aws:iam::123456789012:mfa/work\"")))
