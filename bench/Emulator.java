@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import dev.mfaportal.emulator.EmulatedMfaDevice;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
-import dev.mfaportal.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.TestEmulator;
 
 /**
  * The STS emulator for the benchmarks: {@code PORT USERS DELAY_MS DIR}. Each user has its own access key
@@ -47,8 +47,8 @@ class Emulator {
 		Files.writeString(dir.resolve("credentials"), credentials);
 		Files.writeString(dir.resolve("config"), config);
 		Files.writeString(dir.resolve("users.tsv"), tsv);
-		EmulatorSettings settings = EmulatorSettings.of().withUsers(users).withResponseDelay(delay);
-		StsEmulatorServer server = StsEmulatorServer.start(settings, Clock.systemUTC(), port);
+		TestEmulator server = TestEmulator.start(EmulatorSettings.of().withUsers(users), Clock.systemUTC(), port);
+		server.setResponseDelay(delay);
 		Runtime.getRuntime().addShutdownHook(new Thread(server::close));
 		System.out.println("endpoint=" + server.endpoint());
 		System.out.flush();

@@ -30,8 +30,10 @@ build() {
 	fi
 }
 
-# Class path for bench/*.java: the portal's classes (the emulator lives there) and its runtime jars.
-driver_classpath() { echo "target/classes:$(cat "$BENCH_OUT/classpath.txt")"; }
+# Class path for bench/*.java: the portal's classes (the emulator lives there), the test classes
+# (TestEmulator, the emulator's controls such as the response delay, which main does not expose;
+# package -DskipTests still compiles them) and its runtime jars.
+driver_classpath() { echo "target/classes:target/test-classes:$(cat "$BENCH_OUT/classpath.txt")"; }
 
 # The layout the container and the README's fast start use: the extracted jar, plus an AppCDS
 # archive (Java 17) and an AOT cache (Java 25) each trained with the shipped flags by starting the

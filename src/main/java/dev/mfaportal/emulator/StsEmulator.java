@@ -10,19 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
  * The STS emulator's core, independent of any HTTP server: one wire request in, one wire
- * response out. Faults can be changed while it runs; requests see the settings current
- * when they arrive.
+ * response out. Settings and faults can be changed while it runs (by tests, through
+ * {@code TestEmulator}); requests see those current when they arrive.
  * <p>
  * Besides STS it answers IAM's {@code ListMFADevices} (a request signed for the service
  * {@code iam}) and, at {@code /federation}, the console's federation endpoint.
  */
-public final class StsEmulator {
+final class StsEmulator {
 
 	static final String VERSION = "2011-06-15";
 
@@ -59,6 +58,8 @@ public final class StsEmulator {
 
 	private volatile EmulatorSettings settings;
 
+	private volatile Faults faults = Faults.NONE;
+
 	StsEmulator(EmulatorSettings settings, Clock clock) {
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.clock = Objects.requireNonNull(clock, "clock");
@@ -72,41 +73,28 @@ public final class StsEmulator {
 		this.federation = new FederationEndpoint(sessions);
 	}
 
-	public EmulatorSettings settings() {
+	EmulatorSettings settings() {
 		return this.settings;
 	}
 
-	public synchronized void updateSettings(UnaryOperator<EmulatorSettings> change) {
+	synchronized void updateSettings(UnaryOperator<EmulatorSettings> change) {
 		this.settings = Objects.requireNonNull(change.apply(this.settings), "settings");
 	}
 
-	public void setResponseDelay(Duration responseDelay) {
-		updateSettings((current) -> current.withResponseDelay(responseDelay));
-	}
-
-	public void setDisabledRegions(Set<String> disabledRegions) {
-		updateSettings((current) -> current.withDisabledRegions(disabledRegions));
-	}
-
-	public void setMaxRequestsPerSecond(int maxRequestsPerSecond) {
-		updateSettings((current) -> current.withMaxRequestsPerSecond(maxRequestsPerSecond));
-	}
-
-	/** {@code null} turns the forced failure off. */
-	public void setForcedFailure(ForcedFailure forcedFailure) {
-		updateSettings((current) -> current.withForcedFailure(forcedFailure));
+	synchronized void updateFaults(UnaryOperator<Faults> change) {
+		this.faults = Objects.requireNonNull(change.apply(this.faults), "faults");
 	}
 
 	/**
 	 * Every request answered so far (the latest {@value #MAX_RECORDED}), oldest first.
 	 */
-	public List<RecordedRequest> recordedRequests() {
+	List<RecordedRequest> recordedRequests() {
 		synchronized (this.recorded) {
 			return List.copyOf(this.recorded);
 		}
 	}
 
-	public void clearRecordedRequests() {
+	void clearRecordedRequests() {
 		synchronized (this.recorded) {
 			this.recorded.clear();
 		}
@@ -116,11 +104,11 @@ public final class StsEmulator {
 	 * Every console sign-in at the federation endpoint so far (the latest 10,000), oldest
 	 * first.
 	 */
-	public List<ConsoleSignIn> consoleSignIns() {
+	List<ConsoleSignIn> consoleSignIns() {
 		return this.federation.signIns();
 	}
 
-	public void clearConsoleSignIns() {
+	void clearConsoleSignIns() {
 		this.federation.clearSignIns();
 	}
 
@@ -129,6 +117,7 @@ public final class StsEmulator {
 			return this.federation.handle(request, this.clock.instant());
 		}
 		EmulatorSettings current = this.settings;
+		Faults faults = this.faults;
 		Instant now = this.clock.instant();
 		String requestId = UUID.randomUUID().toString();
 		Map<String, String> parameters = Map.of();
@@ -138,17 +127,17 @@ public final class StsEmulator {
 		String errorCode = null;
 		try {
 			parameters = AwsQueryParameters.of(request);
-			if (current.forcedFailure() != null) {
-				ForcedFailure failure = current.forcedFailure();
+			if (faults.forcedFailure() != null) {
+				ForcedFailure failure = faults.forcedFailure();
 				throw new StsError(failure.status(), failure.code(), failure.message());
 			}
-			if (!this.rateLimit.tryAcquire(current.maxRequestsPerSecond(), now)) {
+			if (!this.rateLimit.tryAcquire(faults.maxRequestsPerSecond(), now)) {
 				throw new StsError(400, "Throttling", "Rate exceeded");
 			}
 			authorization = this.verifier.authorization(request);
 			Caller caller = this.authenticator.authenticate(request, authorization, current.users(), now);
 			// IAM is global: a region STS is off in does not concern it
-			if (authorization.service().equals(STS) && current.disabledRegions().contains(authorization.region())) {
+			if (authorization.service().equals(STS) && faults.disabledRegions().contains(authorization.region())) {
 				throw new StsError(403, "RegionDisabledException", "STS is not activated in this region for account:"
 						+ caller.account()
 						+ ". Your account administrator can activate STS in this region using the IAM Console.");
@@ -166,7 +155,7 @@ public final class StsEmulator {
 				(authorization != null) ? authorization.region() : null,
 				authorization != null && this.authenticator.isSessionKey(authorization.accessKeyId()), status,
 				errorCode));
-		pause(current.responseDelay());
+		pause(faults.responseDelay());
 		return new WireResponse(status, Map.of("Content-Type", "text/xml", "x-amzn-RequestId", requestId),
 				xml.getBytes(StandardCharsets.UTF_8));
 	}

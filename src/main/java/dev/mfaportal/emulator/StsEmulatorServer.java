@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,7 +87,7 @@ public final class StsEmulatorServer implements AutoCloseable {
 	/**
 	 * The running emulator: recorded requests and faults that can change while it runs.
 	 */
-	public StsEmulator emulator() {
+	StsEmulator emulator() {
 		return this.emulator;
 	}
 
@@ -102,7 +101,7 @@ public final class StsEmulatorServer implements AutoCloseable {
 	 * While on, every request is read and then its connection closed without an answer,
 	 * as a proxy or load balancer that drops connections does.
 	 */
-	public void setDroppingConnections(boolean dropping) {
+	void setDroppingConnections(boolean dropping) {
 		this.dropping = dropping;
 	}
 
@@ -160,28 +159,6 @@ public final class StsEmulatorServer implements AutoCloseable {
 				return thread;
 			});
 		}
-	}
-
-	/**
-	 * Runs the demo setup for interop tests (AWS CLI) and benchmarks: {@code [port]},
-	 * default a free one. Prints {@code key=value} lines a script can read, then serves
-	 * until the process is stopped.
-	 */
-	public static void main(String[] args) throws InterruptedException {
-		int port = (args.length > 0) ? Integer.parseInt(args[0]) : 0;
-		EmulatorSettings settings = EmulatorSettings.demo();
-		StsEmulatorServer server = start(settings, Clock.systemUTC(), port);
-		Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-		EmulatedUser user = settings.users().get(0);
-		System.out.println("endpoint=" + server.endpoint());
-		System.out.println("accessKeyId=" + user.accessKeyId());
-		System.out.println("secretAccessKey=" + user.secretAccessKey());
-		System.out.println("serialNumber=" + user.device().serialNumber());
-		System.out.println("base32Secret=" + user.device().base32Secret());
-		System.out.println("roleArn=" + settings.roles().get(0).arn());
-		System.out.println("federationEndpoint=" + server.federationEndpoint());
-		System.out.flush();
-		new CountDownLatch(1).await();
 	}
 
 }

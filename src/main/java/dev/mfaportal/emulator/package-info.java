@@ -14,7 +14,12 @@
  * console login.
  * <p>
  * Entry points: {@link dev.mfaportal.emulator.StsEmulatorServer} (HTTP on loopback)
- * configured by {@link dev.mfaportal.emulator.EmulatorSettings} (users, roles, faults);
+ * configured by {@link dev.mfaportal.emulator.EmulatorSettings} (users, roles);
  * {@link dev.mfaportal.emulator.Totp} computes the code a demo device currently shows.
+ * That is all the demo needs and all that is public. The controls only tests use (forced
+ * failures, delays, disabled regions, throttling, recorded requests and console sign-ins,
+ * dropped connections) are package-private and reached through {@code TestEmulator} in
+ * the test sources of this package; {@code ModularityTest} lets only {@code demo} use
+ * this package.
  */
 package dev.mfaportal.emulator;

@@ -12,7 +12,7 @@ import dev.mfaportal.sts.StsGateway;
 import dev.mfaportal.sts.TemporaryCredentials;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
-import dev.mfaportal.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.support.EmulatedAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +50,7 @@ class TeamModeStoredKeyIntegrationTest {
 
 	static final EmulatedUser ALICE = EmulatedAccounts.user("alice", "AKIACANARYSTORED0001", SECRET);
 
-	static final StsEmulatorServer emulator = StsEmulatorServer.start(EmulatorSettings.of(ALICE), Clock.systemUTC());
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(ALICE), Clock.systemUTC());
 
 	@DynamicPropertySource
 	static void endpoint(DynamicPropertyRegistry registry) {
@@ -102,7 +102,7 @@ class TeamModeStoredKeyIntegrationTest {
 				new SessionTokenRequest(ALICE.device().serialNumber(), EmulatedAccounts.code(ALICE), 3600));
 
 		assertThat(issued.accessKeyId()).startsWith("ASIA");
-		assertThat(emulator.emulator().recordedRequests()).last().satisfies((call) -> {
+		assertThat(emulator.recordedRequests()).last().satisfies((call) -> {
 			assertThat(call.accessKeyId()).isEqualTo(ALICE.accessKeyId());
 			assertThat(call.succeeded()).isTrue();
 		});

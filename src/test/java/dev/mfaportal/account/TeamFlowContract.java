@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
-import dev.mfaportal.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.emulator.Totp;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
@@ -43,7 +43,7 @@ abstract class TeamFlowContract {
 	static final EmulatedUser KATE_ON_POSTGRES = EmulatedAccounts.user("kate-pg", "AKIAKATEPG0000000001",
 			"kateSecretCanary/11111111111111111111111");
 
-	static final StsEmulatorServer emulator = StsEmulatorServer.start(EmulatorSettings.of(KATE_ON_H2, KATE_ON_POSTGRES),
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(KATE_ON_H2, KATE_ON_POSTGRES),
 			Clock.systemUTC());
 
 	/** The emulated IAM user this engine's run signs with. */

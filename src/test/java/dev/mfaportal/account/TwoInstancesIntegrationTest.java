@@ -11,7 +11,7 @@ import dev.mfaportal.MfaPortalApplication;
 import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
-import dev.mfaportal.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
 import dev.mfaportal.support.PostgresDatabase;
@@ -44,7 +44,7 @@ class TwoInstancesIntegrationTest {
 	static final EmulatedUser SHARED = EmulatedAccounts.user("shared", "AKIASHARED0000000001",
 			"secret-shared-00000000000000000000000000");
 
-	static StsEmulatorServer emulator;
+	static TestEmulator emulator;
 
 	static ConfigurableApplicationContext first;
 
@@ -61,7 +61,7 @@ class TwoInstancesIntegrationTest {
 			.load()
 			.clean();
 		PostgresDatabase.dropAtExit(SCHEMA);
-		emulator = StsEmulatorServer.start(EmulatorSettings.of(SHARED), Clock.systemUTC());
+		emulator = TestEmulator.start(EmulatorSettings.of(SHARED), Clock.systemUTC());
 		first = start();
 		second = start();
 	}
@@ -131,14 +131,14 @@ class TwoInstancesIntegrationTest {
 		PortalClient a = new PortalClient(port(first));
 		a.login("hank", "hank-password-0001");
 		PortalClient b = a.at(port(second));
-		emulator.emulator().clearRecordedRequests();
+		emulator.clearRecordedRequests();
 		for (int i = 1; i <= 5; i++) {
 			PortalClient instance = (i % 2 == 0) ? b : a;
 			assertThat(attempt(instance, EmulatedAccounts.wrongCode(SHARED, 100 + i)).statusCode()).isEqualTo(422);
 		}
 		assertThat(attempt(b, EmulatedAccounts.wrongCode(SHARED, 200)).statusCode()).isEqualTo(429);
 		assertThat(attempt(a, EmulatedAccounts.wrongCode(SHARED, 201)).statusCode()).isEqualTo(429);
-		assertThat(emulator.emulator().recordedRequests()).hasSize(5);
+		assertThat(emulator.recordedRequests()).hasSize(5);
 	}
 
 	@Test

@@ -10,7 +10,7 @@ import dev.mfaportal.snippet.Snippets;
 import dev.mfaportal.sts.TemporaryCredentials;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
-import dev.mfaportal.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.support.Chromium;
 import dev.mfaportal.support.EmulatedAccounts;
 import org.openqa.selenium.By;
@@ -36,7 +36,7 @@ abstract class PortalInBrowser extends BrowserTest {
 			user("submit"), user("narrow"), user("nojs"), user("keyboard"), user("axe"), user("axedark"),
 			user("spanish"));
 
-	static final StsEmulatorServer emulator = StsEmulatorServer
+	static final TestEmulator emulator = TestEmulator
 		.start(EmulatorSettings.of(USERS.toArray(EmulatedUser[]::new)), Clock.systemUTC());
 
 	@DynamicPropertySource

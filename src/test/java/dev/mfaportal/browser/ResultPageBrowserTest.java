@@ -133,7 +133,7 @@ class ResultPageBrowserTest extends PortalInBrowser {
 		waitForResult(chromium);
 
 		assertThat(busy).containsExactly(true, "Asking AWS STS…", "true");
-		assertThat(emulator.emulator().recordedRequests())
+		assertThat(emulator.recordedRequests())
 			.filteredOn((call) -> user.accessKeyId().equals(call.accessKeyId()))
 			.hasSize(1);
 	}

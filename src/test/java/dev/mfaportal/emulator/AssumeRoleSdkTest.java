@@ -38,13 +38,13 @@ class AssumeRoleSdkTest {
 
 	private final TestClock clock = TestClock.behindRealTimeBy(Duration.ZERO);
 
-	private StsEmulatorServer server;
+	private TestEmulator server;
 
 	private StsClient sts;
 
 	@BeforeEach
 	void start() {
-		this.server = StsEmulatorServer.start(
+		this.server = TestEmulator.start(
 				EmulatorSettings.demo().withRoles(List.of(EmulatedRole.demo(), new EmulatedRole(READ_ONLY_ARN))),
 				this.clock);
 		this.sts = SdkClients.demoUser(this.server.endpoint());
@@ -202,7 +202,7 @@ class AssumeRoleSdkTest {
 		assume((request) -> request.externalId("partner:4711/eu-west-1")
 			.serialNumber(DEMO_SERIAL_NUMBER)
 			.tokenCode(code));
-		assertThat(this.server.emulator().recordedRequests()).singleElement().satisfies((recorded) -> {
+		assertThat(this.server.recordedRequests()).singleElement().satisfies((recorded) -> {
 			assertThat(recorded.action()).isEqualTo("AssumeRole");
 			assertThat(recorded.parameters()).containsEntry("RoleArn", DEMO_ROLE_ARN)
 				.containsEntry("RoleSessionName", "session")
@@ -296,7 +296,7 @@ class AssumeRoleSdkTest {
 	void assumeRoleWhenCallerIsTheAccountRootThenAccessDenied() {
 		EmulatedUser root = new EmulatedUser("AKIAROOTROOTROOT0001", "rootSecretrootSecretrootSecretrootSecret",
 				"123456789012", "root", true, null);
-		this.server.emulator().updateSettings((settings) -> settings.withUsers(List.of(root)));
+		this.server.updateSettings((settings) -> settings.withUsers(List.of(root)));
 		try (StsClient rootSts = SdkClients.sts(this.server.endpoint(),
 				AwsBasicCredentials.create(root.accessKeyId(), root.secretAccessKey()))) {
 			StsException error = stsError(

@@ -31,13 +31,13 @@ class AuthenticationSdkTest {
 	 */
 	private final TestClock clock = TestClock.behindRealTimeBy(Duration.ofMinutes(10));
 
-	private StsEmulatorServer server;
+	private TestEmulator server;
 
 	private StsClient sts;
 
 	@BeforeEach
 	void start() {
-		this.server = StsEmulatorServer.start(EmulatorSettings.demo(), this.clock);
+		this.server = TestEmulator.start(EmulatorSettings.demo(), this.clock);
 		this.sts = SdkClients.demoUser(this.server.endpoint());
 	}
 
@@ -61,7 +61,7 @@ class AuthenticationSdkTest {
 		try (StsClient sessionSts = SdkClients.session(this.server.endpoint(), issued)) {
 			assertThat(sessionSts.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::123456789012:user/demo");
 		}
-		RecordedRequest last = this.server.emulator().recordedRequests().get(1);
+		RecordedRequest last = this.server.recordedRequests().get(1);
 		assertThat(last.accessKeyId()).isEqualTo(issued.accessKeyId());
 		assertThat(last.sessionCredentials()).isTrue();
 	}

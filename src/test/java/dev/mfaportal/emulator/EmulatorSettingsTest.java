@@ -2,7 +2,6 @@ package dev.mfaportal.emulator;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,12 +28,17 @@ class EmulatorSettingsTest {
 	}
 
 	@Test
-	void constructorWhenFormerFiveArgumentsThenNoRolesAndNoOneDenied() {
-		EmulatorSettings settings = new EmulatorSettings(List.of(EmulatedUser.demo()), Duration.ZERO, Set.of(), 0,
-				null);
+	void ofWhenOnlyUsersThenNoRolesAndNoOneDenied() {
+		EmulatorSettings settings = EmulatorSettings.of(EmulatedUser.demo());
 		assertThat(settings.roles()).isEmpty();
 		assertThat(settings.iamDeniedUsers()).isEmpty();
-		assertThat(settings.withMaxRequestsPerSecond(5).withRoles(List.of(EmulatedRole.demo())).roles()).hasSize(1);
+		assertThat(settings.withRoles(List.of(EmulatedRole.demo())).roles()).hasSize(1);
+	}
+
+	@Test
+	void faultsWhenNegativeDelayOrRateThenRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Faults.NONE.withResponseDelay(Duration.ofMillis(-1)));
+		assertThatIllegalArgumentException().isThrownBy(() -> Faults.NONE.withMaxRequestsPerSecond(-1));
 	}
 
 	@Test

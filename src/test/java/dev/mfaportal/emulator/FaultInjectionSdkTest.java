@@ -31,13 +31,13 @@ class FaultInjectionSdkTest {
 	/** Standing still, so the requests of a throttling test fall into one second. */
 	private final TestClock clock = TestClock.behindRealTimeBy(Duration.ZERO);
 
-	private StsEmulatorServer server;
+	private TestEmulator server;
 
 	private StsClient sts;
 
 	@BeforeEach
 	void start() {
-		this.server = StsEmulatorServer.start(EmulatorSettings.demo(), this.clock);
+		this.server = TestEmulator.start(EmulatorSettings.demo(), this.clock);
 		this.sts = SdkClients.demoUser(this.server.endpoint());
 	}
 
@@ -49,7 +49,7 @@ class FaultInjectionSdkTest {
 
 	@Test
 	void callWhenSignedForDisabledRegionThenRegionDisabledException() {
-		this.server.emulator().setDisabledRegions(Set.of("ap-east-1"));
+		this.server.setDisabledRegions(Set.of("ap-east-1"));
 		try (StsClient hongKong = SdkClients.sts(this.server.endpoint(), Region.AP_EAST_1,
 				StaticCredentialsProvider.create(AwsBasicCredentials.create(EmulatedUser.DEMO_ACCESS_KEY_ID,
 						EmulatedUser.DEMO_SECRET_ACCESS_KEY)))) {
@@ -66,7 +66,7 @@ class FaultInjectionSdkTest {
 
 	@Test
 	void callWhenAboveRequestsPerSecondThenThrottling() {
-		this.server.emulator().setMaxRequestsPerSecond(2);
+		this.server.setMaxRequestsPerSecond(2);
 		this.sts.getCallerIdentity();
 		this.sts.getCallerIdentity();
 		StsException error = stsError(this.sts::getCallerIdentity);
@@ -79,19 +79,19 @@ class FaultInjectionSdkTest {
 
 	@Test
 	void callWhenForcedFailureThenThatErrorUntilCleared() {
-		this.server.emulator().setForcedFailure(ForcedFailure.internalFailure());
+		this.server.setForcedFailure(ForcedFailure.internalFailure());
 		StsException error = stsError(this.sts::getSessionToken);
 		assertThat(error.statusCode()).isEqualTo(500);
 		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("InternalFailure");
-		assertThat(this.server.emulator().recordedRequests()).singleElement()
+		assertThat(this.server.recordedRequests()).singleElement()
 			.satisfies((recorded) -> assertThat(recorded.errorCode()).isEqualTo("InternalFailure"));
-		this.server.emulator().setForcedFailure(null);
+		this.server.setForcedFailure(null);
 		assertThat(this.sts.getSessionToken().credentials().accessKeyId()).startsWith("ASIA");
 	}
 
 	@Test
 	void callWhenResponseDelayedAndManyClientsAtOnceThenAllAnswered() throws Exception {
-		this.server.emulator().setResponseDelay(Duration.ofMillis(300));
+		this.server.setResponseDelay(Duration.ofMillis(300));
 		int clients = 24;
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		try {
@@ -104,7 +104,7 @@ class FaultInjectionSdkTest {
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(this.server.emulator().recordedRequests()).hasSize(clients);
+		assertThat(this.server.recordedRequests()).hasSize(clients);
 	}
 
 }

@@ -37,13 +37,13 @@ class FederationEndpointTest {
 
 	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-	private StsEmulatorServer server;
+	private TestEmulator server;
 
 	private StsClient sts;
 
 	@BeforeEach
 	void start() {
-		this.server = StsEmulatorServer.start(EmulatorSettings.demo(), this.clock);
+		this.server = TestEmulator.start(EmulatorSettings.demo(), this.clock);
 		this.sts = SdkClients.demoUser(this.server.endpoint());
 	}
 
@@ -62,7 +62,7 @@ class FederationEndpointTest {
 		HttpResponse<String> login = login(token, DESTINATION);
 		assertThat(login.statusCode()).isEqualTo(302);
 		assertThat(login.headers().firstValue("Location")).hasValue(DESTINATION);
-		assertThat(this.server.emulator().consoleSignIns()).singleElement().satisfies((signIn) -> {
+		assertThat(this.server.consoleSignIns()).singleElement().satisfies((signIn) -> {
 			assertThat(signIn.roleArn()).isEqualTo(EmulatedRole.DEMO_ROLE_ARN);
 			assertThat(signIn.assumedRoleArn()).isEqualTo("arn:aws:sts::123456789012:assumed-role/demo-admin/console");
 			assertThat(signIn.sessionDuration()).isEqualTo(Duration.ofHours(1));
@@ -70,7 +70,7 @@ class FederationEndpointTest {
 			assertThat(signIn.destination()).isEqualTo(DESTINATION);
 			assertThat(signIn.signedInAt()).isEqualTo(this.clock.instant());
 		});
-		assertThat(this.server.emulator().recordedRequests()).extracting(RecordedRequest::action)
+		assertThat(this.server.recordedRequests()).extracting(RecordedRequest::action)
 			.containsExactly("AssumeRole");
 	}
 
@@ -90,13 +90,13 @@ class FederationEndpointTest {
 		HttpResponse<String> again = login(token, DESTINATION);
 		assertThat(again.statusCode()).isEqualTo(400);
 		assertThat(again.headers().firstValue("Location")).isEmpty();
-		assertThat(this.server.emulator().consoleSignIns()).hasSize(1);
+		assertThat(this.server.consoleSignIns()).hasSize(1);
 	}
 
 	@Test
 	void loginWhenTokenUnknownThenBadRequest() throws Exception {
 		assertThat(login("not-a-token", DESTINATION).statusCode()).isEqualTo(400);
-		assertThat(this.server.emulator().consoleSignIns()).isEmpty();
+		assertThat(this.server.consoleSignIns()).isEmpty();
 	}
 
 	@Test
@@ -169,7 +169,7 @@ class FederationEndpointTest {
 	@Test
 	void federationWhenStsForcedToFailThenStillAnswers() throws Exception {
 		String session = session(assumeRole());
-		this.server.emulator().setForcedFailure(ForcedFailure.internalFailure());
+		this.server.setForcedFailure(ForcedFailure.internalFailure());
 		assertThat(getSigninToken(session, null).statusCode()).isEqualTo(200);
 	}
 

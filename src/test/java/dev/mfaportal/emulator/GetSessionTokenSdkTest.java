@@ -28,13 +28,13 @@ class GetSessionTokenSdkTest {
 
 	private final TestClock clock = TestClock.behindRealTimeBy(Duration.ZERO);
 
-	private StsEmulatorServer server;
+	private TestEmulator server;
 
 	private StsClient sts;
 
 	@BeforeEach
 	void start() {
-		this.server = StsEmulatorServer.start(EmulatorSettings.demo(), this.clock);
+		this.server = TestEmulator.start(EmulatorSettings.demo(), this.clock);
 		this.sts = SdkClients.demoUser(this.server.endpoint());
 	}
 
@@ -129,7 +129,7 @@ class GetSessionTokenSdkTest {
 	void getSessionTokenWhenRootUserAsksForMoreThanAnHourThenCappedAtAnHour() {
 		EmulatedUser root = new EmulatedUser("AKIAROOTROOTROOT0001", "rootSecretrootSecretrootSecretrootSecret",
 				"123456789012", "root", true, null);
-		this.server.emulator().updateSettings((settings) -> settings.withUsers(List.of(root)));
+		this.server.updateSettings((settings) -> settings.withUsers(List.of(root)));
 		try (StsClient rootSts = SdkClients.sts(this.server.endpoint(),
 				AwsBasicCredentials.create(root.accessKeyId(), root.secretAccessKey()))) {
 			Credentials credentials = rootSts.getSessionToken((request) -> request.durationSeconds(129_600))
@@ -155,7 +155,7 @@ class GetSessionTokenSdkTest {
 		String code = currentCode();
 		this.sts.getSessionToken(
 				(request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(code).durationSeconds(3600));
-		assertThat(this.server.emulator().recordedRequests()).singleElement().satisfies((recorded) -> {
+		assertThat(this.server.recordedRequests()).singleElement().satisfies((recorded) -> {
 			assertThat(recorded.action()).isEqualTo("GetSessionToken");
 			assertThat(recorded.parameters()).containsEntry("SerialNumber", DEMO_SERIAL_NUMBER)
 				.containsEntry("DurationSeconds", "3600")
@@ -168,8 +168,8 @@ class GetSessionTokenSdkTest {
 			assertThat(recorded.status()).isEqualTo(200);
 			assertThat(recorded.succeeded()).isTrue();
 		});
-		this.server.emulator().clearRecordedRequests();
-		assertThat(this.server.emulator().recordedRequests()).isEmpty();
+		this.server.clearRecordedRequests();
+		assertThat(this.server.recordedRequests()).isEmpty();
 	}
 
 	private String codeValidInNoStepOfTheWindow() {

@@ -41,13 +41,13 @@ class ListMfaDevicesSdkTest {
 
 	private final TestClock clock = TestClock.behindRealTimeBy(Duration.ZERO);
 
-	private StsEmulatorServer server;
+	private TestEmulator server;
 
 	private IamClient iam;
 
 	@BeforeEach
 	void start() {
-		this.server = StsEmulatorServer
+		this.server = TestEmulator
 			.start(EmulatorSettings.demo().withUsers(List.of(EmulatedUser.demo(), BOB, NO_DEVICE, ROOT)), this.clock);
 		this.iam = SdkClients.iam(this.server.endpoint(),
 				AwsBasicCredentials.create(EmulatedUser.DEMO_ACCESS_KEY_ID, EmulatedUser.DEMO_SECRET_ACCESS_KEY));
@@ -75,7 +75,7 @@ class ListMfaDevicesSdkTest {
 		assertThat(this.iam.listMFADevices((request) -> request.userName("demo")).mfaDevices())
 			.extracting(MFADevice::serialNumber)
 			.containsExactly(DEMO_SERIAL_NUMBER);
-		assertThat(this.server.emulator().recordedRequests()).singleElement().satisfies((recorded) -> {
+		assertThat(this.server.recordedRequests()).singleElement().satisfies((recorded) -> {
 			assertThat(recorded.action()).isEqualTo("ListMFADevices");
 			assertThat(recorded.parameters()).containsEntry("Version", "2010-05-08").containsEntry("UserName", "demo");
 			// with an endpoint override the SDK signs for the client's region, not IAM's
@@ -114,7 +114,7 @@ class ListMfaDevicesSdkTest {
 
 	@Test
 	void listMfaDevicesWhenCallerDeniedIamThenAccessDeniedEvenForOwnDevices() {
-		this.server.emulator().updateSettings((settings) -> settings.withIamDeniedUsers(Set.of("demo")));
+		this.server.updateSettings((settings) -> settings.withIamDeniedUsers(Set.of("demo")));
 		IamException error = iamError(this.iam::listMFADevices);
 		assertAccessDenied(error, "User: arn:aws:iam::123456789012:user/demo is not authorized to perform: "
 				+ "iam:ListMFADevices on resource: user demo");
@@ -122,7 +122,7 @@ class ListMfaDevicesSdkTest {
 
 	@Test
 	void listMfaDevicesWhenAnotherUserDeniedIamThenCallerStillListsOwn() {
-		this.server.emulator().updateSettings((settings) -> settings.withIamDeniedUsers(Set.of("bob")));
+		this.server.updateSettings((settings) -> settings.withIamDeniedUsers(Set.of("bob")));
 		assertThat(this.iam.listMFADevices().mfaDevices()).hasSize(1);
 	}
 
@@ -189,7 +189,7 @@ class ListMfaDevicesSdkTest {
 
 	@Test
 	void iamCallWhenStsDisabledInTheRegionThenStillAnswered() {
-		this.server.emulator().setDisabledRegions(Set.of("us-east-1", "aws-global"));
+		this.server.setDisabledRegions(Set.of("us-east-1", "aws-global"));
 		assertThat(this.iam.listMFADevices().mfaDevices()).hasSize(1);
 	}
 

@@ -41,11 +41,11 @@ class WireProtocolTest {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	private StsEmulatorServer server;
+	private TestEmulator server;
 
 	@BeforeEach
 	void start() {
-		this.server = StsEmulatorServer.start(EmulatorSettings.demo(), this.clock);
+		this.server = TestEmulator.start(EmulatorSettings.demo(), this.clock);
 	}
 
 	@AfterEach

@@ -32,6 +32,7 @@ import dev.mfaportal.emulator.EmulatedMfaDevice;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.RecordedRequest;
 import dev.mfaportal.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.emulator.Totp;
 import dev.mfaportal.support.Tools;
 import org.junit.jupiter.api.Test;
@@ -95,7 +96,7 @@ class AwsCliInteropTest {
 	private LaunchToken launchToken;
 
 	@Autowired
-	private StsEmulatorServer sts;
+	private StsEmulatorServer demoEmulator;
 
 	private String awsCliVersion;
 
@@ -113,7 +114,7 @@ class AwsCliInteropTest {
 		command.addAll(endpointArguments());
 		ProcessBuilder builder = isolated(dir, command);
 		builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", credentials.toString());
-		int before = this.sts.emulator().recordedRequests().size();
+		int before = sts().recordedRequests().size();
 		CliRun run = run(builder, dir);
 		assertCalledAsTheDemoUser(run, issued, before);
 	}
@@ -130,7 +131,7 @@ class AwsCliInteropTest {
 		List<String> command = new ArrayList<>(List.of("bash", "-c", ". \"$1\" && shift && exec \"$@\"", "bash",
 				snippet.toString(), cli.toString(), "sts", "get-caller-identity"));
 		command.addAll(endpointArguments());
-		int before = this.sts.emulator().recordedRequests().size();
+		int before = sts().recordedRequests().size();
 		CliRun run = run(isolated(dir, command), dir);
 		assertCalledAsTheDemoUser(run, issued, before);
 	}
@@ -146,7 +147,7 @@ class AwsCliInteropTest {
 				List.of("fish", "--no-config", "-c", "source $argv[1]; and exec $argv[2..-1]", snippet.toString(),
 						cli.toString(), "sts", "get-caller-identity"));
 		command.addAll(endpointArguments());
-		int before = this.sts.emulator().recordedRequests().size();
+		int before = sts().recordedRequests().size();
 		CliRun run = run(isolated(dir, command), dir);
 		assertCalledAsTheDemoUser(run, issued, before);
 	}
@@ -178,7 +179,7 @@ class AwsCliInteropTest {
 		assertThat(json(run).path("Arn").asString()).as(run::describe).isEqualTo(EmulatedUser.demo().arn());
 		// the ARN is the same for the long-term keys: only the emulator can tell the
 		// issued key was used
-		List<RecordedRequest> recorded = this.sts.emulator().recordedRequests();
+		List<RecordedRequest> recorded = sts().recordedRequests();
 		assertThat(recorded.subList(recordedBefore, recorded.size())).as("requests the emulator answered")
 			.singleElement()
 			.satisfies((request) -> {
@@ -190,7 +191,7 @@ class AwsCliInteropTest {
 	}
 
 	private List<String> endpointArguments() {
-		return List.of("--endpoint-url", this.sts.endpoint().toString(), "--region", REGION, "--output", "json");
+		return List.of("--endpoint-url", sts().endpoint().toString(), "--region", REGION, "--output", "json");
 	}
 
 	/** Issues through the portal once for the whole class, the way a browser does. */
@@ -419,6 +420,11 @@ class AwsCliInteropTest {
 			return SECRET_JSON_VALUE.matcher(output).replaceAll("$1******$2");
 		}
 
+	}
+
+	/** The demo profile's emulator, with the controls tests use. */
+	private TestEmulator sts() {
+		return TestEmulator.of(this.demoEmulator);
 	}
 
 }

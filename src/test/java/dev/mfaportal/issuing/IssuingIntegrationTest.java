@@ -11,7 +11,7 @@ import dev.mfaportal.emulator.EmulatedMfaDevice;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.RecordedRequest;
-import dev.mfaportal.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.emulator.Totp;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
@@ -53,7 +53,7 @@ class IssuingIntegrationTest {
 			"alice", false,
 			new EmulatedMfaDevice("arn:aws:iam::123456789012:mfa/alice", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"));
 
-	static final StsEmulatorServer emulator = StsEmulatorServer.start(EmulatorSettings.of(ALICE), Clock.systemUTC());
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(ALICE), Clock.systemUTC());
 
 	@DynamicPropertySource
 	static void endpoint(DynamicPropertyRegistry registry) {
@@ -75,7 +75,7 @@ class IssuingIntegrationTest {
 
 	@BeforeEach
 	void launch() throws Exception {
-		emulator.emulator().clearRecordedRequests();
+		emulator.clearRecordedRequests();
 		this.browser = new PortalClient(this.port);
 		assertThat(this.browser.launch(this.launchToken.value()).statusCode()).isEqualTo(302);
 	}
@@ -101,7 +101,7 @@ class IssuingIntegrationTest {
 		String credentialsFile = PortalClient.snippet(result.body(), "credentials-file");
 		assertThat(credentialsFile).contains("[mfa]\naws_access_key_id = ASIA");
 
-		List<RecordedRequest> calls = emulator.emulator().recordedRequests();
+		List<RecordedRequest> calls = emulator.recordedRequests();
 		assertThat(calls).singleElement().satisfies((call) -> {
 			assertThat(call.action()).isEqualTo("GetSessionToken");
 			assertThat(call.accessKeyId()).isEqualTo(ALICE.accessKeyId());
@@ -139,7 +139,7 @@ class IssuingIntegrationTest {
 
 		assertThat(result.statusCode()).isEqualTo(403);
 		assertThat(result.body()).doesNotContain("Whitelabel").contains("This action was refused");
-		assertThat(emulator.emulator().recordedRequests()).isEmpty();
+		assertThat(emulator.recordedRequests()).isEmpty();
 	}
 
 	@Test
@@ -158,7 +158,7 @@ class IssuingIntegrationTest {
 		assertThat(stranger.launch("not-the-token").statusCode()).isEqualTo(401);
 		assertThat(stranger.get("/").statusCode()).isEqualTo(401);
 		assertThat(stranger.post("/session-token", form("123456"), false).statusCode()).isIn(401, 403);
-		assertThat(emulator.emulator().recordedRequests()).isEmpty();
+		assertThat(emulator.recordedRequests()).isEmpty();
 	}
 
 	@Test

@@ -19,7 +19,7 @@ import dev.mfaportal.emulator.EmulatedMfaDevice;
 import dev.mfaportal.emulator.EmulatedRole;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
-import dev.mfaportal.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.emulator.Totp;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
@@ -63,7 +63,7 @@ class RoleIntegrationTest {
 
 	static final EmulatedRole LONG = new EmulatedRole("arn:aws:iam::123456789012:role/long", 43200);
 
-	static final StsEmulatorServer emulator = StsEmulatorServer.start(EmulatorSettings.of(ROSA, DENIED, ROOT)
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(ROSA, DENIED, ROOT)
 		.withRoles(List.of(ADMIN, LONG))
 		.withIamDeniedUsers(Set.of("denied")), Clock.systemUTC());
 
@@ -132,7 +132,7 @@ class RoleIntegrationTest {
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(login.statusCode()).isEqualTo(302);
 		assertThat(login.headers().firstValue("Location")).hasValue("http://127.0.0.1:9/console-home");
-		assertThat(emulator.emulator().consoleSignIns())
+		assertThat(emulator.consoleSignIns())
 			.anySatisfy((signIn) -> assertThat(signIn.assumedRoleArn()).endsWith("assumed-role/long/rosa"));
 	}
 
@@ -147,11 +147,11 @@ class RoleIntegrationTest {
 
 	@Test
 	void roleWhenBeyondTwelveHoursThenRefusedBeforeSts() throws Exception {
-		int before = emulator.emulator().recordedRequests().size();
+		int before = emulator.recordedRequests().size();
 		HttpResponse<String> refused = assume(LONG, "43201", "123456");
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(refused.body()).contains("between 900 and 43200 seconds");
-		assertThat(emulator.emulator().recordedRequests()).hasSize(before);
+		assertThat(emulator.recordedRequests()).hasSize(before);
 	}
 
 	@Test

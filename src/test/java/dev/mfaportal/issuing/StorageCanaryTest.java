@@ -14,7 +14,7 @@ import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.security.LaunchToken;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
-import dev.mfaportal.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +45,7 @@ class StorageCanaryTest {
 
 	static final EmulatedUser CANARY = EmulatedAccounts.user("canary", "AKIACANARY0000000001", LONG_TERM_SECRET);
 
-	static final StsEmulatorServer emulator = StsEmulatorServer.start(EmulatorSettings.of(CANARY), Clock.systemUTC());
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(CANARY), Clock.systemUTC());
 
 	@TempDir
 	static Path dataDir;

@@ -16,7 +16,7 @@ import dev.mfaportal.security.LaunchToken;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.ForcedFailure;
-import dev.mfaportal.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +49,7 @@ class StsFaultsIntegrationTest {
 	static final EmulatedUser FAULTY = EmulatedAccounts.user("faulty", "AKIAFAULTY0000000001",
 			"FaultySecret/000000000000000000000000000");
 
-	static final StsEmulatorServer emulator = StsEmulatorServer.start(EmulatorSettings.of(FAULTY), Clock.systemUTC());
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(FAULTY), Clock.systemUTC());
 
 	static final AtomicInteger codes = new AtomicInteger();
 
@@ -78,14 +78,14 @@ class StsFaultsIntegrationTest {
 
 	@AfterEach
 	void heal() {
-		emulator.emulator().setResponseDelay(Duration.ZERO);
-		emulator.emulator().setForcedFailure(null);
+		emulator.setResponseDelay(Duration.ZERO);
+		emulator.setForcedFailure(null);
 		emulator.setDroppingConnections(false);
 	}
 
 	@Test
 	void issueWhenStsHangsThenAnsweredWithinTheTimeoutPlusOneSecond() throws Exception {
-		emulator.emulator().setResponseDelay(Duration.ofSeconds(30));
+		emulator.setResponseDelay(Duration.ofSeconds(30));
 		long start = System.nanoTime();
 		HttpResponse<String> page = issue(this.browser);
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -97,12 +97,12 @@ class StsFaultsIntegrationTest {
 
 	@Test
 	void issueWhenStsFailsWith5xxThenSaysSo() throws Exception {
-		emulator.emulator().setForcedFailure(ForcedFailure.internalFailure());
+		emulator.setForcedFailure(ForcedFailure.internalFailure());
 		HttpResponse<String> page = issue(this.browser);
 		assertThat(page.statusCode()).isEqualTo(502);
 		assertThat(page.body()).contains("AWS STS had an internal problem");
 
-		emulator.emulator().setForcedFailure(ForcedFailure.serviceUnavailable());
+		emulator.setForcedFailure(ForcedFailure.serviceUnavailable());
 		page = issue(this.browser);
 		assertThat(page.statusCode()).isEqualTo(502);
 		assertThat(page.body()).contains("AWS STS had an internal problem");
@@ -110,7 +110,7 @@ class StsFaultsIntegrationTest {
 
 	@Test
 	void issueWhenStsThrottlesThenSaysToWait() throws Exception {
-		emulator.emulator().setForcedFailure(new ForcedFailure(400, "Throttling", "Rate exceeded"));
+		emulator.setForcedFailure(new ForcedFailure(400, "Throttling", "Rate exceeded"));
 		HttpResponse<String> page = issue(this.browser);
 		assertThat(page.statusCode()).isEqualTo(429);
 		assertThat(page.body()).contains("AWS is limiting the rate of requests");
@@ -126,7 +126,7 @@ class StsFaultsIntegrationTest {
 
 	@Test
 	void pagesWhenStsHangsForOthersThenFiftyPageLoadsStillSucceed() throws Exception {
-		emulator.emulator().setResponseDelay(Duration.ofSeconds(30));
+		emulator.setResponseDelay(Duration.ofSeconds(30));
 		ExecutorService pool = Executors.newFixedThreadPool(16);
 		try {
 			List<Future<HttpResponse<String>>> hanging = new ArrayList<>();

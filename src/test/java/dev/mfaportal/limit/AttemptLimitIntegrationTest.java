@@ -11,7 +11,7 @@ import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.security.LaunchToken;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
-import dev.mfaportal.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.MutableClock;
 import dev.mfaportal.support.PortalClient;
@@ -54,7 +54,7 @@ class AttemptLimitIntegrationTest {
 	static final EmulatedUser REUSED = EmulatedAccounts.user("reused", "AKIAREUSED0000000001",
 			"secret-reused-00000000000000000000000000");
 
-	static final StsEmulatorServer emulator = StsEmulatorServer
+	static final TestEmulator emulator = TestEmulator
 		.start(EmulatorSettings.of(LIMITED, SLIDING, LOCKED, RESET, REUSED), Clock.systemUTC());
 
 	static final MutableClock portalClock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
@@ -98,7 +98,7 @@ class AttemptLimitIntegrationTest {
 	}
 
 	private long stsCalls(EmulatedUser user) {
-		return emulator.emulator()
+		return emulator
 			.recordedRequests()
 			.stream()
 			.filter((call) -> user.accessKeyId().equals(call.accessKeyId()))

@@ -10,7 +10,7 @@ import dev.mfaportal.security.LaunchToken;
 import dev.mfaportal.emulator.EmulatedMfaDevice;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
-import dev.mfaportal.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.emulator.Totp;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
@@ -49,7 +49,7 @@ class OperationsIntegrationTest {
 			"123456789012", "ops", false,
 			new EmulatedMfaDevice("arn:aws:iam::123456789012:mfa/ops", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"));
 
-	static final StsEmulatorServer emulator = StsEmulatorServer.start(EmulatorSettings.of(OPS), Clock.systemUTC());
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(OPS), Clock.systemUTC());
 
 	@DynamicPropertySource
 	static void endpoint(DynamicPropertyRegistry registry) {

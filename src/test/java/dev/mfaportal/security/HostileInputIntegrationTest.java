@@ -18,7 +18,7 @@ import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.RecordedRequest;
-import dev.mfaportal.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +59,7 @@ class HostileInputIntegrationTest {
 	static final EmulatedUser FUZZ = EmulatedAccounts.user("fuzz", "AKIAFUZZ000000000001",
 			"FuzzSecret/00000000000000000000000000000");
 
-	static final StsEmulatorServer emulator = StsEmulatorServer.start(EmulatorSettings.of(FUZZ), Clock.systemUTC());
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(FUZZ), Clock.systemUTC());
 
 	static final long SEED = Long.getLong("portal.fuzz.seed", 20261126L);
 
@@ -126,14 +126,14 @@ class HostileInputIntegrationTest {
 		}
 		assertThat(tests).hasSizeGreaterThan(10);
 		tests.add(DynamicTest.dynamicTest("some tries were valid and reached STS",
-				() -> assertThat(emulator.emulator().recordedRequests())
+				() -> assertThat(emulator.recordedRequests())
 					.anyMatch((call) -> "GetSessionToken".equals(call.action()))));
 		return tests.stream();
 	}
 
 	private void check(PortalClient browser, Route route, String path, Map<String, String> fields, String csrf)
 			throws Exception {
-		int before = emulator.emulator().recordedRequests().size();
+		int before = emulator.recordedRequests().size();
 		HttpResponse<String> answer;
 		if (route.method() == RequestMethod.POST) {
 			Map<String, String> body = new LinkedHashMap<>(fields);
@@ -160,7 +160,7 @@ class HostileInputIntegrationTest {
 				assertThat(answer.body()).as(what).doesNotContain(value);
 			}
 		}
-		List<RecordedRequest> calls = emulator.emulator().recordedRequests();
+		List<RecordedRequest> calls = emulator.recordedRequests();
 		for (RecordedRequest call : calls.subList(before, calls.size())) {
 			assertThat(call.errorCode()).as(what).isNotEqualTo("ValidationError");
 			if ("GetSessionToken".equals(call.action()) || "AssumeRole".equals(call.action())) {

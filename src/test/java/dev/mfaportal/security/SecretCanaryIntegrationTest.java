@@ -19,7 +19,7 @@ import dev.mfaportal.MfaPortalApplication;
 import dev.mfaportal.emulator.EmulatedRole;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
-import dev.mfaportal.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.emulator.Totp;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
@@ -74,7 +74,7 @@ class SecretCanaryIntegrationTest {
 
 	static final EmulatedRole ROLE = new EmulatedRole("arn:aws:iam::123456789012:role/canary", 3600);
 
-	static final StsEmulatorServer emulator = StsEmulatorServer
+	static final TestEmulator emulator = TestEmulator
 		.start(EmulatorSettings.of(NINA, OLAF).withRoles(List.of(ROLE)), Clock.systemUTC());
 
 	private static final Pattern LINK = Pattern.compile("(?:href|src|action)=\"([^\"]*)\"");

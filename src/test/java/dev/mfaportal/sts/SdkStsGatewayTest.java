@@ -18,7 +18,7 @@ import dev.mfaportal.emulator.EmulatedMfaDevice;
 import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.ForcedFailure;
 import dev.mfaportal.emulator.RecordedRequest;
-import dev.mfaportal.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.emulator.Totp;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -66,13 +66,13 @@ class SdkStsGatewayTest {
 	private final MovableClock clock = new MovableClock(
 			Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MILLIS));
 
-	private StsEmulatorServer server;
+	private TestEmulator server;
 
 	private SdkStsGateway gateway;
 
 	@BeforeEach
 	void start() {
-		this.server = StsEmulatorServer.start(EmulatorSettings.demo(), this.clock);
+		this.server = TestEmulator.start(EmulatorSettings.demo(), this.clock);
 		StsSettings settings = new StsSettings(null, REGION, null, Duration.ofSeconds(2), CALL_TIMEOUT);
 		this.gateway = new SdkStsGateway(settings, StsHttpClient.create(settings), new SimpleMeterRegistry());
 	}
@@ -192,7 +192,7 @@ class SdkStsGatewayTest {
 
 	@Test
 	void getSessionTokenWhenCallerRegionDisabledThenRegionDisabled() {
-		this.server.emulator().setDisabledRegions(Set.of("ap-east-1"));
+		this.server.setDisabledRegions(Set.of("ap-east-1"));
 		StsCaller hongKong = new StsCaller("demo", demoKeys(), "ap-east-1", this.server.endpoint());
 		StsCallException failure = failedCall(hongKong, request(currentCode(), 3600));
 		assertFromSts(failure, StsFailure.REGION_DISABLED, "RegionDisabledException");
@@ -202,7 +202,7 @@ class SdkStsGatewayTest {
 
 	@Test
 	void getSessionTokenWhenThrottledThenThrottledAndNotRetried() {
-		this.server.emulator().setMaxRequestsPerSecond(1);
+		this.server.setMaxRequestsPerSecond(1);
 		this.gateway.getSessionToken(demoCaller(), request(currentCode(), 3600));
 		StsCallException failure = failedCall(demoCaller(), request(wrongCode(), 3600));
 		assertFromSts(failure, StsFailure.THROTTLED, "Throttling");
@@ -213,7 +213,7 @@ class SdkStsGatewayTest {
 	@ParameterizedTest
 	@MethodSource("serverErrors")
 	void getSessionTokenWhenStsFailsInternallyThenStsErrorAndNotRetried(ForcedFailure serverError) {
-		this.server.emulator().setForcedFailure(serverError);
+		this.server.setForcedFailure(serverError);
 		StsCallException failure = failedCall(demoCaller(), request(currentCode(), 3600));
 		assertFromSts(failure, StsFailure.STS_ERROR, serverError.code());
 		assertThat(recorded()).singleElement()
@@ -250,8 +250,8 @@ class SdkStsGatewayTest {
 		try {
 			// builds the SDK client, which is not part of the call the timeout bounds
 			failure(() -> impatient.getSessionToken(demoCaller(), request(wrongCode(), 3600)));
-			this.server.emulator().clearRecordedRequests();
-			this.server.emulator().setResponseDelay(callTimeout.multipliedBy(4));
+			this.server.clearRecordedRequests();
+			this.server.setResponseDelay(callTimeout.multipliedBy(4));
 			StsCallException failure = assertTimeoutPreemptively(callTimeout.plusSeconds(1),
 					() -> failure(() -> impatient.getSessionToken(demoCaller(), request(currentCode(), 3600))));
 			assertThat(failure.failure()).isEqualTo(StsFailure.TIMEOUT);
@@ -312,7 +312,7 @@ class SdkStsGatewayTest {
 	}
 
 	private List<RecordedRequest> recorded() {
-		return this.server.emulator().recordedRequests();
+		return this.server.recordedRequests();
 	}
 
 	private StsCaller demoCaller() {

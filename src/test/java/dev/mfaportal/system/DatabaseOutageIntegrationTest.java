@@ -14,7 +14,7 @@ import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.security.LaunchToken;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
-import dev.mfaportal.emulator.StsEmulatorServer;
+import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
 import dev.mfaportal.support.TcpRelay;
@@ -47,7 +47,7 @@ class DatabaseOutageIntegrationTest {
 	static final EmulatedUser OWNER = EmulatedAccounts.user("owner", "AKIAOUTAGE0000000001",
 			"OutageSecret/0000000000000000000000000000");
 
-	static final StsEmulatorServer emulator = StsEmulatorServer.start(EmulatorSettings.of(OWNER), Clock.systemUTC());
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(OWNER), Clock.systemUTC());
 
 	static final Server database;
 
@@ -94,7 +94,7 @@ class DatabaseOutageIntegrationTest {
 		assertThat(issue(browser, EmulatedAccounts.code(OWNER)).statusCode()).isEqualTo(200);
 		assertThat(issue(browser, EmulatedAccounts.wrongCode(OWNER, 1)).statusCode()).isEqualTo(422);
 		assertThat(auditRows()).isEqualTo(2);
-		int stsCalls = emulator.emulator().recordedRequests().size();
+		int stsCalls = emulator.recordedRequests().size();
 
 		String token = browser.csrfToken();
 		relay.cut();
@@ -115,7 +115,7 @@ class DatabaseOutageIntegrationTest {
 				false);
 		assertThat(refused.statusCode()).isEqualTo(503);
 		assertThat(refused.body()).contains("Nothing was sent to AWS");
-		assertThat(emulator.emulator().recordedRequests()).as("fails closed: STS not called").hasSize(stsCalls);
+		assertThat(emulator.recordedRequests()).as("fails closed: STS not called").hasSize(stsCalls);
 
 		relay.restore();
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
