@@ -1,13 +1,10 @@
 package dev.mfaportal.emulator;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +17,6 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.sts.model.StsException;
 
-import static dev.mfaportal.emulator.EmulatedMfaDevice.DEMO_BASE32_SECRET;
 import static dev.mfaportal.emulator.EmulatedMfaDevice.DEMO_SERIAL_NUMBER;
 import static dev.mfaportal.emulator.EmulatedRole.DEMO_ROLE_ARN;
 import static dev.mfaportal.emulator.SdkClients.stsError;
@@ -36,43 +32,27 @@ class AssumeRoleSdkTest {
 	/** A role with IAM's default MaxSessionDuration, one hour. */
 	private static final String READ_ONLY_ARN = "arn:aws:iam::123456789012:role/read-only";
 
-	private final TestClock clock = TestClock.behindRealTimeBy(Duration.ZERO);
-
-	private TestEmulator server;
-
-	private StsClient sts;
-
-	@BeforeEach
-	void start() {
-		this.server = TestEmulator.start(
-				EmulatorSettings.demo().withRoles(List.of(EmulatedRole.demo(), new EmulatedRole(READ_ONLY_ARN))),
-				this.clock);
-		this.sts = SdkClients.demoUser(this.server.endpoint());
-	}
-
-	@AfterEach
-	void stop() {
-		this.sts.close();
-		this.server.close();
-	}
+	@RegisterExtension
+	final EmulatorPerTest emulator = new EmulatorPerTest(
+			EmulatorSettings.demo().withRoles(List.of(EmulatedRole.demo(), new EmulatedRole(READ_ONLY_ARN))));
 
 	@Test
 	void assumeRoleWhenCurrentCodeThenRoleCredentialsActingAsTheAssumedRole() {
-		AssumeRoleResponse response = this.sts.assumeRole((request) -> request.roleArn(DEMO_ROLE_ARN)
+		AssumeRoleResponse response = this.emulator.sts.assumeRole((request) -> request.roleArn(DEMO_ROLE_ARN)
 			.roleSessionName("alice@example.com")
 			.serialNumber(DEMO_SERIAL_NUMBER)
-			.tokenCode(currentCode())
+			.tokenCode(this.emulator.currentCode())
 			.durationSeconds(7200));
 		Credentials credentials = response.credentials();
 		assertThat(credentials.accessKeyId()).startsWith("ASIA").hasSize(20).matches("[A-Z0-9]+");
 		assertThat(credentials.secretAccessKey()).hasSize(40);
 		assertThat(credentials.sessionToken()).hasSizeGreaterThan(300);
-		assertThat(credentials.expiration()).isEqualTo(this.clock.instant().plusSeconds(7200));
+		assertThat(credentials.expiration()).isEqualTo(this.emulator.clock.instant().plusSeconds(7200));
 		assertThat(response.assumedRoleUser().arn())
 			.isEqualTo("arn:aws:sts::123456789012:assumed-role/demo-admin/alice@example.com");
 		assertThat(response.assumedRoleUser().assumedRoleId()).matches("AROA[A-Z0-9]{17}:alice@example\\.com");
 		assertThat(response.packedPolicySize()).isNull();
-		try (StsClient role = SdkClients.session(this.server.endpoint(), credentials)) {
+		try (StsClient role = SdkClients.session(this.emulator.server.endpoint(), credentials)) {
 			GetCallerIdentityResponse identity = role.getCallerIdentity();
 			assertThat(identity.arn()).isEqualTo("arn:aws:sts::123456789012:assumed-role/demo-admin/alice@example.com");
 			assertThat(identity.userId()).isEqualTo(response.assumedRoleUser().assumedRoleId());
@@ -93,14 +73,14 @@ class AssumeRoleSdkTest {
 	void assumeRoleWhenNoDurationThenOneHour() {
 		Credentials credentials = assume((request) -> {
 		}).credentials();
-		assertThat(credentials.expiration()).isEqualTo(this.clock.instant().plusSeconds(3600));
+		assertThat(credentials.expiration()).isEqualTo(this.emulator.clock.instant().plusSeconds(3600));
 	}
 
 	@ParameterizedTest
 	@ValueSource(ints = { 900, 43_200 })
 	void assumeRoleWhenDurationAtABoundOfTheRoleThenIssued(int seconds) {
 		Credentials credentials = assume((request) -> request.durationSeconds(seconds)).credentials();
-		assertThat(credentials.expiration()).isEqualTo(this.clock.instant().plusSeconds(seconds));
+		assertThat(credentials.expiration()).isEqualTo(this.emulator.clock.instant().plusSeconds(seconds));
 	}
 
 	@ParameterizedTest
@@ -121,7 +101,7 @@ class AssumeRoleSdkTest {
 
 	@Test
 	void assumeRoleWhenSignedWithRoleCredentialsForMoreThanAnHourThenRoleChainingValidationError() {
-		try (StsClient role = SdkClients.session(this.server.endpoint(), assume((request) -> {
+		try (StsClient role = SdkClients.session(this.emulator.server.endpoint(), assume((request) -> {
 		}).credentials())) {
 			StsException error = stsError(() -> role.assumeRole(
 					(request) -> request.roleArn(DEMO_ROLE_ARN).roleSessionName("chained").durationSeconds(3601)));
@@ -132,12 +112,12 @@ class AssumeRoleSdkTest {
 
 	@Test
 	void assumeRoleWhenSignedWithRoleCredentialsForAnHourThenChainedRoleIssued() {
-		try (StsClient role = SdkClients.session(this.server.endpoint(), assume((request) -> {
+		try (StsClient role = SdkClients.session(this.emulator.server.endpoint(), assume((request) -> {
 		}).credentials())) {
 			AssumeRoleResponse chained = role.assumeRole(
 					(request) -> request.roleArn(READ_ONLY_ARN).roleSessionName("chained").durationSeconds(3600));
-			assertThat(chained.credentials().expiration()).isEqualTo(this.clock.instant().plusSeconds(3600));
-			try (StsClient chainedRole = SdkClients.session(this.server.endpoint(), chained.credentials())) {
+			assertThat(chained.credentials().expiration()).isEqualTo(this.emulator.clock.instant().plusSeconds(3600));
+			try (StsClient chainedRole = SdkClients.session(this.emulator.server.endpoint(), chained.credentials())) {
 				assertThat(chainedRole.getCallerIdentity().arn())
 					.isEqualTo("arn:aws:sts::123456789012:assumed-role/read-only/chained");
 			}
@@ -146,20 +126,21 @@ class AssumeRoleSdkTest {
 
 	@Test
 	void assumeRoleWhenSignedWithSessionTokenCredentialsThenIssuedUpToTheRolesMaximum() {
-		Credentials session = this.sts.getSessionToken().credentials();
-		try (StsClient sessionSts = SdkClients.session(this.server.endpoint(), session)) {
+		Credentials session = this.emulator.sts.getSessionToken().credentials();
+		try (StsClient sessionSts = SdkClients.session(this.emulator.server.endpoint(), session)) {
 			AssumeRoleResponse response = sessionSts.assumeRole((request) -> request.roleArn(DEMO_ROLE_ARN)
 				.roleSessionName("from-session")
 				.serialNumber(DEMO_SERIAL_NUMBER)
-				.tokenCode(currentCode())
+				.tokenCode(this.emulator.currentCode())
 				.durationSeconds(43_200));
-			assertThat(response.credentials().expiration()).isEqualTo(this.clock.instant().plusSeconds(43_200));
+			assertThat(response.credentials().expiration())
+				.isEqualTo(this.emulator.clock.instant().plusSeconds(43_200));
 		}
 	}
 
 	@Test
 	void getSessionTokenWhenSignedWithRoleCredentialsThenAccessDenied() {
-		try (StsClient role = SdkClients.session(this.server.endpoint(), assume((request) -> {
+		try (StsClient role = SdkClients.session(this.emulator.server.endpoint(), assume((request) -> {
 		}).credentials())) {
 			StsException error = stsError(role::getSessionToken);
 			assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
@@ -182,7 +163,7 @@ class AssumeRoleSdkTest {
 
 	@Test
 	void assumeRoleWhenSessionNameMissingThenValidationErrorForNull() {
-		StsException error = stsError(() -> this.sts.assumeRole((request) -> request.roleArn(DEMO_ROLE_ARN)));
+		StsException error = stsError(() -> this.emulator.sts.assumeRole((request) -> request.roleArn(DEMO_ROLE_ARN)));
 		assertValidationError(error, "1 validation error detected: Value null at 'roleSessionName' "
 				+ "failed to satisfy constraint: Member must not be null");
 	}
@@ -198,11 +179,11 @@ class AssumeRoleSdkTest {
 
 	@Test
 	void assumeRoleWhenExternalIdWellFormedThenIssuedAndRecordedWithTheCodeMasked() {
-		String code = currentCode();
+		String code = this.emulator.currentCode();
 		assume((request) -> request.externalId("partner:4711/eu-west-1")
 			.serialNumber(DEMO_SERIAL_NUMBER)
 			.tokenCode(code));
-		assertThat(this.server.recordedRequests()).singleElement().satisfies((recorded) -> {
+		assertThat(this.emulator.server.recordedRequests()).singleElement().satisfies((recorded) -> {
 			assertThat(recorded.action()).isEqualTo("AssumeRole");
 			assertThat(recorded.parameters()).containsEntry("RoleArn", DEMO_ROLE_ARN)
 				.containsEntry("RoleSessionName", "session")
@@ -216,10 +197,11 @@ class AssumeRoleSdkTest {
 
 	@Test
 	void assumeRoleWhenSeveralParametersBrokenThenAllListedInModelOrder() {
-		StsException error = stsError(() -> this.sts.assumeRole((request) -> request.roleArn("arn:aws:iam::1:r")
-			.roleSessionName("x")
-			.durationSeconds(600)
-			.tokenCode("12345")));
+		StsException error = stsError(
+				() -> this.emulator.sts.assumeRole((request) -> request.roleArn("arn:aws:iam::1:r")
+					.roleSessionName("x")
+					.durationSeconds(600)
+					.tokenCode("12345")));
 		assertValidationError(error, "4 validation errors detected: "
 				+ "Value 'arn:aws:iam::1:r' at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20; "
 				+ "Value 'x' at 'roleSessionName' failed to satisfy constraint: Member must have length greater than or equal to 2; "
@@ -239,7 +221,7 @@ class AssumeRoleSdkTest {
 
 	@Test
 	void assumeRoleWhenRoleNotConfiguredAndCallerARoleThenAccessDeniedNamingTheAssumedRole() {
-		try (StsClient role = SdkClients.session(this.server.endpoint(), assume((request) -> {
+		try (StsClient role = SdkClients.session(this.emulator.server.endpoint(), assume((request) -> {
 		}).credentials())) {
 			StsException error = stsError(
 					() -> role.assumeRole((request) -> request.roleArn("arn:aws:iam::123456789012:role/no-such-role")
@@ -252,8 +234,8 @@ class AssumeRoleSdkTest {
 
 	@Test
 	void assumeRoleWhenCodeReusedThenAccessDeniedInvalidCode() {
-		String code = currentCode();
-		this.sts.getSessionToken((request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(code));
+		String code = this.emulator.currentCode();
+		this.emulator.sts.getSessionToken((request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(code));
 		StsException error = stsError(
 				() -> assume((request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(code)));
 		assertThat(error.statusCode()).isEqualTo(403);
@@ -263,7 +245,7 @@ class AssumeRoleSdkTest {
 
 	@Test
 	void assumeRoleWhenWrongCodeThenAccessDeniedInvalidCode() {
-		String wrong = codeValidInNoStepOfTheWindow();
+		String wrong = this.emulator.codeValidInNoStepOfTheWindow();
 		StsException error = stsError(
 				() -> assume((request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(wrong)));
 		assertThat(error.awsErrorDetails().errorMessage())
@@ -274,7 +256,7 @@ class AssumeRoleSdkTest {
 	void assumeRoleWhenSerialNotTheCallersThenAccessDeniedUnknownSerial() {
 		StsException error = stsError(
 				() -> assume((request) -> request.serialNumber("arn:aws:iam::123456789012:mfa/someone-else")
-					.tokenCode(currentCode())));
+					.tokenCode(this.emulator.currentCode())));
 		assertThat(error.statusCode()).isEqualTo(403);
 		assertThat(error.awsErrorDetails().errorMessage())
 			.isEqualTo("MultiFactorAuthentication failed, unable to validate MFA code.  "
@@ -283,7 +265,7 @@ class AssumeRoleSdkTest {
 
 	@Test
 	void assumeRoleWhenRefusedForItsDurationThenTheCodeIsStillGood() {
-		String code = currentCode();
+		String code = this.emulator.currentCode();
 		stsError(() -> assume((request) -> request.roleArn(READ_ONLY_ARN)
 			.durationSeconds(7200)
 			.serialNumber(DEMO_SERIAL_NUMBER)
@@ -296,8 +278,8 @@ class AssumeRoleSdkTest {
 	void assumeRoleWhenCallerIsTheAccountRootThenAccessDenied() {
 		EmulatedUser root = new EmulatedUser("AKIAROOTROOTROOT0001", "rootSecretrootSecretrootSecretrootSecret",
 				"123456789012", "root", true, null);
-		this.server.updateSettings((settings) -> settings.withUsers(List.of(root)));
-		try (StsClient rootSts = SdkClients.sts(this.server.endpoint(),
+		this.emulator.server.updateSettings((settings) -> settings.withUsers(List.of(root)));
+		try (StsClient rootSts = SdkClients.sts(this.emulator.server.endpoint(),
 				AwsBasicCredentials.create(root.accessKeyId(), root.secretAccessKey()))) {
 			StsException error = stsError(
 					() -> rootSts.assumeRole((request) -> request.roleArn(DEMO_ROLE_ARN).roleSessionName("root")));
@@ -315,7 +297,7 @@ class AssumeRoleSdkTest {
 	}
 
 	private AssumeRoleResponse assume(Consumer<AssumeRoleRequest.Builder> request) {
-		return this.sts
+		return this.emulator.sts
 			.assumeRole((builder) -> request.accept(builder.roleArn(DEMO_ROLE_ARN).roleSessionName("session")));
 	}
 
@@ -323,20 +305,6 @@ class AssumeRoleSdkTest {
 		assertThat(error.statusCode()).isEqualTo(400);
 		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
 		assertThat(error.awsErrorDetails().errorMessage()).isEqualTo(message);
-	}
-
-	private String codeValidInNoStepOfTheWindow() {
-		long step = Totp.step(this.clock.instant());
-		byte[] key = EmulatedMfaDevice.demo().secretKey();
-		List<String> valid = List.of(Totp.code(key, step - 1), Totp.code(key, step), Totp.code(key, step + 1));
-		return Stream.of("000000", "111111", "222222", "333333")
-			.filter((code) -> !valid.contains(code))
-			.findFirst()
-			.get();
-	}
-
-	private String currentCode() {
-		return Totp.currentCode(DEMO_BASE32_SECRET, this.clock);
 	}
 
 }

@@ -2,9 +2,8 @@ package dev.mfaportal.emulator;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -29,27 +28,12 @@ class AuthenticationSdkTest {
 	 * within the 15 minutes of clock skew the signature check allows (the SDK signs with
 	 * the real clock).
 	 */
-	private final TestClock clock = TestClock.behindRealTimeBy(Duration.ofMinutes(10));
-
-	private TestEmulator server;
-
-	private StsClient sts;
-
-	@BeforeEach
-	void start() {
-		this.server = TestEmulator.start(EmulatorSettings.demo(), this.clock);
-		this.sts = SdkClients.demoUser(this.server.endpoint());
-	}
-
-	@AfterEach
-	void stop() {
-		this.sts.close();
-		this.server.close();
-	}
+	@RegisterExtension
+	final EmulatorPerTest emulator = new EmulatorPerTest(EmulatorSettings.demo(), Duration.ofMinutes(10));
 
 	@Test
 	void getCallerIdentityWhenLongTermKeyThenTheUser() {
-		GetCallerIdentityResponse identity = this.sts.getCallerIdentity();
+		GetCallerIdentityResponse identity = this.emulator.sts.getCallerIdentity();
 		assertThat(identity.arn()).isEqualTo("arn:aws:iam::123456789012:user/demo");
 		assertThat(identity.account()).isEqualTo("123456789012");
 		assertThat(identity.userId()).isEqualTo(EmulatedUser.demo().userId()).startsWith("AIDA").hasSize(21);
@@ -57,19 +41,19 @@ class AuthenticationSdkTest {
 
 	@Test
 	void getCallerIdentityWhenIssuedSessionCredentialsThenSameUserAndRecordedAsSession() {
-		Credentials issued = this.sts.getSessionToken().credentials();
-		try (StsClient sessionSts = SdkClients.session(this.server.endpoint(), issued)) {
+		Credentials issued = this.emulator.sts.getSessionToken().credentials();
+		try (StsClient sessionSts = SdkClients.session(this.emulator.server.endpoint(), issued)) {
 			assertThat(sessionSts.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::123456789012:user/demo");
 		}
-		RecordedRequest last = this.server.recordedRequests().get(1);
+		RecordedRequest last = this.emulator.server.recordedRequests().get(1);
 		assertThat(last.accessKeyId()).isEqualTo(issued.accessKeyId());
 		assertThat(last.sessionCredentials()).isTrue();
 	}
 
 	@Test
 	void getCallerIdentityWhenSessionKeyWithoutTokenThenInvalidClientTokenId() {
-		Credentials issued = this.sts.getSessionToken().credentials();
-		try (StsClient noToken = SdkClients.sts(this.server.endpoint(),
+		Credentials issued = this.emulator.sts.getSessionToken().credentials();
+		try (StsClient noToken = SdkClients.sts(this.emulator.server.endpoint(),
 				AwsBasicCredentials.create(issued.accessKeyId(), issued.secretAccessKey()))) {
 			assertInvalidClientTokenId(stsError(noToken::getCallerIdentity));
 		}
@@ -77,9 +61,9 @@ class AuthenticationSdkTest {
 
 	@Test
 	void getCallerIdentityWhenSessionKeyWithAnotherTokenThenInvalidClientTokenId() {
-		Credentials issued = this.sts.getSessionToken().credentials();
-		Credentials other = this.sts.getSessionToken().credentials();
-		try (StsClient wrongToken = SdkClients.sts(this.server.endpoint(),
+		Credentials issued = this.emulator.sts.getSessionToken().credentials();
+		Credentials other = this.emulator.sts.getSessionToken().credentials();
+		try (StsClient wrongToken = SdkClients.sts(this.emulator.server.endpoint(),
 				AwsSessionCredentials.create(issued.accessKeyId(), issued.secretAccessKey(), other.sessionToken()))) {
 			assertInvalidClientTokenId(stsError(wrongToken::getCallerIdentity));
 		}
@@ -87,11 +71,11 @@ class AuthenticationSdkTest {
 
 	@Test
 	void getCallerIdentityWhenSessionCredentialsExpiredThenExpiredToken() {
-		Credentials issued = this.sts.getSessionToken((request) -> request.durationSeconds(900)).credentials();
-		try (StsClient sessionSts = SdkClients.session(this.server.endpoint(), issued)) {
-			this.clock.advance(Duration.ofSeconds(899));
+		Credentials issued = this.emulator.sts.getSessionToken((request) -> request.durationSeconds(900)).credentials();
+		try (StsClient sessionSts = SdkClients.session(this.emulator.server.endpoint(), issued)) {
+			this.emulator.clock.advance(Duration.ofSeconds(899));
 			assertThat(sessionSts.getCallerIdentity().account()).isEqualTo("123456789012");
-			this.clock.advance(Duration.ofSeconds(1));
+			this.emulator.clock.advance(Duration.ofSeconds(1));
 			StsException error = stsError(sessionSts::getCallerIdentity);
 			assertThat(error.statusCode()).isEqualTo(403);
 			assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ExpiredToken");
@@ -102,7 +86,7 @@ class AuthenticationSdkTest {
 
 	@Test
 	void getCallerIdentityWhenUnknownAccessKeyThenInvalidClientTokenId() {
-		try (StsClient unknown = SdkClients.sts(this.server.endpoint(),
+		try (StsClient unknown = SdkClients.sts(this.emulator.server.endpoint(),
 				AwsBasicCredentials.create("AKIAUNKNOWNUNKNOWN00", EmulatedUser.DEMO_SECRET_ACCESS_KEY))) {
 			assertInvalidClientTokenId(stsError(unknown::getCallerIdentity));
 		}
@@ -110,7 +94,7 @@ class AuthenticationSdkTest {
 
 	@Test
 	void getCallerIdentityWhenWrongSecretThenSignatureDoesNotMatch() {
-		try (StsClient wrongSecret = SdkClients.sts(this.server.endpoint(), AwsBasicCredentials
+		try (StsClient wrongSecret = SdkClients.sts(this.emulator.server.endpoint(), AwsBasicCredentials
 			.create(EmulatedUser.DEMO_ACCESS_KEY_ID, "wrong" + EmulatedUser.DEMO_SECRET_ACCESS_KEY))) {
 			StsException error = stsError(wrongSecret::getCallerIdentity);
 			assertThat(error.statusCode()).isEqualTo(403);
@@ -124,15 +108,15 @@ class AuthenticationSdkTest {
 
 	@Test
 	void getCallerIdentityWhenEmulatorClockFarAheadThenSignatureExpired() {
-		this.clock.advance(Duration.ofMinutes(30));
-		StsException error = stsError(this.sts::getCallerIdentity);
+		this.emulator.clock.advance(Duration.ofMinutes(30));
+		StsException error = stsError(this.emulator.sts::getCallerIdentity);
 		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
 		assertThat(error.awsErrorDetails().errorMessage()).startsWith("Signature expired:");
 	}
 
 	@Test
 	void getCallerIdentityWhenUnsignedThenMissingAuthenticationToken() {
-		try (StsClient anonymous = SdkClients.sts(this.server.endpoint(), Region.US_EAST_1,
+		try (StsClient anonymous = SdkClients.sts(this.emulator.server.endpoint(), Region.US_EAST_1,
 				AnonymousCredentialsProvider.create())) {
 			StsException error = stsError(anonymous::getCallerIdentity);
 			assertThat(error.statusCode()).isEqualTo(403);

@@ -8,9 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -29,28 +28,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class FaultInjectionSdkTest {
 
 	/** Standing still, so the requests of a throttling test fall into one second. */
-	private final TestClock clock = TestClock.behindRealTimeBy(Duration.ZERO);
-
-	private TestEmulator server;
-
-	private StsClient sts;
-
-	@BeforeEach
-	void start() {
-		this.server = TestEmulator.start(EmulatorSettings.demo(), this.clock);
-		this.sts = SdkClients.demoUser(this.server.endpoint());
-	}
-
-	@AfterEach
-	void stop() {
-		this.sts.close();
-		this.server.close();
-	}
+	@RegisterExtension
+	final EmulatorPerTest emulator = new EmulatorPerTest(EmulatorSettings.demo());
 
 	@Test
 	void callWhenSignedForDisabledRegionThenRegionDisabledException() {
-		this.server.setDisabledRegions(Set.of("ap-east-1"));
-		try (StsClient hongKong = SdkClients.sts(this.server.endpoint(), Region.AP_EAST_1,
+		this.emulator.server.setDisabledRegions(Set.of("ap-east-1"));
+		try (StsClient hongKong = SdkClients.sts(this.emulator.server.endpoint(), Region.AP_EAST_1,
 				StaticCredentialsProvider.create(AwsBasicCredentials.create(EmulatedUser.DEMO_ACCESS_KEY_ID,
 						EmulatedUser.DEMO_SECRET_ACCESS_KEY)))) {
 			RegionDisabledException error = catchThrowableOfType(RegionDisabledException.class,
@@ -61,42 +45,42 @@ class FaultInjectionSdkTest {
 				.isEqualTo("STS is not activated in this region for account:123456789012. "
 						+ "Your account administrator can activate STS in this region using the IAM Console.");
 		}
-		assertThat(this.sts.getCallerIdentity().account()).isEqualTo("123456789012");
+		assertThat(this.emulator.sts.getCallerIdentity().account()).isEqualTo("123456789012");
 	}
 
 	@Test
 	void callWhenAboveRequestsPerSecondThenThrottling() {
-		this.server.setMaxRequestsPerSecond(2);
-		this.sts.getCallerIdentity();
-		this.sts.getCallerIdentity();
-		StsException error = stsError(this.sts::getCallerIdentity);
+		this.emulator.server.setMaxRequestsPerSecond(2);
+		this.emulator.sts.getCallerIdentity();
+		this.emulator.sts.getCallerIdentity();
+		StsException error = stsError(this.emulator.sts::getCallerIdentity);
 		assertThat(error.statusCode()).isEqualTo(400);
 		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("Throttling");
 		assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("Rate exceeded");
-		this.clock.advance(Duration.ofSeconds(1));
-		assertThat(this.sts.getCallerIdentity().account()).isEqualTo("123456789012");
+		this.emulator.clock.advance(Duration.ofSeconds(1));
+		assertThat(this.emulator.sts.getCallerIdentity().account()).isEqualTo("123456789012");
 	}
 
 	@Test
 	void callWhenForcedFailureThenThatErrorUntilCleared() {
-		this.server.setForcedFailure(ForcedFailure.internalFailure());
-		StsException error = stsError(this.sts::getSessionToken);
+		this.emulator.server.setForcedFailure(ForcedFailure.internalFailure());
+		StsException error = stsError(this.emulator.sts::getSessionToken);
 		assertThat(error.statusCode()).isEqualTo(500);
 		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("InternalFailure");
-		assertThat(this.server.recordedRequests()).singleElement()
+		assertThat(this.emulator.server.recordedRequests()).singleElement()
 			.satisfies((recorded) -> assertThat(recorded.errorCode()).isEqualTo("InternalFailure"));
-		this.server.setForcedFailure(null);
-		assertThat(this.sts.getSessionToken().credentials().accessKeyId()).startsWith("ASIA");
+		this.emulator.server.setForcedFailure(null);
+		assertThat(this.emulator.sts.getSessionToken().credentials().accessKeyId()).startsWith("ASIA");
 	}
 
 	@Test
 	void callWhenResponseDelayedAndManyClientsAtOnceThenAllAnswered() throws Exception {
-		this.server.setResponseDelay(Duration.ofMillis(300));
+		this.emulator.server.setResponseDelay(Duration.ofMillis(300));
 		int clients = 24;
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		try {
 			List<Future<String>> answers = pool
-				.invokeAll(Collections.nCopies(clients, () -> this.sts.getCallerIdentity().account()));
+				.invokeAll(Collections.nCopies(clients, () -> this.emulator.sts.getCallerIdentity().account()));
 			for (Future<String> answer : answers) {
 				assertThat(answer.get()).isEqualTo("123456789012");
 			}
@@ -104,7 +88,7 @@ class FaultInjectionSdkTest {
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(this.server.recordedRequests()).hasSize(clients);
+		assertThat(this.emulator.server.recordedRequests()).hasSize(clients);
 	}
 
 }

@@ -11,9 +11,8 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
@@ -33,25 +32,10 @@ class FederationEndpointTest {
 
 	private static final Pattern SIGNIN_TOKEN = Pattern.compile("\\{\"SigninToken\":\"([A-Za-z0-9_-]{200,})\"\\}");
 
-	private final TestClock clock = TestClock.behindRealTimeBy(Duration.ZERO);
+	@RegisterExtension
+	final EmulatorPerTest emulator = new EmulatorPerTest(EmulatorSettings.demo());
 
 	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-	private TestEmulator server;
-
-	private StsClient sts;
-
-	@BeforeEach
-	void start() {
-		this.server = TestEmulator.start(EmulatorSettings.demo(), this.clock);
-		this.sts = SdkClients.demoUser(this.server.endpoint());
-	}
-
-	@AfterEach
-	void stop() {
-		this.sts.close();
-		this.server.close();
-	}
 
 	@Test
 	void loginWhenSigninTokenFromRoleCredentialsThenRedirectedToDestinationAndRecorded() throws Exception {
@@ -62,21 +46,21 @@ class FederationEndpointTest {
 		HttpResponse<String> login = login(token, DESTINATION);
 		assertThat(login.statusCode()).isEqualTo(302);
 		assertThat(login.headers().firstValue("Location")).hasValue(DESTINATION);
-		assertThat(this.server.consoleSignIns()).singleElement().satisfies((signIn) -> {
+		assertThat(this.emulator.server.consoleSignIns()).singleElement().satisfies((signIn) -> {
 			assertThat(signIn.roleArn()).isEqualTo(EmulatedRole.DEMO_ROLE_ARN);
 			assertThat(signIn.assumedRoleArn()).isEqualTo("arn:aws:sts::123456789012:assumed-role/demo-admin/console");
 			assertThat(signIn.sessionDuration()).isEqualTo(Duration.ofHours(1));
 			assertThat(signIn.issuer()).isEqualTo(ISSUER);
 			assertThat(signIn.destination()).isEqualTo(DESTINATION);
-			assertThat(signIn.signedInAt()).isEqualTo(this.clock.instant());
+			assertThat(signIn.signedInAt()).isEqualTo(this.emulator.clock.instant());
 		});
-		assertThat(this.server.recordedRequests()).extracting(RecordedRequest::action)
+		assertThat(this.emulator.server.recordedRequests()).extracting(RecordedRequest::action)
 			.containsExactly("AssumeRole");
 	}
 
 	@Test
 	void getSigninTokenWhenSessionTokenCredentialsThenBadRequestWithAwsText() throws Exception {
-		Credentials session = this.sts.getSessionToken().credentials();
+		Credentials session = this.emulator.sts.getSessionToken().credentials();
 		HttpResponse<String> response = getSigninToken(session(session), null);
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body())
@@ -90,13 +74,13 @@ class FederationEndpointTest {
 		HttpResponse<String> again = login(token, DESTINATION);
 		assertThat(again.statusCode()).isEqualTo(400);
 		assertThat(again.headers().firstValue("Location")).isEmpty();
-		assertThat(this.server.consoleSignIns()).hasSize(1);
+		assertThat(this.emulator.server.consoleSignIns()).hasSize(1);
 	}
 
 	@Test
 	void loginWhenTokenUnknownThenBadRequest() throws Exception {
 		assertThat(login("not-a-token", DESTINATION).statusCode()).isEqualTo(400);
-		assertThat(this.server.consoleSignIns()).isEmpty();
+		assertThat(this.emulator.server.consoleSignIns()).isEmpty();
 	}
 
 	@Test
@@ -104,9 +88,9 @@ class FederationEndpointTest {
 		String session = session(assumeRole());
 		String fresh = signinToken(getSigninToken(session, null));
 		String stale = signinToken(getSigninToken(session, null));
-		this.clock.advance(Duration.ofMinutes(15).minusMillis(1));
+		this.emulator.clock.advance(Duration.ofMinutes(15).minusMillis(1));
 		assertThat(login(fresh, DESTINATION).statusCode()).isEqualTo(302);
-		this.clock.advance(Duration.ofMillis(1));
+		this.emulator.clock.advance(Duration.ofMillis(1));
 		assertThat(login(stale, DESTINATION).statusCode()).isEqualTo(400);
 	}
 
@@ -138,12 +122,12 @@ class FederationEndpointTest {
 
 	@Test
 	void getSigninTokenWhenRoleCredentialsExpiredThenBadRequest() throws Exception {
-		Credentials role = this.sts
+		Credentials role = this.emulator.sts
 			.assumeRole((request) -> request.roleArn(EmulatedRole.DEMO_ROLE_ARN)
 				.roleSessionName("console")
 				.durationSeconds(900))
 			.credentials();
-		this.clock.advance(Duration.ofSeconds(900));
+		this.emulator.clock.advance(Duration.ofSeconds(900));
 		assertThat(getSigninToken(session(role), null).statusCode()).isEqualTo(400);
 	}
 
@@ -157,7 +141,7 @@ class FederationEndpointTest {
 
 	@Test
 	void getSigninTokenWhenChainedRoleAsksForSessionDurationThenBadRequest() throws Exception {
-		try (StsClient role = SdkClients.session(this.server.endpoint(), assumeRole())) {
+		try (StsClient role = SdkClients.session(this.emulator.server.endpoint(), assumeRole())) {
 			Credentials chained = role
 				.assumeRole((request) -> request.roleArn(EmulatedRole.DEMO_ROLE_ARN).roleSessionName("chained"))
 				.credentials();
@@ -169,12 +153,13 @@ class FederationEndpointTest {
 	@Test
 	void federationWhenStsForcedToFailThenStillAnswers() throws Exception {
 		String session = session(assumeRole());
-		this.server.setForcedFailure(ForcedFailure.internalFailure());
+		this.emulator.server.setForcedFailure(ForcedFailure.internalFailure());
 		assertThat(getSigninToken(session, null).statusCode()).isEqualTo(200);
 	}
 
 	private Credentials assumeRole() {
-		return this.sts.assumeRole((request) -> request.roleArn(EmulatedRole.DEMO_ROLE_ARN).roleSessionName("console"))
+		return this.emulator.sts
+			.assumeRole((request) -> request.roleArn(EmulatedRole.DEMO_ROLE_ARN).roleSessionName("console"))
 			.credentials();
 	}
 
@@ -191,7 +176,7 @@ class FederationEndpointTest {
 	}
 
 	private HttpResponse<String> get(String query) throws Exception {
-		URI uri = URI.create(this.server.federationEndpoint() + "?" + query);
+		URI uri = URI.create(this.emulator.server.federationEndpoint() + "?" + query);
 		return this.http.send(HttpRequest.newBuilder(uri).GET().build(), BodyHandlers.ofString());
 	}
 

@@ -1,12 +1,9 @@
 package dev.mfaportal.emulator;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,7 +13,6 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.StsException;
 
-import static dev.mfaportal.emulator.EmulatedMfaDevice.DEMO_BASE32_SECRET;
 import static dev.mfaportal.emulator.EmulatedMfaDevice.DEMO_SERIAL_NUMBER;
 import static dev.mfaportal.emulator.SdkClients.stsError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,41 +22,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GetSessionTokenSdkTest {
 
-	private final TestClock clock = TestClock.behindRealTimeBy(Duration.ZERO);
-
-	private TestEmulator server;
-
-	private StsClient sts;
-
-	@BeforeEach
-	void start() {
-		this.server = TestEmulator.start(EmulatorSettings.demo(), this.clock);
-		this.sts = SdkClients.demoUser(this.server.endpoint());
-	}
-
-	@AfterEach
-	void stop() {
-		this.sts.close();
-		this.server.close();
-	}
+	@RegisterExtension
+	final EmulatorPerTest emulator = new EmulatorPerTest(EmulatorSettings.demo());
 
 	@Test
 	void getSessionTokenWhenCurrentCodeThenSessionCredentialsUntilClockPlusDuration() {
-		Credentials credentials = this.sts.getSessionToken(
-				(request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(currentCode()).durationSeconds(3600))
+		Credentials credentials = this.emulator.sts
+			.getSessionToken((request) -> request.serialNumber(DEMO_SERIAL_NUMBER)
+				.tokenCode(this.emulator.currentCode())
+				.durationSeconds(3600))
 			.credentials();
 		assertThat(credentials.accessKeyId()).startsWith("ASIA").hasSize(20).matches("[A-Z0-9]+");
 		assertThat(credentials.secretAccessKey()).hasSize(40);
 		assertThat(credentials.sessionToken()).hasSizeGreaterThan(300);
-		assertThat(credentials.expiration()).isEqualTo(this.clock.instant().plusSeconds(3600));
+		assertThat(credentials.expiration()).isEqualTo(this.emulator.clock.instant().plusSeconds(3600));
 	}
 
 	@Test
 	void getSessionTokenWhenCodeReusedThenAccessDeniedInvalidCode() {
-		String code = currentCode();
-		this.sts.getSessionToken((request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(code));
-		StsException error = stsError(
-				() -> this.sts.getSessionToken((request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(code)));
+		String code = this.emulator.currentCode();
+		this.emulator.sts.getSessionToken((request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(code));
+		StsException error = stsError(() -> this.emulator.sts
+			.getSessionToken((request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(code)));
 		assertThat(error.statusCode()).isEqualTo(403);
 		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
 		assertThat(error.awsErrorDetails().errorMessage())
@@ -69,18 +52,18 @@ class GetSessionTokenSdkTest {
 
 	@Test
 	void getSessionTokenWhenWrongCodeThenAccessDeniedInvalidCode() {
-		String wrong = codeValidInNoStepOfTheWindow();
-		StsException error = stsError(
-				() -> this.sts.getSessionToken((request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(wrong)));
+		String wrong = this.emulator.codeValidInNoStepOfTheWindow();
+		StsException error = stsError(() -> this.emulator.sts
+			.getSessionToken((request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(wrong)));
 		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
 		assertThat(error.awsErrorDetails().errorMessage()).isEqualTo(MfaCheck.INVALID_CODE);
 	}
 
 	@Test
 	void getSessionTokenWhenSerialNotTheCallersThenAccessDeniedUnknownSerial() {
-		StsException error = stsError(() -> this.sts
+		StsException error = stsError(() -> this.emulator.sts
 			.getSessionToken((request) -> request.serialNumber("arn:aws:iam::123456789012:mfa/someone-else")
-				.tokenCode(currentCode())));
+				.tokenCode(this.emulator.currentCode())));
 		assertThat(error.statusCode()).isEqualTo(403);
 		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
 		assertThat(error.awsErrorDetails().errorMessage())
@@ -91,15 +74,17 @@ class GetSessionTokenSdkTest {
 	@ParameterizedTest
 	@ValueSource(ints = { 900, 129600 })
 	void getSessionTokenWhenDurationAtABoundThenIssued(int seconds) {
-		Credentials credentials = this.sts.getSessionToken((request) -> request.durationSeconds(seconds)).credentials();
-		assertThat(credentials.expiration()).isEqualTo(this.clock.instant().plusSeconds(seconds));
+		Credentials credentials = this.emulator.sts.getSessionToken((request) -> request.durationSeconds(seconds))
+			.credentials();
+		assertThat(credentials.expiration()).isEqualTo(this.emulator.clock.instant().plusSeconds(seconds));
 	}
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "899    | Member must have value greater than or equal to 900",
 			"129601 | Member must have value less than or equal to 129600" })
 	void getSessionTokenWhenDurationOutOfRangeThenValidationError(int seconds, String constraint) {
-		StsException error = stsError(() -> this.sts.getSessionToken((request) -> request.durationSeconds(seconds)));
+		StsException error = stsError(
+				() -> this.emulator.sts.getSessionToken((request) -> request.durationSeconds(seconds)));
 		assertThat(error.statusCode()).isEqualTo(400);
 		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
 		assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value '" + seconds
@@ -108,7 +93,7 @@ class GetSessionTokenSdkTest {
 
 	@Test
 	void getSessionTokenWhenSeveralParametersBrokenThenAllListedInOneMessage() {
-		StsException error = stsError(() -> this.sts
+		StsException error = stsError(() -> this.emulator.sts
 			.getSessionToken((request) -> request.durationSeconds(600).serialNumber("<b>&'x'").tokenCode("12a")));
 		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
 		assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("5 validation errors detected: "
@@ -121,27 +106,27 @@ class GetSessionTokenSdkTest {
 
 	@Test
 	void getSessionTokenWhenNoSerialAndCodeThenIssuedForDefaultTwelveHours() {
-		Credentials credentials = this.sts.getSessionToken().credentials();
-		assertThat(credentials.expiration()).isEqualTo(this.clock.instant().plusSeconds(43_200));
+		Credentials credentials = this.emulator.sts.getSessionToken().credentials();
+		assertThat(credentials.expiration()).isEqualTo(this.emulator.clock.instant().plusSeconds(43_200));
 	}
 
 	@Test
 	void getSessionTokenWhenRootUserAsksForMoreThanAnHourThenCappedAtAnHour() {
 		EmulatedUser root = new EmulatedUser("AKIAROOTROOTROOT0001", "rootSecretrootSecretrootSecretrootSecret",
 				"123456789012", "root", true, null);
-		this.server.updateSettings((settings) -> settings.withUsers(List.of(root)));
-		try (StsClient rootSts = SdkClients.sts(this.server.endpoint(),
+		this.emulator.server.updateSettings((settings) -> settings.withUsers(List.of(root)));
+		try (StsClient rootSts = SdkClients.sts(this.emulator.server.endpoint(),
 				AwsBasicCredentials.create(root.accessKeyId(), root.secretAccessKey()))) {
 			Credentials credentials = rootSts.getSessionToken((request) -> request.durationSeconds(129_600))
 				.credentials();
-			assertThat(credentials.expiration()).isEqualTo(this.clock.instant().plusSeconds(3600));
+			assertThat(credentials.expiration()).isEqualTo(this.emulator.clock.instant().plusSeconds(3600));
 		}
 	}
 
 	@Test
 	void getSessionTokenWhenSignedWithSessionCredentialsThenAccessDenied() {
-		Credentials issued = this.sts.getSessionToken().credentials();
-		try (StsClient sessionSts = SdkClients.session(this.server.endpoint(), issued)) {
+		Credentials issued = this.emulator.sts.getSessionToken().credentials();
+		try (StsClient sessionSts = SdkClients.session(this.emulator.server.endpoint(), issued)) {
 			StsException error = stsError(() -> sessionSts.getSessionToken());
 			assertThat(error.statusCode()).isEqualTo(403);
 			assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
@@ -152,10 +137,10 @@ class GetSessionTokenSdkTest {
 
 	@Test
 	void recordedRequestWhenCodeSentThenParametersAndKeyKeptButCodeMasked() {
-		String code = currentCode();
-		this.sts.getSessionToken(
+		String code = this.emulator.currentCode();
+		this.emulator.sts.getSessionToken(
 				(request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(code).durationSeconds(3600));
-		assertThat(this.server.recordedRequests()).singleElement().satisfies((recorded) -> {
+		assertThat(this.emulator.server.recordedRequests()).singleElement().satisfies((recorded) -> {
 			assertThat(recorded.action()).isEqualTo("GetSessionToken");
 			assertThat(recorded.parameters()).containsEntry("SerialNumber", DEMO_SERIAL_NUMBER)
 				.containsEntry("DurationSeconds", "3600")
@@ -168,22 +153,8 @@ class GetSessionTokenSdkTest {
 			assertThat(recorded.status()).isEqualTo(200);
 			assertThat(recorded.succeeded()).isTrue();
 		});
-		this.server.clearRecordedRequests();
-		assertThat(this.server.recordedRequests()).isEmpty();
-	}
-
-	private String codeValidInNoStepOfTheWindow() {
-		long step = Totp.step(this.clock.instant());
-		byte[] key = EmulatedMfaDevice.demo().secretKey();
-		List<String> valid = List.of(Totp.code(key, step - 1), Totp.code(key, step), Totp.code(key, step + 1));
-		return Stream.of("000000", "111111", "222222", "333333")
-			.filter((code) -> !valid.contains(code))
-			.findFirst()
-			.get();
-	}
-
-	private String currentCode() {
-		return Totp.currentCode(DEMO_BASE32_SECRET, this.clock);
+		this.emulator.server.clearRecordedRequests();
+		assertThat(this.emulator.server.recordedRequests()).isEmpty();
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.mfaportal.emulator;
 
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -39,24 +39,21 @@ class ListMfaDevicesSdkTest {
 	private static final EmulatedUser ROOT = new EmulatedUser("AKIAROOTROOTROOT0001",
 			"rootSecretrootSecretrootSecretrootSecret", "123456789012", "root", true, null);
 
-	private final TestClock clock = TestClock.behindRealTimeBy(Duration.ZERO);
-
-	private TestEmulator server;
+	@RegisterExtension
+	final EmulatorPerTest emulator = new EmulatorPerTest(
+			EmulatorSettings.demo().withUsers(List.of(EmulatedUser.demo(), BOB, NO_DEVICE, ROOT)));
 
 	private IamClient iam;
 
 	@BeforeEach
 	void start() {
-		this.server = TestEmulator
-			.start(EmulatorSettings.demo().withUsers(List.of(EmulatedUser.demo(), BOB, NO_DEVICE, ROOT)), this.clock);
-		this.iam = SdkClients.iam(this.server.endpoint(),
+		this.iam = SdkClients.iam(this.emulator.server.endpoint(),
 				AwsBasicCredentials.create(EmulatedUser.DEMO_ACCESS_KEY_ID, EmulatedUser.DEMO_SECRET_ACCESS_KEY));
 	}
 
 	@AfterEach
 	void stop() {
 		this.iam.close();
-		this.server.close();
 	}
 
 	@Test
@@ -65,7 +62,7 @@ class ListMfaDevicesSdkTest {
 		assertThat(response.mfaDevices()).singleElement().satisfies((device) -> {
 			assertThat(device.userName()).isEqualTo("demo");
 			assertThat(device.serialNumber()).isEqualTo(DEMO_SERIAL_NUMBER);
-			assertThat(device.enableDate()).isEqualTo(this.clock.instant().truncatedTo(ChronoUnit.SECONDS));
+			assertThat(device.enableDate()).isEqualTo(this.emulator.clock.instant().truncatedTo(ChronoUnit.SECONDS));
 		});
 		assertThat(response.isTruncated()).isFalse();
 	}
@@ -75,7 +72,7 @@ class ListMfaDevicesSdkTest {
 		assertThat(this.iam.listMFADevices((request) -> request.userName("demo")).mfaDevices())
 			.extracting(MFADevice::serialNumber)
 			.containsExactly(DEMO_SERIAL_NUMBER);
-		assertThat(this.server.recordedRequests()).singleElement().satisfies((recorded) -> {
+		assertThat(this.emulator.server.recordedRequests()).singleElement().satisfies((recorded) -> {
 			assertThat(recorded.action()).isEqualTo("ListMFADevices");
 			assertThat(recorded.parameters()).containsEntry("Version", "2010-05-08").containsEntry("UserName", "demo");
 			// with an endpoint override the SDK signs for the client's region, not IAM's
@@ -87,7 +84,7 @@ class ListMfaDevicesSdkTest {
 
 	@Test
 	void listMfaDevicesWhenUserHasNoDeviceThenEmptyList() {
-		try (IamClient carol = SdkClients.iam(this.server.endpoint(),
+		try (IamClient carol = SdkClients.iam(this.emulator.server.endpoint(),
 				AwsBasicCredentials.create(NO_DEVICE.accessKeyId(), NO_DEVICE.secretAccessKey()))) {
 			ListMfaDevicesResponse response = carol.listMFADevices();
 			assertThat(response.mfaDevices()).isEmpty();
@@ -97,8 +94,8 @@ class ListMfaDevicesSdkTest {
 
 	@Test
 	void listMfaDevicesWhenSignedWithSessionTokenCredentialsThenTheUsersDevice() {
-		try (StsClient sts = SdkClients.demoUser(this.server.endpoint());
-				IamClient session = SdkClients.iam(this.server.endpoint(),
+		try (StsClient sts = SdkClients.demoUser(this.emulator.server.endpoint());
+				IamClient session = SdkClients.iam(this.emulator.server.endpoint(),
 						SdkClients.credentials(sts.getSessionToken().credentials()))) {
 			assertThat(session.listMFADevices().mfaDevices()).extracting(MFADevice::serialNumber)
 				.containsExactly(DEMO_SERIAL_NUMBER);
@@ -114,7 +111,7 @@ class ListMfaDevicesSdkTest {
 
 	@Test
 	void listMfaDevicesWhenCallerDeniedIamThenAccessDeniedEvenForOwnDevices() {
-		this.server.updateSettings((settings) -> settings.withIamDeniedUsers(Set.of("demo")));
+		this.emulator.server.updateSettings((settings) -> settings.withIamDeniedUsers(Set.of("demo")));
 		IamException error = iamError(this.iam::listMFADevices);
 		assertAccessDenied(error, "User: arn:aws:iam::123456789012:user/demo is not authorized to perform: "
 				+ "iam:ListMFADevices on resource: user demo");
@@ -122,7 +119,7 @@ class ListMfaDevicesSdkTest {
 
 	@Test
 	void listMfaDevicesWhenAnotherUserDeniedIamThenCallerStillListsOwn() {
-		this.server.updateSettings((settings) -> settings.withIamDeniedUsers(Set.of("bob")));
+		this.emulator.server.updateSettings((settings) -> settings.withIamDeniedUsers(Set.of("bob")));
 		assertThat(this.iam.listMFADevices().mfaDevices()).hasSize(1);
 	}
 
@@ -148,7 +145,7 @@ class ListMfaDevicesSdkTest {
 
 	@Test
 	void listMfaDevicesWhenRootNamesAUserThenThatUsersDevice() {
-		try (IamClient root = SdkClients.iam(this.server.endpoint(),
+		try (IamClient root = SdkClients.iam(this.emulator.server.endpoint(),
 				AwsBasicCredentials.create(ROOT.accessKeyId(), ROOT.secretAccessKey()))) {
 			assertThat(root.listMFADevices((request) -> request.userName("bob")).mfaDevices()).singleElement()
 				.satisfies((device) -> {
@@ -160,7 +157,7 @@ class ListMfaDevicesSdkTest {
 
 	@Test
 	void listMfaDevicesWhenRootNamesAnUnknownUserThenNoSuchEntity() {
-		try (IamClient root = SdkClients.iam(this.server.endpoint(),
+		try (IamClient root = SdkClients.iam(this.emulator.server.endpoint(),
 				AwsBasicCredentials.create(ROOT.accessKeyId(), ROOT.secretAccessKey()))) {
 			NoSuchEntityException error = catchThrowableOfType(NoSuchEntityException.class,
 					() -> root.listMFADevices((request) -> request.userName("nobody")));
@@ -189,16 +186,16 @@ class ListMfaDevicesSdkTest {
 
 	@Test
 	void iamCallWhenStsDisabledInTheRegionThenStillAnswered() {
-		this.server.setDisabledRegions(Set.of("us-east-1", "aws-global"));
+		this.emulator.server.setDisabledRegions(Set.of("us-east-1", "aws-global"));
 		assertThat(this.iam.listMFADevices().mfaDevices()).hasSize(1);
 	}
 
 	private IamClient roleIam() {
-		try (StsClient sts = SdkClients.demoUser(this.server.endpoint())) {
+		try (StsClient sts = SdkClients.demoUser(this.emulator.server.endpoint())) {
 			Credentials role = sts
 				.assumeRole((request) -> request.roleArn(EmulatedRole.DEMO_ROLE_ARN).roleSessionName("session"))
 				.credentials();
-			return SdkClients.iam(this.server.endpoint(), SdkClients.credentials(role));
+			return SdkClients.iam(this.emulator.server.endpoint(), SdkClients.credentials(role));
 		}
 	}
 

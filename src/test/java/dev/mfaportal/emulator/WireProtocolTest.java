@@ -9,15 +9,13 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Document;
 
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -37,21 +35,10 @@ class WireProtocolTest {
 
 	private static final Set<String> HEADERS_THE_JDK_CLIENT_SETS = Set.of("host", "content-length");
 
-	private final TestClock clock = TestClock.behindRealTimeBy(Duration.ZERO);
+	@RegisterExtension
+	final EmulatorPerTest emulator = new EmulatorPerTest(EmulatorSettings.demo());
 
 	private final HttpClient http = HttpClient.newHttpClient();
-
-	private TestEmulator server;
-
-	@BeforeEach
-	void start() {
-		this.server = TestEmulator.start(EmulatorSettings.demo(), this.clock);
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
 
 	@Test
 	void responseWhenSuccessThenStsDocumentWithRequestIdInHeaderAndBody() throws Exception {
@@ -179,7 +166,7 @@ class WireProtocolTest {
 	 */
 	private HttpResponse<String> post(String form, String service) throws Exception {
 		byte[] body = form.getBytes(StandardCharsets.UTF_8);
-		URI endpoint = URI.create(this.server.endpoint() + "/");
+		URI endpoint = URI.create(this.emulator.server.endpoint() + "/");
 		SdkHttpRequest unsigned = SdkHttpRequest.builder()
 			.method(SdkHttpMethod.POST)
 			.uri(endpoint)

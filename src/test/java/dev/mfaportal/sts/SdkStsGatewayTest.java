@@ -6,9 +6,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +16,7 @@ import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.ForcedFailure;
 import dev.mfaportal.emulator.RecordedRequest;
 import dev.mfaportal.emulator.TestEmulator;
+import dev.mfaportal.support.MutableClock;
 import dev.mfaportal.emulator.Totp;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -63,8 +61,7 @@ class SdkStsGatewayTest {
 	 * can move 15 minutes on while staying within the 15 minutes of skew the emulator
 	 * allows (the SDK signs with the real clock).
 	 */
-	private final MovableClock clock = new MovableClock(
-			Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MILLIS));
+	private final MutableClock clock = MutableClock.behindRealTimeBy(Duration.ofMinutes(10));
 
 	private TestEmulator server;
 
@@ -346,36 +343,6 @@ class SdkStsGatewayTest {
 			.filter((code) -> !valid.contains(code))
 			.findFirst()
 			.orElseThrow();
-	}
-
-	/** The emulator's clock; the SDK signs with the real one. */
-	private static final class MovableClock extends Clock {
-
-		private volatile Instant instant;
-
-		MovableClock(Instant instant) {
-			this.instant = instant;
-		}
-
-		void advance(Duration duration) {
-			this.instant = this.instant.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.instant;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException("The emulator works in UTC");
-		}
-
 	}
 
 }
