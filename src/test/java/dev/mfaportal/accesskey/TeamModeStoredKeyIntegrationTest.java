@@ -1,6 +1,5 @@
 package dev.mfaportal.accesskey;
 
-import java.time.Clock;
 import java.time.Instant;
 
 import dev.mfaportal.credentialsource.CredentialSource;
@@ -13,8 +12,8 @@ import dev.mfaportal.sts.TemporaryCredentials;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.TestEmulator;
+import dev.mfaportal.support.PortalWithEmulator;
 import dev.mfaportal.support.EmulatedAccounts;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,8 +27,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,23 +41,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"logging.level.software.amazon.awssdk.request=DEBUG", "logging.level.org.springframework.jdbc=TRACE" })
 @ActiveProfiles("team")
 @ExtendWith(OutputCaptureExtension.class)
+@PortalWithEmulator(accounts = false)
 class TeamModeStoredKeyIntegrationTest {
 
 	static final String SECRET = "StoredSecretCanary/0123456789abcdefABCDE";
 
 	static final EmulatedUser ALICE = EmulatedAccounts.user("alice", "AKIACANARYSTORED0001", SECRET);
 
-	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(ALICE), Clock.systemUTC());
-
-	@DynamicPropertySource
-	static void endpoint(DynamicPropertyRegistry registry) {
-		registry.add("portal.sts.endpoint", () -> emulator.endpoint().toString());
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.close();
-	}
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(ALICE));
 
 	@Autowired
 	StoredAccessKeys keys;

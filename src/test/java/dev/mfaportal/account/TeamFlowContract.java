@@ -13,14 +13,13 @@ import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.emulator.Totp;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
+import dev.mfaportal.support.PortalWithEmulator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -31,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stores a key, gets credentials with it and sees them in the history; another can reach
  * none of it. Runs on H2 and on PostgreSQL.
  */
+@PortalWithEmulator(accounts = false)
 abstract class TeamFlowContract {
 
 	/**
@@ -43,16 +43,10 @@ abstract class TeamFlowContract {
 	static final EmulatedUser KATE_ON_POSTGRES = EmulatedAccounts.user("kate-pg", "AKIAKATEPG0000000001",
 			"kateSecretCanary/11111111111111111111111");
 
-	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(KATE_ON_H2, KATE_ON_POSTGRES),
-			Clock.systemUTC());
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(KATE_ON_H2, KATE_ON_POSTGRES));
 
 	/** The emulated IAM user this engine's run signs with. */
 	abstract EmulatedUser kate();
-
-	@DynamicPropertySource
-	static void endpoint(DynamicPropertyRegistry registry) {
-		registry.add("portal.sts.endpoint", () -> emulator.endpoint().toString());
-	}
 
 	@LocalServerPort
 	int port;

@@ -11,6 +11,7 @@ import dev.mfaportal.sts.TemporaryCredentials;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.TestEmulator;
+import dev.mfaportal.support.PortalWithEmulator;
 import dev.mfaportal.support.Chromium;
 import dev.mfaportal.support.EmulatedAccounts;
 import org.openqa.selenium.By;
@@ -19,9 +20,6 @@ import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One portal (one Spring context, shared by every subclass) against one emulator with a
@@ -29,20 +27,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * waits for the next code. One browser per test class.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(BrowserAccounts.class)
+@PortalWithEmulator
 abstract class PortalInBrowser extends BrowserTest {
 
 	static final List<EmulatedUser> USERS = List.of(user("copy"), user("download"), user("mask"), user("notify"),
 			user("submit"), user("narrow"), user("nojs"), user("keyboard"), user("axe"), user("axedark"),
 			user("spanish"));
 
-	static final TestEmulator emulator = TestEmulator
-		.start(EmulatorSettings.of(USERS.toArray(EmulatedUser[]::new)), Clock.systemUTC());
-
-	@DynamicPropertySource
-	static void endpoint(DynamicPropertyRegistry registry) {
-		registry.add("portal.sts.endpoint", () -> emulator.endpoint().toString());
-	}
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(USERS.toArray(EmulatedUser[]::new)),
+			Clock.systemUTC());
 
 	static EmulatedUser user(String name) {
 		String key = ("AKIABROWSER" + name.toUpperCase() + "0000000000").substring(0, 20);

@@ -133,8 +133,7 @@ class ResultPageBrowserTest extends PortalInBrowser {
 		waitForResult(chromium);
 
 		assertThat(busy).containsExactly(true, "Asking AWS STS…", "true");
-		assertThat(emulator.recordedRequests())
-			.filteredOn((call) -> user.accessKeyId().equals(call.accessKeyId()))
+		assertThat(emulator.recordedRequests()).filteredOn((call) -> user.accessKeyId().equals(call.accessKeyId()))
 			.hasSize(1);
 	}
 

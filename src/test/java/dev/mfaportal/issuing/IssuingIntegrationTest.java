@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.security.LaunchToken;
 import dev.mfaportal.emulator.EmulatedMfaDevice;
 import dev.mfaportal.emulator.EmulatedUser;
@@ -13,9 +12,8 @@ import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.RecordedRequest;
 import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.emulator.Totp;
-import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
-import org.junit.jupiter.api.AfterAll;
+import dev.mfaportal.support.PortalWithEmulator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,14 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"logging.level.software.amazon.awssdk.request=DEBUG", "logging.level.org.springframework.web=DEBUG",
 				"logging.level.org.springframework.security=DEBUG" })
 @ExtendWith(OutputCaptureExtension.class)
+@PortalWithEmulator
 class IssuingIntegrationTest {
 
 	static final String LONG_TERM_SECRET = "LongTermSecretCanary/0123456789abcdefABCD";
@@ -53,17 +47,7 @@ class IssuingIntegrationTest {
 			"alice", false,
 			new EmulatedMfaDevice("arn:aws:iam::123456789012:mfa/alice", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"));
 
-	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(ALICE), Clock.systemUTC());
-
-	@DynamicPropertySource
-	static void endpoint(DynamicPropertyRegistry registry) {
-		registry.add("portal.sts.endpoint", () -> emulator.endpoint().toString());
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.close();
-	}
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(ALICE));
 
 	@LocalServerPort
 	int port;
@@ -74,10 +58,9 @@ class IssuingIntegrationTest {
 	PortalClient browser;
 
 	@BeforeEach
-	void launch() throws Exception {
+	void launch(PortalClient launched) {
 		emulator.clearRecordedRequests();
-		this.browser = new PortalClient(this.port);
-		assertThat(this.browser.launch(this.launchToken.value()).statusCode()).isEqualTo(302);
+		this.browser = launched;
 	}
 
 	private static Map<String, String> form(String code) {
@@ -178,17 +161,6 @@ class IssuingIntegrationTest {
 
 	private static String line(String text, String prefix) {
 		return text.lines().filter((l) -> l.startsWith(prefix)).findFirst().orElseThrow().substring(prefix.length());
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class AliceOnly {
-
-		@Bean
-		@Primary
-		CredentialSources aliceSources() {
-			return new EmulatedAccounts(List.of(ALICE));
-		}
-
 	}
 
 }

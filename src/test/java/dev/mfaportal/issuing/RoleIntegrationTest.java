@@ -13,8 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.mfaportal.credentialsource.CredentialSources;
-import dev.mfaportal.security.LaunchToken;
 import dev.mfaportal.emulator.EmulatedMfaDevice;
 import dev.mfaportal.emulator.EmulatedRole;
 import dev.mfaportal.emulator.EmulatedUser;
@@ -23,19 +21,12 @@ import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.emulator.Totp;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
-import org.junit.jupiter.api.AfterAll;
+import dev.mfaportal.support.PortalWithEmulator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SDK clients (STS and IAM) and the emulator with its federation stub.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@PortalWithEmulator
 class RoleIntegrationTest {
 
 	private static final Set<String> SENT_CODES = ConcurrentHashMap.newKeySet();
@@ -65,32 +57,13 @@ class RoleIntegrationTest {
 
 	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(ROSA, DENIED, ROOT)
 		.withRoles(List.of(ADMIN, LONG))
-		.withIamDeniedUsers(Set.of("denied")), Clock.systemUTC());
-
-	@DynamicPropertySource
-	static void endpoints(DynamicPropertyRegistry registry) {
-		registry.add("portal.sts.endpoint", () -> emulator.endpoint().toString());
-		registry.add("portal.console.federation-endpoint", () -> emulator.federationEndpoint().toString());
-		registry.add("portal.console.destination", () -> "http://127.0.0.1:9/console-home");
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.close();
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	LaunchToken launchToken;
+		.withIamDeniedUsers(Set.of("denied")));
 
 	PortalClient browser;
 
 	@BeforeEach
-	void launch() throws Exception {
-		this.browser = new PortalClient(this.port);
-		this.browser.launch(this.launchToken.value());
+	void launch(PortalClient launched) {
+		this.browser = launched;
 	}
 
 	/**
@@ -184,17 +157,6 @@ class RoleIntegrationTest {
 		assertThat(page).contains("These keys belong to arn:aws:iam::123456789012:root")
 			.contains("data-finding-root")
 			.contains("value=\"3600\"");
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Accounts {
-
-		@Bean
-		@Primary
-		CredentialSources accounts() {
-			return new EmulatedAccounts(List.of(ROSA, DENIED, ROOT));
-		}
-
 	}
 
 }

@@ -4,30 +4,23 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.mfaportal.credentialsource.CredentialSources;
-import dev.mfaportal.security.LaunchToken;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
-import org.junit.jupiter.api.AfterAll;
+import dev.mfaportal.support.PortalWithEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,41 +32,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  * secret or token code is in any table, nor anywhere in the H2 file on disk.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@PortalWithEmulator
 class StorageCanaryTest {
 
 	static final String LONG_TERM_SECRET = "CanaryLongTermSecret/0000000000000000000";
 
 	static final EmulatedUser CANARY = EmulatedAccounts.user("canary", "AKIACANARY0000000001", LONG_TERM_SECRET);
 
-	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(CANARY), Clock.systemUTC());
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(CANARY));
 
 	@TempDir
 	static Path dataDir;
 
 	@DynamicPropertySource
 	static void fileDatabase(DynamicPropertyRegistry registry) {
-		registry.add("portal.sts.endpoint", () -> emulator.endpoint().toString());
 		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("portal"));
 	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.close();
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	LaunchToken launchToken;
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Test
-	void databaseWhenIssuedFailedAndLimitedThenHoldsNoSecretAndNoCode() throws Exception {
-		PortalClient browser = new PortalClient(this.port);
-		browser.launch(this.launchToken.value());
+	void databaseWhenIssuedFailedAndLimitedThenHoldsNoSecretAndNoCode(PortalClient browser) throws Exception {
 		List<String> canaries = new ArrayList<>(List.of(LONG_TERM_SECRET));
 
 		String good = EmulatedAccounts.code(CANARY);
@@ -134,17 +114,6 @@ class StorageCanaryTest {
 
 	private static String value(String text, String prefix) {
 		return text.lines().filter((l) -> l.startsWith(prefix)).findFirst().orElseThrow().substring(prefix.length());
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class CanaryAccount {
-
-		@Bean
-		@Primary
-		CredentialSources canaryAccount() {
-			return new EmulatedAccounts(List.of(CANARY));
-		}
-
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.mfaportal.issuing;
 
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.security.LaunchToken;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
@@ -19,7 +17,7 @@ import dev.mfaportal.emulator.ForcedFailure;
 import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
-import org.junit.jupiter.api.AfterAll;
+import dev.mfaportal.support.PortalWithEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,12 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "portal.sts.call-timeout=2s", "portal.sts.connect-timeout=1s" })
+@PortalWithEmulator
 class StsFaultsIntegrationTest {
 
 	static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
@@ -49,19 +43,9 @@ class StsFaultsIntegrationTest {
 	static final EmulatedUser FAULTY = EmulatedAccounts.user("faulty", "AKIAFAULTY0000000001",
 			"FaultySecret/000000000000000000000000000");
 
-	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(FAULTY), Clock.systemUTC());
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(FAULTY));
 
 	static final AtomicInteger codes = new AtomicInteger();
-
-	@DynamicPropertySource
-	static void endpoint(DynamicPropertyRegistry registry) {
-		registry.add("portal.sts.endpoint", () -> emulator.endpoint().toString());
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.close();
-	}
 
 	@LocalServerPort
 	int port;
@@ -166,17 +150,6 @@ class StsFaultsIntegrationTest {
 		String code = EmulatedAccounts.wrongCode(FAULTY, codes.incrementAndGet());
 		return client.post("/session-token", Map.of("source", "faulty", "serialNumber", FAULTY.device().serialNumber(),
 				"tokenCode", code, "durationSeconds", "900", "profileName", "mfa"), true);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class FaultyAccount {
-
-		@Bean
-		@Primary
-		CredentialSources faultyAccount() {
-			return new EmulatedAccounts(List.of(FAULTY));
-		}
-
 	}
 
 }

@@ -4,30 +4,23 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
-import dev.mfaportal.credentialsource.CredentialSources;
-import dev.mfaportal.security.LaunchToken;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.MutableClock;
 import dev.mfaportal.support.PortalClient;
-import org.junit.jupiter.api.AfterAll;
+import dev.mfaportal.support.PortalWithEmulator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * device, so the counts of one don't touch another.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@PortalWithEmulator
 class AttemptLimitIntegrationTest {
 
 	static final EmulatedUser LIMITED = EmulatedAccounts.user("limited", "AKIALIMITED000000001",
@@ -59,30 +53,13 @@ class AttemptLimitIntegrationTest {
 
 	static final MutableClock portalClock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
 
-	@DynamicPropertySource
-	static void endpoint(DynamicPropertyRegistry registry) {
-		registry.add("portal.sts.endpoint", () -> emulator.endpoint().toString());
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.close();
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	LaunchToken launchToken;
-
 	PortalClient browser;
 
 	int wrong;
 
 	@BeforeEach
-	void launch() throws Exception {
-		this.browser = new PortalClient(this.port);
-		this.browser.launch(this.launchToken.value());
+	void launch(PortalClient launched) {
+		this.browser = launched;
 	}
 
 	private HttpResponse<String> attempt(EmulatedUser user, String code) throws Exception {
@@ -98,8 +75,7 @@ class AttemptLimitIntegrationTest {
 	}
 
 	private long stsCalls(EmulatedUser user) {
-		return emulator
-			.recordedRequests()
+		return emulator.recordedRequests()
 			.stream()
 			.filter((call) -> user.accessKeyId().equals(call.accessKeyId()))
 			.count();
@@ -170,13 +146,7 @@ class AttemptLimitIntegrationTest {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	static class EmulatedUsersAndMovableClock {
-
-		@Bean
-		@Primary
-		CredentialSources emulatedAccounts() {
-			return new EmulatedAccounts(List.of(LIMITED, SLIDING, LOCKED, RESET, REUSED));
-		}
+	static class MovableClock {
 
 		@Bean
 		@Primary

@@ -2,10 +2,8 @@ package dev.mfaportal.operations;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
-import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.security.LaunchToken;
 import dev.mfaportal.emulator.EmulatedMfaDevice;
 import dev.mfaportal.emulator.EmulatedUser;
@@ -14,7 +12,7 @@ import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.emulator.Totp;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
-import org.junit.jupiter.api.AfterAll;
+import dev.mfaportal.support.PortalWithEmulator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,14 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,23 +36,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.datasource.url=jdbc:h2:mem:ops",
 				"logging.level.org.springframework.web.servlet.DispatcherServlet=DEBUG" })
 @ExtendWith(OutputCaptureExtension.class)
+@PortalWithEmulator
 class OperationsIntegrationTest {
 
 	static final EmulatedUser OPS = new EmulatedUser("AKIAOPERATIONS000001", "OpsLongTermSecret/0123456789abcdefABCDE",
 			"123456789012", "ops", false,
 			new EmulatedMfaDevice("arn:aws:iam::123456789012:mfa/ops", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"));
 
-	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(OPS), Clock.systemUTC());
-
-	@DynamicPropertySource
-	static void endpoint(DynamicPropertyRegistry registry) {
-		registry.add("portal.sts.endpoint", () -> emulator.endpoint().toString());
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.close();
-	}
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(OPS));
 
 	@LocalServerPort
 	int port;
@@ -148,17 +132,6 @@ class OperationsIntegrationTest {
 	private static Map<String, String> form(String code) {
 		return Map.of("source", "ops", "serialNumber", OPS.device().serialNumber(), "tokenCode", code,
 				"durationSeconds", "3600", "profileName", "mfa");
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class OpsOnly {
-
-		@Bean
-		@Primary
-		CredentialSources opsSources() {
-			return new EmulatedAccounts(List.of(OPS));
-		}
-
 	}
 
 	static String awaitStsChecked(PortalClient client) throws Exception {

@@ -3,7 +3,6 @@ package dev.mfaportal.security;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,14 +13,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.RecordedRequest;
 import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
-import org.junit.jupiter.api.AfterAll;
+import dev.mfaportal.support.PortalWithEmulator;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -29,14 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
@@ -54,12 +46,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * longer.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@PortalWithEmulator
 class HostileInputIntegrationTest {
 
 	static final EmulatedUser FUZZ = EmulatedAccounts.user("fuzz", "AKIAFUZZ000000000001",
 			"FuzzSecret/00000000000000000000000000000");
 
-	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(FUZZ), Clock.systemUTC());
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(FUZZ));
 
 	static final long SEED = Long.getLong("portal.fuzz.seed", 20261126L);
 
@@ -72,31 +65,13 @@ class HostileInputIntegrationTest {
 			FUZZ.device().serialNumber(), "tokenCode", "123456", "durationSeconds", "900", "profileName", "mfa",
 			"label", "phone");
 
-	@DynamicPropertySource
-	static void endpoint(DynamicPropertyRegistry registry) {
-		registry.add("portal.sts.endpoint", () -> emulator.endpoint().toString());
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.close();
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	LaunchToken launchToken;
-
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
 	@TestFactory
-	Stream<DynamicTest> everyFieldOfEveryRouteWhenHostileThenNo5xxNoTraceNoReflectionNoUncheckedStsCall()
-			throws Exception {
-		PortalClient browser = new PortalClient(this.port);
-		browser.launch(this.launchToken.value());
+	Stream<DynamicTest> everyFieldOfEveryRouteWhenHostileThenNo5xxNoTraceNoReflectionNoUncheckedStsCall(
+			PortalClient browser) throws Exception {
 		String csrf = browser.csrfToken("/devices/new");
 		HostileValues values = new HostileValues(SEED);
 		List<DynamicTest> tests = new ArrayList<>();
@@ -213,17 +188,6 @@ class HostileInputIntegrationTest {
 		@Override
 		public String toString() {
 			return this.method + " " + this.path + " " + this.fields;
-		}
-
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class FuzzAccount {
-
-		@Bean
-		@Primary
-		CredentialSources fuzzAccount() {
-			return new EmulatedAccounts(List.of(FUZZ));
 		}
 
 	}

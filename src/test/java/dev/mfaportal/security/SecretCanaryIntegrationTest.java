@@ -23,7 +23,7 @@ import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.emulator.Totp;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
-import org.junit.jupiter.api.AfterAll;
+import dev.mfaportal.support.PortalWithEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +60,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"logging.level.org.springframework.jdbc=TRACE" })
 @ActiveProfiles("team")
 @ExtendWith(OutputCaptureExtension.class)
+@PortalWithEmulator(accounts = false)
 class SecretCanaryIntegrationTest {
 
 	static final String KEY_1 = "Q2FuYXJ5RW5jcnlwdGlvbktleU9uZS0wMDAwMDAwMDA=";
@@ -74,8 +75,7 @@ class SecretCanaryIntegrationTest {
 
 	static final EmulatedRole ROLE = new EmulatedRole("arn:aws:iam::123456789012:role/canary", 3600);
 
-	static final TestEmulator emulator = TestEmulator
-		.start(EmulatorSettings.of(NINA, OLAF).withRoles(List.of(ROLE)), Clock.systemUTC());
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(NINA, OLAF).withRoles(List.of(ROLE)));
 
 	private static final Pattern LINK = Pattern.compile("(?:href|src|action)=\"([^\"]*)\"");
 
@@ -84,15 +84,7 @@ class SecretCanaryIntegrationTest {
 
 	@DynamicPropertySource
 	static void endpoints(DynamicPropertyRegistry registry) {
-		registry.add("portal.sts.endpoint", () -> emulator.endpoint().toString());
-		registry.add("portal.console.federation-endpoint", () -> emulator.federationEndpoint().toString());
-		registry.add("portal.console.destination", () -> "http://127.0.0.1:9/console-home");
 		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("portal"));
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.close();
 	}
 
 	@LocalServerPort

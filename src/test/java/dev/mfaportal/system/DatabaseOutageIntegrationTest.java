@@ -1,34 +1,25 @@
 package dev.mfaportal.system;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.mfaportal.credentialsource.CredentialSources;
-import dev.mfaportal.security.LaunchToken;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
-import dev.mfaportal.support.TcpRelay;
-import org.h2.tools.Server;
+import dev.mfaportal.support.PortalWithEmulator;
+import dev.mfaportal.support.CuttableDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,64 +31,39 @@ import static org.assertj.core.api.Assertions.assertThat;
  * when the database is back everything works again with every answered attempt in the
  * history.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.hikari.connection-timeout=1000", "spring.datasource.hikari.validation-timeout=500" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.hikari.connection-timeout=1000",
+				"spring.datasource.hikari.validation-timeout=500" })
+@PortalWithEmulator
 class DatabaseOutageIntegrationTest {
 
 	static final EmulatedUser OWNER = EmulatedAccounts.user("owner", "AKIAOUTAGE0000000001",
 			"OutageSecret/0000000000000000000000000000");
 
-	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(OWNER), Clock.systemUTC());
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(OWNER));
 
-	static final Server database;
-
-	static final TcpRelay relay;
-
-	static {
-		try {
-			database = Server
-				.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir",
-						Path.of(System.getProperty("java.io.tmpdir"),
-								"mfa-portal-outage-" + ProcessHandle.current().pid())
-							.toString())
-				.start();
-			relay = new TcpRelay(database.getPort());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
+	static final CuttableDatabase database = CuttableDatabase.start("outage");
 
 	@DynamicPropertySource
 	static void endpoints(DynamicPropertyRegistry registry) {
-		registry.add("portal.sts.endpoint", () -> emulator.endpoint().toString());
-		registry.add("spring.datasource.url", () -> "jdbc:h2:tcp://127.0.0.1:" + relay.port() + "/./portal");
+		registry.add("spring.datasource.url", database::url);
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
-		relay.close();
-		database.stop();
-		emulator.close();
+		database.close();
 	}
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	LaunchToken launchToken;
-
 	@Test
-	void databaseWhenGoneThenPagesSay503HealthIsDownIssuingFailsClosedAndAllRecovers() throws Exception {
-		PortalClient browser = new PortalClient(this.port);
-		browser.launch(this.launchToken.value());
+	void databaseWhenGoneThenPagesSay503HealthIsDownIssuingFailsClosedAndAllRecovers(PortalClient browser)
+			throws Exception {
 		assertThat(issue(browser, EmulatedAccounts.code(OWNER)).statusCode()).isEqualTo(200);
 		assertThat(issue(browser, EmulatedAccounts.wrongCode(OWNER, 1)).statusCode()).isEqualTo(422);
 		assertThat(auditRows()).isEqualTo(2);
 		int stsCalls = emulator.recordedRequests().size();
 
 		String token = browser.csrfToken();
-		relay.cut();
+		database.cut();
 		for (String page : List.of("/history", "/devices", "/history.csv")) {
 			HttpResponse<String> answer = browser.get(page);
 			assertThat(answer.statusCode()).as(page).isEqualTo(503);
@@ -117,7 +83,7 @@ class DatabaseOutageIntegrationTest {
 		assertThat(refused.body()).contains("Nothing was sent to AWS");
 		assertThat(emulator.recordedRequests()).as("fails closed: STS not called").hasSize(stsCalls);
 
-		relay.restore();
+		database.restore();
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
 		while (browser.get("/actuator/health").statusCode() != 200 && System.nanoTime() < deadline) {
 			// longer than Hikari's 500 ms without a liveness check, so it tests and drops
@@ -133,8 +99,7 @@ class DatabaseOutageIntegrationTest {
 	}
 
 	private static long auditRows() throws Exception {
-		try (Connection direct = DriverManager
-			.getConnection("jdbc:h2:tcp://127.0.0.1:" + database.getPort() + "/./portal", "sa", "");
+		try (Connection direct = DriverManager.getConnection(database.directUrl(), "sa", "");
 				ResultSet rows = direct.createStatement().executeQuery("select count(*) from audit_event")) {
 			rows.next();
 			return rows.getLong(1);
@@ -144,17 +109,6 @@ class DatabaseOutageIntegrationTest {
 	private static HttpResponse<String> issue(PortalClient browser, String code) throws Exception {
 		return browser.post("/session-token", Map.of("source", "owner", "serialNumber", OWNER.device().serialNumber(),
 				"tokenCode", code, "durationSeconds", "900", "profileName", "mfa"), true);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class OwnerAccount {
-
-		@Bean
-		@Primary
-		CredentialSources ownerAccount() {
-			return new EmulatedAccounts(List.of(OWNER));
-		}
-
 	}
 
 }

@@ -1,13 +1,11 @@
 package dev.mfaportal.system;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import dev.mfaportal.support.PortalClient;
-import dev.mfaportal.support.TcpRelay;
-import org.h2.tools.Server;
+import dev.mfaportal.support.CuttableDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,34 +30,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("team")
 class TeamDatabaseOutageIntegrationTest {
 
-	static final Server database;
-
-	static final TcpRelay relay;
-
-	static {
-		try {
-			database = Server
-				.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir",
-						Path.of(System.getProperty("java.io.tmpdir"),
-								"mfa-portal-team-outage-" + ProcessHandle.current().pid())
-							.toString())
-				.start();
-			relay = new TcpRelay(database.getPort());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
+	static final CuttableDatabase database = CuttableDatabase.start("team-outage");
 
 	@DynamicPropertySource
 	static void datasource(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:h2:tcp://127.0.0.1:" + relay.port() + "/./portal");
+		registry.add("spring.datasource.url", database::url);
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
-		relay.close();
-		database.stop();
+		database.close();
 	}
 
 	@LocalServerPort
@@ -71,7 +51,7 @@ class TeamDatabaseOutageIntegrationTest {
 		admin.login("admin", "outage-admin-0001");
 		assertThat(admin.get("/history").statusCode()).isEqualTo(200);
 
-		relay.cut();
+		database.cut();
 		for (String page : List.of("/history", "/devices", "/keys", "/login")) {
 			HttpResponse<String> answer = admin.get(page);
 			assertThat(answer.statusCode()).as(page).isEqualTo(503);
@@ -81,7 +61,7 @@ class TeamDatabaseOutageIntegrationTest {
 		}
 		assertThat(new PortalClient(this.port).get("/actuator/health").statusCode()).isEqualTo(503);
 
-		relay.restore();
+		database.restore();
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
 		while (admin.get("/actuator/health").statusCode() != 200 && System.nanoTime() < deadline) {
 			Thread.sleep(700);

@@ -1,0 +1,65 @@
+package dev.mfaportal.support;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+import org.h2.tools.Server;
+
+/**
+ * An H2 server the portal reaches through a {@link TcpRelay} the test can cut, for
+ * database outages. Its files live in the temporary directory, one folder per name and
+ * JVM.
+ */
+public final class CuttableDatabase implements AutoCloseable {
+
+	private final Server server;
+
+	private final TcpRelay relay;
+
+	private CuttableDatabase(Server server, TcpRelay relay) {
+		this.server = server;
+		this.relay = relay;
+	}
+
+	public static CuttableDatabase start(String name) {
+		try {
+			Server server = Server
+				.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir",
+						Path.of(System.getProperty("java.io.tmpdir"),
+								"mfa-portal-" + name + "-" + ProcessHandle.current().pid())
+							.toString())
+				.start();
+			return new CuttableDatabase(server, new TcpRelay(server.getPort()));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot start the H2 server " + name, ex);
+		}
+	}
+
+	/** The portal's {@code spring.datasource.url}: through the relay. */
+	public String url() {
+		return "jdbc:h2:tcp://127.0.0.1:" + this.relay.port() + "/./portal";
+	}
+
+	/**
+	 * The same database, not through the relay: for a test's own look while it is cut.
+	 */
+	public String directUrl() {
+		return "jdbc:h2:tcp://127.0.0.1:" + this.server.getPort() + "/./portal";
+	}
+
+	public void cut() {
+		this.relay.cut();
+	}
+
+	public void restore() {
+		this.relay.restore();
+	}
+
+	@Override
+	public void close() throws Exception {
+		this.relay.close();
+		this.server.stop();
+	}
+
+}
