@@ -6,9 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,15 +30,13 @@ final class FederationEndpoint {
 
 	static final Duration SIGNIN_TOKEN_LIFETIME = Duration.ofMinutes(15);
 
-	private static final int MAX_RECORDED = 10_000;
-
 	private final IssuedSessions sessions;
 
 	private final SecureRandom random = new SecureRandom();
 
 	private final Map<String, SigninGrant> grants = new ConcurrentHashMap<>();
 
-	private final Deque<ConsoleSignIn> signIns = new ArrayDeque<>();
+	private final Recorded<ConsoleSignIn> signIns = new Recorded<>();
 
 	FederationEndpoint(IssuedSessions sessions) {
 		this.sessions = sessions;
@@ -66,15 +62,11 @@ final class FederationEndpoint {
 	}
 
 	List<ConsoleSignIn> signIns() {
-		synchronized (this.signIns) {
-			return List.copyOf(this.signIns);
-		}
+		return this.signIns.list();
 	}
 
 	void clearSignIns() {
-		synchronized (this.signIns) {
-			this.signIns.clear();
-		}
+		this.signIns.clear();
 	}
 
 	private WireResponse signinToken(Map<String, String> parameters, Instant now) {
@@ -129,7 +121,7 @@ final class FederationEndpoint {
 		if (grant == null || grant.expiredAt(now)) {
 			return text(400, "The sign-in token is not valid or has expired");
 		}
-		record(new ConsoleSignIn(now, grant.assumedRole().role().arn(), grant.assumedRole().arn(),
+		this.signIns.add(new ConsoleSignIn(now, grant.assumedRole().role().arn(), grant.assumedRole().arn(),
 				grant.sessionDuration(), parameters.get("Issuer"), destination));
 		return new WireResponse(302, Map.of("Location", destination), new byte[0]);
 	}
@@ -163,15 +155,6 @@ final class FederationEndpoint {
 		byte[] bytes = new byte[192];
 		this.random.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	private void record(ConsoleSignIn signIn) {
-		synchronized (this.signIns) {
-			if (this.signIns.size() == MAX_RECORDED) {
-				this.signIns.removeFirst();
-			}
-			this.signIns.addLast(signIn);
-		}
 	}
 
 	private static WireResponse text(int status, String message) {

@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +28,6 @@ final class StsEmulator {
 
 	static final String IAM = "iam";
 
-	/**
-	 * Enough for any test; bounded so a benchmark against the demo server does not fill
-	 * the heap.
-	 */
-	private static final int MAX_RECORDED = 10_000;
-
 	private final Clock clock;
 
 	private final SigV4Verifier verifier;
@@ -54,7 +46,7 @@ final class StsEmulator {
 
 	private final FederationEndpoint federation;
 
-	private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
+	private final Recorded<RecordedRequest> recorded = new Recorded<>();
 
 	private volatile EmulatorSettings settings;
 
@@ -86,18 +78,14 @@ final class StsEmulator {
 	}
 
 	/**
-	 * Every request answered so far (the latest {@value #MAX_RECORDED}), oldest first.
+	 * Every request answered so far (the latest {@value Recorded#MAX}), oldest first.
 	 */
 	List<RecordedRequest> recordedRequests() {
-		synchronized (this.recorded) {
-			return List.copyOf(this.recorded);
-		}
+		return this.recorded.list();
 	}
 
 	void clearRecordedRequests() {
-		synchronized (this.recorded) {
-			this.recorded.clear();
-		}
+		this.recorded.clear();
 	}
 
 	/**
@@ -150,7 +138,7 @@ final class StsEmulator {
 			status = error.status();
 			errorCode = error.code();
 		}
-		record(new RecordedRequest(now, parameters.get("Action"), masked(parameters),
+		this.recorded.add(new RecordedRequest(now, parameters.get("Action"), masked(parameters),
 				(authorization != null) ? authorization.accessKeyId() : null,
 				(authorization != null) ? authorization.region() : null,
 				authorization != null && this.authenticator.isSessionKey(authorization.accessKeyId()), status,
@@ -219,15 +207,6 @@ final class StsEmulator {
 		masked.replaceAll(
 				(name, value) -> name.equalsIgnoreCase("TokenCode") ? RecordedRequest.MASKED_TOKEN_CODE : value);
 		return masked;
-	}
-
-	private void record(RecordedRequest request) {
-		synchronized (this.recorded) {
-			if (this.recorded.size() == MAX_RECORDED) {
-				this.recorded.removeFirst();
-			}
-			this.recorded.addLast(request);
-		}
 	}
 
 	private static void pause(Duration delay) {
