@@ -30,11 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * into another feature's sub-packages, and the STS emulator used by {@code demo} alone
  * (tests may use anything; only the main classes are checked).
  * <p>
- * <b>Adding a feature or a dependency:</b> one line in {@link #FEATURES}, and nothing
- * else. A top-level package that is not listed there fails
+ * <b>Admitting a new package</b> (say {@code dev.mfaportal.launcher}): one line in
+ * {@link #FEATURES}, {@code feature("launcher", "security", "system")}, naming what it
+ * may use; a feature that is to use it gets its name on its own line. Nothing else: no
+ * package-info, no annotation. A top-level package that is not listed fails
  * {@link #everyTopLevelPackageIsAFeatureListedHere()}; a use of a feature not on the
- * user's line fails {@link #featuresUseOnlyTheFeaturesTheirLineAllows()} with the class
- * and the line that caused it. Keep the table acyclic: issuing knows neither the audit
+ * user's line fails {@link #featuresUseOnlyTheFeaturesTheirLineAllows()} naming the
+ * class, the member and the line. Keep the table acyclic: issuing knows neither the audit
  * nor the limits, they listen to its events and implement its interfaces.
  */
 class ModularityTest {
