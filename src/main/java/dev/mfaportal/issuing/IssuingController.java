@@ -184,6 +184,8 @@ class IssuingController {
 			IssuedCredentials issued = this.issuing.issue(actor, request.getRemoteAddr(), source.get(), issueForm);
 			response.setHeader("Cache-Control", "no-store");
 			model.addAttribute("issued", issued);
+			// The id the log line of the unwritten history carries (see RequestIdFilter).
+			model.addAttribute("reference", response.getHeader("X-Request-Id"));
 			return RESULT_VIEW;
 		}
 		catch (AttemptRefusedException ex) {

@@ -6,16 +6,24 @@ import java.time.Instant;
 import dev.mfaportal.issuing.CredentialsIssued;
 import dev.mfaportal.issuing.IssueFailed;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
  * Counts what STS said about each MFA attempt, and locks a device after too many failures
- * in a row. Synchronous, so the very next attempt sees it.
+ * in a row. Synchronous, so the very next attempt sees it. It runs after STS has
+ * answered: a database that fails now must not take the answer from the person, so a
+ * failure to record is logged and the request goes on.
  */
 @Component
 class AttemptRecorder {
+
+	private static final Logger logger = LoggerFactory.getLogger(AttemptRecorder.class);
 
 	private final AttemptRepository attempts;
 
@@ -38,8 +46,13 @@ class AttemptRecorder {
 
 	@EventListener
 	void on(CredentialsIssued issued) {
-		this.attempts.record(issued.attempt().actor(), issued.attempt().serialNumber(), issued.attempt().at(),
-				AttemptRepository.SUCCESS);
+		try {
+			this.attempts.record(issued.attempt().actor(), issued.attempt().serialNumber(), issued.attempt().at(),
+					AttemptRepository.SUCCESS);
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Success of an MFA attempt not recorded: {}", ex.toString());
+		}
 	}
 
 	@EventListener
@@ -47,6 +60,15 @@ class AttemptRecorder {
 		if (!failed.mfaRejected()) {
 			return;
 		}
+		try {
+			recordFailure(failed);
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Failed MFA attempt not recorded: {}", ex.toString());
+		}
+	}
+
+	private void recordFailure(IssueFailed failed) {
 		String actor = failed.attempt().actor();
 		String serial = failed.attempt().serialNumber();
 		this.attempts.record(actor, serial, failed.attempt().at(), AttemptRepository.FAILURE);
