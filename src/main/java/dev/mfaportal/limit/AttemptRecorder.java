@@ -47,7 +47,7 @@ class AttemptRecorder {
 	@EventListener
 	void on(CredentialsIssued issued) {
 		try {
-			this.attempts.record(issued.attempt().actor(), issued.attempt().serialNumber(), issued.attempt().at(),
+			this.attempts.settle(issued.attempt().actor(), issued.attempt().serialNumber(), issued.attempt().at(),
 					AttemptRepository.SUCCESS);
 		}
 		catch (DataAccessException ex) {
@@ -55,23 +55,30 @@ class AttemptRecorder {
 		}
 	}
 
+	/**
+	 * A code STS judged wrong counts; for any other failure STS did not judge the code,
+	 * so the attempt's place is freed.
+	 */
 	@EventListener
 	void on(IssueFailed failed) {
-		if (!failed.mfaRejected()) {
-			return;
-		}
 		try {
-			recordFailure(failed);
+			if (failed.mfaRejected()) {
+				recordFailure(failed);
+			}
+			else {
+				this.attempts.release(failed.attempt().actor(), failed.attempt().serialNumber());
+			}
 		}
 		catch (DataAccessException ex) {
-			logger.warn("Failed MFA attempt not recorded: {}", ex.toString());
+			// The pending attempt keeps counting as a failure until it leaves the window.
+			logger.warn("Answer to an MFA attempt not recorded: {}", ex.toString());
 		}
 	}
 
 	private void recordFailure(IssueFailed failed) {
 		String actor = failed.attempt().actor();
 		String serial = failed.attempt().serialNumber();
-		this.attempts.record(actor, serial, failed.attempt().at(), AttemptRepository.FAILURE);
+		this.attempts.settle(actor, serial, failed.attempt().at(), AttemptRepository.FAILURE);
 		int consecutive = this.attempts.consecutiveFailures(actor, serial);
 		Instant now = this.clock.instant();
 		if (consecutive >= this.settings.lockAfter() && this.locks.lock(actor, serial, now)) {
