@@ -21,10 +21,6 @@ package dev.mfaportal.issuing;
 record IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName,
 		String onceAccessKeyId, String onceSecretAccessKey, String roleArn, String roleSessionName, String externalId) {
 
-	static final String DEFAULT_PROFILE = "mfa";
-
-	static final int DEFAULT_DURATION = 43200;
-
 	IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName) {
 		this(source, serialNumber, tokenCode, durationSeconds, profileName, null, null, null, null, null);
 	}
