@@ -1,5 +1,7 @@
 package dev.mfaportal.issuing;
 
+import dev.mfaportal.credentialsource.TypedKey;
+
 /**
  * What the form posts. Field names are the STS parameter names; every field is text so
  * that anything a person types reaches the validator, which answers in words instead of a
@@ -23,6 +25,11 @@ record IssueForm(String source, String serialNumber, String tokenCode, String du
 
 	IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName) {
 		this(source, serialNumber, tokenCode, durationSeconds, profileName, null, null, null, null, null);
+	}
+
+	/** The key pair typed in, for a one-time source. */
+	TypedKey typedKey() {
+		return new TypedKey(this.onceAccessKeyId, this.onceSecretAccessKey);
 	}
 
 	public boolean assumesRole() {

@@ -141,15 +141,11 @@ class IssuingController {
 		}
 		String actor = Actor.current();
 		this.validator.validate(issueForm, result);
-		Optional<CredentialSource> source;
 		if (OneTimeKey.SOURCE_ID.equals(issueForm.source()) && this.sources.offersOneTimeKeys()) {
 			OneTimeKey.validate(issueForm, result);
-			source = result.hasFieldErrors("onceAccessKeyId") ? Optional.empty()
-					: Optional.of(OneTimeKey.source(issueForm, this.stsSettings.regionOrDefault()));
 		}
-		else {
-			source = Optional.ofNullable(issueForm.source()).flatMap((id) -> find(available, id));
-		}
+		Optional<CredentialSource> source = result.hasFieldErrors("onceAccessKeyId") ? Optional.empty() : this.sources
+			.resolve(issueForm.source(), available, issueForm.typedKey(), this.stsSettings.regionOrDefault());
 		if (source.isEmpty()) {
 			if (!result.hasFieldErrors("onceAccessKeyId")) {
 				result.rejectValue("source", "form.source.unknown");

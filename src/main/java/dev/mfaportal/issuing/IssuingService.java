@@ -80,8 +80,7 @@ class IssuingService {
 		// Read before STS is called: once it has answered, nothing may stand between the
 		// person and the credentials.
 		String label = label(actor, form);
-		StsCaller caller = (source.kind() == CredentialSource.Kind.ONE_TIME) ? OneTimeKey.caller(form, source.region())
-				: this.sources.caller(source);
+		StsCaller caller = this.sources.caller(source, form.typedKey());
 		TemporaryCredentials credentials;
 		String assumedRoleArn = null;
 		try {

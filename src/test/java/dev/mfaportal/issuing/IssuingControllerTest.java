@@ -134,6 +134,10 @@ class IssuingControllerTest {
 		given(this.sources.find("environment")).willReturn(java.util.Optional.of(SESSION));
 		given(this.sources.caller(any()))
 			.willReturn(new StsCaller("profile:work", AnonymousCredentialsProvider.create(), "eu-west-1", null));
+		// How a source is resolved and signs is the interface's own, for every
+		// implementation.
+		given(this.sources.resolve(any(), any(), any(), any())).willCallRealMethod();
+		given(this.sources.caller(any(), any())).willCallRealMethod();
 	}
 
 	private MockHttpServletRequestBuilder issue(String serial, String code, String duration) {
