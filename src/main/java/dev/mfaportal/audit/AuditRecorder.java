@@ -10,36 +10,54 @@ import dev.mfaportal.limit.DeviceLocked;
 import dev.mfaportal.limit.DeviceUnlocked;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes one row per event of the issuing and limit features. Synchronous, in the
  * publisher's transaction when it has one, so an attempt and its audit row stand or fall
  * together. The events hold no secret, session token or MFA code, so no row can.
+ * <p>
+ * A row for an answer of STS that the database can't take now is kept and written later
+ * ({@link UnwrittenAuditRows}); the failure still reaches the publisher, so the person is
+ * told the history is behind.
  */
 @Component
 class AuditRecorder {
 
 	private final AuditRepository audit;
 
-	AuditRecorder(AuditRepository audit) {
+	private final UnwrittenAuditRows unwritten;
+
+	AuditRecorder(AuditRepository audit, UnwrittenAuditRows unwritten) {
 		this.audit = audit;
+		this.unwritten = unwritten;
 	}
 
 	@EventListener
 	void on(CredentialsIssued issued) {
-		record(issued.attempt(), Outcome.ISSUED, null, issued.expiresAt());
+		answered(entry(issued.attempt(), Outcome.ISSUED, null, issued.expiresAt()));
 	}
 
 	@EventListener
 	void on(IssueFailed failed) {
 		String errorCode = (failed.errorCode() != null) ? failed.errorCode() : failed.failure().name();
-		record(failed.attempt(), Outcome.FAILED, errorCode, null);
+		answered(entry(failed.attempt(), Outcome.FAILED, errorCode, null));
+	}
+
+	private void answered(AuditEntry entry) {
+		try {
+			this.audit.insert(entry);
+		}
+		catch (DataAccessException ex) {
+			this.unwritten.keep(entry);
+			throw ex;
+		}
 	}
 
 	@EventListener
 	void on(IssueRejected rejected) {
-		record(rejected.attempt(), outcome(rejected.reason()), null, null);
+		this.audit.insert(entry(rejected.attempt(), outcome(rejected.reason()), null, null));
 	}
 
 	@EventListener
@@ -58,10 +76,10 @@ class AuditRecorder {
 				Outcome.DEVICE_UNLOCKED));
 	}
 
-	private void record(IssueAttempt attempt, Outcome outcome, String errorCode, Instant expiresAt) {
-		this.audit.insert(new AuditEntry(null, attempt.at(), attempt.actor(), attempt.source(),
-				attempt.maskedAccessKeyId(), attempt.serialNumber(), attempt.deviceLabel(), attempt.durationSeconds(),
-				outcome, errorCode, expiresAt, attempt.clientAddress()));
+	private static AuditEntry entry(IssueAttempt attempt, Outcome outcome, String errorCode, Instant expiresAt) {
+		return new AuditEntry(null, attempt.at(), attempt.actor(), attempt.source(), attempt.maskedAccessKeyId(),
+				attempt.serialNumber(), attempt.deviceLabel(), attempt.durationSeconds(), outcome, errorCode, expiresAt,
+				attempt.clientAddress());
 	}
 
 	private static AuditEntry device(Instant at, String actor, String source, String serialNumber, Outcome outcome) {

@@ -2,6 +2,8 @@ package dev.mfaportal.device;
 
 import java.time.Instant;
 
+import dev.mfaportal.issuing.FormDefaults;
+
 import org.springframework.util.StringUtils;
 
 /**
@@ -22,17 +24,14 @@ record DeviceForm(String label, String serialNumber, String durationSeconds, Str
 		this(label, serialNumber, durationSeconds, profileName, sourceId, null, null, null);
 	}
 
-	static final int DEFAULT_DURATION = 43200;
-
-	static final String DEFAULT_PROFILE = "mfa";
-
 	static DeviceForm empty() {
-		return new DeviceForm("", "", String.valueOf(DEFAULT_DURATION), DEFAULT_PROFILE, "");
+		return new DeviceForm("", "", String.valueOf(FormDefaults.DURATION_SECONDS), FormDefaults.PROFILE_NAME, "");
 	}
 
 	/** A device from the AWS config, with the defaults of the issuing form. */
 	static DeviceForm imported(String label, String serialNumber, String sourceId) {
-		return new DeviceForm(label, serialNumber, String.valueOf(DEFAULT_DURATION), DEFAULT_PROFILE, sourceId);
+		return new DeviceForm(label, serialNumber, String.valueOf(FormDefaults.DURATION_SECONDS),
+				FormDefaults.PROFILE_NAME, sourceId);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.mfaportal.issuing;
 
+import dev.mfaportal.credentialsource.TypedKey;
+
 /**
  * What the form posts. Field names are the STS parameter names; every field is text so
  * that anything a person types reaches the validator, which answers in words instead of a
@@ -21,12 +23,13 @@ package dev.mfaportal.issuing;
 record IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName,
 		String onceAccessKeyId, String onceSecretAccessKey, String roleArn, String roleSessionName, String externalId) {
 
-	static final String DEFAULT_PROFILE = "mfa";
-
-	static final int DEFAULT_DURATION = 43200;
-
 	IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName) {
 		this(source, serialNumber, tokenCode, durationSeconds, profileName, null, null, null, null, null);
+	}
+
+	/** The key pair typed in, for a one-time source. */
+	TypedKey typedKey() {
+		return new TypedKey(this.onceAccessKeyId, this.onceSecretAccessKey);
 	}
 
 	public boolean assumesRole() {

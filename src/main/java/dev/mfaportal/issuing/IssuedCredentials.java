@@ -24,10 +24,12 @@ import dev.mfaportal.sts.TemporaryCredentials;
  * {@code null}
  * @param consoleUrl for role credentials, a console sign-in link (15 minutes); else
  * {@code null}
+ * @param recorded whether the history (audit, attempt count) took the issue; when not,
+ * the page says so and the history is written once the database is back
  */
 record IssuedCredentials(TemporaryCredentials credentials, List<Snippet> snippets, List<String> usage,
 		String profileName, CredentialSource source, String serialNumber, int durationSeconds, URI renewUrl,
-		String assumedRoleArn, URI consoleUrl) {
+		String assumedRoleArn, URI consoleUrl, boolean recorded) {
 
 	private static final DateTimeFormatter READABLE_UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 		.withZone(ZoneOffset.UTC);

@@ -78,7 +78,7 @@ class IssuingController {
 
 	/**
 	 * The form, prefilled from a saved device ({@code device}), from a renew link (the
-	 * other parameters), or else from the device used last.
+	 * other parameters), or else from the device used last: see {@link FormPrefill}.
 	 */
 	@GetMapping("/")
 	String form(@RequestParam Optional<String> device, @RequestParam Optional<String> source,
@@ -92,29 +92,12 @@ class IssuingController {
 			return NO_CREDENTIALS_VIEW;
 		}
 		List<DevicePreset> saved = this.presets.forActor(Actor.current());
-		boolean explicit = source.isPresent() || serialNumber.isPresent() || durationSeconds.isPresent()
-				|| profileName.isPresent();
-		Optional<DevicePreset> preset = device
-			.flatMap((id) -> saved.stream().filter((p) -> id.equals(String.valueOf(p.id()))).findFirst())
-			.or(() -> explicit ? Optional.empty() : saved.stream().filter((p) -> p.lastUsedAt() != null).findFirst());
-		Optional<CredentialSource> selected = source.or(() -> preset.map(DevicePreset::sourceId))
-			.flatMap((id) -> find(available, id))
-			.or(() -> available.stream().findFirst());
-		Optional<DeviceFinding> finding = find ? selected.flatMap((s) -> find(s, model)) : Optional.empty();
-		IssueForm form = new IssueForm(selected.map(CredentialSource::id).orElse(OneTimeKey.SOURCE_ID),
-				finding.map(DeviceFindingView::bestGuess)
-					.or(() -> serialNumber.or(() -> preset.map(DevicePreset::serialNumber)))
-					.orElse(selected.map(CredentialSource::mfaSerial).orElse(null)),
-				"",
-				finding.filter((f) -> f.identity().root())
-					.map((f) -> String.valueOf(StsModel.ROOT_DURATION_MAX))
-					.or(() -> durationSeconds.or(() -> preset.map((p) -> String.valueOf(p.durationSeconds()))))
-					.orElse(String.valueOf(IssueForm.DEFAULT_DURATION)),
-				profileName.or(() -> preset.map(DevicePreset::profileName)).orElse(IssueForm.DEFAULT_PROFILE), null,
-				null, roleArn.or(() -> preset.map(DevicePreset::roleArn)).orElse(null),
-				roleSessionName.or(() -> preset.map(DevicePreset::roleSessionName)).orElse(null),
-				externalId.or(() -> preset.map(DevicePreset::externalId)).orElse(null));
-		model.addAttribute("selectedDevice", preset.map(DevicePreset::id).orElse(null));
+		FormPrefill prefill = new FormPrefill(new FormPrefill.Link(device.orElse(null), source.orElse(null),
+				serialNumber.orElse(null), durationSeconds.orElse(null), profileName.orElse(null), roleArn.orElse(null),
+				roleSessionName.orElse(null), externalId.orElse(null)), saved, available);
+		Optional<DeviceFinding> finding = find ? prefill.source().flatMap((s) -> find(s, model)) : Optional.empty();
+		IssueForm form = prefill.form(finding);
+		model.addAttribute("selectedDevice", prefill.preset().map(DevicePreset::id).orElse(null));
 		return showForm(form, available, saved, model);
 	}
 
@@ -158,15 +141,11 @@ class IssuingController {
 		}
 		String actor = Actor.current();
 		this.validator.validate(issueForm, result);
-		Optional<CredentialSource> source;
 		if (OneTimeKey.SOURCE_ID.equals(issueForm.source()) && this.sources.offersOneTimeKeys()) {
 			OneTimeKey.validate(issueForm, result);
-			source = result.hasFieldErrors("onceAccessKeyId") ? Optional.empty()
-					: Optional.of(OneTimeKey.source(issueForm, this.stsSettings.regionOrDefault()));
 		}
-		else {
-			source = Optional.ofNullable(issueForm.source()).flatMap((id) -> find(available, id));
-		}
+		Optional<CredentialSource> source = result.hasFieldErrors("onceAccessKeyId") ? Optional.empty() : this.sources
+			.resolve(issueForm.source(), available, issueForm.typedKey(), this.stsSettings.regionOrDefault());
 		if (source.isEmpty()) {
 			if (!result.hasFieldErrors("onceAccessKeyId")) {
 				result.rejectValue("source", "form.source.unknown");
@@ -184,6 +163,8 @@ class IssuingController {
 			IssuedCredentials issued = this.issuing.issue(actor, request.getRemoteAddr(), source.get(), issueForm);
 			response.setHeader("Cache-Control", "no-store");
 			model.addAttribute("issued", issued);
+			// The id the log line of the unwritten history carries (see RequestIdFilter).
+			model.addAttribute("reference", response.getHeader("X-Request-Id"));
 			return RESULT_VIEW;
 		}
 		catch (AttemptRefusedException ex) {

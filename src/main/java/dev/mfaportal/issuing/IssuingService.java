@@ -19,6 +19,9 @@ import dev.mfaportal.sts.StsCaller;
 import dev.mfaportal.sts.StsGateway;
 import dev.mfaportal.sts.TemporaryCredentials;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -30,6 +33,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Service
 class IssuingService {
+
+	private static final Logger logger = LoggerFactory.getLogger(IssuingService.class);
 
 	private final CredentialSources sources;
 
@@ -72,8 +77,10 @@ class IssuingService {
 			this.events.publishEvent(new IssueRejected(attempt(actor, clientAddress, source, form), reason(verdict)));
 			throw new AttemptRefusedException(verdict);
 		}
-		StsCaller caller = (source.kind() == CredentialSource.Kind.ONE_TIME) ? OneTimeKey.caller(form, source.region())
-				: this.sources.caller(source);
+		// Read before STS is called: once it has answered, nothing may stand between the
+		// person and the credentials.
+		String label = label(actor, form);
+		StsCaller caller = this.sources.caller(source, form.typedKey());
 		TemporaryCredentials credentials;
 		String assumedRoleArn = null;
 		try {
@@ -90,16 +97,34 @@ class IssuingService {
 			}
 		}
 		catch (StsCallException ex) {
-			this.events.publishEvent(
-					new IssueFailed(attempt(actor, clientAddress, source, form), ex.failure(), ex.errorCode()));
+			record(new IssueFailed(attempt(actor, clientAddress, source, form, label), ex.failure(), ex.errorCode()));
 			throw ex;
 		}
-		this.events
-			.publishEvent(new CredentialsIssued(attempt(actor, clientAddress, source, form), credentials.expiration()));
+		boolean recorded = record(
+				new CredentialsIssued(attempt(actor, clientAddress, source, form, label), credentials.expiration()));
 		URI console = (assumedRoleArn != null) ? this.console.linkFor(credentials).orElse(null) : null;
 		return new IssuedCredentials(credentials, Snippets.render(credentials, form.profileName()),
 				Snippets.usage(form.profileName()), form.profileName(), source, form.serialNumber(), form.duration(),
-				renewUrl(source, form), assumedRoleArn, console);
+				renewUrl(source, form), assumedRoleArn, console, recorded);
+	}
+
+	/**
+	 * Publishes what STS answered. AWS has acted on the code by now (CloudTrail holds the
+	 * call), so a history that can't be written must not take the answer away: the audit
+	 * keeps the row and writes it when the database is back.
+	 * @return whether every listener took the event
+	 */
+	private boolean record(Object answered) {
+		try {
+			this.events.publishEvent(answered);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			// The log pattern carries the request id, the person sees it on the page.
+			logger.error("STS answered but the history could not be written now; it is kept to be written later: {}",
+					ex.toString());
+			return false;
+		}
 	}
 
 	/**
@@ -125,12 +150,21 @@ class IssuingService {
 	}
 
 	private IssueAttempt attempt(String actor, String clientAddress, CredentialSource source, IssueForm form) {
-		String label = this.presets.forActor(actor)
+		return attempt(actor, clientAddress, source, form, label(actor, form));
+	}
+
+	/** The label of the actor's saved device with the form's serial number, if any. */
+	private String label(String actor, IssueForm form) {
+		return this.presets.forActor(actor)
 			.stream()
 			.filter((preset) -> preset.serialNumber().equals(form.serialNumber()))
 			.map(DevicePresets.DevicePreset::label)
 			.findFirst()
 			.orElse(null);
+	}
+
+	private IssueAttempt attempt(String actor, String clientAddress, CredentialSource source, IssueForm form,
+			String label) {
 		Integer duration = (form.durationSeconds() != null && form.durationSeconds().matches("\\d{1,9}"))
 				? Integer.valueOf(form.durationSeconds()) : null;
 		return new IssueAttempt(this.clock.instant(), actor, (source != null) ? source.name() : form.source(),

@@ -2,21 +2,18 @@ package dev.mfaportal.issuing;
 
 import java.util.regex.Pattern;
 
-import dev.mfaportal.credentialsource.CredentialSource;
-import dev.mfaportal.sts.AccessKeys;
-import dev.mfaportal.sts.StsCaller;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import dev.mfaportal.credentialsource.CredentialSources;
 
 import org.springframework.validation.Errors;
 
 /**
- * A key pair typed into the form for this one call: checked, used to sign, and kept
- * nowhere (not the database, the session, the page or a cached client).
+ * A key pair typed into the form for this one call: checked here, then resolved and used
+ * to sign by {@link CredentialSources}, and kept nowhere (not the database, the session,
+ * the page or a cached client).
  */
 final class OneTimeKey {
 
-	static final String SOURCE_ID = "once";
+	static final String SOURCE_ID = CredentialSources.ONE_TIME_ID;
 
 	private static final Pattern LONG_TERM_ID = Pattern.compile("AKIA[A-Z0-9]{16}");
 
@@ -38,16 +35,6 @@ final class OneTimeKey {
 		if (form.onceSecretAccessKey() == null || !SECRET.matcher(form.onceSecretAccessKey()).matches()) {
 			errors.rejectValue("onceSecretAccessKey", "form.onceSecretAccessKey.format");
 		}
-	}
-
-	static CredentialSource source(IssueForm form, String region) {
-		return new CredentialSource(SOURCE_ID, CredentialSource.Kind.ONE_TIME, "one-time key",
-				AccessKeys.mask(form.onceAccessKeyId()), false, region, null, false);
-	}
-
-	static StsCaller caller(IssueForm form, String region) {
-		return new StsCaller(SOURCE_ID, StaticCredentialsProvider
-			.create(AwsBasicCredentials.create(form.onceAccessKeyId(), form.onceSecretAccessKey())), region, null);
 	}
 
 }

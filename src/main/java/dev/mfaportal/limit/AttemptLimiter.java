@@ -9,7 +9,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Admits an attempt unless its device is locked, it had too many failures in the window,
- * or its code was already sent to STS.
+ * or its code was already sent to STS. An admitted attempt counts as a failure from that
+ * moment (reserved in one database step), until STS answers: attempts sent at once can't
+ * outrun the limit.
  */
 @Service
 class AttemptLimiter implements AttemptGuard {
@@ -43,7 +45,8 @@ class AttemptLimiter implements AttemptGuard {
 			return new Verdict(Decision.LOCKED, null);
 		}
 		Instant windowStart = now.minus(this.settings.window());
-		if (this.attempts.failuresSince(actor, serialNumber, windowStart) >= this.settings.maxFailures()) {
+		this.attempts.openGate(actor, serialNumber);
+		if (!this.attempts.reserve(actor, serialNumber, now, windowStart, this.settings.maxFailures())) {
 			// Admitted again once the oldest of the last maxFailures failures leaves the
 			// window.
 			Instant retryAt = this.attempts.nthLatestFailure(actor, serialNumber, this.settings.maxFailures())
@@ -53,6 +56,7 @@ class AttemptLimiter implements AttemptGuard {
 		}
 		String fingerprint = this.fingerprints.of(serialNumber, tokenCode);
 		if (!this.usedCodes.claim(fingerprint, now, now.minus(this.settings.codeWindow()))) {
+			this.attempts.release(actor, serialNumber);
 			return new Verdict(Decision.CODE_REUSED, null);
 		}
 		return Verdict.ADMITTED;

@@ -5,12 +5,17 @@ import java.util.Optional;
 
 import dev.mfaportal.system.SqlTime;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every MFA attempt's result per person and device: {@code FAILURE}, {@code SUCCESS}, or
- * {@code RESET} when a lock is lifted.
+ * Every MFA attempt's result per person and device: {@code PENDING} from the moment it is
+ * admitted until STS answers, then {@code FAILURE} or {@code SUCCESS}; {@code RESET} when
+ * a lock is lifted. A pending attempt counts as a failure: one whose answer never gets
+ * recorded (the portal stopped, the database failed) keeps counting until it leaves the
+ * window, which errs on the side of the limit.
  */
 @Repository
 class AttemptRepository {
@@ -20,6 +25,8 @@ class AttemptRepository {
 	static final String SUCCESS = "SUCCESS";
 
 	static final String RESET = "RESET";
+
+	static final String PENDING = "PENDING";
 
 	private final JdbcClient jdbc;
 
@@ -33,31 +40,101 @@ class AttemptRepository {
 			.update();
 	}
 
+	/**
+	 * Makes the device's gate row, which {@link #reserve} locks. Outside any transaction:
+	 * of two first attempts at once, one insert wins and the other's duplicate is fine.
+	 */
+	void openGate(String actor, String serial) {
+		try {
+			this.jdbc
+				.sql("insert into mfa_attempt_gate (actor, serial_number) select ?, ? where not exists "
+						+ "(select 1 from mfa_attempt_gate where actor = ? and serial_number = ?)")
+				.params(actor, serial, actor, serial)
+				.update();
+		}
+		catch (DuplicateKeyException openedConcurrently) {
+			// the gate is there
+		}
+	}
+
+	/**
+	 * Counts the attempt from now on, unless the window already holds {@code max}
+	 * failures and pending attempts: one transaction that holds the device's gate row, so
+	 * of attempts sent at once, on any instance, each sees those admitted before it.
+	 * @return whether the attempt was admitted (a {@code PENDING} row now holds its
+	 * place)
+	 */
+	@Transactional
+	boolean reserve(String actor, String serial, Instant at, Instant windowStart, int max) {
+		lockGate(actor, serial);
+		if (failuresSince(actor, serial, windowStart) >= max) {
+			return false;
+		}
+		record(actor, serial, at, PENDING);
+		return true;
+	}
+
+	/**
+	 * Gives a pending attempt its answer; without one pending (purged, or never reserved)
+	 * adds the answer as a row of its own. Pending attempts of one device are alike, so
+	 * the oldest takes it.
+	 */
+	@Transactional
+	void settle(String actor, String serial, Instant at, String result) {
+		lockGate(actor, serial);
+		int settled = this.jdbc
+			.sql("update mfa_attempt set result = ?, attempted_at = ? where id = (select min(id) from mfa_attempt "
+					+ "where actor = ? and serial_number = ? and result = 'PENDING')")
+			.params(result, SqlTime.of(at), actor, serial)
+			.update();
+		if (settled == 0) {
+			record(actor, serial, at, result);
+		}
+	}
+
+	/** Frees a pending attempt's place: STS never judged its code. */
+	@Transactional
+	void release(String actor, String serial) {
+		lockGate(actor, serial);
+		this.jdbc
+			.sql("delete from mfa_attempt where id = (select min(id) from mfa_attempt "
+					+ "where actor = ? and serial_number = ? and result = 'PENDING')")
+			.params(actor, serial)
+			.update();
+	}
+
+	private void lockGate(String actor, String serial) {
+		this.jdbc.sql("select actor from mfa_attempt_gate where actor = ? and serial_number = ? for update")
+			.params(actor, serial)
+			.query(String.class)
+			.optional();
+	}
+
+	/** Failures, and attempts still waiting for STS, since the given time. */
 	int failuresSince(String actor, String serial, Instant since) {
 		return this.jdbc
-			.sql("select count(*) from mfa_attempt where actor = ? and serial_number = ? and result = 'FAILURE' "
-					+ "and attempted_at > ?")
+			.sql("select count(*) from mfa_attempt where actor = ? and serial_number = ? "
+					+ "and result in ('FAILURE', 'PENDING') and attempted_at > ?")
 			.params(actor, serial, SqlTime.of(since))
 			.query(Integer.class)
 			.single();
 	}
 
-	/** The time of the n-th most recent failure (1 = newest). */
+	/** The time of the n-th most recent failure or pending attempt (1 = newest). */
 	Optional<Instant> nthLatestFailure(String actor, String serial, int n) {
-		return this.jdbc
-			.sql("select attempted_at from mfa_attempt where actor = ? and serial_number = ? and result = 'FAILURE' "
-					+ "order by attempted_at desc, id desc offset ? rows fetch next 1 rows only")
+		return this.jdbc.sql("select attempted_at from mfa_attempt where actor = ? and serial_number = ? "
+				+ "and result in ('FAILURE', 'PENDING') order by attempted_at desc, id desc offset ? rows fetch next 1 rows only")
 			.params(actor, serial, n - 1)
 			.query((row, i) -> SqlTime.read(row, "attempted_at"))
 			.optional();
 	}
 
-	/** Failures since the last success or reset. */
+	/** Failures since the last success or reset (pending attempts are neither). */
 	int consecutiveFailures(String actor, String serial) {
 		return this.jdbc.sql(
 				"select count(*) from mfa_attempt a where a.actor = ? and a.serial_number = ? and a.result = 'FAILURE' "
 						+ "and a.id > coalesce((select max(b.id) from mfa_attempt b where b.actor = a.actor "
-						+ "and b.serial_number = a.serial_number and b.result <> 'FAILURE'), 0)")
+						+ "and b.serial_number = a.serial_number and b.result in ('SUCCESS', 'RESET')), 0)")
 			.params(actor, serial)
 			.query(Integer.class)
 			.single();

@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static dev.mfaportal.support.Html.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -126,7 +127,7 @@ class AccessKeyControllerTest {
 			.andExpect(model().attributeHasFieldErrorCode("accessKeyForm", "secretAccessKey",
 					"accesskey.secretAccessKey.format"))
 			.andExpect(content().string(containsString("A secret access key is exactly 40 characters")))
-			.andExpect(content().string(containsString("value=\"Work\"")))
+			.andExpect(field("label", "Work"))
 			.andExpect(content().string(not(containsString(badSecret))))
 			.andExpect(content().string(not(containsString(SECRET.substring(0, 20)))))
 			.andReturn();

@@ -2,8 +2,14 @@ package dev.mfaportal.account;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two team-mode instances on one PostgreSQL, as behind a load balancer: a session made on
- * one works on the other, wrong codes spread over both add up to the limit, and a member
- * disabled on one is refused by the other.
+ * one works on the other, wrong codes spread over both add up to the limit (one after the
+ * other, and all at once), and a member disabled on one is refused by the other.
  */
 class TwoInstancesIntegrationTest {
 
@@ -139,6 +145,48 @@ class TwoInstancesIntegrationTest {
 		assertThat(attempt(b, EmulatedAccounts.wrongCode(SHARED, 200)).statusCode()).isEqualTo(429);
 		assertThat(attempt(a, EmulatedAccounts.wrongCode(SHARED, 201)).statusCode()).isEqualTo(429);
 		assertThat(emulator.recordedRequests()).hasSize(5);
+	}
+
+	@Test
+	void twentyWrongCodesWhenSentAtOnceToBothInstancesThenAtMostFiveReachSts() throws Exception {
+		addMember("kim", "kim-password-00001");
+		PortalClient a = new PortalClient(port(first));
+		a.login("kim", "kim-password-00001");
+		PortalClient b = a.at(port(second));
+		String tokenA = a.csrfToken();
+		String tokenB = b.csrfToken();
+		emulator.clearRecordedRequests();
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService senders = Executors.newFixedThreadPool(20);
+		List<Future<Integer>> answers = new ArrayList<>();
+		try {
+			for (int i = 1; i <= 20; i++) {
+				PortalClient instance = (i % 2 == 0) ? b : a;
+				String token = (i % 2 == 0) ? tokenB : tokenA;
+				String code = EmulatedAccounts.wrongCode(SHARED, 300 + i);
+				answers.add(senders.submit(() -> {
+					start.await();
+					return instance
+						.post("/session-token",
+								Map.of("source", "shared", "serialNumber", SHARED.device().serialNumber(), "tokenCode",
+										code, "durationSeconds", "900", "profileName", "mfa", "_csrf", token),
+								false)
+						.statusCode();
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Integer> answer : answers) {
+				statuses.add(answer.get(60, TimeUnit.SECONDS));
+			}
+			assertThat(statuses).containsOnly(422, 429);
+			assertThat(emulator.recordedRequests()).hasSizeBetween(1, 5);
+			assertThat(statuses.stream().filter((status) -> status == 422).count())
+				.isEqualTo(emulator.recordedRequests().size());
+		}
+		finally {
+			senders.shutdownNow();
+		}
 	}
 
 	@Test

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stored.
  */
 @JdbcTest
-@Import({ AuditRepository.class, AuditRecorder.class })
+@Import({ AuditRepository.class, AuditRecorder.class, UnwrittenAuditRows.class })
 class AuditRecorderTest {
 
 	private static final Instant AT = Instant.parse("2026-11-26T10:00:00Z");

@@ -28,6 +28,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static dev.mfaportal.support.Html.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -149,8 +150,9 @@ class DeviceControllerTest {
 			.andExpect(content().string(containsString("<label for=\"label\">Name</label>")))
 			.andExpect(content().string(containsString("<label for=\"serialNumber\">MFA device</label>")))
 			.andExpect(content().string(containsString("aria-describedby=\"label-help label-error\"")))
-			.andExpect(content().string(containsString("value=\"43200\"")))
-			.andExpect(content().string(containsString("value=\"mfa\"")))
+			.andExpect(field("durationSeconds", "43200"))
+			.andExpect(field("profileName", "mfa"))
+			.andExpect(field("sourceId", ""))
 			.andExpect(content().string(containsString("<option value=\"profile:work\">Profile work</option>")))
 			.andExpect(content().string(containsString("action=\"/devices\"")));
 	}
@@ -237,11 +239,11 @@ class DeviceControllerTest {
 			.andExpect(view().name(DeviceController.FORM_VIEW))
 			.andExpect(content().string(containsString("Edit Work")))
 			.andExpect(content().string(containsString("action=\"/devices/7\"")))
-			.andExpect(content().string(containsString("value=\"Work\"")))
-			.andExpect(content().string(containsString("value=\"" + ARN + "\"")))
-			.andExpect(content().string(containsString("value=\"3600\"")))
-			.andExpect(content().string(containsString("value=\"work-mfa\"")))
-			.andExpect(content().string(containsString("<option value=\"profile:work\" selected=\"selected\">")));
+			.andExpect(field("label", "Work"))
+			.andExpect(field("serialNumber", ARN))
+			.andExpect(field("durationSeconds", "3600"))
+			.andExpect(field("profileName", "work-mfa"))
+			.andExpect(field("sourceId", "profile:work"));
 	}
 
 	@Test
@@ -351,7 +353,7 @@ class DeviceControllerTest {
 			.andExpect(view().name(DeviceController.FORM_VIEW))
 			.andExpect(model().attributeHasFieldErrorCode("deviceForm", "serialNumber", "form.serialNumber.userArn"))
 			.andExpect(content().string(containsString("is usually " + ARN)))
-			.andExpect(content().string(containsString("value=\"work\"")));
+			.andExpect(field("label", "work"));
 		then(this.devices).should(never()).insert(any());
 	}
 

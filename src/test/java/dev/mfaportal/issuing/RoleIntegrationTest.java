@@ -21,6 +21,7 @@ import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.emulator.Totp;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
+import dev.mfaportal.support.Html;
 import dev.mfaportal.support.PortalWithEmulator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,22 +142,22 @@ class RoleIntegrationTest {
 	void findWhenIamListsTheUsersDevicesThenTheRealOneFillsTheForm() throws Exception {
 		String page = this.browser.get("/?source=rosa&find=true").body();
 		assertThat(page).contains("These keys belong to arn:aws:iam::123456789012:user/rosa")
-			.contains("data-finding-devices")
-			.contains("value=\"arn:aws:iam::123456789012:mfa/rosa\"");
+			.contains("data-finding-devices");
+		assertThat(Html.valueOf(page, "serialNumber")).isEqualTo("arn:aws:iam::123456789012:mfa/rosa");
 	}
 
 	@Test
 	void findWhenIamDeniesTheListThenTheSuggestionFromTheUserName() throws Exception {
 		String page = this.browser.get("/?source=denied&find=true").body();
-		assertThat(page).contains("data-finding-suggestion").contains("value=\"arn:aws:iam::123456789012:mfa/denied\"");
+		assertThat(page).contains("data-finding-suggestion");
+		assertThat(Html.valueOf(page, "serialNumber")).isEqualTo("arn:aws:iam::123456789012:mfa/denied");
 	}
 
 	@Test
 	void findWhenTheKeysAreTheRootUsersThenRecognisedAndCappedAtAnHour() throws Exception {
 		String page = this.browser.get("/?source=root&find=true").body();
-		assertThat(page).contains("These keys belong to arn:aws:iam::123456789012:root")
-			.contains("data-finding-root")
-			.contains("value=\"3600\"");
+		assertThat(page).contains("These keys belong to arn:aws:iam::123456789012:root").contains("data-finding-root");
+		assertThat(Html.valueOf(page, "durationSeconds")).isEqualTo("3600");
 	}
 
 }

@@ -4,7 +4,14 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
@@ -48,8 +55,14 @@ class AttemptLimitIntegrationTest {
 	static final EmulatedUser REUSED = EmulatedAccounts.user("reused", "AKIAREUSED0000000001",
 			"secret-reused-00000000000000000000000000");
 
+	static final EmulatedUser PARALLEL = EmulatedAccounts.user("parallel", "AKIAPARALLEL00000001",
+			"secret-parallel-000000000000000000000000");
+
+	static final EmulatedUser MIXED = EmulatedAccounts.user("mixed", "AKIAMIXED00000000001",
+			"secret-mixed-000000000000000000000000000");
+
 	static final TestEmulator emulator = TestEmulator
-		.start(EmulatorSettings.of(LIMITED, SLIDING, LOCKED, RESET, REUSED), Clock.systemUTC());
+		.start(EmulatorSettings.of(LIMITED, SLIDING, LOCKED, RESET, REUSED, PARALLEL, MIXED), Clock.systemUTC());
 
 	static final MutableClock portalClock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
 
@@ -143,6 +156,63 @@ class AttemptLimitIntegrationTest {
 		assertThat(again.statusCode()).isEqualTo(409);
 		assertThat(again.body()).contains("This code was already used; wait for the next one");
 		assertThat(stsCalls(REUSED)).isEqualTo(1);
+	}
+
+	@Test
+	void thirtyWrongCodesWhenSentAtOnceThenAtMostFiveReachSts() throws Exception {
+		List<String> codes = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			codes.add(EmulatedAccounts.wrongCode(PARALLEL, ++this.wrong));
+		}
+
+		List<Integer> statuses = atOnce(PARALLEL, codes);
+
+		assertThat(stsCalls(PARALLEL)).isBetween(1L, 5L);
+		assertThat(statuses).containsOnly(422, 429);
+		assertThat(statuses.stream().filter((status) -> status == 422).count()).isEqualTo(stsCalls(PARALLEL));
+	}
+
+	@Test
+	void correctCodeWhenSentAmongWrongOnesTheLimitAllowsThenIssued() throws Exception {
+		List<String> codes = new ArrayList<>(List.of(EmulatedAccounts.code(MIXED)));
+		for (int i = 0; i < 4; i++) {
+			codes.add(EmulatedAccounts.wrongCode(MIXED, ++this.wrong));
+		}
+
+		List<Integer> statuses = atOnce(MIXED, codes);
+
+		assertThat(statuses.get(0)).isEqualTo(200);
+		assertThat(statuses.subList(1, 5)).containsOnly(422);
+		assertThat(stsCalls(MIXED)).isEqualTo(5);
+	}
+
+	/** Sends every code at the same moment; the statuses in the codes' order. */
+	private List<Integer> atOnce(EmulatedUser user, List<String> codes) throws Exception {
+		String token = this.browser.csrfToken();
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService senders = Executors.newFixedThreadPool(codes.size());
+		try {
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (String code : codes) {
+				answers.add(senders.submit(() -> {
+					start.await();
+					return this.browser.post("/session-token",
+							Map.of("source", user.userName(), "serialNumber", user.device().serialNumber(), "tokenCode",
+									code, "durationSeconds", "900", "profileName", "mfa", "_csrf", token),
+							false)
+						.statusCode();
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Integer> answer : answers) {
+				statuses.add(answer.get(60, TimeUnit.SECONDS));
+			}
+			return statuses;
+		}
+		finally {
+			senders.shutdownNow();
+		}
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

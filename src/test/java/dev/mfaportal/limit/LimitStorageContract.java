@@ -110,6 +110,64 @@ abstract class LimitStorageContract {
 	}
 
 	@Test
+	void admitWhenFiveAttemptsStillWaitForStsThenTheSixthIsLimited() {
+		for (int i = 0; i < 5; i++) {
+			assertThat(this.limiter.admit(ALICE, DEVICE, "10000" + i).decision()).isEqualTo(Decision.ADMITTED);
+		}
+		assertThat(this.limiter.admit(ALICE, DEVICE, "200000").decision()).isEqualTo(Decision.LIMITED);
+		assertThat(this.attempts.failuresSince(ALICE, DEVICE, Instant.EPOCH)).isEqualTo(5);
+	}
+
+	@Test
+	void settleWhenStsIssuedThenThePendingAttemptStopsCounting() {
+		for (int i = 0; i < 5; i++) {
+			this.limiter.admit(ALICE, DEVICE, "10000" + i);
+		}
+		this.attempts.settle(ALICE, DEVICE, this.clock.instant(), AttemptRepository.SUCCESS);
+
+		assertThat(this.attempts.failuresSince(ALICE, DEVICE, Instant.EPOCH)).isEqualTo(4);
+		assertThat(this.limiter.admit(ALICE, DEVICE, "200000").decision()).isEqualTo(Decision.ADMITTED);
+	}
+
+	@Test
+	void settleWhenStsRefusedTheCodeThenItCountsOnceAsAFailure() {
+		this.limiter.admit(ALICE, DEVICE, "100000");
+		this.attempts.settle(ALICE, DEVICE, this.clock.instant(), AttemptRepository.FAILURE);
+
+		assertThat(this.attempts.failuresSince(ALICE, DEVICE, Instant.EPOCH)).isEqualTo(1);
+		assertThat(this.attempts.consecutiveFailures(ALICE, DEVICE)).isEqualTo(1);
+	}
+
+	@Test
+	void releaseWhenStsNeverJudgedTheCodeThenThePlaceIsFree() {
+		for (int i = 0; i < 5; i++) {
+			this.limiter.admit(ALICE, DEVICE, "10000" + i);
+		}
+		this.attempts.release(ALICE, DEVICE);
+
+		assertThat(this.attempts.failuresSince(ALICE, DEVICE, Instant.EPOCH)).isEqualTo(4);
+		assertThat(this.limiter.admit(ALICE, DEVICE, "200000").decision()).isEqualTo(Decision.ADMITTED);
+	}
+
+	@Test
+	void admitWhenTheCodeWasUsedThenItHoldsNoPlace() {
+		this.limiter.admit(ALICE, DEVICE, "123456");
+		for (int i = 0; i < 5; i++) {
+			assertThat(this.limiter.admit(ALICE, DEVICE, "123456").decision()).isEqualTo(Decision.CODE_REUSED);
+		}
+		assertThat(this.attempts.failuresSince(ALICE, DEVICE, Instant.EPOCH)).isEqualTo(1);
+	}
+
+	@Test
+	void consecutiveFailuresWhenAnAttemptIsPendingThenTheCountGoesOn() {
+		fail(3, Duration.ofSeconds(1));
+		this.limiter.admit(ALICE, DEVICE, "100000");
+		fail(1, Duration.ofSeconds(1));
+
+		assertThat(this.attempts.consecutiveFailures(ALICE, DEVICE)).isEqualTo(4);
+	}
+
+	@Test
 	void usedCodeTableWhenCodeClaimedThenHoldsNoCodeOnlyAFingerprint() {
 		this.limiter.admit(ALICE, DEVICE, "739184");
 		assertThat(this.jdbc.sql("select fingerprint from used_mfa_code").query(String.class).list())

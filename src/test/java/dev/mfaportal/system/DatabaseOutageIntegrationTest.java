@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.mfaportal.issuing.CredentialsIssued;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.TestEmulator;
@@ -17,9 +18,20 @@ import dev.mfaportal.support.PortalWithEmulator;
 import dev.mfaportal.support.CuttableDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,12 +47,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.datasource.hikari.connection-timeout=1000",
 				"spring.datasource.hikari.validation-timeout=500" })
 @PortalWithEmulator
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseOutageIntegrationTest {
 
 	static final EmulatedUser OWNER = EmulatedAccounts.user("owner", "AKIAOUTAGE0000000001",
 			"OutageSecret/0000000000000000000000000000");
 
-	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(OWNER));
+	static final EmulatedUser LATE = EmulatedAccounts.user("late", "AKIAOUTAGE0000000002",
+			"OutageSecret/0000000000000000000000000002");
+
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(OWNER, LATE));
 
 	static final CuttableDatabase database = CuttableDatabase.start("outage");
 
@@ -54,12 +70,16 @@ class DatabaseOutageIntegrationTest {
 		database.close();
 	}
 
+	@Autowired
+	CutAfterStsAnswer cutAfterStsAnswer;
+
 	@Test
 	void databaseWhenGoneThenPagesSay503HealthIsDownIssuingFailsClosedAndAllRecovers(PortalClient browser)
 			throws Exception {
+		long rows = auditRows();
 		assertThat(issue(browser, EmulatedAccounts.code(OWNER)).statusCode()).isEqualTo(200);
 		assertThat(issue(browser, EmulatedAccounts.wrongCode(OWNER, 1)).statusCode()).isEqualTo(422);
-		assertThat(auditRows()).isEqualTo(2);
+		assertThat(auditRows()).isEqualTo(rows + 2);
 		int stsCalls = emulator.recordedRequests().size();
 
 		String token = browser.csrfToken();
@@ -95,7 +115,46 @@ class DatabaseOutageIntegrationTest {
 		assertThat(browser.get("/actuator/health").body()).contains("UP");
 		assertThat(browser.get("/history").statusCode()).isEqualTo(200);
 		assertThat(issue(browser, EmulatedAccounts.wrongCode(OWNER, 3)).statusCode()).isEqualTo(422);
-		assertThat(auditRows()).as("every attempt that got an answer from STS or the limits").isEqualTo(3);
+		assertThat(auditRows()).as("every attempt that got an answer from STS or the limits").isEqualTo(rows + 3);
+	}
+
+	@Test
+	void databaseWhenGoneAfterStsAnsweredThenCredentialsShownAndTheRowWrittenOnceItIsBack(PortalClient browser,
+			CapturedOutput log) throws Exception {
+		long rows = auditRows();
+		this.cutAfterStsAnswer.armed = true;
+
+		HttpResponse<String> answer = browser.post(
+				"/session-token", Map.of("source", LATE.userName(), "serialNumber", LATE.device().serialNumber(),
+						"tokenCode", EmulatedAccounts.code(LATE), "durationSeconds", "900", "profileName", "mfa"),
+				true);
+
+		assertThat(this.cutAfterStsAnswer.armed).as("the database was cut after STS answered").isFalse();
+		assertThat(answer.statusCode()).isEqualTo(200);
+		Document page = Jsoup.parse(answer.body());
+		assertThat(page.select("[data-credential=accessKeyId]").text()).startsWith("ASIA");
+		String requestId = answer.headers().firstValue("X-Request-Id").orElseThrow();
+		assertThat(page.getElementById("history-unwritten")).isNotNull();
+		assertThat(page.getElementById("history-unwritten").text()).contains(requestId);
+		assertThat(log.getOut()).containsPattern("ERROR .*\\[" + requestId + "\\] .*history could not be written");
+		assertThat(auditRows()).as("nothing written while the database is away").isEqualTo(rows);
+
+		database.restore();
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (auditRows() == rows && System.nanoTime() < deadline) {
+			Thread.sleep(200);
+		}
+		assertThat(auditRows()).as("the kept row, written once the database is back").isEqualTo(rows + 1);
+		assertThat(lastOutcome()).isEqualTo("ISSUED");
+	}
+
+	private static String lastOutcome() throws Exception {
+		try (Connection direct = DriverManager.getConnection(database.directUrl(), "sa", "");
+				ResultSet rows = direct.createStatement()
+					.executeQuery("select outcome from audit_event order by id desc fetch first 1 rows only")) {
+			rows.next();
+			return rows.getString(1);
+		}
 	}
 
 	private static long auditRows() throws Exception {
@@ -109,6 +168,35 @@ class DatabaseOutageIntegrationTest {
 	private static HttpResponse<String> issue(PortalClient browser, String code) throws Exception {
 		return browser.post("/session-token", Map.of("source", "owner", "serialNumber", OWNER.device().serialNumber(),
 				"tokenCode", code, "durationSeconds", "900", "profileName", "mfa"), true);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class CutDatabase {
+
+		@Bean
+		CutAfterStsAnswer cutAfterStsAnswer() {
+			return new CutAfterStsAnswer();
+		}
+
+	}
+
+	/**
+	 * Cuts the database once, when armed, the moment STS has issued and before anything
+	 * is recorded: it listens first.
+	 */
+	static class CutAfterStsAnswer {
+
+		volatile boolean armed;
+
+		@EventListener
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		void on(CredentialsIssued issued) {
+			if (this.armed) {
+				this.armed = false;
+				database.cut();
+			}
+		}
+
 	}
 
 }
