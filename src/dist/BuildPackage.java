@@ -2,7 +2,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -87,6 +89,11 @@ public class BuildPackage {
 		tool("jpackage", image.toArray(String[]::new));
 
 		Layout layout = Layout.of(dest, os);
+		// The archive holds each jar's modification time and is ignored when one differs. jpackage
+		// copies the image into the installer with new times, so every file gets this one time now
+		// and the installer's packager clamps to it (SOURCE_DATE_EPOCH, which dpkg-deb honours).
+		long epoch = Instant.now().getEpochSecond() - 1;
+		setModified(layout.image(), epoch);
 		String archive = aotCache ? NAME + ".aot" : NAME + ".jsa";
 		train(layout, dest, archive, aotCache);
 		useArchive(layout.config(), archive, aotCache);
@@ -95,9 +102,11 @@ public class BuildPackage {
 				: installer;
 		if (!type.equals("none")) {
 			log("jpackage " + type);
-			tool("jpackage", "--type", type, "--app-image", layout.image().toString(), "--name", NAME,
-					"--app-version", version, "--dest", dest.toString(), "--description",
-					"Temporary AWS credentials from your MFA code", "--vendor", "MFA Portal");
+			run(List.of(Path.of(System.getProperty("java.home"), "bin", "jpackage").toString(), "--type", type,
+					"--app-image", layout.image().toString(), "--name", NAME, "--app-version", version, "--dest",
+					dest.toString(), "--description", "Temporary AWS credentials from your MFA code", "--vendor",
+					"MFA Portal"), dest, Map.of("SOURCE_DATE_EPOCH", Long.toString(epoch)),
+					dest.resolve("installer.log"), Duration.ofMinutes(20));
 		}
 		delete(input);
 		delete(dest.resolve("runtime"));
@@ -159,6 +168,15 @@ public class BuildPackage {
 					image.resolve("lib").resolve("app").resolve(NAME + ".cfg"));
 		}
 
+	}
+
+	static void setModified(Path root, long epochSecond) throws IOException {
+		FileTime time = FileTime.from(epochSecond, TimeUnit.SECONDS);
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Files.setLastModifiedTime(file, time);
+			}
+		}
 	}
 
 	/** The flags of bench/jvm-flags.txt, comments and blank lines left out. */
