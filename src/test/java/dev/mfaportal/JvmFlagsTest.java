@@ -17,7 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The flags measured in docs/benchmarks.md reach both ways of running the portal: the
  * container image, compose and its example env file carry every flag of
  * bench/jvm-flags.txt; {@code ./mvnw spring-boot:run} the pom's {@code portal.jvm-flags},
- * which must all be among them.
+ * which must all be among them; the installed launcher ({@code -Pdist}) is made with the
+ * file itself ({@code DistPackageIT} reads every flag back from the launcher's
+ * configuration).
  */
 class JvmFlagsTest {
 
@@ -45,6 +47,20 @@ class JvmFlagsTest {
 		// the file may add flags that need a newer Java 17 update than a person may have
 		assertThat(benchmarked).containsAll(Arrays.asList(pom.group(1).strip().split("\\s+")))
 			.contains("-XX:+UseSerialGC");
+	}
+
+	@Test
+	void installedLauncherFlagsWhenPackagedThenTakenFromTheBenchmarkedFile() throws IOException {
+		Matcher dist = Pattern
+			.compile("<id>dist</id>.*?<argument>src/dist/BuildPackage.java</argument>(.*?)</arguments>", Pattern.DOTALL)
+			.matcher(Files.readString(Path.of("pom.xml")));
+		assertThat(dist.find()).as("pom.xml's dist profile runs src/dist/BuildPackage.java").isTrue();
+		List<String> arguments = Pattern.compile("<argument>([^<]*)</argument>")
+			.matcher(dist.group(1))
+			.results()
+			.map((argument) -> argument.group(1))
+			.toList();
+		assertThat(arguments).containsSequence("--flags", "bench/jvm-flags.txt");
 	}
 
 	private static List<String> benchmarked() throws IOException {

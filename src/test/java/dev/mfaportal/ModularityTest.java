@@ -54,9 +54,10 @@ class ModularityTest {
 			feature("audit", "issuing", "limit", "security", "sts", "system"), feature("credentialsource", "sts"),
 			feature("demo", "credentialsource", "emulator", "sts"),
 			feature("device", "credentialsource", "issuing", "limit", "security", "sts", "system"), feature("emulator"),
-			feature("help"), feature("issuing", "credentialsource", "security", "snippet", "sts"),
-			feature("limit", "issuing", "system"), feature("operations", "issuing", "limit", "sts"),
-			feature("security"), feature("snippet", "sts"), feature("sts"), feature("system", "security"));
+			feature("help"), feature("launcher", "security"),
+			feature("issuing", "credentialsource", "security", "snippet", "sts"), feature("limit", "issuing", "system"),
+			feature("operations", "issuing", "limit", "sts"), feature("security"), feature("snippet", "sts"),
+			feature("sts"), feature("system", "security"));
 
 	private static final JavaClasses MAIN = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -3,6 +3,7 @@ package dev.mfaportal.security;
 import java.io.PrintStream;
 
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Prints the link to open once the server listens. It goes to the terminal, not to the
- * log, so the token doesn't end up in log files.
+ * log, so the token doesn't end up in log files. Then announces it
+ * ({@link LaunchLinkPrinted}), for the installed launcher to open the browser at it.
  */
 @Component
 @Profile("!team")
@@ -22,12 +24,16 @@ class LaunchUrlPrinter implements ApplicationListener<WebServerInitializedEvent>
 
 	private final Environment environment;
 
+	private final ApplicationEventPublisher events;
+
 	private final PrintStream out;
 
-	LaunchUrlPrinter(LaunchToken token, AccessSettings access, Environment environment) {
+	LaunchUrlPrinter(LaunchToken token, AccessSettings access, Environment environment,
+			ApplicationEventPublisher events) {
 		this.token = token;
 		this.access = access;
 		this.environment = environment;
+		this.events = events;
 		this.out = System.out;
 	}
 
@@ -46,6 +52,7 @@ class LaunchUrlPrinter implements ApplicationListener<WebServerInitializedEvent>
 		this.out.println();
 		this.out.println("      " + url);
 		this.out.println();
+		this.events.publishEvent(new LaunchLinkPrinted(url));
 	}
 
 }

@@ -48,7 +48,7 @@ class DockerStartCommandIT {
 
 	@Test
 	void startCommandWhenRunOnTheExtractedLayersThenHealthyUsesTheAotCacheAndStopsGracefully() throws Exception {
-		Path java25 = java25();
+		Path java25 = Tools.java25();
 		Tools.require(java25 != null, "no Java 25 (set JAVA25_HOME, or install Temurin 25)");
 		Tools.require(PostgresDatabase.reachable(), "no PostgreSQL at 127.0.0.1:5432 (user postgres, database test)");
 		Path jar = Path.of(System.getProperty("portal.jar", "target/none.jar"));
@@ -195,16 +195,6 @@ class DockerStartCommandIT {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
-	}
-
-	private static Path java25() {
-		String home = System.getenv("JAVA25_HOME");
-		for (String candidate : new String[] { home, "/usr/lib/jvm/temurin-25-jdk-amd64" }) {
-			if (candidate != null && Files.isExecutable(Path.of(candidate, "bin", "java"))) {
-				return Path.of(candidate, "bin", "java");
-			}
-		}
-		return null;
 	}
 
 }

@@ -44,6 +44,21 @@ public final class Tools {
 	}
 
 	/**
+	 * A Java 25 ({@code JAVA25_HOME}, else Debian's Temurin path), for the tests of the
+	 * container image and of the installable package.
+	 * @return its {@code java}, or {@code null} when there is none
+	 */
+	public static Path java25() {
+		String home = System.getenv("JAVA25_HOME");
+		for (String candidate : new String[] { home, "/usr/lib/jvm/temurin-25-jdk-amd64" }) {
+			if (candidate != null && Files.isExecutable(Path.of(candidate, "bin", "java"))) {
+				return Path.of(candidate, "bin", "java");
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * Skips the test (or fails it in CI) unless the tool is there.
 	 * @param available whether the tool was found
 	 * @param reason what is missing and how to install it

@@ -1,0 +1,254 @@
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.spi.ToolProvider;
+import java.util.stream.Stream;
+
+/**
+ * Makes the installable portal with the JDK that runs this file (README, "Install it"):
+ * <ol>
+ * <li>the packaged jar extracted (the jar and its {@code lib/}, no nested jars to open at
+ * each start);</li>
+ * <li>a runtime trimmed by {@code jlink} to the modules the portal needs, with the JDK's
+ * own class-data archive;</li>
+ * <li>a {@code jpackage} app image whose launcher carries the JVM flags of
+ * {@code bench/jvm-flags.txt};</li>
+ * <li>a training start of that launcher, which writes a class-data archive into the image
+ * (an AOT cache on Java 25 and later, an AppCDS archive before), and the launcher told to
+ * use it: a missing or stale archive only makes the JVM start without it;</li>
+ * <li>the platform's installer made from that image: {@code --installer auto} makes a
+ * {@code .deb} where {@code dpkg-deb} exists, {@code msi}, {@code exe}, {@code dmg},
+ * {@code pkg} or {@code rpm} can be asked for on their platforms.</li>
+ * </ol>
+ * Run by {@code ./mvnw -Pdist package}; {@code DistPackageIT} runs it too. A single-file
+ * program rather than a shell script so the same steps run on Windows and macOS.
+ *
+ * <pre>
+ * java src/dist/BuildPackage.java --jar J --dest D --version V --flags F --modules M [--installer auto|none|TYPE]
+ * </pre>
+ */
+public class BuildPackage {
+
+	static final String NAME = "mfa-portal";
+
+	static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(5);
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = options(args);
+		Path jar = Path.of(options.get("--jar")).toAbsolutePath();
+		Path dest = Path.of(options.get("--dest")).toAbsolutePath();
+		String version = options.get("--version").replaceAll("[^0-9.].*$", "");
+		List<String> flags = flags(Path.of(options.get("--flags")));
+		String installer = options.getOrDefault("--installer", "auto");
+		boolean aotCache = Runtime.version().feature() >= 25;
+		String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+
+		delete(dest);
+		Files.createDirectories(dest);
+		Path input = dest.resolve("input");
+		run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", input.toString()),
+				dest, Map.of(), dest.resolve("extract.log"), Duration.ofMinutes(2));
+		String mainJar = jar.getFileName().toString();
+		// only needed to extract a jar, which the installed portal never does
+		try (Stream<Path> tools = Files.list(input.resolve("lib"))) {
+			for (Path tool : tools.filter((p) -> p.getFileName().toString().startsWith("spring-boot-jarmode-"))
+				.toList()) {
+				Files.delete(tool);
+			}
+		}
+
+		log("jlink: " + options.get("--modules"));
+		tool("jlink", "--add-modules", options.get("--modules"), "--include-locales=en,es", "--strip-debug",
+				"--no-man-pages", "--no-header-files", "--generate-cds-archive", "--output",
+				dest.resolve("runtime").toString());
+
+		log("jpackage app image, launcher flags " + flags);
+		List<String> image = new ArrayList<>(List.of("--type", "app-image", "--name", NAME, "--app-version", version,
+				"--input", input.toString(), "--main-jar", mainJar, "--runtime-image", dest.resolve("runtime").toString(),
+				"--dest", dest.toString(), "--description", "Temporary AWS credentials from your MFA code",
+				"--vendor", "MFA Portal"));
+		for (String flag : flags) {
+			image.add("--java-options");
+			image.add(flag);
+		}
+		if (os.startsWith("windows")) {
+			image.add("--win-console"); // the launch link is printed to a terminal
+		}
+		tool("jpackage", image.toArray(String[]::new));
+
+		Layout layout = Layout.of(dest, os);
+		// The archive holds each jar's modification time and is ignored when one differs. jpackage
+		// copies the image into the installer with new times, so every file gets this one time now
+		// and the installer's packager clamps to it (SOURCE_DATE_EPOCH, which dpkg-deb honours).
+		long epoch = Instant.now().getEpochSecond() - 1;
+		setModified(layout.image(), epoch);
+		String archive = aotCache ? NAME + ".aot" : NAME + ".jsa";
+		train(layout, dest, archive, aotCache);
+		useArchive(layout.config(), archive, aotCache);
+
+		String type = installer.equals("auto") ? (os.startsWith("linux") && onPath("dpkg-deb") ? "deb" : "none")
+				: installer;
+		if (!type.equals("none")) {
+			log("jpackage " + type);
+			run(List.of(Path.of(System.getProperty("java.home"), "bin", "jpackage").toString(), "--type", type,
+					"--app-image", layout.image().toString(), "--name", NAME, "--app-version", version, "--dest",
+					dest.toString(), "--description", "Temporary AWS credentials from your MFA code", "--vendor",
+					"MFA Portal"), dest, Map.of("SOURCE_DATE_EPOCH", Long.toString(epoch)),
+					dest.resolve("installer.log"), Duration.ofMinutes(20));
+		}
+		delete(input);
+		delete(dest.resolve("runtime"));
+		log("done: " + dest);
+	}
+
+	/**
+	 * Starts the launcher once with the context exiting at refresh, on a throw-away
+	 * data folder and home, writing the archive into the image's app folder.
+	 */
+	static void train(Layout layout, Path dest, String archive, boolean aotCache) throws Exception {
+		Path training = dest.resolve("training");
+		Files.createDirectories(training.resolve("home"));
+		Path target = layout.app().resolve(archive);
+		// relative to the training folder: JAVA_TOOL_OPTIONS splits at spaces
+		String output = training.relativize(target).toString();
+		String javaToolOptions = (aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + output
+				+ " -Dspring.context.exit=onRefresh -Duser.home=home";
+		log("training start: " + javaToolOptions);
+		run(List.of(layout.launcher().toString(), "--server.port=0", "--portal.launch.open-browser=false",
+				"--portal.data-dir=" + training.resolve("data"), "--logging.level.root=WARN"), training,
+				Map.of("JAVA_TOOL_OPTIONS", javaToolOptions, "HOME", training.resolve("home").toString()),
+				dest.resolve("training.log"), TRAINING_TIMEOUT);
+		if (!Files.isRegularFile(target)) {
+			throw new IllegalStateException("the training start wrote no " + target + ": see " + dest.resolve("training.log"));
+		}
+		delete(training);
+	}
+
+	/** The launcher's configuration gains the archive, first among its JVM options. */
+	static void useArchive(Path config, String archive, boolean aotCache) throws IOException {
+		String option = (aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + "$APPDIR/" + archive;
+		String text = Files.readString(config);
+		if (!text.contains("[JavaOptions]")) {
+			throw new IllegalStateException("no [JavaOptions] in " + config);
+		}
+		String newline = text.contains("\r\n") ? "\r\n" : "\n";
+		String section = "[JavaOptions]" + newline;
+		Files.writeString(config, text.replace(section, section + "java-options=" + option + newline));
+	}
+
+	/** Where jpackage puts the launcher and its configuration on each platform. */
+	record Layout(Path image, Path launcher, Path app, Path config) {
+
+		static Layout of(Path dest, String os) {
+			if (os.startsWith("windows")) {
+				Path image = dest.resolve(NAME);
+				return new Layout(image, image.resolve(NAME + ".exe"), image.resolve("app"),
+						image.resolve("app").resolve(NAME + ".cfg"));
+			}
+			if (os.startsWith("mac")) {
+				Path image = dest.resolve(NAME + ".app");
+				Path contents = image.resolve("Contents");
+				return new Layout(image, contents.resolve("MacOS").resolve(NAME), contents.resolve("app"),
+						contents.resolve("app").resolve(NAME + ".cfg"));
+			}
+			Path image = dest.resolve(NAME);
+			return new Layout(image, image.resolve("bin").resolve(NAME), image.resolve("lib").resolve("app"),
+					image.resolve("lib").resolve("app").resolve(NAME + ".cfg"));
+		}
+
+	}
+
+	static void setModified(Path root, long epochSecond) throws IOException {
+		FileTime time = FileTime.from(epochSecond, TimeUnit.SECONDS);
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Files.setLastModifiedTime(file, time);
+			}
+		}
+	}
+
+	/** The flags of bench/jvm-flags.txt, comments and blank lines left out. */
+	static List<String> flags(Path file) throws IOException {
+		return Files.readAllLines(file)
+			.stream()
+			.map(String::strip)
+			.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+			.toList();
+	}
+
+	static void tool(String name, String... args) {
+		ToolProvider tool = ToolProvider.findFirst(name)
+			.orElseThrow(() -> new IllegalStateException(name + " is not in this JDK (" + System.getProperty("java.home") + ")"));
+		int status = tool.run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+		if (status != 0) {
+			throw new IllegalStateException(name + " " + String.join(" ", args) + " ended with " + status);
+		}
+	}
+
+	static void run(List<String> command, Path directory, Map<String, String> environment, Path log, Duration timeout)
+			throws Exception {
+		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			throw new IllegalStateException(command.get(0) + " did not end within " + timeout + ": see " + log);
+		}
+		if (process.exitValue() != 0) {
+			throw new IllegalStateException(
+					String.join(" ", command) + " ended with " + process.exitValue() + ":\n" + Files.readString(log));
+		}
+	}
+
+	static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	static boolean onPath(String command) {
+		return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+			.anyMatch((dir) -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, command)));
+	}
+
+	static Map<String, String> options(String[] args) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < args.length; i += 2) {
+			options.put(args[i], args[i + 1]);
+		}
+		for (String required : List.of("--jar", "--dest", "--version", "--flags", "--modules")) {
+			if (!options.containsKey(required)) {
+				throw new IllegalArgumentException("missing " + required);
+			}
+		}
+		return options;
+	}
+
+	static void delete(Path path) throws IOException {
+		if (!Files.exists(path)) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(path)) {
+			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(file);
+			}
+		}
+	}
+
+	static void log(String message) {
+		System.out.println("[dist] " + message);
+	}
+
+}

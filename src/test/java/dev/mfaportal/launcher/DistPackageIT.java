@@ -1,0 +1,201 @@
+package dev.mfaportal.launcher;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import dev.mfaportal.support.PortalClient;
+import dev.mfaportal.support.Tools;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The installable package, as a person gets it: {@code src/dist/BuildPackage.java} (what
+ * {@code ./mvnw -Pdist package} runs) makes the app image and the {@code .deb} from the
+ * packaged jar; the {@code .deb}'s content is unpacked into a temporary root, and its
+ * launcher is started with its own home and a {@code BROWSER} that records what it is
+ * given. The browser must get the printed launch link, the link must open the form, and
+ * the JVM's own class-loading log must show the classes coming from the archive trained
+ * at build time. A stale archive must not stop the next start.
+ * <p>
+ * Packaged with Java 25 (its AOT cache still applies once the package is installed
+ * elsewhere than where it was built; Java 17's AppCDS archive does not), like
+ * {@code DockerStartCommandIT}; needs {@code dpkg-deb}. Runs in {@code ./mvnw verify}
+ * after {@code package} (failsafe).
+ */
+class DistPackageIT {
+
+	static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+	static final Pattern LAUNCH_LINK = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/launch\\?token=([A-Za-z0-9_-]+)");
+
+	@TempDir
+	Path work;
+
+	@Test
+	void installedLauncherWhenStartedThenOpensTheBrowserAtTheLinkServesTheFormAndUsesTheArchive() throws Exception {
+		Path java25 = Tools.java25();
+		Tools.require(java25 != null, "no Java 25 (set JAVA25_HOME, or install Temurin 25)");
+		Tools.require(Tools.onPath("dpkg-deb").isPresent(), "no dpkg-deb (Debian: apt-get install dpkg)");
+		Path jar = Path.of(System.getProperty("portal.jar", "target/none.jar"));
+		assertThat(jar).as("the packaged jar (failsafe runs after package)").exists();
+
+		long start = System.nanoTime();
+		Path dist = this.work.resolve("dist");
+		ProcessBuilder build = new ProcessBuilder(java25.toString(), "src/dist/BuildPackage.java", "--jar",
+				jar.toString(), "--dest", dist.toString(), "--version", "0.1.0", "--flags", "bench/jvm-flags.txt",
+				"--modules", System.getProperty("portal.dist.modules"), "--installer", "deb")
+			.redirectErrorStream(true)
+			.redirectOutput(this.work.resolve("build.log").toFile());
+		// dpkg-deb's fastest compression: xz would spend minutes on what is unpacked at
+		// once
+		build.environment().put("DPKG_DEB_COMPRESSOR_TYPE", "gzip");
+		build.environment().put("DPKG_DEB_COMPRESSOR_LEVEL", "1");
+		Process packaging = build.start();
+		assertThat(packaging.waitFor(10, TimeUnit.MINUTES)).as("packaging ends").isTrue();
+		assertThat(packaging.exitValue()).as(Files.readString(this.work.resolve("build.log"))).isZero();
+		System.out.printf("DistPackageIT: app image and .deb in %d s%n",
+				Duration.ofNanos(System.nanoTime() - start).toSeconds());
+		assertThat(dist.resolve("mfa-portal/bin/mfa-portal")).isExecutable();
+
+		Path root = this.work.resolve("root");
+		Process unpack = new ProcessBuilder("dpkg-deb", "-x", deb(dist).toString(), root.toString()).inheritIO()
+			.start();
+		assertThat(unpack.waitFor(2, TimeUnit.MINUTES)).isTrue();
+		assertThat(unpack.exitValue()).isZero();
+		Path installed = root.resolve("opt/mfa-portal");
+		Path config = installed.resolve("lib/app/mfa-portal.cfg");
+		assertThat(javaOptions(config)).as("the launcher's JVM options")
+			.containsAll(benchmarkedFlags())
+			.contains("-XX:AOTCache=$APPDIR/mfa-portal.aot");
+		assertThat(installed.resolve("lib/app/mfa-portal.aot")).isNotEmptyFile();
+
+		Started first = start(installed, "first");
+		try {
+			assertThat(first.browserGot()).as("what the browser was given").isEqualTo(first.link());
+			PortalClient browser = new PortalClient(first.port());
+			assertThat(browser.launch(first.token()).statusCode()).isEqualTo(302);
+			HttpResponse<String> form = browser.get("/");
+			assertThat(form.statusCode()).isEqualTo(200);
+			Document page = Jsoup.parse(form.body());
+			assertThat(page.select("form[data-issue-form] input[name=tokenCode]")).as("the MFA code field").hasSize(1);
+		}
+		finally {
+			first.stop();
+		}
+		List<String> classes = Files.readAllLines(first.classLog());
+		assertThat(classes.stream().filter((line) -> line.contains("org.springframework.boot.SpringApplication ")))
+			.as("Spring Boot's own classes come from the archive")
+			.singleElement()
+			.asString()
+			.contains("source: shared objects file");
+		assertThat(classes.stream().filter((line) -> line.contains("source: shared objects file")).count())
+			.as("classes from the archive")
+			.isGreaterThan(5000);
+
+		// a stale or broken archive (a JVM update, a damaged install) only costs speed
+		Files.write(installed.resolve("lib/app/mfa-portal.aot"), new byte[4096]);
+		Started second = start(installed, "stale");
+		second.stop();
+		assertThat(Files.readAllLines(second.classLog())
+			.stream()
+			.filter((line) -> line.contains("shared objects file (top)"))).as("nothing from the broken archive")
+			.isEmpty();
+	}
+
+	/**
+	 * Starts the installed launcher as a person would, with a home of its own and a
+	 * {@code BROWSER} script, and waits until the browser was asked to open the link.
+	 */
+	private Started start(Path installed, String name) throws Exception {
+		Path home = Files.createDirectories(this.work.resolve(name + "-home"));
+		Files.createDirectories(home.resolve(".aws"));
+		Files.writeString(home.resolve(".aws/credentials"), "[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
+				+ "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n");
+		Path opened = this.work.resolve(name + "-browser.txt");
+		Path browserScript = this.work.resolve(name + "-browser.sh");
+		Files.writeString(browserScript, "#!/bin/sh\nprintf '%s' \"$1\" > '" + opened + "'\n");
+		assertThat(browserScript.toFile().setExecutable(true)).isTrue();
+		Path classLog = this.work.resolve(name + "-class-load.log");
+		Path output = this.work.resolve(name + ".log");
+		int port = freePort();
+		ProcessBuilder builder = new ProcessBuilder(installed.resolve("bin/mfa-portal").toString(),
+				"--server.port=" + port)
+			.directory(home.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile());
+		builder.environment().clear();
+		// Java takes the home folder from the password database, not HOME
+		builder.environment()
+			.putAll(Map.of("HOME", home.toString(), "PATH", System.getenv("PATH"), "BROWSER", browserScript.toString(),
+					"JAVA_TOOL_OPTIONS", "-Duser.home=" + home + " -Xlog:class+load=info:file=" + classLog
+							+ " -Xlog:aot=warning:file=" + this.work.resolve(name + "-aot.log")));
+		Process portal = builder.start();
+		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline && portal.isAlive() && !(Files.exists(opened) && Files.size(opened) > 0)) {
+			Thread.sleep(100);
+		}
+		String printed = Files.readString(output);
+		assertThat(Files.exists(opened)).as("the browser was started; " + printed).isTrue();
+		Matcher link = LAUNCH_LINK.matcher(printed);
+		assertThat(link.find()).as("the printed launch link").isTrue();
+		return new Started(portal, port, link.group(), link.group(1), Files.readString(opened), classLog);
+	}
+
+	record Started(Process process, int port, String link, String token, String browserGot, Path classLog) {
+
+		void stop() throws InterruptedException {
+			this.process.destroy();
+			assertThat(this.process.waitFor(40, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+		}
+
+	}
+
+	private static Path deb(Path dist) throws IOException {
+		try (Stream<Path> files = Files.list(dist)) {
+			List<Path> debs = files.filter((file) -> file.toString().endsWith(".deb")).toList();
+			assertThat(debs).as("one .deb in " + dist).hasSize(1);
+			return debs.get(0);
+		}
+	}
+
+	/** The {@code java-options} of a jpackage launcher's configuration. */
+	static List<String> javaOptions(Path config) throws IOException {
+		List<String> options = new ArrayList<>();
+		for (String line : Files.readAllLines(config)) {
+			if (line.startsWith("java-options=")) {
+				options.add(line.substring("java-options=".length()));
+			}
+		}
+		return options;
+	}
+
+	private static List<String> benchmarkedFlags() throws IOException {
+		return Files.readAllLines(Path.of("bench/jvm-flags.txt"))
+			.stream()
+			.map(String::strip)
+			.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+			.toList();
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
