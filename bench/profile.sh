@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Where a warm form page's CPU goes: the portal (or, with APP=calibration, the calibration app) with
+# the shipped flags and archive and a JFR recording, WARMUP (20) s of wrk -c50, then SECONDS_ (30) s
+# recorded; prints the share of samples by layer (inclusive) and the hottest top frames.
+# bench/profile.sh [java]; the recording stays in $BENCH_OUT/profile/.
+cd "$(dirname "$0")/.." && source bench/lib.sh
+java=${1:-$JAVA17}
+DIR=$BENCH_OUT/profile
+BENCH_SKIP_BUILD=${BENCH_SKIP_BUILD:-1} build
+prepare_extracted
+mkdir -p "$DIR"
+read -r -a SHIPPED <<<"$(shipped_flags)"
+archive=-XX:SharedArchiveFile=app17.jsa
+[[ $java == "$JAVA25" ]] && archive=-XX:AOTCache=app25.aot
+JFR=(-XX:StartFlightRecording=settings=profile,filename=$(realpath "$DIR")/startup.jfr)
+if [[ ${APP:-portal} == calibration ]]; then
+	build_calibration
+	start_calibration "$DIR" "$java" "${SHIPPED[@]}" "$archive" "${JFR[@]}"
+	PID=$CAL_PID URL=http://127.0.0.1:$CAL_PORT/
+	COOKIE=$(curl -s -o /dev/null -D - "$URL" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \([A-Z_]*SESSION=[^;]*\).*/\1/p')
+else
+	start_emulator 3 "$DIR" 0
+	start_portal "$DIR" "$java" "${SHIPPED[@]}" "$archive" "${JFR[@]}" --
+	PID=$PORTAL_PID URL=http://127.0.0.1:$PORTAL_PORT/
+	COOKIE=$(session_cookie)
+fi
+trap 'stop $PID ${EMULATOR_PID:-}' EXIT
+jcmd=$(dirname "$(readlink -f "$java")")/jcmd
+wrk -t2 -c50 -d"${WARMUP:-20}"s -H "Cookie: $COOKIE" "$URL" >/dev/null
+"$jcmd" "$PID" JFR.stop >/dev/null
+"$jcmd" "$PID" JFR.start settings=profile name=page filename="$(realpath "$DIR")/page.jfr" >/dev/null
+wrk -t2 -c50 -d"${SECONDS_:-30}"s -H "Cookie: $COOKIE" "$URL" | grep -E 'Requests/sec|requests in'
+"$jcmd" "$PID" JFR.stop name=page >/dev/null
+jfr=$(dirname "$(readlink -f "$java")")/jfr
+"$jfr" print --events jdk.ExecutionSample --stack-depth 200 "$DIR/page.jfr" >"$DIR/samples.txt"
+python3 bench/profile-summary.py "$DIR/samples.txt"
