@@ -4,6 +4,23 @@ import collections
 import re
 import sys
 
+STARTUP = [
+    ("Spring context (refresh)", r"AbstractApplicationContext\.refresh"),
+    ("  bean creation", r"AbstractAutowireCapableBeanFactory\.createBean"),
+    ("  configuration classes / conditions", r"ConfigurationClassPostProcessor|ConditionEvaluator"),
+    ("Flyway", r"org\.flywaydb\."),
+    ("H2", r"org\.h2\."),
+    ("Hibernate Validator", r"org\.hibernate\.validator\."),
+    ("Actuator / Micrometer", r"org\.springframework\.boot\.actuate|io\.micrometer\.|io\.prometheus\."),
+    ("Spring Security", r"org\.springframework\.security\."),
+    ("Thymeleaf", r"org\.thymeleaf\."),
+    ("AWS SDK", r"software\.amazon\.awssdk\."),
+    ("Tomcat", r"org\.apache\.(catalina|coyote|tomcat)\."),
+    ("portal code (dev.mfaportal)", r"dev\.mfaportal\.(?!calibration)"),
+    ("class loading / linking", r"ClassLoader\.(loadClass|defineClass)|Class\.forName"),
+    ("reflection / annotations", r"java\.lang\.reflect\.|AnnotationUtils|MergedAnnotation"),
+]
+
 LAYERS = [
     ("Thymeleaf (all)", r"org\.thymeleaf\."),
     ("  SpEL", r"org\.springframework\.expression\."),
@@ -22,6 +39,7 @@ LAYERS = [
     ("GC / JIT (no Java frame)", r"^$"),
 ]
 
+layers = STARTUP if len(sys.argv) > 2 and sys.argv[2] == "startup" else LAYERS
 samples = []
 frames = None
 for line in open(sys.argv[1], encoding="utf-8"):
@@ -38,11 +56,11 @@ for line in open(sys.argv[1], encoding="utf-8"):
             frames.append(re.sub(r"\s+line:.*$", "", s))
 total = len(samples)
 print(f"samples: {total}")
-for name, pattern in LAYERS:
+for name, pattern in layers:
     rx = re.compile(pattern)
     n = sum(1 for f in samples if (not f if pattern == "^$" else any(rx.search(x) for x in f)))
     print(f"{100.0 * n / max(total, 1):5.1f}%  {name}")
 print("\nhottest top frames:")
 top = collections.Counter(f[0] if f else "(none)" for f in samples)
-for frame, n in top.most_common(int(sys.argv[2]) if len(sys.argv) > 2 else 25):
+for frame, n in top.most_common(int(sys.argv[3]) if len(sys.argv) > 3 else 25):
     print(f"{100.0 * n / total:5.1f}%  {frame}")
