@@ -16,7 +16,7 @@ STARTUP = [
     ("Thymeleaf", r"org\.thymeleaf\."),
     ("AWS SDK", r"software\.amazon\.awssdk\."),
     ("Tomcat", r"org\.apache\.(catalina|coyote|tomcat)\."),
-    ("portal code (dev.mfaportal)", r"dev\.mfaportal\.(?!calibration)"),
+    ("portal code (dev.mfaportal)", r"dev\.mfaportal\.(?!calibration|MfaPortalApplication\.main)"),
     ("class loading / linking", r"ClassLoader\.(loadClass|defineClass)|Class\.forName"),
     ("reflection / annotations", r"java\.lang\.reflect\.|AnnotationUtils|MergedAnnotation"),
 ]

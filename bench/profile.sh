@@ -13,7 +13,7 @@ mkdir -p "$DIR"
 read -r -a SHIPPED <<<"$(shipped_flags)"
 archive=-XX:SharedArchiveFile=app17.jsa
 [[ $java == "$JAVA25" ]] && archive=-XX:AOTCache=app25.aot
-JFR=(-XX:StartFlightRecording=settings=profile,filename=$(realpath "$DIR")/startup.jfr)
+JFR=(-XX:StartFlightRecording=name=startup,settings=profile,filename=$(realpath "$DIR")/startup.jfr)
 if [[ ${APP:-portal} == calibration ]]; then
 	build_calibration
 	start_calibration "$DIR" "$java" "${SHIPPED[@]}" "$archive" "${JFR[@]}"
@@ -29,7 +29,7 @@ trap 'stop $PID ${EMULATOR_PID:-}' EXIT
 jcmd=$(dirname "$(readlink -f "$java")")/jcmd
 jfr=$(dirname "$(readlink -f "$java")")/jfr
 # start-up: from the JVM's start to the line the scripts wait for (launch link, "Started")
-"$jcmd" "$PID" JFR.stop >/dev/null
+"$jcmd" "$PID" JFR.stop name=startup >/dev/null
 "$jfr" print --events jdk.ExecutionSample --stack-depth 200 "$DIR/startup.jfr" >"$DIR/startup-samples.txt"
 echo "== start-up (JVM start to ready)"
 python3 bench/profile-summary.py "$DIR/startup-samples.txt" startup 15
