@@ -7,7 +7,8 @@
 # 1. both apps of every JVM in JAVAS ("17 25") started side by side with the shipped flags and
 #    archive: RSS 5 s after the first page and IDLE_SECONDS (600) later, untouched meanwhile;
 # 2. meanwhile, on other ports, start: java to the first 200 of the page, portal and calibration
-#    alternating, START_RUNS (10) pairs per way of starting (START_JAVAS, default JAVAS); the
+#    alternating, START_RUNS (10) pairs per way of starting (START_HOW, "fat extracted": the plain
+#    `java -jar` and the extracted jar with its archive) and JVM (START_JAVAS, default JAVAS); the
 #    ratio of each pair, then the median and range of the ratios;
 # 3. form page vs calibration page: wrk -c50, ROUNDS (5) pairs of ROUND_SECONDS (10) s, alternating
 #    which goes first, after a 10 s warm-up each; ratio per pair;
@@ -138,13 +139,17 @@ IDLE_FROM=$SECONDS
 } >"$OUT"
 if ((START_RUNS > 0)); then
 	for v in ${START_JAVAS:-$JAVAS}; do
-		if [[ $v == 17 ]]; then
-			start_row "Java 17, \`java -jar\` fat jar, shipped flags" "$JAVA17" fat "${SHIPPED[@]}"
-			start_row "Java 17, extracted + AppCDS, shipped flags" "$JAVA17" extracted "${SHIPPED[@]}" -XX:SharedArchiveFile=app17.jsa
-		else
-			start_row "Java 25, \`java -jar\` fat jar, shipped flags" "$JAVA25" fat "${SHIPPED[@]}"
-			start_row "Java 25, extracted + AOT cache, shipped flags" "$JAVA25" extracted "${SHIPPED[@]}" -XX:AOTCache=app25.aot
-		fi
+		for how in ${START_HOW:-fat extracted}; do
+			if [[ $v == 17 && $how == fat ]]; then
+				start_row "Java 17, \`java -jar\` fat jar, shipped flags" "$JAVA17" fat "${SHIPPED[@]}"
+			elif [[ $v == 17 ]]; then
+				start_row "Java 17, extracted + AppCDS, shipped flags" "$JAVA17" extracted "${SHIPPED[@]}" -XX:SharedArchiveFile=app17.jsa
+			elif [[ $how == fat ]]; then
+				start_row "Java 25, \`java -jar\` fat jar, shipped flags" "$JAVA25" fat "${SHIPPED[@]}"
+			else
+				start_row "Java 25, extracted + AOT cache, shipped flags" "$JAVA25" extracted "${SHIPPED[@]}" -XX:AOTCache=app25.aot
+			fi
+		done
 	done
 fi
 
