@@ -12,6 +12,7 @@
 #    ratio of each pair, then the median and range of the ratios;
 # 3. form page vs calibration page: wrk -c50, ROUNDS (5) pairs of ROUND_SECONDS (10) s, alternating
 #    which goes first, after a 10 s warm-up each; ratio per pair;
+#    START_ONLY=1 stops after the start pairs.
 # 4. wrk topped up until each has served REQUESTS (100,000) or TOPUP_MAX_SECONDS have passed; RSS
 #    right after, 10 s later and live heap after a full GC.
 cd "$(dirname "$0")/.." && source bench/lib.sh
@@ -59,6 +60,11 @@ start_ms() {
 		folder=$BENCH_OUT/calibration jar=calibration-0.1.0.jar port=$CAL_PORT
 		[[ $how == fat ]] && folder=. jar=$(realpath "$CAL_JAR")
 		set -- "$@" -jar "$jar"
+	fi
+	# another process answering on the port would be timed instead of this start
+	if probe "$port"; then
+		log "port $port already answers: set PORTAL_PORT / CAL_PORT to free ports"
+		return 1
 	fi
 	start=$(date +%s%N)
 	(cd "$folder" && exec env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_PROFILE \
@@ -153,6 +159,10 @@ if ((START_RUNS > 0)); then
 	done
 fi
 
+if [[ ${START_ONLY:-0} == 1 ]]; then
+	cat "$OUT"
+	exit 0
+fi
 IDLE_LEFT=$((IDLE_SECONDS - (SECONDS - IDLE_FROM)))
 if ((IDLE_LEFT > 0)); then
 	log "idle for $IDLE_LEFT s more"
