@@ -23,11 +23,37 @@ shipped_flags() { awk '!/^[[:space:]]*(#|$)/' bench/jvm-flags.txt | tr '\n' ' ';
 build() {
 	if [[ ${BENCH_SKIP_BUILD:-} != 1 || ! -f $JAR ]]; then
 		log "building $JAR"
-		./mvnw -B -q package -DskipTests
+		./mvnw -B -q ${BENCH_MVN_ARGS:-} package -DskipTests
 	fi
 	if [[ ! -f $BENCH_OUT/classpath.txt || pom.xml -nt $BENCH_OUT/classpath.txt ]]; then
-		./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$BENCH_OUT/classpath.txt" -Dmdep.includeScope=runtime
+		./mvnw -B -q ${BENCH_MVN_ARGS:-} dependency:build-classpath -Dmdep.outputFile="$BENCH_OUT/classpath.txt" -Dmdep.includeScope=runtime
 	fi
+}
+
+# The calibration app (bench/calibration): the portal's stack with one small page, the floor that
+# bench/floor.sh measures the portal against. Built with the project's wrapper, extracted and
+# trained exactly as the portal is.
+CAL_JAR=bench/calibration/target/calibration-0.1.0.jar
+CAL_PORT=${CAL_PORT:-18081}
+build_calibration() {
+	if [[ ${BENCH_SKIP_BUILD:-} != 1 || ! -f $CAL_JAR ]]; then
+		log "building $CAL_JAR"
+		./mvnw -B -q ${BENCH_MVN_ARGS:-} -f bench/calibration/pom.xml package
+	fi
+	prepare_extracted_jar "$CAL_JAR" "$BENCH_OUT/calibration"
+}
+
+# start_calibration <dir> <java> <flags...>: runs the calibration app from its extracted folder on
+# $CAL_PORT with its database under <dir>; CAL_PID is set.
+start_calibration() {
+	local dir=$1 java=$2 abs; shift 2
+	abs=$(realpath "$dir")
+	rm -rf "$abs/cal-data"
+	(cd "$BENCH_OUT/calibration" && exec env MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" "$java" "$@" \
+		-jar calibration-0.1.0.jar --server.port="$CAL_PORT" --portal.data-dir="$abs/cal-data") \
+		>"$dir/calibration.log" 2>&1 &
+	CAL_PID=$!
+	wait_for_line "$dir/calibration.log" 'Started CalibrationApplication' 90
 }
 
 # Class path for bench/*.java: the portal's classes (the emulator lives there), the test classes
@@ -39,30 +65,33 @@ driver_classpath() { echo "target/classes:target/test-classes:$(cat "$BENCH_OUT/
 # archive (Java 17) and an AOT cache (Java 25) each trained with the shipped flags by starting the
 # context once and exiting at refresh. An archive is used only with the flags and class path it was
 # trained with, so every run below starts from $BENCH_OUT/app with a relative jar path.
-prepare_extracted() {
-	local dir=$BENCH_OUT/app flags
-	if [[ ! -f $dir/.extracted || $JAR -nt $dir/.extracted || bench/jvm-flags.txt -nt $dir/.extracted ]]; then
+prepare_extracted() { prepare_extracted_jar "$JAR" "$BENCH_OUT/app"; }
+
+# prepare_extracted_jar <jar> <folder>: the same for any Boot jar (bench/floor.sh's calibration app).
+prepare_extracted_jar() {
+	local jar=$1 dir=$2 flags
+	if [[ ! -f $dir/.extracted || $jar -nt $dir/.extracted || bench/jvm-flags.txt -nt $dir/.extracted ]]; then
 		rm -rf "$dir"
-		"$JAVA17" -Djarmode=tools -jar "$JAR" extract --destination "$dir" >/dev/null
+		"$JAVA17" -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null
 		touch "$dir/.extracted"
 	fi
 	read -r -a flags <<<"$(shipped_flags)"
-	train "$JAVA17" "${flags[@]}" -XX:ArchiveClassesAtExit=app17.jsa
-	train "$JAVA25" "${flags[@]}" -XX:AOTCacheOutput=app25.aot
+	train "$dir" "$(basename "$jar")" "$JAVA17" "${flags[@]}" -XX:ArchiveClassesAtExit=app17.jsa
+	train "$dir" "$(basename "$jar")" "$JAVA25" "${flags[@]}" -XX:AOTCacheOutput=app25.aot
 }
 
-# train <java> <flags...> <archive flag>: writes the archive once per extracted jar.
+# train <folder> <jar name> <java> <flags...> <archive flag>: writes the archive once per extracted jar.
 train() {
-	local java=$1 archive data
-	shift
+	local dir=$1 jarname=$2 java=$3 archive data
+	shift 3
 	archive=${*: -1}
 	archive=${archive#*=}
-	if [[ ! -f $BENCH_OUT/app/$archive ]]; then
-		log "training $archive"
+	if [[ ! -f $dir/$archive ]]; then
+		log "training $dir/$archive"
 		data=$(realpath "$BENCH_OUT")/train-data
 		rm -rf "$data"
-		(cd "$BENCH_OUT/app" && "$java" "$@" -Dspring.context.exit=onRefresh -Dportal.data-dir="$data" \
-			-jar mfa-portal-0.1.0-SNAPSHOT.jar >"../train-$archive.log" 2>&1) || true
+		(cd "$dir" && "$java" "$@" -Dspring.context.exit=onRefresh -Dportal.data-dir="$data" \
+			-jar "$jarname" >"train-$archive.log" 2>&1) || true
 	fi
 }
 

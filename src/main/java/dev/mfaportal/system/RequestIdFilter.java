@@ -73,13 +73,20 @@ class RequestIdFilter extends OncePerRequestFilter {
 		return id;
 	}
 
-	/** Eight characters that read aloud without confusion (no 0/O, 1/I). */
+	/**
+	 * Eight characters that read aloud without confusion (no 0/O, 1/I). One draw from the
+	 * shared generator per request, not one per character: it is synchronized, and every
+	 * page asks for an id.
+	 */
 	static String newId() {
-		StringBuilder id = new StringBuilder(8);
+		byte[] bytes = new byte[8];
+		random.nextBytes(bytes);
+		char[] id = new char[8];
 		for (int i = 0; i < 8; i++) {
-			id.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+			// 32 letters: the low five bits pick one, each as likely as the others
+			id[i] = ALPHABET.charAt(bytes[i] & 31);
 		}
-		return id.toString();
+		return new String(id);
 	}
 
 }
