@@ -17,9 +17,12 @@ package dev.mfaportal.issuing;
  * @param roleArn a role to assume with the code instead of a session token, or blank
  * @param roleSessionName the role session's name; blank for the caller's user name
  * @param externalId the external id the role's trust policy asks for, or blank
+ * @param saveProfile whether to write the credentials as profile {@code profileName} of
+ * the person's credentials file (local mode); {@code null} when the box was not ticked
  */
 record IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName,
-		String onceAccessKeyId, String onceSecretAccessKey, String roleArn, String roleSessionName, String externalId) {
+		String onceAccessKeyId, String onceSecretAccessKey, String roleArn, String roleSessionName, String externalId,
+		Boolean saveProfile) {
 
 	static final String DEFAULT_PROFILE = "mfa";
 
@@ -27,6 +30,23 @@ record IssueForm(String source, String serialNumber, String tokenCode, String du
 
 	IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName) {
 		this(source, serialNumber, tokenCode, durationSeconds, profileName, null, null, null, null, null);
+	}
+
+	IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName,
+			String onceAccessKeyId, String onceSecretAccessKey, String roleArn, String roleSessionName,
+			String externalId) {
+		this(source, serialNumber, tokenCode, durationSeconds, profileName, onceAccessKeyId, onceSecretAccessKey,
+				roleArn, roleSessionName, externalId, null);
+	}
+
+	public boolean savesProfile() {
+		return Boolean.TRUE.equals(this.saveProfile);
+	}
+
+	IssueForm withSaveProfile(boolean save) {
+		return new IssueForm(this.source, this.serialNumber, this.tokenCode, this.durationSeconds, this.profileName,
+				this.onceAccessKeyId, this.onceSecretAccessKey, this.roleArn, this.roleSessionName, this.externalId,
+				save);
 	}
 
 	public boolean assumesRole() {
@@ -40,7 +60,8 @@ record IssueForm(String source, String serialNumber, String tokenCode, String du
 	@Override
 	public String toString() {
 		return "IssueForm[source=" + this.source + ", serialNumber=" + this.serialNumber + ", durationSeconds="
-				+ this.durationSeconds + ", profileName=" + this.profileName + ", roleArn=" + this.roleArn + "]";
+				+ this.durationSeconds + ", profileName=" + this.profileName + ", roleArn=" + this.roleArn
+				+ ", saveProfile=" + this.saveProfile + "]";
 	}
 
 }
