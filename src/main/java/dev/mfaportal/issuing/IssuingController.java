@@ -121,7 +121,8 @@ class IssuingController {
 				roleSessionName.or(() -> preset.map(DevicePreset::roleSessionName)).orElse(null),
 				externalId.or(() -> preset.map(DevicePreset::externalId)).orElse(null));
 		model.addAttribute("selectedDevice", preset.map(DevicePreset::id).orElse(null));
-		return showForm(form.withSaveProfile(saveProfile.orElse(false)), available, saved, model);
+		return showForm(form.withSaveProfile(saveProfile.or(() -> preset.map(DevicePreset::saveProfile)).orElse(false)),
+				available, saved, model);
 	}
 
 	/**

@@ -436,6 +436,24 @@ class IssuingControllerTest {
 	}
 
 	@Test
+	void formWhenSavedDeviceSavesAProfileThenTheFormAsksToSaveIt() throws Exception {
+		given(this.presets.forActor("alice")).willReturn(List
+			.of(new DevicePreset(10, "Saves", "GAHT12345678", 3600, "work-mfa", null, null, null, null, null, true)));
+		IssueForm form = (IssueForm) this.mvc.perform(get("/").param("device", "10"))
+			.andReturn()
+			.getModelAndView()
+			.getModel()
+			.get("issueForm");
+		assertThat(form.savesProfile()).isTrue();
+		IssueForm plain = (IssueForm) this.mvc.perform(get("/").param("device", "10").param("saveProfile", "false"))
+			.andReturn()
+			.getModelAndView()
+			.getModel()
+			.get("issueForm");
+		assertThat(plain.savesProfile()).isFalse();
+	}
+
+	@Test
 	void formWhenSavedDeviceNamesARoleThenTheRoleFieldsAreFilledAndOpen() throws Exception {
 		given(this.presets.forActor("alice"))
 			.willReturn(List.of(new DevicePreset(9, "Admin role", "arn:aws:iam::123456789012:mfa/alice", 3600, "admin",
