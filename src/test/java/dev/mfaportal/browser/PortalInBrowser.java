@@ -45,7 +45,7 @@ abstract class PortalInBrowser extends BrowserTest {
 
 	static final List<EmulatedUser> USERS = List.of(user("copy"), user("download"), user("mask"), user("notify"),
 			user("submit"), user("narrow"), user("nojs"), user("keyboard"), user("axe"), user("axedark"),
-			user("spanish"), user("saved"), user("shell"), user("shellagain"), user("language"));
+			user("spanish"), user("saved"), user("shell"), user("shellagain"), user("language"), user("windows"));
 
 	static final StsEmulatorServer emulator = StsEmulatorServer
 		.start(EmulatorSettings.of(USERS.toArray(EmulatedUser[]::new)), Clock.systemUTC());

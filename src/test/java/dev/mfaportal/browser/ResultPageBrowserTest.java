@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.mfaportal.support.Chromium;
 import dev.mfaportal.emulator.EmulatedUser;
@@ -212,6 +213,23 @@ class ResultPageBrowserTest extends PortalInBrowser {
 		assertThat(new Select(chromium.find("#shell")).getFirstSelectedOption().getAttribute("value"))
 			.isEqualTo("fish");
 		chromium.script("localStorage.removeItem('portal-shell');");
+	}
+
+	@Test
+	void shellWhenTheBrowserRunsOnWindowsThenPowerShellComesFirst() {
+		String userAgent = chromium.script("localStorage.removeItem('portal-shell'); return navigator.userAgent;");
+		chromium.driver()
+			.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent",
+					userAgent.replaceFirst("\\(X11; Linux [^)]*\\)", "(Windows NT 10.0; Win64; x64)"), "platform",
+					"Win32", "userAgentMetadata", Map.of("platform", "Windows", "platformVersion", "10.0.0",
+							"architecture", "x86", "model", "", "mobile", false, "brands", List.of())));
+		try {
+			issue(named("windows"));
+			assertThat(primarySnippets()).containsExactly("powershell", "powershell-unset");
+		}
+		finally {
+			chromium.driver().executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", userAgent));
+		}
 	}
 
 	@Test
