@@ -237,6 +237,8 @@
       set('serialNumber', option.getAttribute('data-serial'));
       set('durationSeconds', option.getAttribute('data-duration'));
       set('profileName', option.getAttribute('data-profile'));
+      var save = document.getElementById('saveProfile');
+      if (save) { save.checked = option.getAttribute('data-save-profile') === 'true'; }
       var source = document.getElementById('source');
       var wanted = option.getAttribute('data-source');
       if (source && wanted && source.querySelector('option[value="' + CSS.escape(wanted) + '"]')) {
@@ -271,7 +273,43 @@
     });
   }
 
+  // The snippet for the person's own shell first: their earlier choice (only the format's name
+  // is kept, never a credential), else a guess from the platform; the rest stay folded.
+  function shellChoice() {
+    var select = document.querySelector('[data-shell-select]');
+    var primary = document.querySelector('[data-primary-snippets]');
+    var others = document.querySelector('[data-other-snippets]');
+    if (!select || !primary || !others) { return; }
+    var articles = all('[data-snippet-article]');
+    function valid(id) { return !!id && !!select.querySelector('option[value="' + CSS.escape(id) + '"]'); }
+    function show(id) {
+      articles.forEach(function (article) {
+        var own = article.getAttribute('data-snippet-article');
+        (own === id || own === id + '-unset' ? primary : others).appendChild(article);
+      });
+      select.value = id;
+    }
+    var stored = null;
+    try { stored = window.localStorage.getItem('portal-shell'); } catch (e) { stored = null; }
+    var platform = (navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || '';
+    show(valid(stored) ? stored : (/^win/i.test(platform) ? 'powershell' : 'env'));
+    select.addEventListener('change', function () {
+      show(select.value);
+      try { window.localStorage.setItem('portal-shell', select.value); } catch (e) { /* private mode */ }
+    });
+  }
+
+  // The checkbox's label names the profile as it is typed.
+  function profileEcho() {
+    var echo = document.querySelector('[data-profile-echo]');
+    var field = document.getElementById('profileName');
+    if (!echo || !field) { return; }
+    field.addEventListener('input', function () { echo.textContent = field.value; });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    shellChoice();
+    profileEcho();
     revealJsOnly();
     maskSecrets();
     copyButtons();

@@ -55,6 +55,7 @@ class ModularityTest {
 			feature("demo", "credentialsource", "emulator", "sts"),
 			feature("device", "credentialsource", "issuing", "limit", "security", "sts", "system"), feature("emulator"),
 			feature("help"), feature("launcher", "security"),
+			feature("profile", "credentialsource", "issuing", "security", "snippet", "sts", "system"),
 			feature("issuing", "credentialsource", "security", "snippet", "sts"), feature("limit", "issuing", "system"),
 			feature("operations", "issuing", "limit", "sts"), feature("security"), feature("snippet", "sts"),
 			feature("sts"), feature("system", "security"));

@@ -263,19 +263,11 @@ class LocalCredentialSources implements CredentialSources {
 	}
 
 	private Path credentialsFile() {
-		return file("AWS_SHARED_CREDENTIALS_FILE", "credentials");
+		return new AwsFiles(this.environment, this.home).credentialsFile();
 	}
 
 	private Path configFile() {
-		return file("AWS_CONFIG_FILE", "config");
-	}
-
-	private Path file(String variable, String name) {
-		String configured = env(variable);
-		if (hasText(configured)) {
-			return Path.of(configured.startsWith("~/") ? this.home + configured.substring(1) : configured);
-		}
-		return this.home.resolve(".aws").resolve(name);
+		return new AwsFiles(this.environment, this.home).configFile();
 	}
 
 	private String env(String name) {

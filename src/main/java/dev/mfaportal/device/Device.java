@@ -21,10 +21,19 @@ import java.time.format.DateTimeFormatter;
  * @param roleSessionName that role session's name, or {@code null} for the caller's user
  * name
  * @param externalId the external id the role asks for, or {@code null}
+ * @param saveProfile whether the issuing form ticks "Save as profile" for it
  */
 record Device(long id, String owner, String label, String serialNumber, int durationSeconds, String profileName,
 		String sourceId, Instant createdAt, Instant lastUsedAt, String roleArn, String roleSessionName,
-		String externalId) {
+		String externalId, boolean saveProfile) {
+
+	/** A device that saves no profile. */
+	Device(long id, String owner, String label, String serialNumber, int durationSeconds, String profileName,
+			String sourceId, Instant createdAt, Instant lastUsedAt, String roleArn, String roleSessionName,
+			String externalId) {
+		this(id, owner, label, serialNumber, durationSeconds, profileName, sourceId, createdAt, lastUsedAt, roleArn,
+				roleSessionName, externalId, false);
+	}
 
 	/** A device that assumes no role. */
 	Device(long id, String owner, String label, String serialNumber, int durationSeconds, String profileName,

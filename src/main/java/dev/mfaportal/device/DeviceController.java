@@ -9,11 +9,13 @@ import java.util.stream.Collectors;
 
 import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.credentialsource.ProfileMfaDevice;
+import dev.mfaportal.issuing.ProfileSaver;
 import dev.mfaportal.limit.DeviceLocks;
 import dev.mfaportal.security.Actor;
 import dev.mfaportal.sts.StsModel;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -57,7 +59,12 @@ class DeviceController {
 
 	private final DeviceFormValidator validator;
 
-	DeviceController(DeviceRepository devices, CredentialSources sources, DeviceLocks locks, Clock clock) {
+	/** Saves profiles on request; {@code null} in team mode, which never writes files. */
+	private final ProfileSaver profiles;
+
+	DeviceController(DeviceRepository devices, CredentialSources sources, DeviceLocks locks, Clock clock,
+			ObjectProvider<ProfileSaver> profiles) {
+		this.profiles = profiles.getIfAvailable();
 		this.devices = devices;
 		this.sources = sources;
 		this.locks = locks;
@@ -68,7 +75,7 @@ class DeviceController {
 	@InitBinder(FORM)
 	void initBinder(WebDataBinder binder) {
 		binder.setAllowedFields("label", "serialNumber", "durationSeconds", "profileName", "sourceId", "roleArn",
-				"roleSessionName", "externalId");
+				"roleSessionName", "externalId", "saveProfile");
 		binder.registerCustomEditor(String.class, new StringTrimmerEditor(false));
 	}
 
@@ -250,6 +257,7 @@ class DeviceController {
 		model.addAttribute(FORM, form);
 		model.addAttribute("device", device);
 		model.addAttribute("sources", this.sources.list());
+		model.addAttribute("profileFile", (this.profiles != null) ? this.profiles.fileName() : null);
 		model.addAttribute("durationPresets", StsModel.DURATION_PRESETS);
 		// As text: MessageFormat would print 129600 as "129,600", which the field would
 		// not take.

@@ -15,9 +15,23 @@ import org.springframework.util.StringUtils;
  * @param durationSeconds the default session length in seconds
  * @param profileName the default credentials-file profile name
  * @param sourceId the credential source to preselect, or blank for none
+ * @param roleArn a role to assume with its code, or blank
+ * @param roleSessionName that role session's name, or blank
+ * @param externalId the external id the role asks for, or blank
+ * @param saveProfile whether the issuing form ticks "Save as profile" for it;
+ * {@code null} when the box was not ticked
  */
 record DeviceForm(String label, String serialNumber, String durationSeconds, String profileName, String sourceId,
-		String roleArn, String roleSessionName, String externalId) {
+		String roleArn, String roleSessionName, String externalId, Boolean saveProfile) {
+
+	DeviceForm(String label, String serialNumber, String durationSeconds, String profileName, String sourceId,
+			String roleArn, String roleSessionName, String externalId) {
+		this(label, serialNumber, durationSeconds, profileName, sourceId, roleArn, roleSessionName, externalId, null);
+	}
+
+	public boolean savesProfile() {
+		return Boolean.TRUE.equals(this.saveProfile);
+	}
 
 	/** A form for a device that assumes no role. */
 	DeviceForm(String label, String serialNumber, String durationSeconds, String profileName, String sourceId) {
@@ -52,14 +66,14 @@ record DeviceForm(String label, String serialNumber, String durationSeconds, Str
 	static DeviceForm of(Device device) {
 		return new DeviceForm(device.label(), device.serialNumber(), String.valueOf(device.durationSeconds()),
 				device.profileName(), (device.sourceId() != null) ? device.sourceId() : "", device.roleArn(),
-				device.roleSessionName(), device.externalId());
+				device.roleSessionName(), device.externalId(), device.saveProfile());
 	}
 
 	/** A new device from a form that passed {@link DeviceFormValidator}. */
 	Device newDevice(String owner, Instant createdAt) {
 		return new Device(0, owner, this.label, this.serialNumber, Integer.parseInt(this.durationSeconds),
 				this.profileName, source(), createdAt, null, text(this.roleArn), text(this.roleSessionName),
-				text(this.externalId));
+				text(this.externalId), savesProfile());
 	}
 
 	/**
@@ -69,7 +83,8 @@ record DeviceForm(String label, String serialNumber, String durationSeconds, Str
 	Device applyTo(Device device) {
 		return new Device(device.id(), device.owner(), this.label, this.serialNumber,
 				Integer.parseInt(this.durationSeconds), this.profileName, source(), device.createdAt(),
-				device.lastUsedAt(), text(this.roleArn), text(this.roleSessionName), text(this.externalId));
+				device.lastUsedAt(), text(this.roleArn), text(this.roleSessionName), text(this.externalId),
+				savesProfile());
 	}
 
 	private static String text(String value) {

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 class DeviceRepository {
 
 	private static final String COLUMNS = "id, owner, label, serial_number, duration_seconds, profile_name, source_id, "
-			+ "created_at, last_used_at, role_arn, role_session_name, external_id";
+			+ "created_at, last_used_at, role_arn, role_session_name, external_id, save_profile";
 
 	private final JdbcClient jdbc;
 
@@ -55,10 +55,11 @@ class DeviceRepository {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("insert into mfa_device (owner, label, serial_number, duration_seconds, profile_name, source_id, "
-					+ "created_at, role_arn, role_session_name, external_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "created_at, role_arn, role_session_name, external_id, save_profile) "
+					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(device.owner(), device.label(), device.serialNumber(), device.durationSeconds(),
 					device.profileName(), device.sourceId(), SqlTime.of(device.createdAt()), device.roleArn(),
-					device.roleSessionName(), device.externalId())
+					device.roleSessionName(), device.externalId(), device.saveProfile())
 			.update(keys, "id");
 		return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
 	}
@@ -72,10 +73,11 @@ class DeviceRepository {
 	boolean update(Device device) {
 		return this.jdbc
 			.sql("update mfa_device set label = ?, serial_number = ?, duration_seconds = ?, profile_name = ?, "
-					+ "source_id = ?, role_arn = ?, role_session_name = ?, external_id = ? where owner = ? and id = ?")
+					+ "source_id = ?, role_arn = ?, role_session_name = ?, external_id = ?, save_profile = ? "
+					+ "where owner = ? and id = ?")
 			.params(device.label(), device.serialNumber(), device.durationSeconds(), device.profileName(),
-					device.sourceId(), device.roleArn(), device.roleSessionName(), device.externalId(), device.owner(),
-					device.id())
+					device.sourceId(), device.roleArn(), device.roleSessionName(), device.externalId(),
+					device.saveProfile(), device.owner(), device.id())
 			.update() == 1;
 	}
 
@@ -115,7 +117,8 @@ class DeviceRepository {
 		return new Device(row.getLong("id"), row.getString("owner"), row.getString("label"),
 				row.getString("serial_number"), row.getInt("duration_seconds"), row.getString("profile_name"),
 				row.getString("source_id"), SqlTime.read(row, "created_at"), SqlTime.read(row, "last_used_at"),
-				row.getString("role_arn"), row.getString("role_session_name"), row.getString("external_id"));
+				row.getString("role_arn"), row.getString("role_session_name"), row.getString("external_id"),
+				row.getBoolean("save_profile"));
 	}
 
 }

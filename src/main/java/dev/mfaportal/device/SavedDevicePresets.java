@@ -30,7 +30,7 @@ class SavedDevicePresets implements DevicePresets {
 			.sorted(MOST_RECENTLY_USED_FIRST)
 			.map((device) -> new DevicePreset(device.id(), device.label(), device.serialNumber(),
 					device.durationSeconds(), device.profileName(), device.sourceId(), device.lastUsedAt(),
-					device.roleArn(), device.roleSessionName(), device.externalId()))
+					device.roleArn(), device.roleSessionName(), device.externalId(), device.saveProfile()))
 			.toList();
 	}
 

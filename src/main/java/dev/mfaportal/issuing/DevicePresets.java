@@ -24,9 +24,11 @@ public interface DevicePresets {
 	 * @param roleArn a role to assume with its code, or {@code null}
 	 * @param roleSessionName the role session's name, or {@code null}
 	 * @param externalId the role's external id, or {@code null}
+	 * @param saveProfile whether the form ticks "Save as profile" for it
 	 */
 	record DevicePreset(long id, String label, String serialNumber, int durationSeconds, String profileName,
-			String sourceId, Instant lastUsedAt, String roleArn, String roleSessionName, String externalId) {
+			String sourceId, Instant lastUsedAt, String roleArn, String roleSessionName, String externalId,
+			boolean saveProfile) {
 	}
 
 }

@@ -19,9 +19,12 @@ import dev.mfaportal.credentialsource.TypedKey;
  * @param roleArn a role to assume with the code instead of a session token, or blank
  * @param roleSessionName the role session's name; blank for the caller's user name
  * @param externalId the external id the role's trust policy asks for, or blank
+ * @param saveProfile whether to write the credentials as profile {@code profileName} of
+ * the person's credentials file (local mode); {@code null} when the box was not ticked
  */
 record IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName,
-		String onceAccessKeyId, String onceSecretAccessKey, String roleArn, String roleSessionName, String externalId) {
+		String onceAccessKeyId, String onceSecretAccessKey, String roleArn, String roleSessionName, String externalId,
+		Boolean saveProfile) {
 
 	IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName) {
 		this(source, serialNumber, tokenCode, durationSeconds, profileName, null, null, null, null, null);
@@ -30,6 +33,23 @@ record IssueForm(String source, String serialNumber, String tokenCode, String du
 	/** The key pair typed in, for a one-time source. */
 	TypedKey typedKey() {
 		return new TypedKey(this.onceAccessKeyId, this.onceSecretAccessKey);
+	}
+
+	IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName,
+			String onceAccessKeyId, String onceSecretAccessKey, String roleArn, String roleSessionName,
+			String externalId) {
+		this(source, serialNumber, tokenCode, durationSeconds, profileName, onceAccessKeyId, onceSecretAccessKey,
+				roleArn, roleSessionName, externalId, null);
+	}
+
+	public boolean savesProfile() {
+		return Boolean.TRUE.equals(this.saveProfile);
+	}
+
+	IssueForm withSaveProfile(boolean save) {
+		return new IssueForm(this.source, this.serialNumber, this.tokenCode, this.durationSeconds, this.profileName,
+				this.onceAccessKeyId, this.onceSecretAccessKey, this.roleArn, this.roleSessionName, this.externalId,
+				save);
 	}
 
 	public boolean assumesRole() {
@@ -43,7 +63,8 @@ record IssueForm(String source, String serialNumber, String tokenCode, String du
 	@Override
 	public String toString() {
 		return "IssueForm[source=" + this.source + ", serialNumber=" + this.serialNumber + ", durationSeconds="
-				+ this.durationSeconds + ", profileName=" + this.profileName + ", roleArn=" + this.roleArn + "]";
+				+ this.durationSeconds + ", profileName=" + this.profileName + ", roleArn=" + this.roleArn
+				+ ", saveProfile=" + this.saveProfile + "]";
 	}
 
 }

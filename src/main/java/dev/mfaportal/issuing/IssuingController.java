@@ -18,6 +18,7 @@ import dev.mfaportal.sts.StsSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -57,8 +58,12 @@ class IssuingController {
 
 	private final IssueFormValidator validator = new IssueFormValidator();
 
+	/** Saves profiles on request; {@code null} in team mode, which never writes files. */
+	private final ProfileSaver profiles;
+
 	IssuingController(CredentialSources sources, IssuingService issuing, DevicePresets presets, Clock clock,
-			StsSettings stsSettings, MfaDeviceFinder finder) {
+			StsSettings stsSettings, MfaDeviceFinder finder, ObjectProvider<ProfileSaver> profiles) {
+		this.profiles = profiles.getIfAvailable();
 		this.finder = finder;
 		this.sources = sources;
 		this.issuing = issuing;
@@ -70,7 +75,7 @@ class IssuingController {
 	@InitBinder("issueForm")
 	void initBinder(WebDataBinder binder) {
 		binder.setAllowedFields("source", "serialNumber", "tokenCode", "durationSeconds", "profileName",
-				"onceAccessKeyId", "onceSecretAccessKey", "roleArn", "roleSessionName", "externalId");
+				"onceAccessKeyId", "onceSecretAccessKey", "roleArn", "roleSessionName", "externalId", "saveProfile");
 		binder.registerCustomEditor(String.class, new StringTrimmerEditor(false));
 		// People type "123 456" the way authenticator apps show the code.
 		binder.registerCustomEditor(String.class, "tokenCode", new StringTrimmerEditor(" \t\u00a0", false));
@@ -85,7 +90,8 @@ class IssuingController {
 			@RequestParam Optional<String> serialNumber, @RequestParam Optional<String> durationSeconds,
 			@RequestParam Optional<String> profileName, @RequestParam Optional<String> roleArn,
 			@RequestParam Optional<String> roleSessionName, @RequestParam Optional<String> externalId,
-			@RequestParam(defaultValue = "false") boolean find, Model model) {
+			@RequestParam(defaultValue = "false") boolean find, @RequestParam Optional<Boolean> saveProfile,
+			Model model) {
 		List<CredentialSource> available = this.sources.list();
 		if (available.isEmpty() && !this.sources.offersOneTimeKeys()) {
 			model.addAttribute("searched", this.sources.searched());
@@ -98,7 +104,10 @@ class IssuingController {
 		Optional<DeviceFinding> finding = find ? prefill.source().flatMap((s) -> find(s, model)) : Optional.empty();
 		IssueForm form = prefill.form(finding);
 		model.addAttribute("selectedDevice", prefill.preset().map(DevicePreset::id).orElse(null));
-		return showForm(form, available, saved, model);
+		return showForm(
+				form.withSaveProfile(
+						saveProfile.or(() -> prefill.preset().map(DevicePreset::saveProfile)).orElse(false)),
+				available, saved, model);
 	}
 
 	/**
@@ -154,6 +163,12 @@ class IssuingController {
 		else if (source.get().sessionCredentials()) {
 			result.rejectValue("source", "form.source.sessionCredentials");
 		}
+		if (this.profiles != null && issueForm.savesProfile() && !result.hasFieldErrors("profileName")) {
+			// before STS: a refused save must not spend the code
+			this.profiles.refusal(issueForm.profileName(), source.orElse(null))
+				.ifPresent((refusal) -> result.rejectValue("profileName", refusal.messageCode(),
+						refusal.arguments().toArray(), null));
+		}
 		if (result.hasErrors()) {
 			this.issuing.rejectInput(actor, request.getRemoteAddr(), source.orElse(null), issueForm);
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -165,6 +180,9 @@ class IssuingController {
 			model.addAttribute("issued", issued);
 			// The id the log line of the unwritten history carries (see RequestIdFilter).
 			model.addAttribute("reference", response.getHeader("X-Request-Id"));
+			if (this.profiles != null && issueForm.savesProfile()) {
+				model.addAttribute("savedProfile", this.profiles.save(issueForm.profileName(), issued.credentials()));
+			}
 			return RESULT_VIEW;
 		}
 		catch (AttemptRefusedException ex) {
@@ -196,6 +214,7 @@ class IssuingController {
 		// The template never writes the code or a typed-in secret back into the page.
 		model.addAttribute("issueForm", form);
 		model.addAttribute("oneTimeKeys", this.sources.offersOneTimeKeys());
+		model.addAttribute("profileFile", (this.profiles != null) ? this.profiles.fileName() : null);
 		model.addAttribute("sources", available);
 		model.addAttribute("selectedSource", find(available, form.source())
 			.or(() -> OneTimeKey.SOURCE_ID.equals(form.source()) ? Optional.empty() : available.stream().findFirst())

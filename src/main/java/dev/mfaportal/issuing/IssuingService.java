@@ -190,6 +190,7 @@ class IssuingService {
 			.queryParamIfPresent("roleArn", java.util.Optional.ofNullable(blankToNull(form.roleArn())))
 			.queryParamIfPresent("roleSessionName", java.util.Optional.ofNullable(blankToNull(form.roleSessionName())))
 			.queryParamIfPresent("externalId", java.util.Optional.ofNullable(blankToNull(form.externalId())))
+			.queryParamIfPresent("saveProfile", java.util.Optional.of("true").filter((t) -> form.savesProfile()))
 			.encode()
 			.build()
 			.toUri();

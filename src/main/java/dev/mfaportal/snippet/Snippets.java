@@ -19,6 +19,12 @@ public final class Snippets {
 	private static final List<String> VARIABLES = List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
 			"AWS_SESSION_TOKEN", "AWS_CREDENTIAL_EXPIRATION");
 
+	/**
+	 * The comment line above a credentials-file section, before its expiry; a profile
+	 * writer knows its own sections by it.
+	 */
+	public static final String CREDENTIALS_FILE_COMMENT = "# MFA session credentials, valid until ";
+
 	private Snippets() {
 	}
 
@@ -87,7 +93,7 @@ public final class Snippets {
 	}
 
 	private static String credentialsFile(TemporaryCredentials credentials, String profileName) {
-		return "# MFA session credentials, valid until " + expiration(credentials) + "\n" //
+		return CREDENTIALS_FILE_COMMENT + expiration(credentials) + "\n" //
 				+ "[" + profileName + "]\n" //
 				+ "aws_access_key_id = " + credentials.accessKeyId() + "\n" //
 				+ "aws_secret_access_key = " + credentials.secretAccessKey() + "\n" //

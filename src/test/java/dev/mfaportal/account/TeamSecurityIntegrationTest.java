@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import dev.mfaportal.support.MutableClock;
 import dev.mfaportal.support.PortalClient;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,6 +103,17 @@ class TeamSecurityIntegrationTest {
 				.contains("HttpOnly")
 				.contains("SameSite=Lax"));
 		assertThat(browser.get("/history").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void savedProfilesWhenTeamThenNoBoxAndTheRemoveRouteIsNotThere() throws Exception {
+		PortalClient admin = admin();
+		HttpResponse<String> deviceForm = admin.get("/devices/new");
+		assertThat(deviceForm.statusCode()).isEqualTo(200);
+		assertThat(Jsoup.parse(deviceForm.body()).select("#saveProfile, [data-save-profile-field]")).isEmpty();
+		HttpResponse<String> remove = admin.post("/profiles/remove",
+				Map.of("profileName", "mfa", "_csrf", admin.csrfToken("/devices/new")), false);
+		assertThat(remove.statusCode()).isEqualTo(404);
 	}
 
 	@Test

@@ -5,14 +5,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.support.EmulatedAccounts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -38,11 +36,15 @@ class AccessibilityBrowserTest extends PortalInBrowser {
 				open(path);
 				violations.addAll(axe(path));
 			}
-			issue(named("light".equals(scheme) ? "axe" : "axedark"));
+			issueSaved(named("light".equals(scheme) ? "axe" : "axedark"));
 			violations.addAll(axe("result"));
 			chromium.screenshot("result-" + scheme, false);
 			chromium.find("[data-reveal]").click();
-			violations.addAll(axe("result, revealed"));
+			openOtherFormats(chromium);
+			violations.addAll(axe("result, revealed, every format"));
+			chromium.find("[data-remove-profile] button").click();
+			chromium.waitUntil((d) -> !d.findElements(By.cssSelector("[data-removed-profile]")).isEmpty());
+			violations.addAll(axe("profile removed"));
 			assertThat(violations).isEmpty();
 		}
 		finally {
@@ -73,25 +75,14 @@ class AccessibilityBrowserTest extends PortalInBrowser {
 		waitForResult(chromium);
 
 		assertThat(tabThrough()).as("result").isEmpty();
+		chromium.find("details[data-other-formats] summary").sendKeys(Keys.ENTER);
+		assertThat(chromium.find("[data-copy='fish']").isDisplayed()).isTrue();
+		assertThat(tabThrough()).as("result with every format").isEmpty();
 		WebElement reveal = chromium.find("[data-reveal]");
 		reveal.sendKeys(Keys.ENTER);
 		assertThat(reveal.getAttribute("aria-pressed")).isEqualTo("true");
 		reveal.sendKeys(Keys.SPACE);
 		assertThat(reveal.getAttribute("aria-pressed")).isEqualTo("false");
-	}
-
-	private static List<String> axe(String page) {
-		Results results = new AxeBuilder().analyze(chromium.driver());
-		assertThat(results.isErrored()).as(page + ": axe ran").isFalse();
-		List<String> found = new ArrayList<>();
-		for (Rule rule : results.getViolations()) {
-			if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
-				rule.getNodes()
-					.forEach((node) -> found.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") "
-							+ node.getTarget() + " " + node.getFailureSummary()));
-			}
-		}
-		return found;
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,12 +39,45 @@ class LanguageBrowserTest extends PortalInBrowser {
 		assertThat(chromium.find("h1").getText()).isNotEmpty();
 		assertThat(lang()).isEqualTo("es");
 
-		issue(named("spanish"));
+		issueSaved(named("spanish"));
 		assertThat(chromium.find("[data-countdown]").getText()).startsWith("Tiempo restante: ");
+		assertThat(chromium.find("[data-saved-profile]").getText()).startsWith("Guardadas como perfil mfa en ");
 		assertNoEnglish("result", english);
+		openOtherFormats(chromium);
+		assertNoEnglish("result, every format", english);
+		assertThat(axe("result in Spanish")).isEmpty();
+		chromium.find("[data-remove-profile] button").click();
+		assertNoEnglish("profile removed", english);
+		assertThat(axe("profile removed in Spanish")).isEmpty();
+		open("/?lang=en");
+	}
 
-		chromium.find(".languages a[hreflang='en']").click();
-		chromium.waitUntil((d) -> "en".equals(lang()));
+	@Test
+	void languageWhenSwitchedOnTheResultPageThenANewTabAndThisOneKeepsTheCredentials() {
+		issue(named("language"));
+		String resultTab = chromium.driver().getWindowHandle();
+		String secret = chromium.find("[data-credential='secretAccessKey']").getAttribute("textContent");
+		WebElement spanish = chromium.find(".languages a[hreflang='es']");
+		assertThat(spanish.getAttribute("target")).isEqualTo("_blank");
+		assertThat(chromium.find("#" + spanish.getAttribute("aria-describedby")).getText())
+			.isEqualTo("Opens the portal in a new tab: this page keeps your credentials.");
+
+		spanish.click();
+		chromium.waitUntil((d) -> d.getWindowHandles().size() == 2);
+		String newTab = chromium.driver()
+			.getWindowHandles()
+			.stream()
+			.filter((handle) -> !handle.equals(resultTab))
+			.findFirst()
+			.orElseThrow();
+		chromium.driver().switchTo().window(newTab);
+		chromium.waitUntil((d) -> "es".equals(lang()));
+		assertThat(chromium.find("h1").getText()).isEqualTo("Obtener credenciales temporales");
+		chromium.driver().close();
+
+		chromium.driver().switchTo().window(resultTab);
+		assertThat(chromium.find("[data-credential='secretAccessKey']").getAttribute("textContent")).isEqualTo(secret);
+		open("/?lang=en");
 	}
 
 	private static void assertNoEnglish(String page, List<String> english) {

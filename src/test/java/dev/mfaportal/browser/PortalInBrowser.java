@@ -1,9 +1,18 @@
 package dev.mfaportal.browser;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 
 import dev.mfaportal.snippet.SnippetFormat;
 import dev.mfaportal.snippet.Snippets;
@@ -20,6 +29,10 @@ import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One portal (one Spring context, shared by every subclass) against one emulator with a
@@ -32,10 +45,29 @@ abstract class PortalInBrowser extends BrowserTest {
 
 	static final List<EmulatedUser> USERS = List.of(user("copy"), user("download"), user("mask"), user("notify"),
 			user("submit"), user("narrow"), user("nojs"), user("keyboard"), user("axe"), user("axedark"),
-			user("spanish"));
+			user("spanish"), user("saved"), user("shell"), user("shellagain"), user("language"), user("windows"));
 
 	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(USERS.toArray(EmulatedUser[]::new)),
 			Clock.systemUTC());
+
+	/** Where "Save as profile" writes in these tests, never ~/.aws. */
+	static final Path CREDENTIALS_FILE = temporaryCredentialsFile();
+
+	@DynamicPropertySource
+	static void endpoint(DynamicPropertyRegistry registry) {
+		registry.add("portal.profile.credentials-file", CREDENTIALS_FILE::toString);
+	}
+
+	private static Path temporaryCredentialsFile() {
+		try {
+			Path folder = Files.createTempDirectory("portal-browser-aws");
+			folder.toFile().deleteOnExit();
+			return folder.resolve("credentials");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
 
 	static EmulatedUser user(String name) {
 		String key = ("AKIABROWSER" + name.toUpperCase() + "0000000000").substring(0, 20);
@@ -62,6 +94,40 @@ abstract class PortalInBrowser extends BrowserTest {
 		fill(chromium, user);
 		chromium.find("[data-submit]").click();
 		waitForResult(chromium);
+	}
+
+	/** Issues credentials saved as profile {@code mfa}, and waits for the result page. */
+	void issueSaved(EmulatedUser user) {
+		fill(chromium, user);
+		WebElement box = chromium.find("#saveProfile");
+		if (!box.isSelected()) {
+			box.click();
+		}
+		chromium.find("[data-submit]").click();
+		waitForResult(chromium);
+	}
+
+	/** Unfolds "Other shells and formats", as a person does to reach them. */
+	static void openOtherFormats(Chromium browser) {
+		WebElement details = browser.find("details[data-other-formats]");
+		if (details.getAttribute("open") == null) {
+			details.findElement(By.tagName("summary")).click();
+		}
+	}
+
+	/** Deque's axe-core on the current page: its serious and critical violations. */
+	static List<String> axe(String page) {
+		Results results = new AxeBuilder().analyze(chromium.driver());
+		assertThat(results.isErrored()).as(page + ": axe ran").isFalse();
+		List<String> found = new ArrayList<>();
+		for (Rule rule : results.getViolations()) {
+			if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+				rule.getNodes()
+					.forEach((node) -> found.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") "
+							+ node.getTarget() + " " + node.getFailureSummary()));
+			}
+		}
+		return found;
 	}
 
 	static void waitForResult(Chromium browser) {

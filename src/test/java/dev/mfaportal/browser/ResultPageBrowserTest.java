@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.mfaportal.support.Chromium;
 import dev.mfaportal.emulator.EmulatedUser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +32,7 @@ class ResultPageBrowserTest extends PortalInBrowser {
 		issue(named("copy"));
 		chromium.grant(origin(), "clipboardReadWrite", "clipboardSanitizedWrite");
 		assertThat(chromium.find("[data-result]").getAttribute("class")).contains("secrets-masked");
+		openOtherFormats(chromium);
 
 		for (String format : FORMATS) {
 			WebElement button = chromium.find("[data-copy='" + format + "']");
@@ -53,6 +56,7 @@ class ResultPageBrowserTest extends PortalInBrowser {
 	@Test
 	void downloadWhenClickedThenFileHasTheSnippetsNameBytesAndLineEndings() throws Exception {
 		issue(named("download"));
+		openOtherFormats(chromium);
 
 		for (String format : FORMATS) {
 			String fileName = chromium.find("[data-snippet='" + format + "']").getAttribute("data-filename");
@@ -165,6 +169,7 @@ class ResultPageBrowserTest extends PortalInBrowser {
 			String secret = plain.find("[data-credential='secretAccessKey']").getText();
 			assertThat(secret).isNotBlank();
 			assertThat(plain.find("[data-snippet='env']").getText()).contains("AWS_SECRET_ACCESS_KEY=" + secret);
+			openOtherFormats(plain);
 			assertThat(plain.find("[data-snippet='credentials-file']").getText())
 				.contains("aws_secret_access_key = " + secret);
 			assertThat(plain.find("[data-copy='env']").isDisplayed()).isFalse();
@@ -182,6 +187,76 @@ class ResultPageBrowserTest extends PortalInBrowser {
 				.isNotEmpty()
 				.allSatisfy((url) -> assertThat(url.toString()).startsWith(origin() + "/"));
 		}
+	}
+
+	@Test
+	void shellWhenChosenThenItsSnippetsComeFirstTheOthersFoldedAndOnlyTheChoiceIsRemembered() {
+		issue(named("shell"));
+		// Linux: bash/zsh is the guess
+		assertThat(primarySnippets()).containsExactly("env", "env-unset");
+		assertThat(chromium.find("details[data-other-formats]").getAttribute("open")).isNull();
+		assertThat(chromium.find("[data-snippet='fish']").isDisplayed()).isFalse();
+
+		new Select(chromium.find("#shell")).selectByValue("fish");
+		assertThat(primarySnippets()).containsExactly("fish", "fish-unset");
+		assertThat(chromium.find("[data-snippet='fish']").isDisplayed()).isTrue();
+		assertThat(chromium.find("[data-snippet='env']").isDisplayed()).isFalse();
+		assertThat((List<Object>) chromium.script("var all = [];"
+				+ "for (var i = 0; i < localStorage.length; i++) { var k = localStorage.key(i); all.push(k + '=' + localStorage.getItem(k)); }"
+				+ "for (var j = 0; j < sessionStorage.length; j++) { all.push('session:' + sessionStorage.key(j)); }"
+				+ "return all;"))
+			.containsExactly("portal-shell=fish");
+
+		issue(named("shellagain"));
+		assertThat(primarySnippets()).containsExactly("fish", "fish-unset");
+		assertThat(new Select(chromium.find("#shell")).getFirstSelectedOption().getAttribute("value"))
+			.isEqualTo("fish");
+		chromium.script("localStorage.removeItem('portal-shell');");
+	}
+
+	@Test
+	void shellWhenTheBrowserRunsOnWindowsThenPowerShellComesFirst() {
+		String userAgent = chromium.script("localStorage.removeItem('portal-shell'); return navigator.userAgent;");
+		chromium.driver()
+			.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent",
+					userAgent.replaceFirst("\\(X11; Linux [^)]*\\)", "(Windows NT 10.0; Win64; x64)"), "platform",
+					"Win32", "userAgentMetadata", Map.of("platform", "Windows", "platformVersion", "10.0.0",
+							"architecture", "x86", "model", "", "mobile", false, "brands", List.of())));
+		try {
+			issue(named("windows"));
+			assertThat(primarySnippets()).containsExactly("powershell", "powershell-unset");
+		}
+		finally {
+			chromium.driver().executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", userAgent));
+		}
+	}
+
+	@Test
+	void savedProfileWhenAskedForThenItLeadsThePageAndRemoveTakesItOutOfTheFile() throws Exception {
+		issueSaved(named("saved"));
+
+		WebElement saved = chromium.find("[data-saved-profile]");
+		assertThat(saved.getAttribute("data-saved-profile")).isEqualTo("written");
+		assertThat(saved.getText()).contains("Saved as profile mfa in " + CREDENTIALS_FILE);
+		assertThat(Files.readString(CREDENTIALS_FILE)).contains("[mfa]");
+		// before the expiry, the snippets and the raw values
+		for (String later : List.of("[data-expiry]", "[data-primary-snippets]", "dl.credentials")) {
+			assertThat((Long) chromium.script("return arguments[0].compareDocumentPosition(arguments[1]);", saved,
+					chromium.find(later)) & 4)
+				.as(later)
+				.isEqualTo(4);
+		}
+
+		chromium.find("[data-remove-profile] button").click();
+		assertThat(chromium.find("[data-removed-profile]").getAttribute("data-removed-profile")).isEqualTo("REMOVED");
+		assertThat(Files.readString(CREDENTIALS_FILE)).doesNotContain("[mfa]");
+	}
+
+	private static List<String> primarySnippets() {
+		return chromium.findAll("[data-primary-snippets] [data-snippet]")
+			.stream()
+			.map((pre) -> pre.getAttribute("data-snippet"))
+			.toList();
 	}
 
 	private static String textSecurity(WebElement element) {

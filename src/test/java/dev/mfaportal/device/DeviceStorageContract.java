@@ -69,6 +69,18 @@ abstract class DeviceStorageContract {
 	}
 
 	@Test
+	void saveProfileWhenSavedWithTheDeviceThenItRoundTripsAndUpdates() {
+		long id = this.devices
+			.insert(new Device(0, ALICE, "Saves", ARN, 3600, "mfa", null, T0, null, null, null, null, true));
+		assertThat(this.devices.find(ALICE, id)).get().extracting(Device::saveProfile).isEqualTo(true);
+		this.devices.update(new Device(id, ALICE, "Saves", ARN, 3600, "mfa", null, T0, null, null, null, null, false));
+		assertThat(this.devices.find(ALICE, id)).get().extracting(Device::saveProfile).isEqualTo(false);
+		assertThat(this.devices.find(ALICE, save(ALICE, "Plain", ARN))).get()
+			.extracting(Device::saveProfile)
+			.isEqualTo(false);
+	}
+
+	@Test
 	void findWhenAnotherOwnersIdThenEmpty() {
 		long id = save(ALICE, "Work", ARN);
 		assertThat(this.devices.find(BOB, id)).isEmpty();

@@ -38,7 +38,7 @@ class SavedDevicePresetsTest {
 
 		assertThat(this.presets.forActor("alice"))
 			.containsExactly(new DevicePreset(7, "Work", "arn:aws:iam::123456789012:mfa/alice", 43200, "work-mfa",
-					"profile:work", T0.plusSeconds(5), null, null, null));
+					"profile:work", T0.plusSeconds(5), null, null, null, false));
 		assertThat(this.presets.forActor("bob")).isEmpty();
 	}
 

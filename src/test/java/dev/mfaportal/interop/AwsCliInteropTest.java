@@ -48,6 +48,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +91,25 @@ class AwsCliInteropTest {
 		.connectTimeout(HTTP_TIMEOUT)
 		.build();
 
+	/** Where the portal saves profiles in this class: never the build user's ~/.aws. */
+	private static final Path SAVED_PROFILES = temporaryFolder();
+
+	@DynamicPropertySource
+	static void savedProfiles(DynamicPropertyRegistry registry) {
+		registry.add("portal.profile.credentials-file", () -> SAVED_PROFILES.resolve("credentials").toString());
+	}
+
+	private static Path temporaryFolder() {
+		try {
+			Path folder = Files.createTempDirectory("portal-interop-aws");
+			folder.toFile().deleteOnExit();
+			return folder;
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	@LocalServerPort
 	private int port;
 
@@ -117,6 +138,36 @@ class AwsCliInteropTest {
 		int before = sts().recordedRequests().size();
 		CliRun run = run(builder, dir);
 		assertCalledAsTheDemoUser(run, issued, before);
+	}
+
+	@Test
+	void savedProfileWhenReadByTheAwsCliThenStsSeesTheIssuedKeyAndTheOtherSectionsStayByteForByte(@TempDir Path dir)
+			throws Exception {
+		Path cli = awsCli(dir);
+		Path credentials = SAVED_PROFILES.resolve("credentials");
+		String others = "# written by hand\r\n[default]\r\naws_access_key_id = AKIAHANDWRITTEN00001\r\n"
+				+ "aws_secret_access_key = hand/written\r\n\r\n; ops team\r\n[ops]\r\nregion=eu-west-1\r\n";
+		Files.writeString(credentials, others, StandardCharsets.ISO_8859_1);
+
+		Issued issued = issueThroughThePortal(Map.of("saveProfile", "true"));
+
+		String written = Files.readString(credentials, StandardCharsets.ISO_8859_1);
+		assertThat(written).startsWith(others);
+		assertThat(written.substring(others.length()))
+			.isEqualTo("\r\n" + issued.credentialsFile().replace("\n", "\r\n"));
+		List<String> command = new ArrayList<>(
+				List.of(cli.toString(), "sts", "get-caller-identity", "--profile", PROFILE));
+		command.addAll(endpointArguments());
+		ProcessBuilder builder = isolated(dir, command);
+		builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", credentials.toString());
+		int before = sts().recordedRequests().size();
+		assertCalledAsTheDemoUser(run(builder, dir), issued, before);
+
+		ProcessBuilder untouched = isolated(dir,
+				List.of(cli.toString(), "configure", "get", "aws_access_key_id", "--profile", "default"));
+		untouched.environment().put("AWS_SHARED_CREDENTIALS_FILE", credentials.toString());
+		CliRun read = run(untouched, dir);
+		assertThat(read.stdout().strip()).as(read::describe).isEqualTo("AKIAHANDWRITTEN00001");
 	}
 
 	@Test
@@ -203,6 +254,10 @@ class AwsCliInteropTest {
 	}
 
 	private Issued issueThroughThePortal() throws IOException, InterruptedException {
+		return issueThroughThePortal(Map.of());
+	}
+
+	private Issued issueThroughThePortal(Map<String, String> extraFields) throws IOException, InterruptedException {
 		String token = URLEncoder.encode(this.launchToken.value(), StandardCharsets.UTF_8);
 		HttpResponse<String> launch = send(request("/launch?token=" + token).GET());
 		assertThat(launch.statusCode()).as("GET /launch").isEqualTo(302);
@@ -216,6 +271,7 @@ class AwsCliInteropTest {
 		fields.put("tokenCode", unusedCode());
 		fields.put("durationSeconds", "900");
 		fields.put("profileName", PROFILE);
+		fields.putAll(extraFields);
 
 		HttpResponse<String> result = send(
 				request("/session-token").header("Content-Type", "application/x-www-form-urlencoded")

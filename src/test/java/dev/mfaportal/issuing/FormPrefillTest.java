@@ -29,10 +29,10 @@ class FormPrefillTest {
 
 	static final DevicePreset USED_LAST = new DevicePreset(7, "Work", "arn:aws:iam::123456789012:mfa/work", 3600,
 			"work-mfa", "profile:work", Instant.parse("2026-11-25T08:30:00Z"), "arn:aws:iam::123456789012:role/admin",
-			"alice-admin", "ext-42");
+			"alice-admin", "ext-42", false);
 
 	static final DevicePreset NEVER_USED = new DevicePreset(8, "Spare", "GAHT12345678", 900, "spare", null, null, null,
-			null, null);
+			null, null, false);
 
 	static final List<DevicePreset> SAVED = List.of(USED_LAST, NEVER_USED);
 

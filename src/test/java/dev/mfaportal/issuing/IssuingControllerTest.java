@@ -83,7 +83,7 @@ class IssuingControllerTest {
 
 	private static final DevicePreset WORK_DEVICE = new DevicePreset(7, "Work phone",
 			"arn:aws:iam::123456789012:mfa/work", 3600, "work-mfa", "profile:work",
-			Instant.parse("2026-11-25T09:00:00Z"), null, null, null);
+			Instant.parse("2026-11-25T09:00:00Z"), null, null, null, false);
 
 	private static final TemporaryCredentials ISSUED = new TemporaryCredentials("ASIAISSUEDKEY0000001",
 			"issued-secret-canary", "issued-token-canary", Instant.parse("2026-11-26T22:00:00Z"));
@@ -439,10 +439,28 @@ class IssuingControllerTest {
 	}
 
 	@Test
+	void formWhenSavedDeviceSavesAProfileThenTheFormAsksToSaveIt() throws Exception {
+		given(this.presets.forActor("alice")).willReturn(List
+			.of(new DevicePreset(10, "Saves", "GAHT12345678", 3600, "work-mfa", null, null, null, null, null, true)));
+		IssueForm form = (IssueForm) this.mvc.perform(get("/").param("device", "10"))
+			.andReturn()
+			.getModelAndView()
+			.getModel()
+			.get("issueForm");
+		assertThat(form.savesProfile()).isTrue();
+		IssueForm plain = (IssueForm) this.mvc.perform(get("/").param("device", "10").param("saveProfile", "false"))
+			.andReturn()
+			.getModelAndView()
+			.getModel()
+			.get("issueForm");
+		assertThat(plain.savesProfile()).isFalse();
+	}
+
+	@Test
 	void formWhenSavedDeviceNamesARoleThenTheRoleFieldsAreFilledAndOpen() throws Exception {
 		given(this.presets.forActor("alice"))
 			.willReturn(List.of(new DevicePreset(9, "Admin role", "arn:aws:iam::123456789012:mfa/alice", 3600, "admin",
-					"profile:work", null, "arn:aws:iam::123456789012:role/admin", "alice-admin", "ext-42")));
+					"profile:work", null, "arn:aws:iam::123456789012:role/admin", "alice-admin", "ext-42", false)));
 		this.mvc.perform(get("/").param("device", "9"))
 			.andExpect(field("roleArn", "arn:aws:iam::123456789012:role/admin"))
 			.andExpect(field("roleSessionName", "alice-admin"))
@@ -454,7 +472,8 @@ class IssuingControllerTest {
 
 	@Test
 	void formWhenOpenedPlainThenTheDeviceUsedLastIsPreselected() throws Exception {
-		DevicePreset never = new DevicePreset(8, "Spare", "GAHT12345678", 900, "spare", null, null, null, null, null);
+		DevicePreset never = new DevicePreset(8, "Spare", "GAHT12345678", 900, "spare", null, null, null, null, null,
+				false);
 		given(this.presets.forActor("alice")).willReturn(List.of(WORK_DEVICE, never));
 		this.mvc.perform(get("/"))
 			.andExpect(field("serialNumber", "arn:aws:iam::123456789012:mfa/work"))

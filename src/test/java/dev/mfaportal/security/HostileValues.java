@@ -9,7 +9,7 @@ import java.util.Random;
  * and beyond every limit). Markup values carry a unique marker, so a page that reflects
  * one unescaped is caught.
  */
-final class HostileValues {
+public final class HostileValues {
 
 	private static final List<String> SHAPES = List.of("", " ", "0", "-1", "899", "900", "3600", "129600", "129601",
 			"99999999999999999999", "1e9", "NaN", "0x384", "１２３４５６", "123456", "12345", "1234567", "000000",
@@ -23,12 +23,12 @@ final class HostileValues {
 
 	private int markers;
 
-	HostileValues(long seed) {
+	public HostileValues(long seed) {
 		this.random = new Random(seed);
 	}
 
 	/** A value for one field: a tenth valid, the rest hostile. */
-	String next(String valid) {
+	public String next(String valid) {
 		int pick = this.random.nextInt(10);
 		if (pick == 0 && valid != null) {
 			return valid;

@@ -1,0 +1,168 @@
+package dev.mfaportal.profile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.mfaportal.snippet.Snippets;
+
+/**
+ * The text of a credentials file as lines that keep their own endings, so that a change
+ * to one section leaves every other byte as it was: other sections, comments, blank
+ * lines, order and CRLF or LF.
+ */
+final class CredentialsFileText {
+
+	/** The comment line the portal writes above a section it wrote (the snippet's). */
+	static final String EXPIRY_COMMENT = Snippets.CREDENTIALS_FILE_COMMENT;
+
+	private final List<String> lines;
+
+	private CredentialsFileText(List<String> lines) {
+		this.lines = lines;
+	}
+
+	/** Splits after each {@code \n}; a last line without one stays as it is. */
+	static CredentialsFileText parse(String text) {
+		List<String> lines = new ArrayList<>();
+		int start = 0;
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) == '\n') {
+				lines.add(text.substring(start, i + 1));
+				start = i + 1;
+			}
+		}
+		if (start < text.length()) {
+			lines.add(text.substring(start));
+		}
+		return new CredentialsFileText(lines);
+	}
+
+	String text() {
+		return String.join("", this.lines);
+	}
+
+	/** The file's own line ending: CRLF if its first line ends so, else LF. */
+	String lineEnding() {
+		return (!this.lines.isEmpty() && this.lines.get(0).endsWith("\r\n")) ? "\r\n" : "\n";
+	}
+
+	/**
+	 * The section's {@code key = value} pairs (keys lowercased), empty when there is no
+	 * such section.
+	 */
+	Optional<Map<String, String>> properties(String section) {
+		List<int[]> spans = spans(section);
+		if (spans.isEmpty()) {
+			return Optional.empty();
+		}
+		Map<String, String> properties = new LinkedHashMap<>();
+		for (int[] span : spans) {
+			for (int i = span[0] + 1; i < span[1]; i++) {
+				String line = this.lines.get(i).strip();
+				int equals = line.indexOf('=');
+				if (equals > 0 && !isComment(line)) {
+					properties.putIfAbsent(line.substring(0, equals).strip().toLowerCase(Locale.ROOT),
+							line.substring(equals + 1).strip());
+				}
+			}
+		}
+		return Optional.of(properties);
+	}
+
+	/**
+	 * The file with the section replaced by the block (every copy of it, the first where
+	 * it stood), or with the block appended when there was none.
+	 * @param block the whole section, its lines ending in {@code \n}
+	 */
+	CredentialsFileText put(String section, String block) {
+		String ending = lineEnding();
+		String converted = block.replace("\n", ending);
+		List<int[]> spans = spans(section);
+		List<String> result = new ArrayList<>(this.lines);
+		if (spans.isEmpty()) {
+			if (!result.isEmpty()) {
+				int last = result.size() - 1;
+				if (!result.get(last).endsWith("\n")) {
+					result.set(last, result.get(last) + ending);
+				}
+				if (!result.get(last).isBlank()) {
+					result.add(ending);
+				}
+			}
+			result.add(converted);
+			return new CredentialsFileText(result);
+		}
+		for (int s = spans.size() - 1; s >= 0; s--) {
+			int[] span = spans.get(s);
+			// an unterminated last line goes too: the block brings its own ending
+			result.subList(span[0], span[1]).clear();
+			if (s == 0) {
+				result.add(span[0], converted);
+			}
+		}
+		return new CredentialsFileText(result);
+	}
+
+	/**
+	 * The file without the section (nor the portal's comment above it, nor the blank line
+	 * an append put before it at the end).
+	 */
+	CredentialsFileText remove(String section) {
+		List<int[]> spans = spans(section);
+		List<String> result = new ArrayList<>(this.lines);
+		for (int s = spans.size() - 1; s >= 0; s--) {
+			int[] span = spans.get(s);
+			boolean atEnd = span[1] == result.size();
+			result.subList(span[0], span[1]).clear();
+			if (atEnd && span[0] > 0 && result.get(span[0] - 1).isBlank()) {
+				result.remove(span[0] - 1);
+			}
+		}
+		return new CredentialsFileText(result);
+	}
+
+	/**
+	 * Where each copy of the section lies, {@code [first, end)}: from the portal's
+	 * comment above its header (if there) to its last line that is not blank or a
+	 * comment, so comments and blank lines before the next section stay.
+	 */
+	private List<int[]> spans(String section) {
+		List<int[]> spans = new ArrayList<>();
+		for (int i = 0; i < this.lines.size(); i++) {
+			if (!section.equals(header(this.lines.get(i)))) {
+				continue;
+			}
+			int first = (i > 0 && this.lines.get(i - 1).startsWith(EXPIRY_COMMENT)) ? i - 1 : i;
+			int last = i;
+			int j = i + 1;
+			for (; j < this.lines.size() && header(this.lines.get(j)) == null; j++) {
+				String line = this.lines.get(j).strip();
+				if (!line.isEmpty() && !isComment(line)) {
+					last = j;
+				}
+			}
+			spans.add(new int[] { first, last + 1 });
+			i = last;
+		}
+		return spans;
+	}
+
+	/** The section a line opens, trimmed as the SDKs and the CLI read it, or null. */
+	static String header(String line) {
+		String stripped = line.strip();
+		if (!stripped.startsWith("[")) {
+			return null;
+		}
+		int close = stripped.indexOf(']');
+		return (close > 1) ? stripped.substring(1, close).strip() : null;
+	}
+
+	private static boolean isComment(String stripped) {
+		return stripped.startsWith("#") || stripped.startsWith(";");
+	}
+
+}

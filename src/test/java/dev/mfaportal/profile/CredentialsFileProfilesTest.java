@@ -1,0 +1,321 @@
+package dev.mfaportal.profile;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.mfaportal.credentialsource.AwsFiles;
+import dev.mfaportal.credentialsource.CredentialSource;
+import dev.mfaportal.credentialsource.CredentialSource.Kind;
+import dev.mfaportal.credentialsource.CredentialSources;
+import dev.mfaportal.credentialsource.SearchedPlace;
+import dev.mfaportal.issuing.ProfileSaver.Refusal;
+import dev.mfaportal.issuing.ProfileSaver.SavedProfile;
+import dev.mfaportal.profile.CredentialsFileProfiles.Removal;
+import dev.mfaportal.security.HostileValues;
+import dev.mfaportal.snippet.SnippetFormat;
+import dev.mfaportal.snippet.Snippets;
+import dev.mfaportal.sts.StsCaller;
+import dev.mfaportal.sts.TemporaryCredentials;
+import dev.mfaportal.support.HostileProfileNames;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The profile writer on real files in a temporary home: one section changes, every other
+ * byte stays, long-term keys are never overwritten, and names that would break the file
+ * are refused.
+ */
+class CredentialsFileProfilesTest {
+
+	static final TemporaryCredentials ISSUED = new TemporaryCredentials("ASIAISSUED0000000001", "issued/Secret+1",
+			"IssuedSessionToken//1", Instant.parse("2026-12-02T22:00:00Z"));
+
+	static final TemporaryCredentials RENEWED = new TemporaryCredentials("ASIAISSUED0000000002", "issued/Secret+2",
+			"IssuedSessionToken//2", Instant.parse("2026-12-03T10:00:00Z"));
+
+	static final String OTHERS = """
+			# my keys, do not touch
+			[default]
+			aws_access_key_id = AKIADEFAULT000000001
+			aws_secret_access_key = default/secret
+
+			; a comment before prod
+			[prod]
+			aws_access_key_id=AKIAPROD000000000001
+			aws_secret_access_key=prod/secret
+			region = eu-west-1
+			""";
+
+	static final CredentialSource ALICE = new CredentialSource("profile:alice", Kind.PROFILE, "alice", "AKIA…0001",
+			false, "us-east-1", null, false);
+
+	@TempDir
+	Path home;
+
+	Path file;
+
+	CredentialsFileProfiles profiles;
+
+	List<CredentialSource> listed = new ArrayList<>();
+
+	@BeforeEach
+	void writer() {
+		this.file = this.home.resolve(".aws").resolve("credentials");
+		this.profiles = new CredentialsFileProfiles(new ProfileSettings(null),
+				new AwsFiles(Map.<String, String>of()::get, this.home), new Listed());
+	}
+
+	@Test
+	void saveWhenNoFileThenCreatedOwnerOnlyWithTheSnippetsSection() throws IOException {
+		SavedProfile saved = this.profiles.save("mfa", ISSUED);
+
+		assertThat(saved.written()).isTrue();
+		assertThat(saved.file()).isEqualTo("~/.aws/credentials");
+		assertThat(read()).isEqualTo(block("mfa", ISSUED));
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(this.file))).isEqualTo("rw-------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(this.file.getParent())))
+			.isEqualTo("rwx------");
+	}
+
+	@Test
+	void saveWhenOtherSectionsThenAppendedAndEveryOtherByteKept() throws IOException {
+		write(OTHERS);
+
+		this.profiles.save("mfa", ISSUED);
+
+		assertThat(read()).isEqualTo(OTHERS + "\n" + block("mfa", ISSUED));
+	}
+
+	@Test
+	void saveWhenRenewedThenTheSectionIsReplacedInPlaceWithoutDuplicates() throws IOException {
+		String before = "[a]\nx = 1\n\n";
+		String after = "\n# about b\n[b]\ny = 2\n";
+		write(before + block("mfa", ISSUED) + after);
+
+		this.profiles.save("mfa", RENEWED);
+
+		assertThat(read()).isEqualTo(before + block("mfa", RENEWED) + after);
+	}
+
+	@Test
+	void saveWhenFileUsesCrlfThenTheSectionDoesTooAndTheRestIsKept() throws IOException {
+		String crlf = OTHERS.replace("\n", "\r\n");
+		write(crlf);
+
+		this.profiles.save("mfa", ISSUED);
+		this.profiles.save("mfa", RENEWED);
+
+		assertThat(read()).isEqualTo(crlf + "\r\n" + block("mfa", RENEWED).replace("\n", "\r\n"));
+	}
+
+	@Test
+	void saveWhenTheSectionIsThereTwiceThenOneIsLeft() throws IOException {
+		write("[mfa]\naws_access_key_id = ASIAOLD\naws_session_token = t\n[x]\nk = v\n[mfa]\nregion = us-east-1\n");
+
+		this.profiles.save("mfa", ISSUED);
+
+		assertThat(read()).isEqualTo(block("mfa", ISSUED) + "[x]\nk = v\n");
+	}
+
+	@Test
+	void saveWhenFileIsLooserOrTighterThenPermissionsAreNeverLoosened() throws IOException {
+		write(OTHERS);
+		Files.setPosixFilePermissions(this.file, PosixFilePermissions.fromString("rw-r--r--"));
+		this.profiles.save("mfa", ISSUED);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(this.file))).isEqualTo("rw-------");
+
+		Files.setPosixFilePermissions(this.file, PosixFilePermissions.fromString("r--------"));
+		this.profiles.save("mfa", RENEWED);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(this.file))).isEqualTo("r--------");
+	}
+
+	@Test
+	void saveWhenTheFileIsASymbolicLinkThenTheLinkStaysAndItsTargetIsWritten() throws IOException {
+		Path real = Files.writeString(this.home.resolve("dotfiles-credentials"), OTHERS);
+		Files.createDirectories(this.file.getParent());
+		Files.createSymbolicLink(this.file, real);
+
+		this.profiles.save("mfa", ISSUED);
+
+		assertThat(Files.isSymbolicLink(this.file)).isTrue();
+		assertThat(Files.readString(real)).isEqualTo(OTHERS + "\n" + block("mfa", ISSUED));
+		assertThat(temporaryFiles()).isEmpty();
+	}
+
+	@Test
+	void saveWhenTheFileCannotBeWrittenThenFailureIsSaidAndNothingIsLeftBehind() throws IOException {
+		// a file where the folder should be: fails for root too, which ignores
+		// permissions
+		Files.writeString(this.file.getParent(), OTHERS);
+
+		SavedProfile saved = this.profiles.save("mfa", ISSUED);
+
+		assertThat(saved.written()).isFalse();
+		assertThat(saved.failureCode()).isEqualTo("profile.failed.write");
+		assertThat(Files.readString(this.file.getParent())).isEqualTo(OTHERS);
+		try (var files = Files.list(this.home)) {
+			assertThat(files).containsExactly(this.file.getParent());
+		}
+	}
+
+	@Test
+	void refusalWhenTheSectionHoldsLongTermKeysThenRefusedWithAnotherNameAndNothingWritten() throws IOException {
+		write(OTHERS);
+
+		Optional<Refusal> refusal = this.profiles.refusal("default", ALICE);
+
+		assertThat(refusal).hasValueSatisfying((r) -> {
+			assertThat(r.messageCode()).isEqualTo("profile.refused.longTerm");
+			assertThat(r.arguments()).containsExactly("default", "~/.aws/credentials", "mfa");
+		});
+		assertThat(this.profiles.save("prod", ISSUED).failureCode()).isEqualTo("profile.failed.longTerm");
+		assertThat(read()).isEqualTo(OTHERS);
+	}
+
+	@Test
+	void refusalWhenTheSectionIsThisCallsOwnSourceThenRefused() {
+		assertThat(this.profiles.refusal("alice", ALICE)).hasValueSatisfying((r) -> {
+			assertThat(r.messageCode()).isEqualTo("profile.refused.source");
+			assertThat(r.arguments()).containsExactly("alice", "mfa");
+		});
+	}
+
+	@Test
+	void refusalWhenLongTermKeysOfThatNameLiveInTheConfigFileThenRefused() {
+		this.listed.add(
+				new CredentialSource("profile:ops", Kind.PROFILE, "ops", "AKIA…0002", false, "us-east-1", null, false));
+
+		assertThat(this.profiles.refusal("ops", ALICE)).map(Refusal::messageCode).hasValue("profile.refused.longTerm");
+	}
+
+	@Test
+	void refusalWhenTheSectionHoldsAnEarlierSessionThenNone() throws IOException {
+		write(OTHERS + block("mfa", ISSUED));
+
+		assertThat(this.profiles.refusal("mfa", ALICE)).isEmpty();
+	}
+
+	@Test
+	void hostileNamesWhenSavedThenRefusedOrReadBackAsThemselvesAndOtherSectionsIntact() throws IOException {
+		List<String> names = new ArrayList<>(HostileProfileNames.ALL);
+		HostileValues values = new HostileValues(13);
+		for (int i = 0; i < 200; i++) {
+			names.add(values.next("mfa"));
+		}
+		for (String name : names) {
+			write(OTHERS);
+			boolean refused = this.profiles.refusal(name, ALICE).isPresent();
+			SavedProfile saved = this.profiles.save(name, ISSUED);
+			if (refused) {
+				assertThat(saved.written()).as(name).isFalse();
+				assertThat(read()).as(name).isEqualTo(OTHERS);
+				continue;
+			}
+			assertThat(saved.written()).as(name).isTrue();
+			assertThat(read()).as(name).isEqualTo(OTHERS + "\n" + block(name, ISSUED));
+			assertThat(CredentialsFileText.parse(read()).properties(name)).as(name)
+				.hasValueSatisfying((p) -> assertThat(p).containsEntry("aws_session_token", ISSUED.sessionToken()));
+		}
+		assertThat(names).filteredOn((name) -> this.profiles.refusal(name, ALICE).isEmpty())
+			.contains("mfa", "@home", "x.y,z", "+p")
+			.doesNotContain("a=b", "-rf", "[x]", " x", "x ", "a#b", "a;b", "", "p\ntouch pwned", "x\r", "profile x");
+	}
+
+	@Test
+	void removeWhenSavedThenTheFileIsAsBefore() throws IOException {
+		write(OTHERS);
+		this.profiles.save("mfa", ISSUED);
+
+		assertThat(this.profiles.remove("mfa")).isEqualTo(Removal.REMOVED);
+		assertThat(read()).isEqualTo(OTHERS);
+		assertThat(this.profiles.remove("mfa")).isEqualTo(Removal.ABSENT);
+	}
+
+	@Test
+	void removeWhenTheSectionHoldsLongTermKeysThenLeftAlone() throws IOException {
+		write(OTHERS);
+
+		assertThat(this.profiles.remove("default")).isEqualTo(Removal.LONG_TERM_KEYS);
+		assertThat(read()).isEqualTo(OTHERS);
+	}
+
+	@Test
+	void saveWhenManyAtOnceThenEachSectionOnceAndNoTemporaryFileLeft() throws Exception {
+		write(OTHERS);
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Callable<SavedProfile>> saves = new ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				String name = "p" + (i % 5);
+				saves.add(() -> this.profiles.save(name, (name.hashCode() % 2 == 0) ? ISSUED : RENEWED));
+			}
+			for (Future<SavedProfile> saved : pool.invokeAll(saves)) {
+				assertThat(saved.get().written()).isTrue();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		String text = read();
+		assertThat(text).startsWith(OTHERS);
+		for (int i = 0; i < 5; i++) {
+			assertThat(text.split("\\[p" + i + "]", -1)).as("p" + i).hasSize(2);
+		}
+		assertThat(temporaryFiles()).isEmpty();
+	}
+
+	private static String block(String name, TemporaryCredentials credentials) {
+		return Snippets.render(SnippetFormat.CREDENTIALS_FILE, credentials, name).content();
+	}
+
+	private void write(String text) throws IOException {
+		Files.createDirectories(this.file.getParent());
+		Files.writeString(this.file, text, StandardCharsets.ISO_8859_1);
+	}
+
+	private String read() throws IOException {
+		return Files.readString(this.file, StandardCharsets.ISO_8859_1);
+	}
+
+	private List<Path> temporaryFiles() throws IOException {
+		try (var files = Files.list(this.file.getParent())) {
+			return files.filter((f) -> f.getFileName().toString().endsWith(".tmp")).toList();
+		}
+	}
+
+	/** The config file's sources as the test sets them. */
+	private final class Listed implements CredentialSources {
+
+		@Override
+		public List<CredentialSource> list() {
+			return CredentialsFileProfilesTest.this.listed;
+		}
+
+		@Override
+		public StsCaller caller(CredentialSource source) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public List<SearchedPlace> searched() {
+			return List.of();
+		}
+
+	}
+
+}
