@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Packaged with Java 25 (its AOT cache still applies once the package is installed
  * elsewhere than where it was built; Java 17's AppCDS archive does not), like
- * {@code DockerStartCommandIT}; needs {@code dpkg-deb}. Runs in {@code ./mvnw verify}
- * after {@code package} (failsafe).
+ * {@code DockerStartCommandIT}; needs {@code dpkg-deb} and {@code fakeroot}. Runs in
+ * {@code ./mvnw verify} after {@code package} (failsafe).
  */
 class DistPackageIT {
 
@@ -50,7 +50,8 @@ class DistPackageIT {
 	void installedLauncherWhenStartedThenOpensTheBrowserAtTheLinkServesTheFormAndUsesTheArchive() throws Exception {
 		Path java25 = Tools.java25();
 		Tools.require(java25 != null, "no Java 25 (set JAVA25_HOME, or install Temurin 25)");
-		Tools.require(Tools.onPath("dpkg-deb").isPresent(), "no dpkg-deb (Debian: apt-get install dpkg)");
+		Tools.require(Tools.onPath("dpkg-deb").isPresent() && Tools.onPath("fakeroot").isPresent(),
+				"no dpkg-deb or no fakeroot, which jpackage needs for a .deb (Debian: apt-get install dpkg fakeroot)");
 		Path jar = Path.of(System.getProperty("portal.jar", "target/none.jar"));
 		assertThat(jar).as("the packaged jar (failsafe runs after package)").exists();
 
