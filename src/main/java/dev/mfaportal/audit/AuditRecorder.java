@@ -8,6 +8,7 @@ import dev.mfaportal.issuing.IssueFailed;
 import dev.mfaportal.issuing.IssueRejected;
 import dev.mfaportal.limit.DeviceLocked;
 import dev.mfaportal.limit.DeviceUnlocked;
+import dev.mfaportal.terminal.RoleServed;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -56,6 +57,18 @@ class AuditRecorder {
 	void on(DeviceUnlocked unlocked) {
 		this.audit.insert(device(unlocked.at(), unlocked.actor(), unlocked.by(), unlocked.serialNumber(),
 				Outcome.DEVICE_UNLOCKED));
+	}
+
+	/**
+	 * A role served to a terminal, or refused by STS, under the role profile's name; the
+	 * device is the one whose code issued the held session.
+	 */
+	@EventListener
+	void on(RoleServed served) {
+		this.audit.insert(new AuditEntry(null, served.at(), served.actor(), served.profile(),
+				served.maskedAccessKeyId(), served.serialNumber(), null, served.durationSeconds(),
+				served.issued() ? Outcome.SERVED_ROLE : Outcome.FAILED, served.errorCode(), served.expiresAt(),
+				served.clientAddress()));
 	}
 
 	private void record(IssueAttempt attempt, Outcome outcome, String errorCode, Instant expiresAt) {

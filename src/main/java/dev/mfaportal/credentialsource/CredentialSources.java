@@ -43,8 +43,8 @@ public interface CredentialSources {
 	}
 
 	/**
-	 * The role profiles ({@code role_arn} with {@code source_profile}) of the person's AWS
-	 * config, by name; none outside local and demo mode.
+	 * The role profiles ({@code role_arn} with {@code source_profile}) of the person's
+	 * AWS config, by name; none outside local and demo mode.
 	 */
 	default List<RoleProfile> roleProfiles() {
 		return List.of();

@@ -17,16 +17,33 @@ package dev.mfaportal.issuing;
  * @param roleArn a role to assume with the code instead of a session token, or blank
  * @param roleSessionName the role session's name; blank for the caller's user name
  * @param externalId the external id the role's trust policy asks for, or blank
+ * @param serve {@code true} (the checkbox) to keep the session for the person's
+ * terminals, local mode only
  */
 record IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName,
-		String onceAccessKeyId, String onceSecretAccessKey, String roleArn, String roleSessionName, String externalId) {
+		String onceAccessKeyId, String onceSecretAccessKey, String roleArn, String roleSessionName, String externalId,
+		String serve) {
 
 	static final String DEFAULT_PROFILE = "mfa";
 
 	static final int DEFAULT_DURATION = 43200;
 
 	IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName) {
-		this(source, serialNumber, tokenCode, durationSeconds, profileName, null, null, null, null, null);
+		this(source, serialNumber, tokenCode, durationSeconds, profileName, null, null, null, null, null, null);
+	}
+
+	IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName,
+			String onceAccessKeyId, String onceSecretAccessKey, String roleArn, String roleSessionName,
+			String externalId) {
+		this(source, serialNumber, tokenCode, durationSeconds, profileName, onceAccessKeyId, onceSecretAccessKey,
+				roleArn, roleSessionName, externalId, null);
+	}
+
+	/**
+	 * Whether the session is to be held for terminals (a role's credentials never are).
+	 */
+	public boolean serves() {
+		return "true".equals(this.serve) && !assumesRole();
 	}
 
 	public boolean assumesRole() {
@@ -40,7 +57,8 @@ record IssueForm(String source, String serialNumber, String tokenCode, String du
 	@Override
 	public String toString() {
 		return "IssueForm[source=" + this.source + ", serialNumber=" + this.serialNumber + ", durationSeconds="
-				+ this.durationSeconds + ", profileName=" + this.profileName + ", roleArn=" + this.roleArn + "]";
+				+ this.durationSeconds + ", profileName=" + this.profileName + ", roleArn=" + this.roleArn + ", serve="
+				+ this.serve + "]";
 	}
 
 }

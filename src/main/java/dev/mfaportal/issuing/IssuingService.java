@@ -96,6 +96,9 @@ class IssuingService {
 		}
 		this.events
 			.publishEvent(new CredentialsIssued(attempt(actor, clientAddress, source, form), credentials.expiration()));
+		if (form.serves()) {
+			this.events.publishEvent(new ServeRequested(credentials, source, form.serialNumber()));
+		}
 		URI console = (assumedRoleArn != null) ? this.console.linkFor(credentials).orElse(null) : null;
 		return new IssuedCredentials(credentials, Snippets.render(credentials, form.profileName()),
 				Snippets.usage(form.profileName()), form.profileName(), source, form.serialNumber(), form.duration(),
