@@ -26,12 +26,18 @@ class TerminalSecurityConfig {
 
 	static final String[] PATHS = { "/credentials", "/credentials/**" };
 
+	/**
+	 * Every route of this feature, the page buttons included: none exists in team mode.
+	 */
+	static final String[] ALL_PATHS = { "/credentials", "/credentials/**", "/terminal/**" };
+
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@Profile("!team")
 	SecurityFilterChain terminalEndpoints(HttpSecurity http, TerminalToken token, MessageSource messages)
 			throws Exception {
-		return stateless(http).authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+		return stateless(http.securityMatcher(PATHS))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.addFilterBefore(new TerminalTokenFilter(token, messages), AuthorizationFilter.class)
 			.build();
 	}
@@ -40,7 +46,8 @@ class TerminalSecurityConfig {
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@Profile("team")
 	SecurityFilterChain noTerminalEndpoints(HttpSecurity http) throws Exception {
-		return stateless(http).authorizeHttpRequests((requests) -> requests.anyRequest().denyAll())
+		return stateless(http.securityMatcher(ALL_PATHS))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().denyAll())
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint((request, response, ex) -> response.sendError(404))
 				.accessDeniedHandler((request, response, ex) -> response.sendError(404)))
@@ -48,11 +55,13 @@ class TerminalSecurityConfig {
 	}
 
 	private static HttpSecurity stateless(HttpSecurity http) throws Exception {
-		return BrowserDefences.apply(http.securityMatcher(PATHS))
+		return BrowserDefences.apply(http)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.securityContext(
 					(context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.requestCache((cache) -> cache.disable())
+			// no cookie or session is honoured here, so there is nothing to forge; GET
+			// only
 			.csrf((csrf) -> csrf.disable())
 			.formLogin((form) -> form.disable())
 			.httpBasic((basic) -> basic.disable())
