@@ -9,12 +9,8 @@ import dev.mfaportal.terminal.ServedSessionView.ServedRole;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.annotation.Profile;
-import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Tells the issuing pages (the form and the result) that terminals can be served, and
@@ -23,9 +19,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * After the handler, not before as a controller advice would: the result page must show
  * the session its own request has just held.
  */
-@Component
-@Profile("!team")
-class ServedSessionPages implements HandlerInterceptor, WebMvcConfigurer {
+class ServedSessionPages implements HandlerInterceptor {
 
 	private final HeldSession held;
 
@@ -37,11 +31,6 @@ class ServedSessionPages implements HandlerInterceptor, WebMvcConfigurer {
 		this.held = held;
 		this.token = token;
 		this.sources = sources;
-	}
-
-	@Override
-	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(this).addPathPatterns("/", "/session-token");
 	}
 
 	@Override

@@ -11,6 +11,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Local mode (and the demo) only: team mode never holds or serves credentials, so none of
@@ -29,6 +31,20 @@ class TerminalConfiguration {
 	@Bean
 	ServedRoles servedRoles(StsGateway sts, ApplicationEventPublisher events, Clock clock) {
 		return new ServedRoles(sts, events, clock);
+	}
+
+	/** The served session on the issuing pages: the form and the result. */
+	@Bean
+	WebMvcConfigurer servedSessionPages(HeldSession held, TerminalToken token, CredentialSources sources) {
+		ServedSessionPages pages = new ServedSessionPages(held, token, sources);
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(pages).addPathPatterns("/", "/session-token");
+			}
+
+		};
 	}
 
 	@Bean
