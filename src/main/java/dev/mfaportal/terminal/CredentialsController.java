@@ -1,5 +1,7 @@
 package dev.mfaportal.terminal;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,13 +11,13 @@ import dev.mfaportal.credentialsource.RoleProfile;
 import dev.mfaportal.sts.TemporaryCredentials;
 import dev.mfaportal.terminal.HeldSession.Held;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,13 +54,13 @@ class CredentialsController {
 	}
 
 	@GetMapping("/credentials")
-	ResponseEntity<String> session(@RequestParam(required = false) String format) {
-		return answer(held().credentials(), format);
+	void session(@RequestParam(required = false) String format, HttpServletResponse response) throws IOException {
+		answer(held().credentials(), format, response);
 	}
 
 	@GetMapping("/credentials/{profile}")
-	ResponseEntity<String> role(@PathVariable String profile, @RequestParam(required = false) String format,
-			HttpServletRequest request) {
+	void role(@PathVariable String profile, @RequestParam(required = false) String format, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		Held session = held();
 		RoleProfile role = this.sources.roleProfiles()
 			.stream()
@@ -70,12 +72,12 @@ class CredentialsController {
 			throw new ServeRefused(HttpStatus.CONFLICT, "OtherSourceProfile", "terminal.error.otherSource", profile,
 					String.valueOf(role.sourceId()).replaceFirst("^profile:", ""), session.source().name());
 		}
-		return answer(this.roles.credentials(role, session, request.getRemoteAddr()).credentials(), format);
+		answer(this.roles.credentials(role, session, request.getRemoteAddr()).credentials(), format, response);
 	}
 
 	@ExceptionHandler(ServeRefused.class)
-	ResponseEntity<String> refused(ServeRefused refusal) {
-		return json(refusal.status(), error(refusal.code(),
+	void refused(ServeRefused refusal, HttpServletResponse response) throws IOException {
+		write(response, refusal.status(), error(refusal.code(),
 				this.messages.getMessage(refusal.messageKey(), refusal.arguments(), LocaleContextHolder.getLocale())));
 	}
 
@@ -89,7 +91,12 @@ class CredentialsController {
 		return ServletUriComponentsBuilder.fromCurrentContextPath().path("/").toUriString();
 	}
 
-	private static ResponseEntity<String> answer(TemporaryCredentials credentials, String format) {
+	/**
+	 * Written to the response directly, not returned for a message converter: Spring
+	 * MVC's DEBUG log prints the start of a returned body, which here is the secret.
+	 */
+	private static void answer(TemporaryCredentials credentials, String format, HttpServletResponse response)
+			throws IOException {
 		Map<String, Object> body = new LinkedHashMap<>();
 		String expiration = DateTimeFormatter.ISO_INSTANT.format(credentials.expiration());
 		if (PROCESS_FORMAT.equals(format)) {
@@ -104,7 +111,7 @@ class CredentialsController {
 			body.put("Token", credentials.sessionToken());
 		}
 		body.put("Expiration", expiration);
-		return json(HttpStatus.OK, Json.object(body));
+		write(response, HttpStatus.OK, Json.object(body));
 	}
 
 	/**
@@ -119,8 +126,11 @@ class CredentialsController {
 		return Json.object(body);
 	}
 
-	static ResponseEntity<String> json(HttpStatus status, String body) {
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+	static void write(HttpServletResponse response, HttpStatus status, String body) throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter().write(body);
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.mfaportal.terminal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -53,10 +51,7 @@ class TerminalTokenFilter extends OncePerRequestFilter {
 	private void refuse(HttpServletResponse response, HttpStatus status, String code, String key) throws IOException {
 		String message = this.messages.getMessage(key, new Object[] { this.token.file().toString() },
 				LocaleContextHolder.getLocale());
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter().write(CredentialsController.error(code, message));
+		CredentialsController.write(response, status, CredentialsController.error(code, message));
 	}
 
 }

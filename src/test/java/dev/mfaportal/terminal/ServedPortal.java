@@ -73,7 +73,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * launched, no session held at the start of a test, and the requests programs and the SDK
  * make. One Spring context for every terminal test class.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "logging.level.dev.mfaportal=DEBUG", "logging.level.org.springframework.web=DEBUG",
+				"logging.level.software.amazon.awssdk.request=DEBUG" })
 @ExtendWith(OutputCaptureExtension.class)
 @Import(ServedPortal.Accounts.class)
 abstract class ServedPortal {
