@@ -51,14 +51,15 @@ class ModularityTest {
 	static final Map<String, Set<String>> FEATURES = Map.ofEntries(
 			feature("accesskey", "credentialsource", "issuing", "limit", "security", "sts", "system"),
 			feature("account", "limit", "security", "system"),
-			feature("audit", "issuing", "limit", "security", "sts", "system"), feature("credentialsource", "sts"),
-			feature("demo", "credentialsource", "emulator", "sts"),
+			feature("audit", "issuing", "limit", "security", "sts", "system", "terminal"),
+			feature("credentialsource", "sts"), feature("demo", "credentialsource", "emulator", "sts"),
 			feature("device", "credentialsource", "issuing", "limit", "security", "sts", "system"), feature("emulator"),
 			feature("help"), feature("launcher", "security"),
-			feature("profile", "credentialsource", "issuing", "security", "snippet", "sts", "system"),
+			feature("profile", "credentialsource", "issuing", "snippet", "sts"),
 			feature("issuing", "credentialsource", "security", "snippet", "sts"), feature("limit", "issuing", "system"),
 			feature("operations", "issuing", "limit", "sts"), feature("security"), feature("snippet", "sts"),
-			feature("sts"), feature("system", "security"));
+			feature("sts"), feature("system", "security"),
+			feature("terminal", "credentialsource", "issuing", "security", "sts"));
 
 	private static final JavaClasses MAIN = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

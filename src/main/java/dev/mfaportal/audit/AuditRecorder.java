@@ -8,6 +8,7 @@ import dev.mfaportal.issuing.IssueFailed;
 import dev.mfaportal.issuing.IssueRejected;
 import dev.mfaportal.limit.DeviceLocked;
 import dev.mfaportal.limit.DeviceUnlocked;
+import dev.mfaportal.terminal.RoleServed;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
@@ -74,6 +75,26 @@ class AuditRecorder {
 	void on(DeviceUnlocked unlocked) {
 		this.audit.insert(device(unlocked.at(), unlocked.actor(), unlocked.by(), unlocked.serialNumber(),
 				Outcome.DEVICE_UNLOCKED));
+	}
+
+	/**
+	 * A role served to a terminal, or refused by STS, under the role profile's name; the
+	 * device is the one whose code issued the held session. The program has its answer
+	 * already: a row the database can't take now is kept and written later, and the
+	 * failure does not reach the program.
+	 */
+	@EventListener
+	void on(RoleServed served) {
+		AuditEntry entry = new AuditEntry(null, served.at(), served.actor(), served.profile(),
+				served.maskedAccessKeyId(), served.serialNumber(), null, served.durationSeconds(),
+				served.issued() ? Outcome.SERVED_ROLE : Outcome.FAILED, served.errorCode(), served.expiresAt(),
+				served.clientAddress());
+		try {
+			this.audit.insert(entry);
+		}
+		catch (DataAccessException ex) {
+			this.unwritten.keep(entry);
+		}
 	}
 
 	private static AuditEntry entry(IssueAttempt attempt, Outcome outcome, String errorCode, Instant expiresAt) {

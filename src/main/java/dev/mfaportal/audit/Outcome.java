@@ -24,7 +24,12 @@ enum Outcome {
 	/** The device was locked after too many failures in a row. */
 	DEVICE_LOCKED,
 	/** A locked device was unlocked. */
-	DEVICE_UNLOCKED;
+	DEVICE_UNLOCKED,
+	/**
+	 * Role credentials assumed from the session held for terminals, without a code, and
+	 * handed to a program.
+	 */
+	SERVED_ROLE;
 
 	public String messageKey() {
 		return "outcome." + name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -76,4 +76,12 @@ public interface CredentialSources {
 		return List.of();
 	}
 
+	/**
+	 * The role profiles ({@code role_arn} with {@code source_profile}) of the person's
+	 * AWS config, by name; none outside local and demo mode.
+	 */
+	default List<RoleProfile> roleProfiles() {
+		return List.of();
+	}
+
 }

@@ -166,6 +166,33 @@ class LocalCredentialSources implements CredentialSources {
 			.toList();
 	}
 
+	@Override
+	public List<RoleProfile> roleProfiles() {
+		ProfileFile profiles = profileFile();
+		return profiles.profiles()
+			.values()
+			.stream()
+			.filter((profile) -> profile.property("role_arn").filter(LocalCredentialSources::hasText).isPresent()
+					&& profile.property("source_profile").filter(LocalCredentialSources::hasText).isPresent())
+			.sorted(Comparator.comparing(Profile::name))
+			.map((profile) -> new RoleProfile(profile.name(), profile.property("role_arn").get().trim(),
+					profile.property("source_profile")
+						.flatMap(profiles::profile)
+						.filter(LocalCredentialSources::hasStaticKeys)
+						.map((source) -> PROFILE_PREFIX + source.name())
+						.orElse(null),
+					text(profile, "mfa_serial"), text(profile, "external_id"), text(profile, "role_session_name"),
+					Optional.ofNullable(text(profile, "duration_seconds"))
+						.filter((seconds) -> seconds.matches("\\d{1,9}"))
+						.map(Integer::valueOf)
+						.orElse(null)))
+			.toList();
+	}
+
+	private static String text(Profile profile, String property) {
+		return profile.property(property).filter(LocalCredentialSources::hasText).map(String::trim).orElse(null);
+	}
+
 	/**
 	 * The source whose static keys go with a profile: its own, or its source_profile's.
 	 */

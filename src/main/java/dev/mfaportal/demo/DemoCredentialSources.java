@@ -6,10 +6,12 @@ import java.util.List;
 import dev.mfaportal.credentialsource.CredentialSource;
 import dev.mfaportal.credentialsource.CredentialSource.Kind;
 import dev.mfaportal.credentialsource.CredentialSources;
+import dev.mfaportal.credentialsource.RoleProfile;
 import dev.mfaportal.credentialsource.SearchedPlace;
 import dev.mfaportal.sts.AccessKeys;
 import dev.mfaportal.sts.StsCaller;
 import dev.mfaportal.emulator.EmulatedMfaDevice;
+import dev.mfaportal.emulator.EmulatedRole;
 import dev.mfaportal.emulator.EmulatedUser;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -41,6 +43,16 @@ class DemoCredentialSources implements CredentialSources {
 	@Override
 	public StsCaller caller(CredentialSource source) {
 		return this.caller;
+	}
+
+	/**
+	 * The demo role that requires MFA, as a person's config would name it: the terminal
+	 * endpoint serves it from a held demo session without a second code.
+	 */
+	@Override
+	public List<RoleProfile> roleProfiles() {
+		return List.of(new RoleProfile("demo-mfa-admin", EmulatedRole.DEMO_MFA_ROLE_ARN, this.source.id(),
+				EmulatedMfaDevice.DEMO_SERIAL_NUMBER, null, null, null));
 	}
 
 	@Override

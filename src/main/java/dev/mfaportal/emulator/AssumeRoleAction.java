@@ -9,7 +9,9 @@ import java.util.Map;
  * {@code AssumeRole}: STS's parameter constraints and messages, the duration limits of
  * the role and of role chaining, the same MFA check as GetSessionToken, and issuing
  * credentials that act as the role. Session policies and tags are accepted and not
- * applied: the emulator authorizes nothing by policy. Signed with role credentials, the
+ * applied: the emulator authorizes nothing by policy, except a trust that requires MFA: a
+ * code with the call, or a signature by credentials issued with one (a GetSessionToken
+ * session issued with a code, as aws-vault uses it). Signed with role credentials, the
  * MFA device checked is that of the user at the start of the chain; what AWS does there
  * is not documented.
  */
@@ -69,8 +71,7 @@ final class AssumeRoleAction {
 		EmulatedRole role = roles.stream()
 			.filter((candidate) -> candidate.arn().equals(roleArn))
 			.findFirst()
-			.orElseThrow(() -> StsError.accessDenied(
-					"User: " + caller.arn() + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn));
+			.orElseThrow(() -> notAuthorized(caller, roleArn));
 		long seconds = (duration != null) ? Long.parseLong(duration.trim()) : DEFAULT_DURATION_SECONDS;
 		boolean chained = caller.assumedRole() != null;
 		if (chained && seconds > ROLE_CHAINING_MAX_DURATION_SECONDS) {
@@ -79,9 +80,14 @@ final class AssumeRoleAction {
 		if (seconds > role.maxSessionDurationSeconds()) {
 			throw StsError.validation(OVER_ROLE_MAX);
 		}
+		boolean mfaPresent = code != null || caller.mfaAuthenticated();
+		if (role.mfaRequired() && !mfaPresent) {
+			throw notAuthorized(caller, roleArn);
+		}
 		this.mfa.check(caller.user(), serial, code, now);
 		AssumedRoleUser assumed = new AssumedRoleUser(role, sessionName, chained);
-		IssuedSession session = this.sessions.issue(caller.user(), assumed, now, Duration.ofSeconds(seconds));
+		IssuedSession session = this.sessions.issue(caller.user(), assumed, now, Duration.ofSeconds(seconds),
+				mfaPresent);
 		Integer packedPolicySize = packedPolicySize(parameters);
 		// the element order of AWS's documented example response
 		return StsXml.success("AssumeRole", requestId, (xml) -> {
@@ -99,6 +105,14 @@ final class AssumeRoleAction {
 				xml.element("PackedPolicySize", packedPolicySize.toString());
 			}
 		});
+	}
+
+	/**
+	 * What STS answers both for an unknown role and for a trust the caller doesn't meet.
+	 */
+	private static StsError notAuthorized(Caller caller, String roleArn) {
+		return StsError.accessDenied(
+				"User: " + caller.arn() + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
 	}
 
 	/**

@@ -29,7 +29,7 @@ final class Authenticator {
 					throw StsError.invalidClientTokenId();
 				}
 				this.verifier.verify(request, authorization, user.secretAccessKey());
-				return new Caller(user, user.accessKeyId(), false, null);
+				return new Caller(user, user.accessKeyId(), false, null, false);
 			}
 		}
 		IssuedSession session = this.sessions.find(authorization.accessKeyId());
@@ -40,7 +40,8 @@ final class Authenticator {
 			throw StsError.expiredToken();
 		}
 		this.verifier.verify(request, authorization, session.secretAccessKey());
-		return new Caller(session.user(), session.accessKeyId(), true, session.assumedRole());
+		return new Caller(session.user(), session.accessKeyId(), true, session.assumedRole(),
+				session.mfaAuthenticated());
 	}
 
 	boolean isSessionKey(String accessKeyId) {

@@ -9,8 +9,11 @@ package dev.mfaportal.emulator;
  * @param sessionCredentials whether that key is one the emulator issued
  * @param assumedRole the role the key acts as, or {@code null} unless AssumeRole issued
  * it
+ * @param mfaAuthenticated whether the key is session credentials issued with MFA
+ * ({@code aws:MultiFactorAuthPresent}); long-term keys never are
  */
-record Caller(EmulatedUser user, String accessKeyId, boolean sessionCredentials, AssumedRoleUser assumedRole) {
+record Caller(EmulatedUser user, String accessKeyId, boolean sessionCredentials, AssumedRoleUser assumedRole,
+		boolean mfaAuthenticated) {
 
 	/**
 	 * The ARN AWS names the caller by, in GetCallerIdentity and in AccessDenied messages.

@@ -7,16 +7,22 @@ import java.util.regex.Pattern;
 
 /**
  * An IAM role the emulator lets callers assume. Its trust policy is "every known user but
- * root": the emulator checks who may assume a role no further.
+ * root", and with {@code mfaRequired} also {@code "Bool": {"aws:MultiFactorAuthPresent":
+ * "true"}}: the emulator checks who may assume a role no further.
  *
  * @param arn {@code arn:aws:iam::ACCOUNT:role/NAME}, optionally with a path before the
  * name
  * @param maxSessionDurationSeconds the role's MaxSessionDuration, 3600–43200 as IAM
  * allows
+ * @param mfaRequired whether the trust policy requires MFA: a code with the call, or a
+ * signature by session credentials that were issued with one
  */
-public record EmulatedRole(String arn, int maxSessionDurationSeconds) {
+public record EmulatedRole(String arn, int maxSessionDurationSeconds, boolean mfaRequired) {
 
 	public static final String DEMO_ROLE_ARN = "arn:aws:iam::123456789012:role/demo-admin";
+
+	/** The demo's role whose trust requires MFA. */
+	public static final String DEMO_MFA_ROLE_ARN = "arn:aws:iam::123456789012:role/demo-mfa-admin";
 
 	public static final int DEFAULT_MAX_SESSION_DURATION_SECONDS = 3_600;
 
@@ -34,9 +40,27 @@ public record EmulatedRole(String arn, int maxSessionDurationSeconds) {
 		}
 	}
 
+	/** A role whose trust does not require MFA. */
+	public EmulatedRole(String arn, int maxSessionDurationSeconds) {
+		this(arn, maxSessionDurationSeconds, false);
+	}
+
 	/** A role with IAM's default MaxSessionDuration of one hour. */
 	public EmulatedRole(String arn) {
 		this(arn, DEFAULT_MAX_SESSION_DURATION_SECONDS);
+	}
+
+	/** The same role, with a trust policy that requires MFA. */
+	public EmulatedRole requiringMfa() {
+		return new EmulatedRole(this.arn, this.maxSessionDurationSeconds, true);
+	}
+
+	/**
+	 * The demo's role that requires MFA: what a terminal gets through a held MFA session
+	 * without a second code.
+	 */
+	public static EmulatedRole demoRequiringMfa() {
+		return new EmulatedRole(DEMO_MFA_ROLE_ARN, 43_200, true);
 	}
 
 	/** The demo's role, assumable for up to 12 hours. */

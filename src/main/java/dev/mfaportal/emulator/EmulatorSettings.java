@@ -39,11 +39,11 @@ public record EmulatorSettings(List<EmulatedUser> users, List<EmulatedRole> role
 	}
 
 	/**
-	 * The demo user with the demo MFA device and the demo role: what the portal's demo
-	 * profile runs.
+	 * The demo user with the demo MFA device, the demo role and the demo role that
+	 * requires MFA: what the portal's demo profile runs.
 	 */
 	public static EmulatorSettings demo() {
-		return of(EmulatedUser.demo()).withRoles(List.of(EmulatedRole.demo()));
+		return of(EmulatedUser.demo()).withRoles(List.of(EmulatedRole.demo(), EmulatedRole.demoRequiringMfa()));
 	}
 
 	public EmulatorSettings withUsers(List<EmulatedUser> users) {

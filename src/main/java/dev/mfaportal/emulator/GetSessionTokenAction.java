@@ -40,7 +40,7 @@ final class GetSessionTokenAction {
 			// STS caps root sessions instead of rejecting the request
 			seconds = Math.min(seconds, ROOT_MAX_DURATION_SECONDS);
 		}
-		IssuedSession session = this.sessions.issue(caller.user(), now, Duration.ofSeconds(seconds));
+		IssuedSession session = this.sessions.issue(caller.user(), now, Duration.ofSeconds(seconds), code != null);
 		return StsXml.success("GetSessionToken", requestId,
 				(xml) -> xml.open("Credentials")
 					.element("AccessKeyId", session.accessKeyId())

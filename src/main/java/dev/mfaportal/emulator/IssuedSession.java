@@ -7,10 +7,11 @@ import java.time.Instant;
 /**
  * Temporary credentials the emulator handed out. GetSessionToken credentials act as their
  * user; AssumeRole credentials as {@code assumedRole}, which is {@code null} for the
- * former.
+ * former. {@code mfaAuthenticated} is the {@code aws:MultiFactorAuthPresent} they carry:
+ * issued with a code, or by a request signed with credentials that carried it.
  */
 record IssuedSession(String accessKeyId, String secretAccessKey, String sessionToken, Instant expiration,
-		EmulatedUser user, AssumedRoleUser assumedRole) {
+		EmulatedUser user, AssumedRoleUser assumedRole, boolean mfaAuthenticated) {
 
 	boolean expiredAt(Instant now) {
 		return !now.isBefore(this.expiration);
@@ -31,7 +32,7 @@ record IssuedSession(String accessKeyId, String secretAccessKey, String sessionT
 	public String toString() {
 		return "IssuedSession[accessKeyId=" + this.accessKeyId + ", expiration=" + this.expiration + ", user="
 				+ this.user.arn() + ", assumedRole=" + ((this.assumedRole != null) ? this.assumedRole.arn() : null)
-				+ "]";
+				+ ", mfaAuthenticated=" + this.mfaAuthenticated + "]";
 	}
 
 }

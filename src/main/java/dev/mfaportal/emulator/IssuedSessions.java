@@ -29,23 +29,27 @@ final class IssuedSessions {
 
 	private final Map<String, IssuedSession> byAccessKeyId = new ConcurrentHashMap<>();
 
-	/** GetSessionToken's credentials, acting as the user. */
-	IssuedSession issue(EmulatedUser user, Instant now, Duration duration) {
-		return issue(user, null, now, duration);
+	/**
+	 * GetSessionToken's credentials, acting as the user; {@code mfaAuthenticated} when
+	 * issued with a code.
+	 */
+	IssuedSession issue(EmulatedUser user, Instant now, Duration duration, boolean mfaAuthenticated) {
+		return issue(user, null, now, duration, mfaAuthenticated);
 	}
 
 	/**
 	 * AssumeRole's credentials when {@code assumedRole} is given; {@code user} is who
 	 * asked for them.
 	 */
-	IssuedSession issue(EmulatedUser user, AssumedRoleUser assumedRole, Instant now, Duration duration) {
+	IssuedSession issue(EmulatedUser user, AssumedRoleUser assumedRole, Instant now, Duration duration,
+			boolean mfaAuthenticated) {
 		this.byAccessKeyId.values().removeIf((session) -> session.expiredAt(now.minus(KEEP_EXPIRED)));
 		// STS reports the expiry to the millisecond
 		Instant expiration = now.truncatedTo(ChronoUnit.MILLIS).plus(duration);
 		IssuedSession session;
 		do {
 			session = new IssuedSession("ASIA" + randomText(UPPER_ALPHANUMERIC, 16), randomText(BASE64_ALPHABET, 40),
-					sessionToken(), expiration, user, assumedRole);
+					sessionToken(), expiration, user, assumedRole, mfaAuthenticated);
 		}
 		while (this.byAccessKeyId.putIfAbsent(session.accessKeyId(), session) != null);
 		return session;

@@ -21,25 +21,34 @@ import dev.mfaportal.credentialsource.TypedKey;
  * @param externalId the external id the role's trust policy asks for, or blank
  * @param saveProfile whether to write the credentials as profile {@code profileName} of
  * the person's credentials file (local mode); {@code null} when the box was not ticked
+ * @param serve {@code true} (the checkbox) to keep the session for the person's
+ * terminals, local mode only
  */
 record IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName,
 		String onceAccessKeyId, String onceSecretAccessKey, String roleArn, String roleSessionName, String externalId,
-		Boolean saveProfile) {
+		Boolean saveProfile, String serve) {
 
 	IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName) {
-		this(source, serialNumber, tokenCode, durationSeconds, profileName, null, null, null, null, null);
-	}
-
-	/** The key pair typed in, for a one-time source. */
-	TypedKey typedKey() {
-		return new TypedKey(this.onceAccessKeyId, this.onceSecretAccessKey);
+		this(source, serialNumber, tokenCode, durationSeconds, profileName, null, null, null, null, null, null, null);
 	}
 
 	IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName,
 			String onceAccessKeyId, String onceSecretAccessKey, String roleArn, String roleSessionName,
 			String externalId) {
 		this(source, serialNumber, tokenCode, durationSeconds, profileName, onceAccessKeyId, onceSecretAccessKey,
-				roleArn, roleSessionName, externalId, null);
+				roleArn, roleSessionName, externalId, null, null);
+	}
+
+	/**
+	 * Whether the session is to be held for terminals (a role's credentials never are).
+	 */
+	public boolean serves() {
+		return "true".equals(this.serve) && !assumesRole();
+	}
+
+	/** The key pair typed in, for a one-time source. */
+	TypedKey typedKey() {
+		return new TypedKey(this.onceAccessKeyId, this.onceSecretAccessKey);
 	}
 
 	public boolean savesProfile() {
@@ -49,7 +58,7 @@ record IssueForm(String source, String serialNumber, String tokenCode, String du
 	IssueForm withSaveProfile(boolean save) {
 		return new IssueForm(this.source, this.serialNumber, this.tokenCode, this.durationSeconds, this.profileName,
 				this.onceAccessKeyId, this.onceSecretAccessKey, this.roleArn, this.roleSessionName, this.externalId,
-				save);
+				save, this.serve);
 	}
 
 	public boolean assumesRole() {
@@ -64,7 +73,7 @@ record IssueForm(String source, String serialNumber, String tokenCode, String du
 	public String toString() {
 		return "IssueForm[source=" + this.source + ", serialNumber=" + this.serialNumber + ", durationSeconds="
 				+ this.durationSeconds + ", profileName=" + this.profileName + ", roleArn=" + this.roleArn
-				+ ", saveProfile=" + this.saveProfile + "]";
+				+ ", saveProfile=" + this.saveProfile + ", serve=" + this.serve + "]";
 	}
 
 }

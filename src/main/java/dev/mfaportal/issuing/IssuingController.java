@@ -75,7 +75,8 @@ class IssuingController {
 	@InitBinder("issueForm")
 	void initBinder(WebDataBinder binder) {
 		binder.setAllowedFields("source", "serialNumber", "tokenCode", "durationSeconds", "profileName",
-				"onceAccessKeyId", "onceSecretAccessKey", "roleArn", "roleSessionName", "externalId", "saveProfile");
+				"onceAccessKeyId", "onceSecretAccessKey", "roleArn", "roleSessionName", "externalId", "saveProfile",
+				"serve");
 		binder.registerCustomEditor(String.class, new StringTrimmerEditor(false));
 		// People type "123 456" the way authenticator apps show the code.
 		binder.registerCustomEditor(String.class, "tokenCode", new StringTrimmerEditor(" \t\u00a0", false));

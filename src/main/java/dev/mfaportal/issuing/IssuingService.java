@@ -102,6 +102,9 @@ class IssuingService {
 		}
 		boolean recorded = record(
 				new CredentialsIssued(attempt(actor, clientAddress, source, form, label), credentials.expiration()));
+		if (form.serves()) {
+			this.events.publishEvent(new ServeRequested(credentials, source, form.serialNumber()));
+		}
 		URI console = (assumedRoleArn != null) ? this.console.linkFor(credentials).orElse(null) : null;
 		return new IssuedCredentials(credentials, Snippets.render(credentials, form.profileName()),
 				Snippets.usage(form.profileName()), form.profileName(), source, form.serialNumber(), form.duration(),

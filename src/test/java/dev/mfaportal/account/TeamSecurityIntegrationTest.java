@@ -84,6 +84,19 @@ class TeamSecurityIntegrationTest {
 	}
 
 	@Test
+	void terminalRoutesWhenAnyoneAsksThen404AndNothingHeldOrServed() throws Exception {
+		PortalClient anonymous = new PortalClient(this.port);
+		for (String path : new String[] { "/credentials", "/credentials/admin", "/credentials?format=process" }) {
+			assertThat(anonymous.getWithHeaders(path, java.util.Map.of("Authorization", "anything")).statusCode())
+				.as(path)
+				.isEqualTo(404);
+		}
+		for (String path : new String[] { "/terminal/stop", "/terminal/token" }) {
+			assertThat(anonymous.post(path, java.util.Map.of(), false).statusCode()).as(path).isEqualTo(404);
+		}
+	}
+
+	@Test
 	void signInWhenWrongPasswordOrUnknownNameThenTheSameAnswer() throws Exception {
 		HttpResponse<String> wrong = new PortalClient(this.port).login("admin", "not-the-password");
 		HttpResponse<String> unknown = new PortalClient(this.port).login("nobody-" + System.nanoTime(),

@@ -16,6 +16,7 @@ import dev.mfaportal.limit.DeviceLocked;
 import dev.mfaportal.limit.DeviceUnlocked;
 import dev.mfaportal.sts.StsFailure;
 import dev.mfaportal.system.SqlTime;
+import dev.mfaportal.terminal.RoleServed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -114,6 +115,24 @@ class AuditRecorderTest {
 
 		assertThat(onlyRow()).containsExactlyEntriesOf(row(AT, "alice", "admin", null,
 				"arn:aws:iam::123456789012:mfa/alice", null, null, "DEVICE_UNLOCKED", null, null, null));
+	}
+
+	@Test
+	void roleServedThenServedRoleRowUnderTheProfileWithTheHeldSessionsDeviceAndMaskedKey() {
+		this.events.publishEvent(new RoleServed(AT, "alice", "admin", "arn:aws:iam::123456789012:role/admin", "work",
+				"ASIA…WXYZ", "arn:aws:iam::123456789012:mfa/alice", 3600, EXPIRES, null, "127.0.0.1"));
+
+		assertThat(onlyRow()).containsExactlyEntriesOf(row(AT, "alice", "admin", "ASIA…WXYZ",
+				"arn:aws:iam::123456789012:mfa/alice", null, 3600, "SERVED_ROLE", null, EXPIRES, "127.0.0.1"));
+	}
+
+	@Test
+	void roleServedWhenStsRefusedThenFailedRowWithStsCode() {
+		this.events.publishEvent(new RoleServed(AT, "alice", "admin", "arn:aws:iam::123456789012:role/admin", "work",
+				"ASIA…WXYZ", "arn:aws:iam::123456789012:mfa/alice", 3600, null, "AccessDenied", "127.0.0.1"));
+
+		assertThat(onlyRow()).containsExactlyEntriesOf(row(AT, "alice", "admin", "ASIA…WXYZ",
+				"arn:aws:iam::123456789012:mfa/alice", null, 3600, "FAILED", "AccessDenied", null, "127.0.0.1"));
 	}
 
 	@Test

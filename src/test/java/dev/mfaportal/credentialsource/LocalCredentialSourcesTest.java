@@ -143,6 +143,38 @@ class LocalCredentialSourcesTest {
 	}
 
 	@Test
+	void roleProfilesWhenConfigNamesRolesThenEachWithItsSourcesIdAndSettings() throws IOException {
+		workKeys();
+		config("""
+				[profile admin]
+				role_arn = arn:aws:iam::123456789012:role/admin
+				source_profile = work
+				mfa_serial = %s
+				external_id = ext-1
+				role_session_name = alice
+				duration_seconds = 7200
+
+				[profile orphan]
+				role_arn = arn:aws:iam::123456789012:role/orphan
+				source_profile = nowhere
+
+				[profile no-source]
+				role_arn = arn:aws:iam::123456789012:role/web
+				credential_source = Ec2InstanceMetadata
+
+				[profile odd]
+				role_arn = arn:aws:iam::123456789012:role/odd
+				source_profile = work
+				duration_seconds = an hour
+				""".formatted(MFA_SERIAL));
+		assertThat(sources().roleProfiles()).containsExactly(
+				new RoleProfile("admin", "arn:aws:iam::123456789012:role/admin", "profile:work", MFA_SERIAL, "ext-1",
+						"alice", 7200),
+				new RoleProfile("odd", "arn:aws:iam::123456789012:role/odd", "profile:work", null, null, null, null),
+				new RoleProfile("orphan", "arn:aws:iam::123456789012:role/orphan", null, null, null, null, null));
+	}
+
+	@Test
 	void listWhenNoMfaSerialAnywhereThenNone() throws IOException {
 		workKeys();
 		assertThat(sources().list()).singleElement().satisfies((source) -> assertThat(source.mfaSerial()).isNull());

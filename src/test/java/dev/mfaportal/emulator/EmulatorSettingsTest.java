@@ -17,13 +17,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class EmulatorSettingsTest {
 
 	@Test
-	void demoWhenCreatedThenDemoUserAndTwelveHourDemoRole() {
+	void demoWhenCreatedThenDemoUserAndTwelveHourDemoRoles() {
 		EmulatorSettings demo = EmulatorSettings.demo();
 		assertThat(demo.users()).containsExactly(EmulatedUser.demo());
-		assertThat(demo.roles()).singleElement().satisfies((role) -> {
-			assertThat(role.arn()).isEqualTo("arn:aws:iam::123456789012:role/demo-admin");
-			assertThat(role.maxSessionDurationSeconds()).isEqualTo(43_200);
-		});
+		assertThat(demo.roles()).containsExactly(
+				new EmulatedRole("arn:aws:iam::123456789012:role/demo-admin", 43_200, false),
+				new EmulatedRole("arn:aws:iam::123456789012:role/demo-mfa-admin", 43_200, true));
 		assertThat(demo.iamDeniedUsers()).isEmpty();
 	}
 

@@ -430,6 +430,22 @@ class IssuingControllerTest {
 	}
 
 	@Test
+	void issueWhenServeTickedThenServeRequestedWithTheSessionAndItsSourceElseNone() throws Exception {
+		given(this.sts.getSessionToken(any(), any())).willReturn(ISSUED);
+
+		this.mvc.perform(issue("arn:aws:iam::123456789012:mfa/work", "724613", "3600"));
+		assertThat(this.events.stream(ServeRequested.class)).isEmpty();
+
+		this.mvc.perform(issue("arn:aws:iam::123456789012:mfa/work", "724614", "3600").param("serve", "true"));
+		assertThat(this.events.stream(ServeRequested.class)).singleElement().satisfies((serve) -> {
+			assertThat(serve.credentials()).isEqualTo(ISSUED);
+			assertThat(serve.source()).isEqualTo(PROFILE);
+			assertThat(serve.serialNumber()).isEqualTo("arn:aws:iam::123456789012:mfa/work");
+			assertThat(serve.toString()).doesNotContain(ISSUED.secretAccessKey()).doesNotContain(ISSUED.sessionToken());
+		});
+	}
+
+	@Test
 	void formWhenSavedDeviceChosenThenItFillsTheForm() throws Exception {
 		given(this.presets.forActor("alice")).willReturn(List.of(WORK_DEVICE));
 		this.mvc.perform(get("/").param("device", "7"))

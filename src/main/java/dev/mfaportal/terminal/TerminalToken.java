@@ -1,0 +1,129 @@
+package dev.mfaportal.terminal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+
+/**
+ * The secret a program sends in {@code Authorization} to get credentials: kept in a file
+ * only its owner can read (0600), so any shell of that person can read it at start and no
+ * other user, and no web page, can. The same across restarts until the person asks for a
+ * new one. Beside it, the same token as a header line for {@code curl -H @file}, which
+ * the {@code credential_process} lines use.
+ */
+class TerminalToken {
+
+	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+	private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final Path file;
+
+	private volatile byte[] token;
+
+	/**
+	 * Reads the token, or creates it on first start.
+	 * @param file where it is kept
+	 */
+	TerminalToken(Path file) {
+		this.file = file.toAbsolutePath();
+		try {
+			if (Files.isRegularFile(this.file)) {
+				ownerOnly(this.file);
+				String stored = Files.readString(this.file, StandardCharsets.UTF_8).strip();
+				if (!stored.isEmpty()) {
+					this.token = stored.getBytes(StandardCharsets.UTF_8);
+					writeHeaderFile(stored);
+					return;
+				}
+			}
+			renew();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read or create the terminal token " + this.file, ex);
+		}
+	}
+
+	/** The token file, for the shell lines. */
+	Path file() {
+		return this.file;
+	}
+
+	/** {@code Authorization: TOKEN}, for {@code curl -H @file}. */
+	Path headerFile() {
+		return this.file.resolveSibling(this.file.getFileName() + ".header");
+	}
+
+	/** Compared in constant time: the header is a secret a caller may probe. */
+	boolean admits(String authorization) {
+		return authorization != null
+				&& MessageDigest.isEqual(this.token, authorization.strip().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A new token: shells started before it must read the file again. */
+	synchronized void renew() throws IOException {
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		write(this.file, fresh + "\n");
+		writeHeaderFile(fresh);
+		this.token = fresh.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private void writeHeaderFile(String value) throws IOException {
+		write(headerFile(), "Authorization: " + value + "\n");
+	}
+
+	/**
+	 * A temporary file created 0600 in the same folder, then renamed: no moment where the
+	 * token is in a file others can read, and no half-written token.
+	 */
+	private static void write(Path target, String content) throws IOException {
+		Path folder = target.getParent();
+		if (!Files.isDirectory(folder)) {
+			Files.createDirectories(folder,
+					posix() ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER) }
+							: new FileAttribute<?>[0]);
+		}
+		Path temporary = posix()
+				? Files.createTempFile(folder, ".terminal-token", ".tmp",
+						PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+				: Files.createTempFile(folder, ".terminal-token", ".tmp");
+		try {
+			Files.writeString(temporary, content, StandardCharsets.UTF_8);
+			Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		finally {
+			Files.deleteIfExists(temporary);
+		}
+	}
+
+	/** A token file someone loosened is tightened again before it is trusted. */
+	private static void ownerOnly(Path file) throws IOException {
+		if (posix() && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+			Files.setPosixFilePermissions(file, OWNER_ONLY);
+		}
+	}
+
+	private static boolean posix() {
+		return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+	}
+
+	@Override
+	public String toString() {
+		return "TerminalToken[file=" + this.file + "]";
+	}
+
+}
