@@ -18,11 +18,11 @@ import org.springframework.util.StringUtils;
  * @param roleArn a role to assume with its code, or blank
  * @param roleSessionName that role session's name, or blank
  * @param externalId the external id the role asks for, or blank
- * @param saveProfile whether the issuing form ticks "Save as profile" for it;
- * {@code null} when the box was not ticked
+ * @param saveProfile {@code true} when the issuing form should tick "Save as profile" for
+ * it; text like every field, so any other value means no instead of a binding error
  */
 record DeviceForm(String label, String serialNumber, String durationSeconds, String profileName, String sourceId,
-		String roleArn, String roleSessionName, String externalId, Boolean saveProfile) {
+		String roleArn, String roleSessionName, String externalId, String saveProfile) {
 
 	DeviceForm(String label, String serialNumber, String durationSeconds, String profileName, String sourceId,
 			String roleArn, String roleSessionName, String externalId) {
@@ -30,7 +30,7 @@ record DeviceForm(String label, String serialNumber, String durationSeconds, Str
 	}
 
 	public boolean savesProfile() {
-		return Boolean.TRUE.equals(this.saveProfile);
+		return "true".equals(this.saveProfile);
 	}
 
 	/** A form for a device that assumes no role. */
@@ -66,7 +66,7 @@ record DeviceForm(String label, String serialNumber, String durationSeconds, Str
 	static DeviceForm of(Device device) {
 		return new DeviceForm(device.label(), device.serialNumber(), String.valueOf(device.durationSeconds()),
 				device.profileName(), (device.sourceId() != null) ? device.sourceId() : "", device.roleArn(),
-				device.roleSessionName(), device.externalId(), device.saveProfile());
+				device.roleSessionName(), device.externalId(), device.saveProfile() ? "true" : null);
 	}
 
 	/** A new device from a form that passed {@link DeviceFormValidator}. */

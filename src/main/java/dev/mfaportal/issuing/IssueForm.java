@@ -20,13 +20,14 @@ import dev.mfaportal.credentialsource.TypedKey;
  * @param roleSessionName the role session's name; blank for the caller's user name
  * @param externalId the external id the role's trust policy asks for, or blank
  * @param saveProfile whether to write the credentials as profile {@code profileName} of
- * the person's credentials file (local mode); {@code null} when the box was not ticked
+ * the person's credentials file (local mode): {@code true} when the box was ticked; text
+ * like every field, so that any value is simply "not ticked" instead of a binding error
  * @param serve {@code true} (the checkbox) to keep the session for the person's
- * terminals, local mode only
+ * terminals, local mode only; text for the same reason
  */
 record IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName,
 		String onceAccessKeyId, String onceSecretAccessKey, String roleArn, String roleSessionName, String externalId,
-		Boolean saveProfile, String serve) {
+		String saveProfile, String serve) {
 
 	IssueForm(String source, String serialNumber, String tokenCode, String durationSeconds, String profileName) {
 		this(source, serialNumber, tokenCode, durationSeconds, profileName, null, null, null, null, null, null, null);
@@ -52,13 +53,13 @@ record IssueForm(String source, String serialNumber, String tokenCode, String du
 	}
 
 	public boolean savesProfile() {
-		return Boolean.TRUE.equals(this.saveProfile);
+		return "true".equals(this.saveProfile);
 	}
 
 	IssueForm withSaveProfile(boolean save) {
 		return new IssueForm(this.source, this.serialNumber, this.tokenCode, this.durationSeconds, this.profileName,
 				this.onceAccessKeyId, this.onceSecretAccessKey, this.roleArn, this.roleSessionName, this.externalId,
-				save, this.serve);
+				save ? "true" : null, this.serve);
 	}
 
 	public boolean assumesRole() {
