@@ -5,11 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +14,7 @@ import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.TestEmulator;
+import dev.mfaportal.support.AtOnce;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
 import dev.mfaportal.support.PostgresDatabase;
@@ -156,37 +153,24 @@ class TwoInstancesIntegrationTest {
 		String tokenA = a.csrfToken();
 		String tokenB = b.csrfToken();
 		emulator.clearRecordedRequests();
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService senders = Executors.newFixedThreadPool(20);
-		List<Future<Integer>> answers = new ArrayList<>();
-		try {
-			for (int i = 1; i <= 20; i++) {
-				PortalClient instance = (i % 2 == 0) ? b : a;
-				String token = (i % 2 == 0) ? tokenB : tokenA;
-				String code = EmulatedAccounts.wrongCode(SHARED, 300 + i);
-				answers.add(senders.submit(() -> {
-					start.await();
-					return instance
-						.post("/session-token",
-								Map.of("source", "shared", "serialNumber", SHARED.device().serialNumber(), "tokenCode",
-										code, "durationSeconds", "900", "profileName", "mfa", "_csrf", token),
-								false)
-						.statusCode();
-				}));
-			}
-			start.countDown();
-			List<Integer> statuses = new ArrayList<>();
-			for (Future<Integer> answer : answers) {
-				statuses.add(answer.get(60, TimeUnit.SECONDS));
-			}
-			assertThat(statuses).containsOnly(422, 429);
-			assertThat(emulator.recordedRequests()).hasSizeBetween(1, 5);
-			assertThat(statuses.stream().filter((status) -> status == 422).count())
-				.isEqualTo(emulator.recordedRequests().size());
+		List<Callable<Integer>> sends = new ArrayList<>();
+		for (int i = 1; i <= 20; i++) {
+			PortalClient instance = (i % 2 == 0) ? b : a;
+			String token = (i % 2 == 0) ? tokenB : tokenA;
+			String code = EmulatedAccounts.wrongCode(SHARED, 300 + i);
+			sends
+				.add(() -> instance
+					.post("/session-token",
+							Map.of("source", "shared", "serialNumber", SHARED.device().serialNumber(), "tokenCode",
+									code, "durationSeconds", "900", "profileName", "mfa", "_csrf", token),
+							false)
+					.statusCode());
 		}
-		finally {
-			senders.shutdownNow();
-		}
+		List<Integer> statuses = AtOnce.run(sends);
+		assertThat(statuses).containsOnly(422, 429);
+		assertThat(emulator.recordedRequests()).hasSizeBetween(1, 5);
+		assertThat(statuses.stream().filter((status) -> status == 422).count())
+			.isEqualTo(emulator.recordedRequests().size());
 	}
 
 	@Test

@@ -7,15 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.TestEmulator;
+import dev.mfaportal.support.AtOnce;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.MutableClock;
 import dev.mfaportal.support.PortalClient;
@@ -189,30 +186,16 @@ class AttemptLimitIntegrationTest {
 	/** Sends every code at the same moment; the statuses in the codes' order. */
 	private List<Integer> atOnce(EmulatedUser user, List<String> codes) throws Exception {
 		String token = this.browser.csrfToken();
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService senders = Executors.newFixedThreadPool(codes.size());
-		try {
-			List<Future<Integer>> answers = new ArrayList<>();
-			for (String code : codes) {
-				answers.add(senders.submit(() -> {
-					start.await();
-					return this.browser.post("/session-token",
-							Map.of("source", user.userName(), "serialNumber", user.device().serialNumber(), "tokenCode",
-									code, "durationSeconds", "900", "profileName", "mfa", "_csrf", token),
-							false)
-						.statusCode();
-				}));
-			}
-			start.countDown();
-			List<Integer> statuses = new ArrayList<>();
-			for (Future<Integer> answer : answers) {
-				statuses.add(answer.get(60, TimeUnit.SECONDS));
-			}
-			return statuses;
+		List<Callable<Integer>> sends = new ArrayList<>();
+		for (String code : codes) {
+			sends.add(() -> this.browser
+				.post("/session-token",
+						Map.of("source", user.userName(), "serialNumber", user.device().serialNumber(), "tokenCode",
+								code, "durationSeconds", "900", "profileName", "mfa", "_csrf", token),
+						false)
+				.statusCode());
 		}
-		finally {
-			senders.shutdownNow();
-		}
+		return AtOnce.run(sends);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
