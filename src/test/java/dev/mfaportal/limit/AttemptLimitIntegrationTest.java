@@ -37,26 +37,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PortalWithEmulator
 class AttemptLimitIntegrationTest {
 
-	static final EmulatedUser LIMITED = EmulatedAccounts.user("limited", "AKIALIMITED000000001",
-			"secret-limited-0000000000000000000000000");
+	static final EmulatedUser LIMITED = EmulatedAccounts.user("limited");
 
-	static final EmulatedUser SLIDING = EmulatedAccounts.user("sliding", "AKIASLIDING000000001",
-			"secret-sliding-0000000000000000000000000");
+	static final EmulatedUser SLIDING = EmulatedAccounts.user("sliding");
 
-	static final EmulatedUser LOCKED = EmulatedAccounts.user("locked", "AKIALOCKED0000000001",
-			"secret-locked-00000000000000000000000000");
+	static final EmulatedUser LOCKED = EmulatedAccounts.user("locked");
 
-	static final EmulatedUser RESET = EmulatedAccounts.user("reset", "AKIARESET00000000001",
-			"secret-reset-000000000000000000000000000");
+	static final EmulatedUser RESET = EmulatedAccounts.user("reset");
 
-	static final EmulatedUser REUSED = EmulatedAccounts.user("reused", "AKIAREUSED0000000001",
-			"secret-reused-00000000000000000000000000");
+	static final EmulatedUser REUSED = EmulatedAccounts.user("reused");
 
-	static final EmulatedUser PARALLEL = EmulatedAccounts.user("parallel", "AKIAPARALLEL00000001",
-			"secret-parallel-000000000000000000000000");
+	static final EmulatedUser PARALLEL = EmulatedAccounts.user("parallel");
 
-	static final EmulatedUser MIXED = EmulatedAccounts.user("mixed", "AKIAMIXED00000000001",
-			"secret-mixed-000000000000000000000000000");
+	static final EmulatedUser MIXED = EmulatedAccounts.user("mixed");
 
 	static final TestEmulator emulator = TestEmulator
 		.start(EmulatorSettings.of(LIMITED, SLIDING, LOCKED, RESET, REUSED, PARALLEL, MIXED), Clock.systemUTC());
