@@ -100,6 +100,15 @@ class TwoInstancesIntegrationTest {
 		return new PortalClient(port(context));
 	}
 
+	/** A new member (added as {@link #addMember} does), signed in on the instance. */
+	private static PortalClient signedInMember(String name, ConfigurableApplicationContext instance) throws Exception {
+		String password = name + "-password-000001";
+		addMember(name, password);
+		PortalClient browser = on(instance);
+		browser.login(name, password);
+		return browser;
+	}
+
 	/**
 	 * The admin adds a member on the first instance; the member sets a password on the
 	 * second.
@@ -118,9 +127,7 @@ class TwoInstancesIntegrationTest {
 
 	@Test
 	void sessionWhenMadeOnOneInstanceThenValidOnTheOther() throws Exception {
-		addMember("gina", "gina-password-0001");
-		PortalClient browser = new PortalClient(port(first));
-		browser.login("gina", "gina-password-0001");
+		PortalClient browser = signedInMember("gina", first);
 		assertThat(browser.get("/devices").statusCode()).isEqualTo(200);
 
 		PortalClient sameCookiesOtherInstance = browser.at(port(second));
@@ -130,9 +137,7 @@ class TwoInstancesIntegrationTest {
 
 	@Test
 	void wrongCodesWhenSpreadOverBothInstancesThenTheyAddUpToTheLimit() throws Exception {
-		addMember("hank", "hank-password-0001");
-		PortalClient a = new PortalClient(port(first));
-		a.login("hank", "hank-password-0001");
+		PortalClient a = signedInMember("hank", first);
 		PortalClient b = a.at(port(second));
 		emulator.clearRecordedRequests();
 		for (int i = 1; i <= 5; i++) {
@@ -146,9 +151,7 @@ class TwoInstancesIntegrationTest {
 
 	@Test
 	void twentyWrongCodesWhenSentAtOnceToBothInstancesThenAtMostFiveReachSts() throws Exception {
-		addMember("kim", "kim-password-00001");
-		PortalClient a = new PortalClient(port(first));
-		a.login("kim", "kim-password-00001");
+		PortalClient a = signedInMember("kim", first);
 		PortalClient b = a.at(port(second));
 		String tokenA = a.csrfToken();
 		String tokenB = b.csrfToken();
@@ -175,9 +178,7 @@ class TwoInstancesIntegrationTest {
 
 	@Test
 	void codeWhenUsedOnOneInstanceThenTheOtherAnswersItWithoutCallingSts() throws Exception {
-		addMember("jill", "jill-password-0001");
-		PortalClient a = new PortalClient(port(first));
-		a.login("jill", "jill-password-0001");
+		PortalClient a = signedInMember("jill", first);
 		PortalClient b = a.at(port(second));
 		String code = EmulatedAccounts.code(SHARED);
 		// Signed in on the first instance, issued on the second, the code tried again on
@@ -190,9 +191,7 @@ class TwoInstancesIntegrationTest {
 
 	@Test
 	void memberWhenDisabledOnOneInstanceThenRefusedOnTheOther() throws Exception {
-		addMember("ivy", "ivy-password-00001");
-		PortalClient ivy = new PortalClient(port(second));
-		ivy.login("ivy", "ivy-password-00001");
+		PortalClient ivy = signedInMember("ivy", second);
 		assertThat(ivy.get("/devices").statusCode()).isEqualTo(200);
 
 		PortalClient admin = on(first);
