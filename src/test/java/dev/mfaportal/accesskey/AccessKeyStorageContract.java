@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import dev.mfaportal.support.MutableClock;
+import dev.mfaportal.support.StorageContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,11 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * declaring class).
  */
 @Transactional
-abstract class AccessKeyStorageContract {
-
-	static final String ALICE = "alice";
-
-	static final String BOB = "bob";
+abstract class AccessKeyStorageContract extends StorageContract {
 
 	static final String ALICE_KEY_ID = "AKIAALICE00000000001";
 
@@ -39,11 +35,6 @@ abstract class AccessKeyStorageContract {
 	static final String BOB_KEY_ID = "AKIABOB0000000000002";
 
 	static final String BOB_SECRET = "bobSecretCanary/0123456789+abcdefABCDEF=";
-
-	static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	PlatformTransactionManager transactions;

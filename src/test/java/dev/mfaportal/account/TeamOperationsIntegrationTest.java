@@ -35,12 +35,6 @@ class TeamOperationsIntegrationTest {
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	UserRepository users;
-
-	@Autowired
-	PasswordEncoder encoder;
-
 	@Test
 	void healthWhenStsUnreachableThenPortalUpAndStsGroupSaysSo() throws Exception {
 		PortalClient probe = new PortalClient(this.port);
@@ -59,9 +53,10 @@ class TeamOperationsIntegrationTest {
 	}
 
 	@Test
-	void metricsWhenAnonymousOrMemberThenRefusedAndAdminByBasicOrSessionThenScraped() throws Exception {
-		this.users.insert("ops-member", "ops-member@example.com", this.encoder.encode("ops-member-password-1"), false,
-				false, Instant.now());
+	void metricsWhenAnonymousOrMemberThenRefusedAndAdminByBasicOrSessionThenScraped(@Autowired UserRepository users,
+			@Autowired PasswordEncoder encoder) throws Exception {
+		users.insert("ops-member", "ops-member@example.com", encoder.encode("ops-member-password-1"), false, false,
+				Instant.now());
 		assertThat(basic("/actuator/prometheus", null).statusCode()).isEqualTo(401);
 		assertThat(basic("/actuator/prometheus", "admin:wrong-password").statusCode()).isEqualTo(401);
 		assertThat(basic("/actuator/prometheus", "ops-member:ops-member-password-1").statusCode()).isEqualTo(403);

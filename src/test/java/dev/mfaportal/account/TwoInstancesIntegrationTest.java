@@ -5,11 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +14,7 @@ import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.TestEmulator;
+import dev.mfaportal.support.AtOnce;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
 import dev.mfaportal.support.PostgresDatabase;
@@ -103,6 +100,15 @@ class TwoInstancesIntegrationTest {
 		return new PortalClient(port(context));
 	}
 
+	/** A new member (added as {@link #addMember} does), signed in on the instance. */
+	private static PortalClient signedInMember(String name, ConfigurableApplicationContext instance) throws Exception {
+		String password = name + "-password-000001";
+		addMember(name, password);
+		PortalClient browser = on(instance);
+		browser.login(name, password);
+		return browser;
+	}
+
 	/**
 	 * The admin adds a member on the first instance; the member sets a password on the
 	 * second.
@@ -121,9 +127,7 @@ class TwoInstancesIntegrationTest {
 
 	@Test
 	void sessionWhenMadeOnOneInstanceThenValidOnTheOther() throws Exception {
-		addMember("gina", "gina-password-0001");
-		PortalClient browser = new PortalClient(port(first));
-		browser.login("gina", "gina-password-0001");
+		PortalClient browser = signedInMember("gina", first);
 		assertThat(browser.get("/devices").statusCode()).isEqualTo(200);
 
 		PortalClient sameCookiesOtherInstance = browser.at(port(second));
@@ -133,9 +137,7 @@ class TwoInstancesIntegrationTest {
 
 	@Test
 	void wrongCodesWhenSpreadOverBothInstancesThenTheyAddUpToTheLimit() throws Exception {
-		addMember("hank", "hank-password-0001");
-		PortalClient a = new PortalClient(port(first));
-		a.login("hank", "hank-password-0001");
+		PortalClient a = signedInMember("hank", first);
 		PortalClient b = a.at(port(second));
 		emulator.clearRecordedRequests();
 		for (int i = 1; i <= 5; i++) {
@@ -149,51 +151,34 @@ class TwoInstancesIntegrationTest {
 
 	@Test
 	void twentyWrongCodesWhenSentAtOnceToBothInstancesThenAtMostFiveReachSts() throws Exception {
-		addMember("kim", "kim-password-00001");
-		PortalClient a = new PortalClient(port(first));
-		a.login("kim", "kim-password-00001");
+		PortalClient a = signedInMember("kim", first);
 		PortalClient b = a.at(port(second));
 		String tokenA = a.csrfToken();
 		String tokenB = b.csrfToken();
 		emulator.clearRecordedRequests();
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService senders = Executors.newFixedThreadPool(20);
-		List<Future<Integer>> answers = new ArrayList<>();
-		try {
-			for (int i = 1; i <= 20; i++) {
-				PortalClient instance = (i % 2 == 0) ? b : a;
-				String token = (i % 2 == 0) ? tokenB : tokenA;
-				String code = EmulatedAccounts.wrongCode(SHARED, 300 + i);
-				answers.add(senders.submit(() -> {
-					start.await();
-					return instance
-						.post("/session-token",
-								Map.of("source", "shared", "serialNumber", SHARED.device().serialNumber(), "tokenCode",
-										code, "durationSeconds", "900", "profileName", "mfa", "_csrf", token),
-								false)
-						.statusCode();
-				}));
-			}
-			start.countDown();
-			List<Integer> statuses = new ArrayList<>();
-			for (Future<Integer> answer : answers) {
-				statuses.add(answer.get(60, TimeUnit.SECONDS));
-			}
-			assertThat(statuses).containsOnly(422, 429);
-			assertThat(emulator.recordedRequests()).hasSizeBetween(1, 5);
-			assertThat(statuses.stream().filter((status) -> status == 422).count())
-				.isEqualTo(emulator.recordedRequests().size());
+		List<Callable<Integer>> sends = new ArrayList<>();
+		for (int i = 1; i <= 20; i++) {
+			PortalClient instance = (i % 2 == 0) ? b : a;
+			String token = (i % 2 == 0) ? tokenB : tokenA;
+			String code = EmulatedAccounts.wrongCode(SHARED, 300 + i);
+			sends
+				.add(() -> instance
+					.post("/session-token",
+							Map.of("source", "shared", "serialNumber", SHARED.device().serialNumber(), "tokenCode",
+									code, "durationSeconds", "900", "profileName", "mfa", "_csrf", token),
+							false)
+					.statusCode());
 		}
-		finally {
-			senders.shutdownNow();
-		}
+		List<Integer> statuses = AtOnce.run(sends);
+		assertThat(statuses).containsOnly(422, 429);
+		assertThat(emulator.recordedRequests()).hasSizeBetween(1, 5);
+		assertThat(statuses.stream().filter((status) -> status == 422).count())
+			.isEqualTo(emulator.recordedRequests().size());
 	}
 
 	@Test
 	void codeWhenUsedOnOneInstanceThenTheOtherAnswersItWithoutCallingSts() throws Exception {
-		addMember("jill", "jill-password-0001");
-		PortalClient a = new PortalClient(port(first));
-		a.login("jill", "jill-password-0001");
+		PortalClient a = signedInMember("jill", first);
 		PortalClient b = a.at(port(second));
 		String code = EmulatedAccounts.code(SHARED);
 		// Signed in on the first instance, issued on the second, the code tried again on
@@ -206,9 +191,7 @@ class TwoInstancesIntegrationTest {
 
 	@Test
 	void memberWhenDisabledOnOneInstanceThenRefusedOnTheOther() throws Exception {
-		addMember("ivy", "ivy-password-00001");
-		PortalClient ivy = new PortalClient(port(second));
-		ivy.login("ivy", "ivy-password-00001");
+		PortalClient ivy = signedInMember("ivy", second);
 		assertThat(ivy.get("/devices").statusCode()).isEqualTo(200);
 
 		PortalClient admin = on(first);

@@ -5,11 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.mfaportal.support.StorageContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,20 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * declaring class).
  */
 @Transactional
-abstract class AuditStorageContract {
-
-	static final String ALICE = "alice";
-
-	static final String BOB = "bob";
-
-	static final String PHONE = "arn:aws:iam::123456789012:mfa/alice";
-
-	static final String TOKEN = "GAHT12345678";
-
-	static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
-
-	@Autowired
-	JdbcClient jdbc;
+abstract class AuditStorageContract extends StorageContract {
 
 	AuditRepository audit;
 
@@ -57,9 +43,9 @@ abstract class AuditStorageContract {
 
 	@Test
 	void insertWhenEveryColumnSetThenSearchGivesItBack() {
-		AuditEntry issued = new AuditEntry(null, T0, ALICE, "profile work", "AKIA…WXYZ", PHONE, "Work phone", 43200,
+		AuditEntry issued = new AuditEntry(null, T0, ALICE, "profile work", "AKIA…WXYZ", ALICE_MFA, "Work phone", 43200,
 				Outcome.ISSUED, null, T0.plus(Duration.ofHours(12)), "192.0.2.10");
-		AuditEntry failed = new AuditEntry(null, T0.plusSeconds(1), ALICE, "environment", "AKIA…ABCD", TOKEN, null,
+		AuditEntry failed = new AuditEntry(null, T0.plusSeconds(1), ALICE, "environment", "AKIA…ABCD", HARDWARE, null,
 				null, Outcome.FAILED, "AccessDenied", null, "2001:db8::1");
 		this.audit.insert(issued);
 		this.audit.insert(failed);
@@ -73,10 +59,10 @@ abstract class AuditStorageContract {
 
 	@Test
 	void searchWhenSeveralRowsThenNewestFirstAndSameTimeByInsertOrderReversed() {
-		insert(ALICE, T0.plusSeconds(60), PHONE, Outcome.ISSUED);
-		insert(ALICE, T0, PHONE, Outcome.FAILED);
-		insert(ALICE, T0.plusSeconds(120), PHONE, Outcome.REJECTED_INPUT);
-		insert(ALICE, T0.plusSeconds(120), PHONE, Outcome.REJECTED_LIMIT);
+		insert(ALICE, T0.plusSeconds(60), ALICE_MFA, Outcome.ISSUED);
+		insert(ALICE, T0, ALICE_MFA, Outcome.FAILED);
+		insert(ALICE, T0.plusSeconds(120), ALICE_MFA, Outcome.REJECTED_INPUT);
+		insert(ALICE, T0.plusSeconds(120), ALICE_MFA, Outcome.REJECTED_LIMIT);
 
 		assertThat(this.audit.search(AuditFilter.of(ALICE), 0, 20)).extracting(AuditEntry::outcome)
 			.containsExactly(Outcome.REJECTED_LIMIT, Outcome.REJECTED_INPUT, Outcome.ISSUED, Outcome.FAILED);
@@ -84,19 +70,19 @@ abstract class AuditStorageContract {
 
 	@Test
 	void searchWhenFilteredByDeviceThenOnlyThatDevice() {
-		insert(ALICE, T0, PHONE, Outcome.ISSUED);
-		insert(ALICE, T0.plusSeconds(1), TOKEN, Outcome.ISSUED);
-		AuditFilter filter = new AuditFilter(ALICE, TOKEN, null, null, null);
+		insert(ALICE, T0, ALICE_MFA, Outcome.ISSUED);
+		insert(ALICE, T0.plusSeconds(1), HARDWARE, Outcome.ISSUED);
+		AuditFilter filter = new AuditFilter(ALICE, HARDWARE, null, null, null);
 
-		assertThat(this.audit.search(filter, 0, 20)).extracting(AuditEntry::serialNumber).containsExactly(TOKEN);
+		assertThat(this.audit.search(filter, 0, 20)).extracting(AuditEntry::serialNumber).containsExactly(HARDWARE);
 		assertThat(this.audit.count(filter)).isEqualTo(1);
 	}
 
 	@Test
 	void searchWhenFilteredByOutcomeThenOnlyThatOutcome() {
-		insert(ALICE, T0, PHONE, Outcome.ISSUED);
-		insert(ALICE, T0.plusSeconds(1), PHONE, Outcome.FAILED);
-		insert(ALICE, T0.plusSeconds(2), PHONE, Outcome.FAILED);
+		insert(ALICE, T0, ALICE_MFA, Outcome.ISSUED);
+		insert(ALICE, T0.plusSeconds(1), ALICE_MFA, Outcome.FAILED);
+		insert(ALICE, T0.plusSeconds(2), ALICE_MFA, Outcome.FAILED);
 		AuditFilter filter = new AuditFilter(ALICE, null, Outcome.FAILED, null, null);
 
 		assertThat(this.audit.search(filter, 0, 20)).extracting(AuditEntry::outcome)
@@ -107,7 +93,7 @@ abstract class AuditStorageContract {
 	@Test
 	void searchWhenFilteredByTimeThenFromIsInclusiveAndUntilExclusive() {
 		for (int hour = 0; hour < 5; hour++) {
-			insert(ALICE, T0.plus(Duration.ofHours(hour)), PHONE, Outcome.ISSUED);
+			insert(ALICE, T0.plus(Duration.ofHours(hour)), ALICE_MFA, Outcome.ISSUED);
 		}
 		AuditFilter filter = new AuditFilter(ALICE, null, null, T0.plus(Duration.ofHours(1)),
 				T0.plus(Duration.ofHours(3)));
@@ -123,7 +109,7 @@ abstract class AuditStorageContract {
 
 	@Test
 	void searchWhenWidestDatesTheFormAllowsThenBothEnginesTakeThem() {
-		insert(ALICE, T0, PHONE, Outcome.ISSUED);
+		insert(ALICE, T0, ALICE_MFA, Outcome.ISSUED);
 		AuditFilter widest = new AuditFilter(ALICE, null, null, Instant.parse("1970-01-01T00:00:00Z"),
 				Instant.parse("+10000-01-01T00:00:00Z"));
 
@@ -133,12 +119,12 @@ abstract class AuditStorageContract {
 
 	@Test
 	void searchWhenAllFiltersTogetherThenRowsMatchingEvery() {
-		insert(ALICE, T0, PHONE, Outcome.FAILED);
-		insert(ALICE, T0.plusSeconds(1), TOKEN, Outcome.FAILED);
-		insert(ALICE, T0.plusSeconds(2), PHONE, Outcome.ISSUED);
-		insert(ALICE, T0.minusSeconds(1), PHONE, Outcome.FAILED);
-		insert(BOB, T0, PHONE, Outcome.FAILED);
-		AuditFilter filter = new AuditFilter(ALICE, PHONE, Outcome.FAILED, T0, T0.plusSeconds(60));
+		insert(ALICE, T0, ALICE_MFA, Outcome.FAILED);
+		insert(ALICE, T0.plusSeconds(1), HARDWARE, Outcome.FAILED);
+		insert(ALICE, T0.plusSeconds(2), ALICE_MFA, Outcome.ISSUED);
+		insert(ALICE, T0.minusSeconds(1), ALICE_MFA, Outcome.FAILED);
+		insert(BOB, T0, ALICE_MFA, Outcome.FAILED);
+		AuditFilter filter = new AuditFilter(ALICE, ALICE_MFA, Outcome.FAILED, T0, T0.plusSeconds(60));
 
 		assertThat(times(this.audit.search(filter, 0, 20))).containsExactly(T0);
 		assertThat(this.audit.count(filter)).isEqualTo(1);
@@ -147,7 +133,7 @@ abstract class AuditStorageContract {
 	@Test
 	void searchWhenPagedThenPagesFollowEachOtherWithoutGapOrOverlap() {
 		for (int i = 0; i < 45; i++) {
-			insert(ALICE, T0.plusSeconds(i), PHONE, Outcome.ISSUED);
+			insert(ALICE, T0.plusSeconds(i), ALICE_MFA, Outcome.ISSUED);
 		}
 		AuditFilter filter = AuditFilter.of(ALICE);
 
@@ -168,13 +154,14 @@ abstract class AuditStorageContract {
 
 	@Test
 	void searchWhenAnotherPersonHasRowsThenEachSeesOnlyTheirOwn() {
-		insert(ALICE, T0, PHONE, Outcome.ISSUED);
+		insert(ALICE, T0, ALICE_MFA, Outcome.ISSUED);
 		insert(BOB, T0.plusSeconds(1), "arn:aws:iam::123456789012:mfa/bob", Outcome.ISSUED);
-		insert(BOB, T0.plusSeconds(2), PHONE, Outcome.FAILED);
+		insert(BOB, T0.plusSeconds(2), ALICE_MFA, Outcome.FAILED);
 
 		assertThat(this.audit.search(AuditFilter.of(ALICE), 0, 20)).extracting(AuditEntry::actor)
 			.containsExactly(ALICE);
-		assertThat(this.audit.searchAll(new AuditFilter(ALICE, PHONE, null, null, null))).extracting(AuditEntry::actor)
+		assertThat(this.audit.searchAll(new AuditFilter(ALICE, ALICE_MFA, null, null, null)))
+			.extracting(AuditEntry::actor)
 			.containsExactly(ALICE);
 		assertThat(this.audit.count(AuditFilter.of(BOB))).isEqualTo(2);
 		assertThat(this.audit.count(AuditFilter.of("carol"))).isZero();
@@ -182,8 +169,8 @@ abstract class AuditStorageContract {
 
 	@Test
 	void searchWhenNoActorThenEveryonesRows() {
-		insert(ALICE, T0, PHONE, Outcome.ISSUED);
-		insert(BOB, T0.plusSeconds(1), PHONE, Outcome.ISSUED);
+		insert(ALICE, T0, ALICE_MFA, Outcome.ISSUED);
+		insert(BOB, T0.plusSeconds(1), ALICE_MFA, Outcome.ISSUED);
 
 		assertThat(this.audit.search(AuditFilter.of(null), 0, 20)).extracting(AuditEntry::actor)
 			.containsExactly(BOB, ALICE);
@@ -192,22 +179,22 @@ abstract class AuditStorageContract {
 
 	@Test
 	void serialNumbersWhenSeveralRowsThenTheActorsDevicesOnceEachInOrder() {
-		insert(ALICE, T0, TOKEN, Outcome.ISSUED);
-		insert(ALICE, T0.plusSeconds(1), PHONE, Outcome.FAILED);
-		insert(ALICE, T0.plusSeconds(2), PHONE, Outcome.ISSUED);
+		insert(ALICE, T0, HARDWARE, Outcome.ISSUED);
+		insert(ALICE, T0.plusSeconds(1), ALICE_MFA, Outcome.FAILED);
+		insert(ALICE, T0.plusSeconds(2), ALICE_MFA, Outcome.ISSUED);
 		insert(ALICE, T0.plusSeconds(3), null, Outcome.REJECTED_INPUT);
 		insert(BOB, T0, "arn:aws:iam::123456789012:mfa/bob", Outcome.ISSUED);
 
-		assertThat(this.audit.serialNumbers(ALICE)).containsExactly(TOKEN, PHONE);
+		assertThat(this.audit.serialNumbers(ALICE)).containsExactly(HARDWARE, ALICE_MFA);
 		assertThat(this.audit.serialNumbers("carol")).isEmpty();
 	}
 
 	@Test
 	void deleteBeforeWhenRowsAgedThenOnlyOlderOnesGoForEveryone() {
-		insert(ALICE, T0.minus(Duration.ofDays(91)), PHONE, Outcome.ISSUED);
-		insert(BOB, T0.minus(Duration.ofDays(95)), PHONE, Outcome.ISSUED);
-		insert(ALICE, T0.minus(Duration.ofDays(90)), PHONE, Outcome.FAILED);
-		insert(ALICE, T0, PHONE, Outcome.ISSUED);
+		insert(ALICE, T0.minus(Duration.ofDays(91)), ALICE_MFA, Outcome.ISSUED);
+		insert(BOB, T0.minus(Duration.ofDays(95)), ALICE_MFA, Outcome.ISSUED);
+		insert(ALICE, T0.minus(Duration.ofDays(90)), ALICE_MFA, Outcome.FAILED);
+		insert(ALICE, T0, ALICE_MFA, Outcome.ISSUED);
 
 		assertThat(this.audit.deleteBefore(T0.minus(Duration.ofDays(90)))).isEqualTo(2);
 		assertThat(times(this.audit.searchAll(AuditFilter.of(null)))).containsExactly(T0,
@@ -247,14 +234,14 @@ abstract class AuditStorageContract {
 
 	@Test
 	void insertWhenOnlyTheRequiredColumnsThenTheRestStaysNull() {
-		this.audit.insert(new AuditEntry(null, T0, ALICE, null, null, PHONE, null, null, Outcome.DEVICE_LOCKED, null,
-				null, null));
+		this.audit.insert(new AuditEntry(null, T0, ALICE, null, null, ALICE_MFA, null, null, Outcome.DEVICE_LOCKED,
+				null, null, null));
 
 		AuditEntry stored = this.audit.searchAll(AuditFilter.of(ALICE)).get(0);
 		assertThat(stored).usingRecursiveComparison()
 			.ignoringFields("id")
-			.isEqualTo(new AuditEntry(null, T0, ALICE, null, null, PHONE, null, null, Outcome.DEVICE_LOCKED, null, null,
-					null));
+			.isEqualTo(new AuditEntry(null, T0, ALICE, null, null, ALICE_MFA, null, null, Outcome.DEVICE_LOCKED, null,
+					null, null));
 	}
 
 	private static Map<String, Integer> lengths(Map<String, Object> row) {

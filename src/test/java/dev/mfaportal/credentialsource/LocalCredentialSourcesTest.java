@@ -43,6 +43,14 @@ class LocalCredentialSourcesTest {
 
 	private static final String MFA_SERIAL = "arn:aws:iam::123456789012:mfa/alice";
 
+	/** A role profile that needs MFA and takes its keys from the work profile. */
+	private static final String ADMIN_FROM_WORK = """
+			[profile admin]
+			role_arn = arn:aws:iam::123456789012:role/admin
+			source_profile = work
+			mfa_serial = %s
+			""".formatted(MFA_SERIAL);
+
 	@TempDir
 	Path home;
 
@@ -130,12 +138,7 @@ class LocalCredentialSourcesTest {
 	@Test
 	void listWhenRoleProfileUsesProfileAsSourceThenItsMfaSerialPrefillsTheSource() throws IOException {
 		workKeys();
-		config("""
-				[profile admin]
-				role_arn = arn:aws:iam::123456789012:role/admin
-				source_profile = work
-				mfa_serial = %s
-				""".formatted(MFA_SERIAL));
+		config(ADMIN_FROM_WORK);
 		assertThat(sources().list()).singleElement().satisfies((source) -> {
 			assertThat(source.name()).isEqualTo("work");
 			assertThat(source.mfaSerial()).isEqualTo(MFA_SERIAL);
@@ -145,11 +148,7 @@ class LocalCredentialSourcesTest {
 	@Test
 	void roleProfilesWhenConfigNamesRolesThenEachWithItsSourcesIdAndSettings() throws IOException {
 		workKeys();
-		config("""
-				[profile admin]
-				role_arn = arn:aws:iam::123456789012:role/admin
-				source_profile = work
-				mfa_serial = %s
+		config(ADMIN_FROM_WORK + """
 				external_id = ext-1
 				role_session_name = alice
 				duration_seconds = 7200
@@ -166,7 +165,7 @@ class LocalCredentialSourcesTest {
 				role_arn = arn:aws:iam::123456789012:role/odd
 				source_profile = work
 				duration_seconds = an hour
-				""".formatted(MFA_SERIAL));
+				""");
 		assertThat(sources().roleProfiles()).containsExactly(
 				new RoleProfile("admin", "arn:aws:iam::123456789012:role/admin", "profile:work", MFA_SERIAL, "ext-1",
 						"alice", 7200),
@@ -285,11 +284,7 @@ class LocalCredentialSourcesTest {
 
 	@Test
 	void searchedWhenNothingConfiguredThenEveryPlaceReportedNotFound() {
-		assertThat(sources().searched()).containsExactly(
-				new SearchedPlace("environment", "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY", false),
-				new SearchedPlace("credentials-file", this.home.resolve(".aws/credentials").toString(), false),
-				new SearchedPlace("config-file", this.home.resolve(".aws/config").toString(), false),
-				new SearchedPlace("profile", "default", false));
+		assertThat(sources().searched()).containsExactlyElementsOf(everyPlace(false, "default"));
 	}
 
 	@Test
@@ -298,11 +293,15 @@ class LocalCredentialSourcesTest {
 		config("[profile work]\nregion = eu-west-1\n");
 		this.env.put("AWS_PROFILE", "work");
 		environmentKeys();
-		assertThat(sources().searched()).containsExactly(
-				new SearchedPlace("environment", "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY", true),
-				new SearchedPlace("credentials-file", this.home.resolve(".aws/credentials").toString(), true),
-				new SearchedPlace("config-file", this.home.resolve(".aws/config").toString(), true),
-				new SearchedPlace("profile", "work", true));
+		assertThat(sources().searched()).containsExactlyElementsOf(everyPlace(true, "work"));
+	}
+
+	/** The places searched in their order, each found or not. */
+	private List<SearchedPlace> everyPlace(boolean found, String profile) {
+		return List.of(new SearchedPlace("environment", "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY", found),
+				new SearchedPlace("credentials-file", this.home.resolve(".aws/credentials").toString(), found),
+				new SearchedPlace("config-file", this.home.resolve(".aws/config").toString(), found),
+				new SearchedPlace("profile", profile, found));
 	}
 
 	@Test

@@ -2,12 +2,11 @@ package dev.mfaportal.device;
 
 import java.time.Instant;
 
+import dev.mfaportal.support.StorageContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,20 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * class).
  */
 @Transactional
-abstract class DeviceStorageContract {
-
-	static final String ALICE = "alice";
-
-	static final String BOB = "bob";
-
-	static final String ARN = "arn:aws:iam::123456789012:mfa/alice";
-
-	static final String HARDWARE = "GAHT12345678";
-
-	static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
-
-	@Autowired
-	JdbcClient jdbc;
+abstract class DeviceStorageContract extends StorageContract {
 
 	DeviceRepository devices;
 
@@ -47,53 +33,55 @@ abstract class DeviceStorageContract {
 
 	@Test
 	void insertWhenFoundAgainThenEveryColumnRoundTrips() {
-		long id = this.devices.insert(new Device(0, ALICE, "Work", ARN, 43200, "work-mfa", "profile:work", T0, null));
+		long id = this.devices
+			.insert(new Device(0, ALICE, "Work", ALICE_MFA, 43200, "work-mfa", "profile:work", T0, null));
 		long other = this.devices.insert(new Device(0, ALICE, "Token", HARDWARE, 900, "mfa", null, T0, null));
 
 		assertThat(id).isPositive().isNotEqualTo(other);
 		assertThat(this.devices.find(ALICE, id))
-			.contains(new Device(id, ALICE, "Work", ARN, 43200, "work-mfa", "profile:work", T0, null));
+			.contains(new Device(id, ALICE, "Work", ALICE_MFA, 43200, "work-mfa", "profile:work", T0, null));
 		assertThat(this.devices.find(ALICE, other)).get().extracting(Device::sourceId).isNull();
 	}
 
 	@Test
 	void roleWhenSavedWithTheDeviceThenItRoundTripsAndUpdates() {
-		Device admin = new Device(0, ALICE, "Admin", ARN, 3600, "admin", null, T0, null,
+		Device admin = new Device(0, ALICE, "Admin", ALICE_MFA, 3600, "admin", null, T0, null,
 				"arn:aws:iam::123456789012:role/admin", "alice-admin", "ext-42");
 		long id = this.devices.insert(admin);
 		assertThat(this.devices.find(ALICE, id)).get()
 			.extracting(Device::roleArn, Device::roleSessionName, Device::externalId)
 			.containsExactly("arn:aws:iam::123456789012:role/admin", "alice-admin", "ext-42");
-		this.devices.update(new Device(id, ALICE, "Admin", ARN, 3600, "admin", null, T0, null, null, null, null));
+		this.devices.update(new Device(id, ALICE, "Admin", ALICE_MFA, 3600, "admin", null, T0, null, null, null, null));
 		assertThat(this.devices.find(ALICE, id)).get().extracting(Device::roleArn).isNull();
 	}
 
 	@Test
 	void saveProfileWhenSavedWithTheDeviceThenItRoundTripsAndUpdates() {
 		long id = this.devices
-			.insert(new Device(0, ALICE, "Saves", ARN, 3600, "mfa", null, T0, null, null, null, null, true));
+			.insert(new Device(0, ALICE, "Saves", ALICE_MFA, 3600, "mfa", null, T0, null, null, null, null, true));
 		assertThat(this.devices.find(ALICE, id)).get().extracting(Device::saveProfile).isEqualTo(true);
-		this.devices.update(new Device(id, ALICE, "Saves", ARN, 3600, "mfa", null, T0, null, null, null, null, false));
+		this.devices
+			.update(new Device(id, ALICE, "Saves", ALICE_MFA, 3600, "mfa", null, T0, null, null, null, null, false));
 		assertThat(this.devices.find(ALICE, id)).get().extracting(Device::saveProfile).isEqualTo(false);
-		assertThat(this.devices.find(ALICE, save(ALICE, "Plain", ARN))).get()
+		assertThat(this.devices.find(ALICE, save(ALICE, "Plain", ALICE_MFA))).get()
 			.extracting(Device::saveProfile)
 			.isEqualTo(false);
 	}
 
 	@Test
 	void findWhenAnotherOwnersIdThenEmpty() {
-		long id = save(ALICE, "Work", ARN);
+		long id = save(ALICE, "Work", ALICE_MFA);
 		assertThat(this.devices.find(BOB, id)).isEmpty();
 		assertThat(this.devices.find(ALICE, id + 1000)).isEmpty();
 	}
 
 	@Test
 	void listWhenLabelsDifferInCaseThenOnlyTheOwnersByLabelIgnoringCase() {
-		save(ALICE, "beta", ARN);
-		save(ALICE, "Charlie", ARN);
+		save(ALICE, "beta", ALICE_MFA);
+		save(ALICE, "Charlie", ALICE_MFA);
 		save(ALICE, "alpha", HARDWARE);
 		save(ALICE, "Alpha 2", HARDWARE);
-		save(BOB, "Aardvark", ARN);
+		save(BOB, "Aardvark", ALICE_MFA);
 
 		assertThat(this.devices.list(ALICE)).extracting(Device::label)
 			.containsExactly("alpha", "Alpha 2", "beta", "Charlie");
@@ -103,7 +91,7 @@ abstract class DeviceStorageContract {
 
 	@Test
 	void updateWhenOwnersDeviceThenLabelAndDefaultsChangeAndCreationStays() {
-		long id = save(ALICE, "Work", ARN);
+		long id = save(ALICE, "Work", ALICE_MFA);
 		Device renamed = new Device(id, ALICE, "Office", HARDWARE, 900, "office", null, T0.plusSeconds(99), null);
 
 		assertThat(this.devices.update(renamed)).isTrue();
@@ -113,15 +101,16 @@ abstract class DeviceStorageContract {
 
 	@Test
 	void updateWhenAnotherOwnersDeviceThenNothingChanges() {
-		long id = save(ALICE, "Work", ARN);
+		long id = save(ALICE, "Work", ALICE_MFA);
 
-		assertThat(this.devices.update(new Device(id, BOB, "Mine now", ARN, 900, "mfa", null, T0, null))).isFalse();
+		assertThat(this.devices.update(new Device(id, BOB, "Mine now", ALICE_MFA, 900, "mfa", null, T0, null)))
+			.isFalse();
 		assertThat(this.devices.find(ALICE, id)).get().extracting(Device::label).isEqualTo("Work");
 	}
 
 	@Test
 	void deleteWhenOwnersDeviceThenGoneAndOthersStay() {
-		long work = save(ALICE, "Work", ARN);
+		long work = save(ALICE, "Work", ALICE_MFA);
 		long token = save(ALICE, "Token", HARDWARE);
 
 		assertThat(this.devices.delete(BOB, work)).as("another owner").isFalse();
@@ -132,7 +121,7 @@ abstract class DeviceStorageContract {
 
 	@Test
 	void labelTakenWhenSameOwnerAnyCaseThenTakenUnlessItIsTheDeviceBeingRenamed() {
-		long work = save(ALICE, "Work", ARN);
+		long work = save(ALICE, "Work", ALICE_MFA);
 		long token = save(ALICE, "Token", HARDWARE);
 
 		assertThat(this.devices.labelTaken(ALICE, "Work", null)).isTrue();
@@ -145,15 +134,15 @@ abstract class DeviceStorageContract {
 
 	@Test
 	void insertWhenOwnerHasTheLabelThenTheDatabaseRefusesIt() {
-		save(BOB, "Work", ARN);
-		save(ALICE, "Work", ARN);
+		save(BOB, "Work", ALICE_MFA);
+		save(ALICE, "Work", ALICE_MFA);
 		// Last statement: PostgreSQL aborts the transaction after the violation.
 		assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(() -> save(ALICE, "Work", HARDWARE));
 	}
 
 	@Test
 	void updateWhenRenamedOntoAnotherLabelThenTheDatabaseRefusesIt() {
-		save(ALICE, "Work", ARN);
+		save(ALICE, "Work", ALICE_MFA);
 		long token = save(ALICE, "Token", HARDWARE);
 		assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(
 				() -> this.devices.update(new Device(token, ALICE, "Work", HARDWARE, 3600, "mfa", null, T0, null)));
@@ -161,13 +150,13 @@ abstract class DeviceStorageContract {
 
 	@Test
 	void markUsedWhenSerialSavedThenEveryDeviceOfThatOwnerWithItAndNoOther() {
-		long work = save(ALICE, "Work", ARN);
-		long workLong = save(ALICE, "Work, 36 hours", ARN);
+		long work = save(ALICE, "Work", ALICE_MFA);
+		long workLong = save(ALICE, "Work, 36 hours", ALICE_MFA);
 		long token = save(ALICE, "Token", HARDWARE);
-		long bobs = save(BOB, "Work", ARN);
+		long bobs = save(BOB, "Work", ALICE_MFA);
 		Instant used = T0.plusSeconds(3600);
 
-		assertThat(this.devices.markUsed(ALICE, ARN, used)).isEqualTo(2);
+		assertThat(this.devices.markUsed(ALICE, ALICE_MFA, used)).isEqualTo(2);
 		assertThat(this.devices.markUsed(ALICE, "arn:aws:iam::123456789012:mfa/nobody", used)).isZero();
 
 		assertThat(this.devices.find(ALICE, work)).get().extracting(Device::lastUsedAt).isEqualTo(used);

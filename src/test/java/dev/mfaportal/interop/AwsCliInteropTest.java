@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -130,14 +131,8 @@ class AwsCliInteropTest {
 		Path cli = awsCli(dir);
 		Issued issued = issued();
 		Path credentials = Files.writeString(dir.resolve("credentials"), issued.credentialsFile());
-		List<String> command = new ArrayList<>(
-				List.of(cli.toString(), "sts", "get-caller-identity", "--profile", PROFILE));
-		command.addAll(endpointArguments());
-		ProcessBuilder builder = isolated(dir, command);
-		builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", credentials.toString());
-		int before = sts().recordedRequests().size();
-		CliRun run = run(builder, dir);
-		assertCalledAsTheDemoUser(run, issued, before);
+		assertCallerIsTheDemoUser(dir, issued, Map.of("AWS_SHARED_CREDENTIALS_FILE", credentials.toString()),
+				List.of(cli.toString()), "--profile", PROFILE);
 	}
 
 	@Test
@@ -155,13 +150,8 @@ class AwsCliInteropTest {
 		assertThat(written).startsWith(others);
 		assertThat(written.substring(others.length()))
 			.isEqualTo("\r\n" + issued.credentialsFile().replace("\n", "\r\n"));
-		List<String> command = new ArrayList<>(
-				List.of(cli.toString(), "sts", "get-caller-identity", "--profile", PROFILE));
-		command.addAll(endpointArguments());
-		ProcessBuilder builder = isolated(dir, command);
-		builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", credentials.toString());
-		int before = sts().recordedRequests().size();
-		assertCalledAsTheDemoUser(run(builder, dir), issued, before);
+		assertCallerIsTheDemoUser(dir, issued, Map.of("AWS_SHARED_CREDENTIALS_FILE", credentials.toString()),
+				List.of(cli.toString()), "--profile", PROFILE);
 
 		ProcessBuilder untouched = isolated(dir,
 				List.of(cli.toString(), "configure", "get", "aws_access_key_id", "--profile", "default"));
@@ -173,34 +163,17 @@ class AwsCliInteropTest {
 	@Test
 	void envSnippetWhenSourcedInBashThenTheAwsCliCallsAsTheDemoUserWithTheIssuedKey(@TempDir Path dir)
 			throws Exception {
-		Path cli = awsCli(dir);
-		Tools.require(Tools.onPath("bash").isPresent(), "bash is not installed");
-		Issued issued = issued();
-		Path snippet = Files.writeString(dir.resolve("aws-mfa.sh"), issued.env());
 		// the CLI comes in as "$@" so that PORTAL_AWS_CLI, not the PATH, decides which
 		// one runs
-		List<String> command = new ArrayList<>(List.of("bash", "-c", ". \"$1\" && shift && exec \"$@\"", "bash",
-				snippet.toString(), cli.toString(), "sts", "get-caller-identity"));
-		command.addAll(endpointArguments());
-		int before = sts().recordedRequests().size();
-		CliRun run = run(isolated(dir, command), dir);
-		assertCalledAsTheDemoUser(run, issued, before);
+		assertSourcedSnippetCallsAsTheDemoUser(dir, "aws-mfa.sh", Issued::env, "bash", "-c",
+				". \"$1\" && shift && exec \"$@\"", "bash");
 	}
 
 	@Test
 	void fishSnippetWhenSourcedInFishThenTheAwsCliCallsAsTheDemoUserWithTheIssuedKey(@TempDir Path dir)
 			throws Exception {
-		Path cli = awsCli(dir);
-		Tools.require(Tools.onPath("fish").isPresent(), "fish is not installed (apt-get install fish)");
-		Issued issued = issued();
-		Path snippet = Files.writeString(dir.resolve("aws-mfa.fish"), issued.fish());
-		List<String> command = new ArrayList<>(
-				List.of("fish", "--no-config", "-c", "source $argv[1]; and exec $argv[2..-1]", snippet.toString(),
-						cli.toString(), "sts", "get-caller-identity"));
-		command.addAll(endpointArguments());
-		int before = sts().recordedRequests().size();
-		CliRun run = run(isolated(dir, command), dir);
-		assertCalledAsTheDemoUser(run, issued, before);
+		assertSourcedSnippetCallsAsTheDemoUser(dir, "aws-mfa.fish", Issued::fish, "fish", "--no-config", "-c",
+				"source $argv[1]; and exec $argv[2..-1]");
 	}
 
 	@Test
@@ -223,6 +196,39 @@ class AwsCliInteropTest {
 		CliRun again = run(builder, dir);
 		assertThat(again.exitCode()).as(again::describe).isNotZero();
 		assertThat(again.stderr()).as(again::describe).contains("AccessDenied");
+	}
+
+	/**
+	 * Writes the issued snippet to a file that the shell sources (the shell's command,
+	 * then the file and the CLI as arguments) before it runs the CLI.
+	 */
+	private void assertSourcedSnippetCallsAsTheDemoUser(Path dir, String file, Function<Issued, String> snippet,
+			String shell, String... sourcing) throws Exception {
+		Path cli = awsCli(dir);
+		Tools.require(Tools.onPath(shell).isPresent(), shell + " is not installed (apt-get install " + shell + ")");
+		Issued issued = issued();
+		Path written = Files.writeString(dir.resolve(file), snippet.apply(issued));
+		List<String> command = new ArrayList<>(List.of(shell));
+		command.addAll(List.of(sourcing));
+		command.addAll(List.of(written.toString(), cli.toString()));
+		assertCallerIsTheDemoUser(dir, issued, Map.of(), command);
+	}
+
+	/**
+	 * Runs {@code sts get-caller-identity} of the CLI that the command ends with (a shell
+	 * may come first), with the environment added, the emulator's endpoint and the
+	 * options, and checks that the call was the demo user's with the issued key.
+	 */
+	private void assertCallerIsTheDemoUser(Path dir, Issued issued, Map<String, String> environment, List<String> cli,
+			String... options) throws Exception {
+		List<String> command = new ArrayList<>(cli);
+		command.addAll(List.of("sts", "get-caller-identity"));
+		command.addAll(endpointArguments());
+		command.addAll(List.of(options));
+		ProcessBuilder builder = isolated(dir, command);
+		builder.environment().putAll(environment);
+		int before = sts().recordedRequests().size();
+		assertCalledAsTheDemoUser(run(builder, dir), issued, before);
 	}
 
 	private void assertCalledAsTheDemoUser(CliRun run, Issued issued, int recordedBefore) {

@@ -5,25 +5,23 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-import dev.mfaportal.security.LaunchToken;
 import dev.mfaportal.emulator.EmulatedMfaDevice;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.RecordedRequest;
 import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.emulator.Totp;
+import dev.mfaportal.support.LaunchablePortal;
 import dev.mfaportal.support.PortalClient;
 import dev.mfaportal.support.PortalWithEmulator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,17 +47,14 @@ class IssuingIntegrationTest {
 
 	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(ALICE));
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	LaunchToken launchToken;
+	LaunchablePortal portal;
 
 	PortalClient browser;
 
 	@BeforeEach
-	void launch(PortalClient launched) {
+	void launch(LaunchablePortal portal, PortalClient launched) {
 		emulator.clearRecordedRequests();
+		this.portal = portal;
 		this.browser = launched;
 	}
 
@@ -127,14 +122,15 @@ class IssuingIntegrationTest {
 
 	@Test
 	void requestWhenHostIsForeignThenRefusedEvenWithAValidSession() throws Exception {
-		assertThat(this.browser.rawStatusLine("GET", "/", "evil.example:" + this.port)).contains(" 400");
-		assertThat(this.browser.rawStatusLine("GET", "/", "127.0.0.1.nip.io:" + this.port)).contains(" 400");
-		assertThat(this.browser.rawStatusLine("GET", "/launch-required", "localhost:" + this.port)).contains(" 401");
+		assertThat(this.browser.rawStatusLine("GET", "/", "evil.example:" + this.portal.port())).contains(" 400");
+		assertThat(this.browser.rawStatusLine("GET", "/", "127.0.0.1.nip.io:" + this.portal.port())).contains(" 400");
+		assertThat(this.browser.rawStatusLine("GET", "/launch-required", "localhost:" + this.portal.port()))
+			.contains(" 401");
 	}
 
 	@Test
 	void pageWhenNoLaunchTokenThenRefusedWithInstructions() throws Exception {
-		PortalClient stranger = new PortalClient(this.port);
+		PortalClient stranger = this.portal.stranger();
 		HttpResponse<String> form = stranger.get("/");
 		assertThat(form.statusCode()).isEqualTo(401);
 		assertThat(form.body()).contains("Open the link from your terminal");
@@ -146,10 +142,10 @@ class IssuingIntegrationTest {
 
 	@Test
 	void launchLinkWhenUsedThenTokenLeavesTheAddressBar() throws Exception {
-		PortalClient other = new PortalClient(this.port);
-		HttpResponse<String> launched = other.launch(this.launchToken.value());
+		PortalClient other = this.portal.stranger();
+		HttpResponse<String> launched = other.launch(this.portal.launchToken());
 		assertThat(launched.headers().firstValue("Location")).hasValueSatisfying(
-				(location) -> assertThat(location).doesNotContain(this.launchToken.value()).endsWith("/"));
+				(location) -> assertThat(location).doesNotContain(this.portal.launchToken()).endsWith("/"));
 	}
 
 	@Test

@@ -1,18 +1,16 @@
 package dev.mfaportal.issuing;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.support.EmulatedAccounts;
+import dev.mfaportal.support.H2Files;
 import dev.mfaportal.support.PortalClient;
 import dev.mfaportal.support.PortalWithEmulator;
 import org.junit.jupiter.api.Test;
@@ -46,7 +44,7 @@ class StorageCanaryTest {
 
 	@DynamicPropertySource
 	static void fileDatabase(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("portal"));
+		H2Files.register(registry, () -> dataDir);
 	}
 
 	@Autowired
@@ -75,15 +73,7 @@ class StorageCanaryTest {
 			assertThat(everyValue).doesNotContain(canary);
 		}
 
-		this.jdbc.sql("checkpoint sync").update();
-		String onDisk;
-		try (Stream<Path> files = Files.list(dataDir)) {
-			StringBuilder bytes = new StringBuilder();
-			for (Path file : files.toList()) {
-				bytes.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
-			}
-			onDisk = bytes.toString();
-		}
+		String onDisk = H2Files.everyByteOnDisk(this.jdbc, dataDir);
 		assertThat(onDisk).contains(CANARY.device().serialNumber());
 		for (String canary : canaries) {
 			assertThat(onDisk).doesNotContain(canary);
@@ -91,20 +81,8 @@ class StorageCanaryTest {
 	}
 
 	private String everyValueInEveryTable() {
-		StringBuilder values = new StringBuilder();
-		List<String> tables = this.jdbc
-			.sql("select table_name from information_schema.tables where table_schema = 'PUBLIC'")
-			.query(String.class)
-			.list();
-		assertThat(tables).contains("AUDIT_EVENT", "MFA_ATTEMPT", "USED_MFA_CODE", "MFA_DEVICE");
-		for (String table : tables) {
-			this.jdbc.sql("select * from \"" + table + "\"").query((row) -> {
-				for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
-					values.append(row.getString(column)).append('\n');
-				}
-			});
-		}
-		return values.toString();
+		assertThat(H2Files.tables(this.jdbc)).contains("AUDIT_EVENT", "MFA_ATTEMPT", "USED_MFA_CODE", "MFA_DEVICE");
+		return H2Files.everyValueInEveryTable(this.jdbc);
 	}
 
 	private static Map<String, String> form(String code) {

@@ -10,22 +10,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.mfaportal.security.LaunchToken;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.ForcedFailure;
 import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.support.EmulatedAccounts;
+import dev.mfaportal.support.LaunchablePortal;
 import dev.mfaportal.support.PortalClient;
 import dev.mfaportal.support.PortalWithEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,17 +45,14 @@ class StsFaultsIntegrationTest {
 
 	static final AtomicInteger codes = new AtomicInteger();
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	LaunchToken launchToken;
+	LaunchablePortal portal;
 
 	PortalClient browser;
 
 	@BeforeEach
-	void launch() throws Exception {
-		this.browser = launched();
+	void launch(LaunchablePortal portal) {
+		this.portal = portal;
+		this.browser = portal.launched();
 	}
 
 	@AfterEach
@@ -116,14 +111,14 @@ class StsFaultsIntegrationTest {
 			List<Future<HttpResponse<String>>> hanging = new ArrayList<>();
 			// Five: the attempt limit admits no more at once for one device.
 			for (int i = 0; i < 5; i++) {
-				PortalClient issuer = launched();
+				PortalClient issuer = this.portal.launched();
 				hanging.add(pool.submit(() -> issue(issuer)));
 			}
 			Thread.sleep(300);
 			long start = System.nanoTime();
 			List<Future<HttpResponse<String>>> loads = new ArrayList<>();
 			for (int i = 0; i < 50; i++) {
-				PortalClient user = launched();
+				PortalClient user = this.portal.launched();
 				String path = (i % 2 == 0) ? "/" : "/history";
 				loads.add(pool.submit(() -> user.get(path)));
 			}
@@ -138,12 +133,6 @@ class StsFaultsIntegrationTest {
 		finally {
 			pool.shutdownNow();
 		}
-	}
-
-	private PortalClient launched() throws Exception {
-		PortalClient client = new PortalClient(this.port);
-		assertThat(client.launch(this.launchToken.value()).statusCode()).isEqualTo(302);
-		return client;
 	}
 
 	/** A fresh code each time: the portal never sends one code twice. */

@@ -48,8 +48,7 @@ class DistPackageIT {
 
 	@Test
 	void installedLauncherWhenStartedThenOpensTheBrowserAtTheLinkServesTheFormAndUsesTheArchive() throws Exception {
-		Path java25 = Tools.java25();
-		Tools.require(java25 != null, "no Java 25 (set JAVA25_HOME, or install Temurin 25)");
+		Path java25 = Tools.requireJava25();
 		Tools.require(Tools.onPath("dpkg-deb").isPresent() && Tools.onPath("fakeroot").isPresent(),
 				"no dpkg-deb or no fakeroot, which jpackage needs for a .deb (Debian: apt-get install dpkg fakeroot)");
 		Path jar = Path.of(System.getProperty("portal.jar", "target/none.jar"));

@@ -7,15 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.TestEmulator;
+import dev.mfaportal.support.AtOnce;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.MutableClock;
 import dev.mfaportal.support.PortalClient;
@@ -40,26 +37,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PortalWithEmulator
 class AttemptLimitIntegrationTest {
 
-	static final EmulatedUser LIMITED = EmulatedAccounts.user("limited", "AKIALIMITED000000001",
-			"secret-limited-0000000000000000000000000");
+	static final EmulatedUser LIMITED = EmulatedAccounts.user("limited");
 
-	static final EmulatedUser SLIDING = EmulatedAccounts.user("sliding", "AKIASLIDING000000001",
-			"secret-sliding-0000000000000000000000000");
+	static final EmulatedUser SLIDING = EmulatedAccounts.user("sliding");
 
-	static final EmulatedUser LOCKED = EmulatedAccounts.user("locked", "AKIALOCKED0000000001",
-			"secret-locked-00000000000000000000000000");
+	static final EmulatedUser LOCKED = EmulatedAccounts.user("locked");
 
-	static final EmulatedUser RESET = EmulatedAccounts.user("reset", "AKIARESET00000000001",
-			"secret-reset-000000000000000000000000000");
+	static final EmulatedUser RESET = EmulatedAccounts.user("reset");
 
-	static final EmulatedUser REUSED = EmulatedAccounts.user("reused", "AKIAREUSED0000000001",
-			"secret-reused-00000000000000000000000000");
+	static final EmulatedUser REUSED = EmulatedAccounts.user("reused");
 
-	static final EmulatedUser PARALLEL = EmulatedAccounts.user("parallel", "AKIAPARALLEL00000001",
-			"secret-parallel-000000000000000000000000");
+	static final EmulatedUser PARALLEL = EmulatedAccounts.user("parallel");
 
-	static final EmulatedUser MIXED = EmulatedAccounts.user("mixed", "AKIAMIXED00000000001",
-			"secret-mixed-000000000000000000000000000");
+	static final EmulatedUser MIXED = EmulatedAccounts.user("mixed");
 
 	static final TestEmulator emulator = TestEmulator
 		.start(EmulatorSettings.of(LIMITED, SLIDING, LOCKED, RESET, REUSED, PARALLEL, MIXED), Clock.systemUTC());
@@ -189,30 +179,16 @@ class AttemptLimitIntegrationTest {
 	/** Sends every code at the same moment; the statuses in the codes' order. */
 	private List<Integer> atOnce(EmulatedUser user, List<String> codes) throws Exception {
 		String token = this.browser.csrfToken();
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService senders = Executors.newFixedThreadPool(codes.size());
-		try {
-			List<Future<Integer>> answers = new ArrayList<>();
-			for (String code : codes) {
-				answers.add(senders.submit(() -> {
-					start.await();
-					return this.browser.post("/session-token",
-							Map.of("source", user.userName(), "serialNumber", user.device().serialNumber(), "tokenCode",
-									code, "durationSeconds", "900", "profileName", "mfa", "_csrf", token),
-							false)
-						.statusCode();
-				}));
-			}
-			start.countDown();
-			List<Integer> statuses = new ArrayList<>();
-			for (Future<Integer> answer : answers) {
-				statuses.add(answer.get(60, TimeUnit.SECONDS));
-			}
-			return statuses;
+		List<Callable<Integer>> sends = new ArrayList<>();
+		for (String code : codes) {
+			sends.add(() -> this.browser
+				.post("/session-token",
+						Map.of("source", user.userName(), "serialNumber", user.device().serialNumber(), "tokenCode",
+								code, "durationSeconds", "900", "profileName", "mfa", "_csrf", token),
+						false)
+				.statusCode());
 		}
-		finally {
-			senders.shutdownNow();
-		}
+		return AtOnce.run(sends);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -48,8 +48,7 @@ class DockerStartCommandIT {
 
 	@Test
 	void startCommandWhenRunOnTheExtractedLayersThenHealthyUsesTheAotCacheAndStopsGracefully() throws Exception {
-		Path java25 = Tools.java25();
-		Tools.require(java25 != null, "no Java 25 (set JAVA25_HOME, or install Temurin 25)");
+		Path java25 = Tools.requireJava25();
 		Tools.require(PostgresDatabase.reachable(), "no PostgreSQL at 127.0.0.1:5432 (user postgres, database test)");
 		Path jar = Path.of(System.getProperty("portal.jar", "target/none.jar"));
 		assertThat(jar).as("the packaged jar (failsafe runs after package)").exists();

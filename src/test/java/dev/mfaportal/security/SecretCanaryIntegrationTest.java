@@ -2,7 +2,6 @@ package dev.mfaportal.security;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import dev.mfaportal.MfaPortalApplication;
 import dev.mfaportal.emulator.EmulatedRole;
@@ -22,6 +20,7 @@ import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.emulator.Totp;
 import dev.mfaportal.support.EmulatedAccounts;
+import dev.mfaportal.support.H2Files;
 import dev.mfaportal.support.PortalClient;
 import dev.mfaportal.support.PortalWithEmulator;
 import org.junit.jupiter.api.Test;
@@ -84,7 +83,7 @@ class SecretCanaryIntegrationTest {
 
 	@DynamicPropertySource
 	static void endpoints(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("portal"));
+		H2Files.register(registry, () -> dataDir);
 	}
 
 	@LocalServerPort
@@ -147,15 +146,9 @@ class SecretCanaryIntegrationTest {
 		assertNoCanaryIn("the log", output.getAll());
 		assertNoCanaryIn("the URLs", String.join("\n", this.urls));
 		assertNoCanaryIn("the tables", everyValueInEveryTable());
-		this.jdbc.sql("checkpoint sync").update();
-		StringBuilder onDisk = new StringBuilder();
-		try (Stream<Path> files = Files.list(dataDir)) {
-			for (Path file : files.toList()) {
-				onDisk.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
-			}
-		}
+		String onDisk = H2Files.everyByteOnDisk(this.jdbc, dataDir);
 		assertThat(onDisk).as("the H2 file holds the audit").contains(NINA.device().serialNumber());
-		assertNoCanaryIn("the H2 file", onDisk.toString());
+		assertNoCanaryIn("the H2 file", onDisk);
 		assertThat(output.getAll()).as("the SDK's request log was on").contains("software.amazon.awssdk.request");
 	}
 
@@ -175,8 +168,7 @@ class SecretCanaryIntegrationTest {
 		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(MfaPortalApplication.class)
 			.profiles("team")
 			.properties(properties)
-			.run("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("portal"),
-					"--portal.sts.endpoint=" + emulator.endpoint(),
+			.run("--spring.datasource.url=" + H2Files.url(dataDir), "--portal.sts.endpoint=" + emulator.endpoint(),
 					"--portal.team.admin-password=CanaryAdminPassword-0001", "--server.address=127.0.0.1",
 					"--portal.encryption.key=" + KEY_2)) {
 			int port = ((WebServerApplicationContext) second).getWebServer().getPort();
@@ -232,24 +224,9 @@ class SecretCanaryIntegrationTest {
 	}
 
 	private String everyValueInEveryTable() {
-		StringBuilder values = new StringBuilder();
-		List<String> tables = this.jdbc
-			.sql("select table_name from information_schema.tables where table_schema = 'PUBLIC'")
-			.query(String.class)
-			.list();
-		assertThat(tables).contains("AUDIT_EVENT", "ACCESS_KEY", "SPRING_SESSION", "SPRING_SESSION_ATTRIBUTES");
-		for (String table : tables) {
-			this.jdbc.sql("select * from \"" + table + "\"").query((row) -> {
-				for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
-					Object value = row.getObject(column);
-					values
-						.append((value instanceof byte[] bytes) ? new String(bytes, StandardCharsets.ISO_8859_1)
-								: String.valueOf(value))
-						.append('\n');
-				}
-			});
-		}
-		return values.toString();
+		assertThat(H2Files.tables(this.jdbc)).contains("AUDIT_EVENT", "ACCESS_KEY", "SPRING_SESSION",
+				"SPRING_SESSION_ATTRIBUTES");
+		return H2Files.everyValueInEveryTable(this.jdbc);
 	}
 
 	private static String code(EmulatedUser user, int stepsAhead) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -27,19 +28,17 @@ class SnippetsInShellsTest {
 			SnippetsGoldenTest.HOSTILE.secretAccessKey(), SnippetsGoldenTest.HOSTILE.sessionToken(),
 			Instant.parse("2026-11-26T22:00:00Z"));
 
+	/** Prints the four variables, each followed by a record separator. */
+	private static final String PRINT_EVERY_VALUE = "printf '%s\\036' \"$AWS_ACCESS_KEY_ID\" \"$AWS_SECRET_ACCESS_KEY\""
+			+ " \"$AWS_SESSION_TOKEN\" \"$AWS_CREDENTIAL_EXPIRATION\"";
+
 	@TempDir
 	Path dir;
 
 	@Test
 	void envSnippetWhenSourcedInBashThenEveryValueArrivesIntact() throws Exception {
 		Tools.require(Tools.onPath("bash").isPresent(), "bash is not installed");
-		for (TemporaryCredentials credentials : List.of(SnippetsGoldenTest.HOSTILE, WITH_NEWLINE)) {
-			Path set = write(SnippetFormat.ENV, credentials);
-			String printed = run("bash", "-c",
-					". \"$1\"; printf '%s\\036' \"$AWS_ACCESS_KEY_ID\" \"$AWS_SECRET_ACCESS_KEY\" \"$AWS_SESSION_TOKEN\" \"$AWS_CREDENTIAL_EXPIRATION\"",
-					"bash", set.toString());
-			assertThat(printed).isEqualTo(expected(credentials));
-		}
+		assertEveryValueArrivesIntact(SnippetFormat.ENV, "bash", "-c", ". \"$1\"; " + PRINT_EVERY_VALUE, "bash");
 	}
 
 	@Test
@@ -55,13 +54,8 @@ class SnippetsInShellsTest {
 	@Test
 	void fishSnippetWhenSourcedInFishThenEveryValueArrivesIntact() throws Exception {
 		Tools.require(Tools.onPath("fish").isPresent(), "fish is not installed (apt-get install fish)");
-		for (TemporaryCredentials credentials : List.of(SnippetsGoldenTest.HOSTILE, WITH_NEWLINE)) {
-			Path set = write(SnippetFormat.FISH, credentials);
-			String printed = run("fish", "--no-config", "-c",
-					"source $argv[1]; printf '%s\\036' \"$AWS_ACCESS_KEY_ID\" \"$AWS_SECRET_ACCESS_KEY\" \"$AWS_SESSION_TOKEN\" \"$AWS_CREDENTIAL_EXPIRATION\"",
-					set.toString());
-			assertThat(printed).isEqualTo(expected(credentials));
-		}
+		assertEveryValueArrivesIntact(SnippetFormat.FISH, "fish", "--no-config", "-c",
+				"source $argv[1]; " + PRINT_EVERY_VALUE);
 	}
 
 	@Test
@@ -123,6 +117,18 @@ class SnippetsInShellsTest {
 	private static String expected(TemporaryCredentials credentials) {
 		return credentials.accessKeyId() + "\036" + credentials.secretAccessKey() + "\036" + credentials.sessionToken()
 				+ "\036" + Snippets.expiration(credentials) + "\036";
+	}
+
+	/**
+	 * Writes the snippet of each credentials, has the shell (its command, then the
+	 * snippet's path) source it and print the four values, and compares.
+	 */
+	private void assertEveryValueArrivesIntact(SnippetFormat format, String... shell) throws Exception {
+		for (TemporaryCredentials credentials : List.of(SnippetsGoldenTest.HOSTILE, WITH_NEWLINE)) {
+			List<String> command = new ArrayList<>(List.of(shell));
+			command.add(write(format, credentials).toString());
+			assertThat(run(command.toArray(String[]::new))).isEqualTo(expected(credentials));
+		}
 	}
 
 	private Path write(SnippetFormat format, TemporaryCredentials credentials) throws IOException {

@@ -4,13 +4,15 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 
 import org.h2.tools.Server;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An H2 server the portal reaches through a {@link TcpRelay} the test can cut, for
  * database outages. Its files live in the temporary directory, one folder per name and
- * JVM.
+ * JVM. Held in a {@code @RegisterExtension static} field, it stops after the test class.
  */
-public final class CuttableDatabase implements AutoCloseable {
+public final class CuttableDatabase implements AutoCloseable, AfterAllCallback {
 
 	private final Server server;
 
@@ -54,6 +56,11 @@ public final class CuttableDatabase implements AutoCloseable {
 
 	public void restore() {
 		this.relay.restore();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) throws Exception {
+		close();
 	}
 
 	@Override

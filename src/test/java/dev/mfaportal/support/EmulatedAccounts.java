@@ -3,6 +3,7 @@ package dev.mfaportal.support;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import dev.mfaportal.credentialsource.CredentialSource;
@@ -27,6 +28,16 @@ public final class EmulatedAccounts implements CredentialSources {
 
 	public EmulatedAccounts(List<EmulatedUser> users) {
 		this.users = users;
+	}
+
+	/**
+	 * A user whose key ID and secret are made from its name (up to 16 letters), with a
+	 * virtual MFA device named after it: for tests that need many users and none of their
+	 * keys.
+	 */
+	public static EmulatedUser user(String name) {
+		return user(name, "AKIA" + (name.toUpperCase(Locale.ROOT) + "0".repeat(16)).substring(0, 16),
+				name + "Secret/" + "0".repeat(33 - name.length()));
 	}
 
 	/** A user with a virtual MFA device named after it. */

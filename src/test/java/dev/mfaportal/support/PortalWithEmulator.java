@@ -18,8 +18,9 @@ import org.springframework.test.context.ContextCustomizerFactories;
  * at it (the console destination at a closed port), and, unless {@link #accounts()} is
  * false, its users are the portal's credential sources ({@link EmulatedAccounts}, each
  * under its user name). A {@link PortalClient} parameter of a test or {@code @BeforeEach}
- * method gets a client that has followed the launch link. The emulator stops when the
- * test run ends (a cached context may still use it until then).
+ * method gets a client that has followed the launch link, a {@link LaunchablePortal} one
+ * the portal to launch more. The emulator stops when the test run ends (a cached context
+ * may still use it until then).
  * <p>
  * Goes with the class's own {@code @SpringBootTest(webEnvironment = RANDOM_PORT, ...)}.
  */

@@ -12,9 +12,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * The JUnit side of {@link PortalWithEmulator}: launched clients as parameters, and the
- * emulator stopped when the whole run ends (not after the class: a subclass or a cached
- * context may still use it).
+ * The JUnit side of {@link PortalWithEmulator}: launched clients and the
+ * {@link LaunchablePortal} as parameters, and the emulator stopped when the whole run
+ * ends (not after the class: a subclass or a cached context may still use it).
  */
 class PortalWithEmulatorExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -32,25 +32,25 @@ class PortalWithEmulatorExtension implements BeforeAllCallback, ParameterResolve
 
 	@Override
 	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-		return parameter.getParameter().getType() == PortalClient.class;
+		Class<?> type = parameter.getParameter().getType();
+		return type == PortalClient.class || type == LaunchablePortal.class;
 	}
 
 	@Override
 	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-		ApplicationContext portal = SpringExtension.getApplicationContext(context);
-		PortalClient client = new PortalClient(
-				portal.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
-		int status;
+		ApplicationContext portalContext = SpringExtension.getApplicationContext(context);
+		LaunchablePortal portal = new LaunchablePortal(
+				portalContext.getEnvironment().getRequiredProperty("local.server.port", Integer.class),
+				portalContext.getBean(LaunchToken.class).value());
+		if (parameter.getParameter().getType() == LaunchablePortal.class) {
+			return portal;
+		}
 		try {
-			status = client.launch(portal.getBean(LaunchToken.class).value()).statusCode();
+			return portal.launched();
 		}
-		catch (Exception ex) {
-			throw new ParameterResolutionException("Cannot follow the launch link", ex);
+		catch (IllegalStateException ex) {
+			throw new ParameterResolutionException(ex.getMessage(), ex);
 		}
-		if (status != 302) {
-			throw new ParameterResolutionException("The launch link answered " + status + ", not 302");
-		}
-		return client;
 	}
 
 }

@@ -59,6 +59,15 @@ public final class Tools {
 	}
 
 	/**
+	 * Java 25's {@code java}, or the test skipped (failed in CI) when there is none.
+	 */
+	public static Path requireJava25() {
+		Path java25 = java25();
+		require(java25 != null, "no Java 25 (set JAVA25_HOME, or install Temurin 25)");
+		return java25;
+	}
+
+	/**
 	 * Skips the test (or fails it in CI) unless the tool is there.
 	 * @param available whether the tool was found
 	 * @param reason what is missing and how to install it

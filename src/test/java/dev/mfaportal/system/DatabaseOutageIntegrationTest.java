@@ -16,8 +16,8 @@ import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
 import dev.mfaportal.support.PortalWithEmulator;
 import dev.mfaportal.support.CuttableDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -58,16 +58,12 @@ class DatabaseOutageIntegrationTest {
 
 	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(OWNER, LATE));
 
+	@RegisterExtension
 	static final CuttableDatabase database = CuttableDatabase.start("outage");
 
 	@DynamicPropertySource
 	static void endpoints(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", database::url);
-	}
-
-	@AfterAll
-	static void stop() throws Exception {
-		database.close();
 	}
 
 	@Autowired

@@ -6,8 +6,8 @@ import java.util.List;
 
 import dev.mfaportal.support.PortalClient;
 import dev.mfaportal.support.CuttableDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -30,16 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("team")
 class TeamDatabaseOutageIntegrationTest {
 
+	@RegisterExtension
 	static final CuttableDatabase database = CuttableDatabase.start("team-outage");
 
 	@DynamicPropertySource
 	static void datasource(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", database::url);
-	}
-
-	@AfterAll
-	static void stop() throws Exception {
-		database.close();
 	}
 
 	@LocalServerPort

@@ -31,10 +31,10 @@ import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.RecordedRequest;
 import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.emulator.Totp;
-import dev.mfaportal.security.LaunchToken;
 import dev.mfaportal.sts.StsCaller;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
+import dev.mfaportal.support.PortalWithEmulator;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,8 +61,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -78,6 +76,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 				"logging.level.software.amazon.awssdk.request=DEBUG" })
 @ExtendWith(OutputCaptureExtension.class)
 @Import(ServedPortal.Accounts.class)
+@PortalWithEmulator(accounts = false)
 abstract class ServedPortal {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
@@ -87,33 +86,20 @@ abstract class ServedPortal {
 
 	static final List<EmulatedUser> USERS = Stream
 		.of("ana", "ben", "cai", "dee", "eva", "fay", "gus", "hal", "ivy", "jon", "kim", "lou", "max")
-		.map((name) -> EmulatedAccounts.user(name, "AKIA" + (name.toUpperCase() + "0000000000000000").substring(0, 16),
-				name + "Secret/" + "0".repeat(33 - name.length())))
+		.map(EmulatedAccounts::user)
 		.toList();
 
 	/**
-	 * Lives as long as the Spring context that every terminal test class shares, so it is
-	 * closed with the JVM rather than after one class.
+	 * Lives as long as the Spring context that every terminal test class shares: closed
+	 * when the test run ends rather than after one class.
 	 */
 	static final TestEmulator emulator = TestEmulator
 		.start(EmulatorSettings.of(USERS.toArray(EmulatedUser[]::new)).withRoles(List.of(ADMIN)), Clock.systemUTC());
 
-	static {
-		Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
-	}
-
 	private static final Set<String> SENT_CODES = ConcurrentHashMap.newKeySet();
-
-	@DynamicPropertySource
-	static void endpoints(DynamicPropertyRegistry registry) {
-		registry.add("portal.sts.endpoint", () -> emulator.endpoint().toString());
-	}
 
 	@LocalServerPort
 	int port;
-
-	@Autowired
-	LaunchToken launchToken;
 
 	@Autowired
 	TerminalToken terminalToken;
@@ -127,10 +113,9 @@ abstract class ServedPortal {
 	PortalClient browser;
 
 	@BeforeEach
-	void launch() throws Exception {
+	void launch(PortalClient launched) {
 		this.held.stop();
-		this.browser = new PortalClient(this.port);
-		this.browser.launch(this.launchToken.value());
+		this.browser = launched;
 	}
 
 	/** A program's request: no cookie, no browser headers. */

@@ -15,10 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import dev.mfaportal.credentialsource.CredentialSource;
@@ -33,6 +29,7 @@ import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.emulator.Totp;
 import dev.mfaportal.security.LaunchToken;
 import dev.mfaportal.sts.StsCaller;
+import dev.mfaportal.support.AtOnce;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
 import org.jsoup.Jsoup;
@@ -122,29 +119,16 @@ class TerminalIntegrationTest extends ServedPortal {
 		issue(user("cai"), true);
 		emulator.clearRecordedRequests();
 		int programs = 16;
-		CountDownLatch start = new CountDownLatch(1);
 		List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
 		for (int i = 0; i < programs; i++) {
-			calls.add(() -> {
-				start.await();
-				return program("/credentials/admin-cai", token());
-			});
+			calls.add(() -> program("/credentials/admin-cai", token()));
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(programs);
-		try {
-			List<Future<HttpResponse<String>>> answers = calls.stream().map(pool::submit).toList();
-			start.countDown();
-			Set<String> keys = ConcurrentHashMap.newKeySet();
-			for (Future<HttpResponse<String>> answer : answers) {
-				HttpResponse<String> response = answer.get();
-				assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-				keys.add(JSON.readTree(response.body()).get("AccessKeyId").asString());
-			}
-			assertThat(keys).hasSize(1);
+		Set<String> keys = ConcurrentHashMap.newKeySet();
+		for (HttpResponse<String> response : AtOnce.run(calls)) {
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			keys.add(JSON.readTree(response.body()).get("AccessKeyId").asString());
 		}
-		finally {
-			pool.shutdownNow();
-		}
+		assertThat(keys).hasSize(1);
 		List<RecordedRequest> assumed = emulator.recordedRequests()
 			.stream()
 			.filter((request) -> request.action().equals("AssumeRole"))
