@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -20,6 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page to page.
  */
 class LanguageBrowserTest extends PortalInBrowser {
+
+	/**
+	 * The choice sticks: put English back, so one failing test does not fail the next.
+	 */
+	@AfterEach
+	void backToEnglish() {
+		open("/?lang=en");
+	}
 
 	@Test
 	void languageWhenSwitchedThenNoEnglishIsLeftOnAnyPageAndTheChoiceSticks() throws IOException {
@@ -47,6 +56,7 @@ class LanguageBrowserTest extends PortalInBrowser {
 		assertNoEnglish("result, every format", english);
 		assertThat(axe("result in Spanish")).isEmpty();
 		chromium.find("[data-remove-profile] button").click();
+		chromium.waitUntil((d) -> !d.findElements(By.cssSelector("[data-removed-profile]")).isEmpty());
 		assertNoEnglish("profile removed", english);
 		assertThat(axe("profile removed in Spanish")).isEmpty();
 		open("/?lang=en");

@@ -12,6 +12,7 @@ import java.util.Map;
 import dev.mfaportal.support.Chromium;
 import dev.mfaportal.emulator.EmulatedUser;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -248,6 +249,7 @@ class ResultPageBrowserTest extends PortalInBrowser {
 		}
 
 		chromium.find("[data-remove-profile] button").click();
+		chromium.waitUntil((d) -> !d.findElements(By.cssSelector("[data-removed-profile]")).isEmpty());
 		assertThat(chromium.find("[data-removed-profile]").getAttribute("data-removed-profile")).isEqualTo("REMOVED");
 		assertThat(Files.readString(CREDENTIALS_FILE)).doesNotContain("[mfa]");
 	}
