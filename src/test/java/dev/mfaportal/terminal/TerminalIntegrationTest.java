@@ -191,6 +191,20 @@ class TerminalIntegrationTest extends ServedPortal {
 	}
 
 	@Test
+	void credentialsWhenPostedWithTheTokenButNoCsrfTokenThen403AndNoCredentials() throws Exception {
+		issue(user("ida"), true);
+
+		HttpResponse<String> posted = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/credentials"))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.header("Authorization", token())
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(posted.statusCode()).isEqualTo(403);
+		assertThat(posted.body()).doesNotContain("SecretAccessKey");
+	}
+
+	@Test
 	void crossSiteFetchWhenEvenWithTheTokenThenRefusedAndNoCorsGrant() throws Exception {
 		issue(user("hal"), true);
 
