@@ -9,16 +9,6 @@ VARIANT_RUNS=${VARIANT_RUNS:-5}
 OUT=$BENCH_OUT/cold-start.md
 DIR=$BENCH_OUT/cold-start
 
-# One HTTP/1.1 GET / through bash's /dev/tcp: no process per probe to compete with the starting JVM.
-probe() {
-	{ exec 3<>"/dev/tcp/127.0.0.1/$PORTAL_PORT"; } 2>/dev/null || return 1
-	printf 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
-	local status=""
-	read -r -t 10 status <&3 || true
-	exec 3>&-
-	[[ $status == *" 200 "* ]]
-}
-
 # once <java> <jar path relative to the run folder> <run folder> <flags...>: prints "ms rss_mb"
 once() {
 	local java=$1 jar=$2 folder=$3; shift 3

@@ -37,14 +37,6 @@ START_PID=
 trap 'stop "${PIDS[@]}" ${START_PID:-} ${EMULATOR_PID:-}' EXIT
 
 # ---- start pairs ----------------------------------------------------------------------------------
-probe() {
-	{ exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
-	printf 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
-	local status=""
-	read -r -t 10 status <&3 || true
-	exec 3>&-
-	[[ $status == *" 200 "* ]]
-}
 
 # start_ms <portal|calibration> <java> <fat|extracted> <flags...>: ms from exec to the first 200 of /
 start_ms() {

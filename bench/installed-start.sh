@@ -13,16 +13,6 @@ DIST_JAVA=${DIST_JAVA:-$JAVA25}
 OUT=$BENCH_OUT/installed-start.md
 DIR=$BENCH_OUT/installed-start
 
-# One HTTP/1.1 GET / through bash's /dev/tcp (as bench/cold-start.sh): no process per probe.
-probe() {
-	{ exec 3<>"/dev/tcp/127.0.0.1/$PORTAL_PORT"; } 2>/dev/null || return 1
-	printf 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
-	local status=""
-	read -r -t 10 status <&3 || true
-	exec 3>&-
-	[[ $status == *" 200 "* ]]
-}
-
 # once <command...>: starts it with the portal's arguments, prints the ms to the first 200
 once() {
 	local abs start end pid

@@ -195,3 +195,14 @@ wrk_form() {
 
 # CPU seconds (user + system) the process has used so far
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+
+# probe [port]: one HTTP/1.1 GET / through bash's /dev/tcp (default $PORTAL_PORT), true on a 200: no
+# process per probe to compete with a starting JVM.
+probe() {
+	{ exec 3<>"/dev/tcp/127.0.0.1/${1:-$PORTAL_PORT}"; } 2>/dev/null || return 1
+	printf 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
+	local status=""
+	read -r -t 10 status <&3 || true
+	exec 3>&-
+	[[ $status == *" 200 "* ]]
+}
