@@ -49,7 +49,9 @@ class LocalCredentialSources implements CredentialSources {
 	/**
 	 * The last list and what it was read from; it holds no secret, only masked key ids.
 	 */
-	private volatile Listed listed;
+	private volatile Read<CredentialSource> listed;
+
+	private volatile Read<RoleProfile> roles;
 
 	/**
 	 * @param environment the process environment ({@code System::getenv}), injectable for
@@ -75,14 +77,14 @@ class LocalCredentialSources implements CredentialSources {
 				String.valueOf(env("AWS_ACCESS_KEY_ID")), hasText(env("AWS_SECRET_ACCESS_KEY")),
 				hasText(env("AWS_SESSION_TOKEN")), String.valueOf(env("AWS_PROFILE")),
 				String.valueOf(env("AWS_REGION")), String.valueOf(env("AWS_DEFAULT_REGION")));
-		Listed last = this.listed;
+		Read<CredentialSource> last = this.listed;
 		if (last != null && last.inputs().equals(inputs)) {
-			return last.sources();
+			return last.values();
 		}
 		// inputs were taken before the files are read: an edit during the read shows next
 		// time
 		List<CredentialSource> sources = List.copyOf(read());
-		this.listed = new Listed(inputs, sources);
+		this.listed = new Read<>(inputs, sources);
 		return sources;
 	}
 
@@ -166,8 +168,23 @@ class LocalCredentialSources implements CredentialSources {
 			.toList();
 	}
 
+	/**
+	 * Read again only when one of the two files changed, as {@link #list()}: every
+	 * {@code /credentials/NAME} call and every page while a session is served asks.
+	 */
 	@Override
 	public List<RoleProfile> roleProfiles() {
+		List<Object> inputs = List.of(FileStamp.of(credentialsFile()), FileStamp.of(configFile()));
+		Read<RoleProfile> last = this.roles;
+		if (last != null && last.inputs().equals(inputs)) {
+			return last.values();
+		}
+		List<RoleProfile> read = readRoleProfiles();
+		this.roles = new Read<>(inputs, read);
+		return read;
+	}
+
+	private List<RoleProfile> readRoleProfiles() {
 		ProfileFile profiles = profileFile();
 		return profiles.profiles()
 			.values()
@@ -262,7 +279,7 @@ class LocalCredentialSources implements CredentialSources {
 	}
 
 	/** A list and the file stamps and variables it was read from. */
-	private record Listed(List<Object> inputs, List<CredentialSource> sources) {
+	private record Read<T>(List<Object> inputs, List<T> values) {
 
 	}
 

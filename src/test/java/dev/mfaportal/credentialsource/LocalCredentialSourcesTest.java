@@ -174,6 +174,15 @@ class LocalCredentialSourcesTest {
 	}
 
 	@Test
+	void roleProfilesWhenConfigEditedAfterReadingThenTheNextReadShowsTheEdit() throws IOException {
+		workKeys();
+		LocalCredentialSources sources = sources();
+		assertThat(sources.roleProfiles()).isEmpty();
+		config(ADMIN_FROM_WORK);
+		assertThat(sources.roleProfiles()).extracting(RoleProfile::name).containsExactly("admin");
+	}
+
+	@Test
 	void listWhenNoMfaSerialAnywhereThenNone() throws IOException {
 		workKeys();
 		assertThat(sources().list()).singleElement().satisfies((source) -> assertThat(source.mfaSerial()).isNull());
