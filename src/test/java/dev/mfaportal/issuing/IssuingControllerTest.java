@@ -34,6 +34,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.MessageSource;
@@ -212,6 +215,30 @@ class IssuingControllerTest {
 			.andExpect(content().string(containsString("El código MFA tiene exactamente 6 dígitos.")))
 			.andExpect(content().string(containsString("La duración de la sesión debe estar entre 900")));
 		then(this.sts).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void formWhenNothingIsWrongThenNoFieldIsMarked() throws Exception {
+		Document page = Html.parse(this.mvc.perform(get("/")).andReturn().getResponse().getContentAsString());
+		assertThat(page.select(".has-error, .field-error, [aria-invalid=true]")).isEmpty();
+		assertThat(page.select("[aria-invalid=false]")).extracting(Element::id)
+			.contains("serialNumber", "tokenCode", "durationSeconds", "profileName");
+	}
+
+	@Test
+	void issueWhenTwoFieldsAreInvalidThenEachIsMarkedAndDescribedAndNoOtherIs() throws Exception {
+		Document page = Html.parse(this.mvc
+			.perform(issue("arn:aws:iam::123456789012:mfa/alice", "12a", "3600").param("roleArn", "not-an-arn"))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(page.select(".field.has-error input, .field.has-error select")).extracting(Element::id)
+			.containsExactlyInAnyOrder("tokenCode", "roleArn");
+		assertThat(page.select(".field-error")).extracting(Element::id)
+			.containsExactlyInAnyOrder("tokenCode-error", "roleArn-error");
+		assertThat(page.select("[aria-invalid=true]")).extracting(Element::id).containsExactly("tokenCode");
+		assertThat(page.selectFirst("details[data-role]").hasAttr("open")).isTrue();
 	}
 
 	@Test
