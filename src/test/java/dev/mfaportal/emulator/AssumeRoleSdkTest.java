@@ -87,9 +87,8 @@ class AssumeRoleSdkTest {
 	@CsvSource(delimiter = '|', value = { "899   | Member must have value greater than or equal to 900",
 			"43201 | Member must have value less than or equal to 43200" })
 	void assumeRoleWhenDurationOutOfRangeThenValidationError(int seconds, String constraint) {
-		StsException error = stsError(() -> assume((request) -> request.durationSeconds(seconds)));
-		assertValidationError(error, "1 validation error detected: Value '" + seconds
-				+ "' at 'durationSeconds' failed to satisfy constraint: " + constraint);
+		assertOneBrokenConstraint((request) -> request.durationSeconds(seconds), "durationSeconds", seconds,
+				constraint);
 	}
 
 	@Test
@@ -151,9 +150,7 @@ class AssumeRoleSdkTest {
 					"sixty-five-characters-are-one-more-than-a-role-session-name-takes "
 							+ "| Member must have length less than or equal to 64" })
 	void assumeRoleWhenSessionNameBreaksAConstraintThenValidationError(String name, String constraint) {
-		StsException error = stsError(() -> assume((request) -> request.roleSessionName(name)));
-		assertValidationError(error, "1 validation error detected: Value '" + name
-				+ "' at 'roleSessionName' failed to satisfy constraint: " + constraint);
+		assertOneBrokenConstraint((request) -> request.roleSessionName(name), "roleSessionName", name, constraint);
 	}
 
 	@Test
@@ -167,9 +164,7 @@ class AssumeRoleSdkTest {
 	@CsvSource(delimiter = '|', value = { "x             | Member must have length greater than or equal to 2",
 			"has space     | Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*" })
 	void assumeRoleWhenExternalIdBreaksAConstraintThenValidationError(String externalId, String constraint) {
-		StsException error = stsError(() -> assume((request) -> request.externalId(externalId)));
-		assertValidationError(error, "1 validation error detected: Value '" + externalId
-				+ "' at 'externalId' failed to satisfy constraint: " + constraint);
+		assertOneBrokenConstraint((request) -> request.externalId(externalId), "externalId", externalId, constraint);
 	}
 
 	@Test
@@ -293,6 +288,17 @@ class AssumeRoleSdkTest {
 	private AssumeRoleResponse assume(Consumer<AssumeRoleRequest.Builder> request) {
 		return this.emulator.sts
 			.assumeRole((builder) -> request.accept(builder.roleArn(DEMO_ROLE_ARN).roleSessionName("session")));
+	}
+
+	/**
+	 * The request, with this one member set to this value, is refused for the one
+	 * constraint the value breaks.
+	 */
+	private void assertOneBrokenConstraint(Consumer<AssumeRoleRequest.Builder> request, String member, Object value,
+			String constraint) {
+		StsException error = stsError(() -> assume(request));
+		assertValidationError(error, "1 validation error detected: Value '" + value + "' at '" + member
+				+ "' failed to satisfy constraint: " + constraint);
 	}
 
 	private static void assertValidationError(StsException error, String message) {
