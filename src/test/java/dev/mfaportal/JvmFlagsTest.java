@@ -9,6 +9,7 @@ import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.mfaportal.support.BenchmarkedJvmFlags;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,7 @@ class JvmFlagsTest {
 
 	@Test
 	void containerFlagsWhenComparedWithTheBenchmarkedFileThenEveryOneOfThemIsThere() throws IOException {
-		List<String> benchmarked = benchmarked();
+		List<String> benchmarked = BenchmarkedJvmFlags.read();
 		for (String file : List.of("docker/Dockerfile", "docker/compose.yaml", "docker/portal.env.example")) {
 			Matcher line = Pattern.compile("JAVA_OPTS[=:][^\\n]*").matcher(Files.readString(Path.of(file)));
 			assertThat(line.find()).as(file + " sets JAVA_OPTS").isTrue();
@@ -40,7 +41,7 @@ class JvmFlagsTest {
 
 	@Test
 	void pomFlagsWhenComparedWithTheBenchmarkedFileThenAllOfThemBenchmarked() throws IOException {
-		List<String> benchmarked = benchmarked();
+		List<String> benchmarked = BenchmarkedJvmFlags.read();
 		Matcher pom = Pattern.compile("<portal.jvm-flags>([^<]*)</portal.jvm-flags>")
 			.matcher(Files.readString(Path.of("pom.xml")));
 		assertThat(pom.find()).as("pom.xml has <portal.jvm-flags>").isTrue();
@@ -61,14 +62,6 @@ class JvmFlagsTest {
 			.map((argument) -> argument.group(1))
 			.toList();
 		assertThat(arguments).containsSequence("--flags", "bench/jvm-flags.txt");
-	}
-
-	private static List<String> benchmarked() throws IOException {
-		return Files.readAllLines(Path.of("bench/jvm-flags.txt"))
-			.stream()
-			.map(String::strip)
-			.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
-			.toList();
 	}
 
 }

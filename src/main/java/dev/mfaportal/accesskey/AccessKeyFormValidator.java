@@ -2,6 +2,8 @@ package dev.mfaportal.accesskey;
 
 import java.util.regex.Pattern;
 
+import dev.mfaportal.system.Labels;
+
 import org.springframework.util.StringUtils;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -14,9 +16,6 @@ import org.springframework.validation.Validator;
  * database: the controller checks that.
  */
 class AccessKeyFormValidator implements Validator {
-
-	/** The {@code label} column's width. */
-	static final int LABEL_MAX = 64;
 
 	static final Pattern LONG_TERM_ACCESS_KEY_ID = Pattern.compile("AKIA[A-Z0-9]{16}");
 
@@ -32,23 +31,9 @@ class AccessKeyFormValidator implements Validator {
 	@Override
 	public void validate(Object target, Errors errors) {
 		AccessKeyForm form = (AccessKeyForm) target;
-		label(form.label(), errors);
+		Labels.validate(form.label(), "accesskey", errors);
 		accessKeyId(form.accessKeyId(), errors);
 		secretAccessKey(form.secretAccessKey(), errors);
-	}
-
-	private static void label(String label, Errors errors) {
-		if (!StringUtils.hasText(label)) {
-			errors.rejectValue("label", "accesskey.label.required");
-		}
-		else if (label.length() > LABEL_MAX) {
-			// As text: MessageFormat would print 1000 as "1,000".
-			errors.rejectValue("label", "accesskey.label.length",
-					new Object[] { String.valueOf(LABEL_MAX), String.valueOf(label.length()) }, null);
-		}
-		else if (label.chars().anyMatch(Character::isISOControl)) {
-			errors.rejectValue("label", "accesskey.label.characters");
-		}
 	}
 
 	private static void accessKeyId(String accessKeyId, Errors errors) {

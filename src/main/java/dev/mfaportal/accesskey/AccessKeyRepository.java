@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.mfaportal.system.PerOwnerRepository;
 import dev.mfaportal.system.SqlTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,36 +17,19 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Stored access keys, per owner: no query a member's request reaches reads or changes
- * another owner's rows. Only {@link #all()} and {@link #replaceSecret} span owners, for
- * key rotation.
+ * another owner's rows ({@link PerOwnerRepository}). Only {@link #all()} and
+ * {@link #replaceSecret} span owners, for key rotation.
  */
 @Repository
-class AccessKeyRepository {
+class AccessKeyRepository extends PerOwnerRepository<StoredKey> {
 
 	private static final String COLUMNS = "id, owner, label, access_key_id, created_at, last_used_at";
 
 	private static final String ENCRYPTED_COLUMNS = "id, owner, label, access_key_id, secret_key_id, secret_nonce, "
 			+ "secret_ciphertext";
 
-	private final JdbcClient jdbc;
-
 	AccessKeyRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
-	/** The owner's keys by label, ignoring case. */
-	List<StoredKey> list(String owner) {
-		return this.jdbc.sql("select " + COLUMNS + " from access_key where owner = ? order by lower(label), label, id")
-			.param(owner)
-			.query(AccessKeyRepository::storedKey)
-			.list();
-	}
-
-	Optional<StoredKey> find(String owner, long id) {
-		return this.jdbc.sql("select " + COLUMNS + " from access_key where owner = ? and id = ?")
-			.params(owner, id)
-			.query(AccessKeyRepository::storedKey)
-			.optional();
+		super(jdbc, "access_key", COLUMNS, AccessKeyRepository::storedKey);
 	}
 
 	Optional<EncryptedKey> findEncrypted(String owner, long id) {
@@ -72,30 +56,12 @@ class AccessKeyRepository {
 	}
 
 	/**
-	 * @return whether there was such a key
-	 */
-	boolean delete(String owner, long id) {
-		return this.jdbc.sql("delete from access_key where owner = ? and id = ?").params(owner, id).update() == 1;
-	}
-
-	/**
 	 * @return whether the owner has a key with that label
 	 */
 	boolean markUsed(String owner, String label, Instant at) {
 		return this.jdbc.sql("update access_key set last_used_at = ? where owner = ? and label = ?")
 			.params(SqlTime.of(at), owner, label)
 			.update() == 1;
-	}
-
-	/**
-	 * Whether the owner has a key with this label, ignoring case: "Work" beside "work"
-	 * would look like one key in the form's list. (The table's own constraint is exact.)
-	 */
-	boolean labelTaken(String owner, String label) {
-		return this.jdbc.sql("select count(*) from access_key where owner = ? and lower(label) = lower(?)")
-			.params(owner, label)
-			.query(Integer.class)
-			.single() > 0;
 	}
 
 	/**

@@ -2,12 +2,10 @@ package dev.mfaportal.accesskey;
 
 import dev.mfaportal.issuing.CredentialsIssued;
 import dev.mfaportal.issuing.IssueAttempt;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.mfaportal.issuing.LastUse;
 
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +16,6 @@ import org.springframework.stereotype.Component;
 @Profile("team")
 class AccessKeyUsageListener {
 
-	private static final Logger logger = LoggerFactory.getLogger(AccessKeyUsageListener.class);
-
 	private final StoredAccessKeys keys;
 
 	AccessKeyUsageListener(StoredAccessKeys keys) {
@@ -29,16 +25,7 @@ class AccessKeyUsageListener {
 	@EventListener
 	void on(CredentialsIssued issued) {
 		IssueAttempt attempt = issued.attempt();
-		try {
-			this.keys.markUsed(attempt.actor(), attempt.source(), attempt.at());
-		}
-		catch (DataAccessException ex) {
-			// The listener runs inside the request that shows the credentials: a "last
-			// used" date
-			// is not worth losing credentials that STS has already issued for a spent
-			// code.
-			logger.warn("Could not record the use of a stored key", ex);
-		}
+		LastUse.record("a stored key", () -> this.keys.markUsed(attempt.actor(), attempt.source(), attempt.at()));
 	}
 
 }

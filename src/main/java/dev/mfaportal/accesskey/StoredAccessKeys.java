@@ -79,7 +79,7 @@ class StoredAccessKeys {
 
 	/** Whether the owner has a key with this label, ignoring case. */
 	boolean labelTaken(String owner, String label) {
-		return this.keys.labelTaken(owner, label);
+		return this.keys.labelTaken(owner, label, null);
 	}
 
 	/**

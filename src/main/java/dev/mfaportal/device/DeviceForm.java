@@ -3,6 +3,7 @@ package dev.mfaportal.device;
 import java.time.Instant;
 
 import dev.mfaportal.issuing.FormDefaults;
+import dev.mfaportal.system.Labels;
 
 import org.springframework.util.StringUtils;
 
@@ -55,7 +56,7 @@ record DeviceForm(String label, String serialNumber, String durationSeconds, Str
 	static String numberedLabel(String name, int n) {
 		String base = name.strip();
 		String suffix = (n == 1) ? "" : " (" + n + ")";
-		int max = DeviceFormValidator.LABEL_MAX - suffix.length();
+		int max = Labels.MAX - suffix.length();
 		if (base.length() > max) {
 			// Never half a surrogate pair.
 			base = base.substring(0, Character.isHighSurrogate(base.charAt(max - 1)) ? max - 1 : max);

@@ -2,11 +2,9 @@ package dev.mfaportal.device;
 
 import dev.mfaportal.issuing.CredentialsIssued;
 import dev.mfaportal.issuing.IssueAttempt;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.mfaportal.issuing.LastUse;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +13,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DeviceUsageListener {
-
-	private static final Logger logger = LoggerFactory.getLogger(DeviceUsageListener.class);
 
 	private final DeviceRepository devices;
 
@@ -27,15 +23,8 @@ class DeviceUsageListener {
 	@EventListener
 	void on(CredentialsIssued issued) {
 		IssueAttempt attempt = issued.attempt();
-		try {
-			this.devices.markUsed(attempt.actor(), attempt.serialNumber(), attempt.at());
-		}
-		catch (DataAccessException ex) {
-			// The listener runs inside the request that shows the credentials: a sort
-			// order is
-			// not worth losing credentials that STS has already issued for a spent code.
-			logger.warn("Could not record the use of a saved device", ex);
-		}
+		LastUse.record("a saved device",
+				() -> this.devices.markUsed(attempt.actor(), attempt.serialNumber(), attempt.at()));
 	}
 
 }

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import dev.mfaportal.system.SqlTime;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,16 +44,11 @@ class AttemptRepository {
 	 * of two first attempts at once, one insert wins and the other's duplicate is fine.
 	 */
 	void openGate(String actor, String serial) {
-		try {
-			this.jdbc
-				.sql("insert into mfa_attempt_gate (actor, serial_number) select ?, ? where not exists "
-						+ "(select 1 from mfa_attempt_gate where actor = ? and serial_number = ?)")
-				.params(actor, serial, actor, serial)
-				.update();
-		}
-		catch (DuplicateKeyException openedConcurrently) {
-			// the gate is there
-		}
+		// whoever inserted it, the gate is there
+		InsertOnce.insert(this.jdbc,
+				"insert into mfa_attempt_gate (actor, serial_number) select ?, ? where not exists "
+						+ "(select 1 from mfa_attempt_gate where actor = ? and serial_number = ?)",
+				actor, serial, actor, serial);
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.util.List;
 
 import dev.mfaportal.system.SqlTime;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,18 +24,10 @@ class LockRepository {
 	 * @return whether this call locked it (false when it already was)
 	 */
 	boolean lock(String actor, String serial, Instant at) {
-		try {
-			// "where not exists" rather than a caught duplicate: PostgreSQL would abort
-			// the transaction.
-			return this.jdbc
-				.sql("insert into mfa_device_lock (actor, serial_number, locked_at) select ?, ?, ? where not exists "
-						+ "(select 1 from mfa_device_lock where actor = ? and serial_number = ?)")
-				.params(actor, serial, SqlTime.of(at), actor, serial)
-				.update() == 1;
-		}
-		catch (DuplicateKeyException lockedConcurrently) {
-			return false;
-		}
+		return InsertOnce.insert(this.jdbc,
+				"insert into mfa_device_lock (actor, serial_number, locked_at) select ?, ?, ? where not exists "
+						+ "(select 1 from mfa_device_lock where actor = ? and serial_number = ?)",
+				actor, serial, SqlTime.of(at), actor, serial);
 	}
 
 	boolean isLocked(String actor, String serial) {

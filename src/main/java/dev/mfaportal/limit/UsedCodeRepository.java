@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import dev.mfaportal.system.SqlTime;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,16 +26,10 @@ class UsedCodeRepository {
 	 */
 	boolean claim(String fingerprint, Instant at, Instant expiredBefore) {
 		this.jdbc.sql("delete from used_mfa_code where used_at < ?").param(SqlTime.of(expiredBefore)).update();
-		try {
-			return this.jdbc
-				.sql("insert into used_mfa_code (fingerprint, used_at) select ?, ? where not exists "
-						+ "(select 1 from used_mfa_code where fingerprint = ?)")
-				.params(fingerprint, SqlTime.of(at), fingerprint)
-				.update() == 1;
-		}
-		catch (DuplicateKeyException claimedConcurrently) {
-			return false;
-		}
+		return InsertOnce.insert(this.jdbc,
+				"insert into used_mfa_code (fingerprint, used_at) select ?, ? where not exists "
+						+ "(select 1 from used_mfa_code where fingerprint = ?)",
+				fingerprint, SqlTime.of(at), fingerprint);
 	}
 
 }

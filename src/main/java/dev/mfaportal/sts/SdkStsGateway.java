@@ -3,6 +3,7 @@ package dev.mfaportal.sts;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -49,33 +50,20 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 
 	@Override
 	public TemporaryCredentials getSessionToken(StsCaller caller, SessionTokenRequest request) {
-		return this.timer.time("GetSessionToken", () -> callGetSessionToken(caller, request));
-	}
-
-	private TemporaryCredentials callGetSessionToken(StsCaller caller, SessionTokenRequest request) {
-		StaticCredentialsProvider keys = keys(caller);
-		try {
-			GetSessionTokenResponse response = client(caller)
+		return call("GetSessionToken", caller, (client, keys) -> {
+			GetSessionTokenResponse response = client
 				.getSessionToken((token) -> token.serialNumber(request.serialNumber())
 					.tokenCode(request.tokenCode())
 					.durationSeconds(request.durationSeconds())
 					.overrideConfiguration((call) -> call.credentialsProvider(keys)));
 			return temporary(response.credentials());
-		}
-		catch (SdkException ex) {
-			throw StsErrors.classify(ex);
-		}
+		});
 	}
 
 	@Override
 	public RoleCredentials assumeRole(StsCaller caller, RoleRequest request) {
-		return this.timer.time("AssumeRole", () -> callAssumeRole(caller, request));
-	}
-
-	private RoleCredentials callAssumeRole(StsCaller caller, RoleRequest request) {
-		StaticCredentialsProvider keys = keys(caller);
-		try {
-			AssumeRoleResponse response = client(caller).assumeRole((role) -> role.roleArn(request.roleArn())
+		return call("AssumeRole", caller, (client, keys) -> {
+			AssumeRoleResponse response = client.assumeRole((role) -> role.roleArn(request.roleArn())
 				.roleSessionName(request.roleSessionName())
 				.externalId(request.externalId())
 				.serialNumber(request.serialNumber())
@@ -83,27 +71,34 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 				.durationSeconds(request.durationSeconds())
 				.overrideConfiguration((call) -> call.credentialsProvider(keys)));
 			return new RoleCredentials(temporary(response.credentials()), response.assumedRoleUser().arn());
-		}
-		catch (SdkException ex) {
-			throw StsErrors.classify(ex);
-		}
+		});
 	}
 
 	@Override
 	public CallerIdentity callerIdentity(StsCaller caller) {
-		return this.timer.time("GetCallerIdentity", () -> callCallerIdentity(caller));
-	}
-
-	private CallerIdentity callCallerIdentity(StsCaller caller) {
-		StaticCredentialsProvider keys = keys(caller);
-		try {
-			GetCallerIdentityResponse identity = client(caller)
+		return call("GetCallerIdentity", caller, (client, keys) -> {
+			GetCallerIdentityResponse identity = client
 				.getCallerIdentity((call) -> call.overrideConfiguration((config) -> config.credentialsProvider(keys)));
 			return new CallerIdentity(identity.account(), identity.arn(), identity.userId());
-		}
-		catch (SdkException ex) {
-			throw StsErrors.classify(ex);
-		}
+		});
+	}
+
+	/**
+	 * One STS operation, timed: the caller's keys resolved first, then the operation on
+	 * the shared client, which signs it with them; an SDK failure becomes the
+	 * {@link StsCallException} that says what STS answered.
+	 */
+	private <T> T call(String operation, StsCaller caller,
+			BiFunction<StsClient, StaticCredentialsProvider, T> signedWithKeys) {
+		return this.timer.time(operation, () -> {
+			StaticCredentialsProvider keys = keys(caller);
+			try {
+				return signedWithKeys.apply(client(caller), keys);
+			}
+			catch (SdkException ex) {
+				throw StsErrors.classify(ex);
+			}
+		});
 	}
 
 	/**

@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static dev.mfaportal.support.FlashRedirect.redirectedWithFlash;
 import static dev.mfaportal.support.Html.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -94,9 +95,7 @@ class AccessKeyControllerTest {
 	@Test
 	void storeWhenValidThenStoredForTheMemberAndRedirectedWithAMessage() throws Exception {
 		this.mvc.perform(submit(" Work ", KEY_ID, SECRET + "\n"))
-			.andExpect(redirectedUrl("/keys"))
-			.andExpect(flash().attribute("flash", "accesskey.flash.added"))
-			.andExpect(flash().attribute("flashArgument", "Work"));
+			.andExpect(redirectedWithFlash("/keys", "accesskey.flash.added", "Work"));
 		then(this.keys).should().store("alice", "Work", KEY_ID, SECRET);
 	}
 
@@ -172,9 +171,7 @@ class AccessKeyControllerTest {
 		given(this.keys.find("alice", 7)).willReturn(Optional.of(WORK));
 		given(this.keys.delete("alice", 7)).willReturn(true);
 		this.mvc.perform(post("/keys/7/delete").with(csrf()))
-			.andExpect(redirectedUrl("/keys"))
-			.andExpect(flash().attribute("flash", "accesskey.flash.deleted"))
-			.andExpect(flash().attribute("flashArgument", "Work"));
+			.andExpect(redirectedWithFlash("/keys", "accesskey.flash.deleted", "Work"));
 		then(this.keys).should().delete("alice", 7);
 	}
 
@@ -210,9 +207,7 @@ class AccessKeyControllerTest {
 	void reencryptWhenPostedThenRedirectedSayingHowManyRows() throws Exception {
 		given(this.keys.reencryptAll()).willReturn(12);
 		this.mvc.perform(post("/admin/keys/reencrypt").with(csrf()))
-			.andExpect(redirectedUrl("/keys"))
-			.andExpect(flash().attribute("flash", "accesskey.flash.reencrypted"))
-			.andExpect(flash().attribute("flashArgument", "12"));
+			.andExpect(redirectedWithFlash("/keys", "accesskey.flash.reencrypted", "12"));
 	}
 
 	@Test

@@ -4,8 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.Errors;
-import org.springframework.validation.FieldError;
 
+import static dev.mfaportal.support.FieldErrors.codeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AccessKeyFormValidatorTest {
@@ -21,11 +21,6 @@ class AccessKeyFormValidatorTest {
 		return errors;
 	}
 
-	private static String code(Errors errors, String field) {
-		FieldError error = errors.getFieldError(field);
-		return (error != null) ? error.getCode() : null;
-	}
-
 	@Test
 	void validateWhenLongTermKeyOfTheRightShapeThenNoErrors() {
 		assertThat(validate("Work", KEY_ID, SECRET).hasErrors()).isFalse();
@@ -34,17 +29,17 @@ class AccessKeyFormValidatorTest {
 
 	@Test
 	void validateWhenLabelMissingTooLongOrWithControlCharactersThenSaysWhich() {
-		assertThat(code(validate(null, KEY_ID, SECRET), "label")).isEqualTo("accesskey.label.required");
-		assertThat(code(validate(" ", KEY_ID, SECRET), "label")).isEqualTo("accesskey.label.required");
+		assertThat(codeOf(validate(null, KEY_ID, SECRET), "label")).isEqualTo("accesskey.label.required");
+		assertThat(codeOf(validate(" ", KEY_ID, SECRET), "label")).isEqualTo("accesskey.label.required");
 		Errors tooLong = validate("x".repeat(65), KEY_ID, SECRET);
-		assertThat(code(tooLong, "label")).isEqualTo("accesskey.label.length");
+		assertThat(codeOf(tooLong, "label")).isEqualTo("accesskey.label.length");
 		assertThat(tooLong.getFieldError("label").getArguments()).containsExactly("64", "65");
-		assertThat(code(validate("Work\nHome", KEY_ID, SECRET), "label")).isEqualTo("accesskey.label.characters");
+		assertThat(codeOf(validate("Work\nHome", KEY_ID, SECRET), "label")).isEqualTo("accesskey.label.characters");
 	}
 
 	@Test
 	void validateWhenSessionAccessKeyIdThenRefusedAsSessionCredentials() {
-		assertThat(code(validate("Work", "ASIAIOSFODNN7EXAMPLE", SECRET), "accessKeyId"))
+		assertThat(codeOf(validate("Work", "ASIAIOSFODNN7EXAMPLE", SECRET), "accessKeyId"))
 			.isEqualTo("accesskey.accessKeyId.session");
 	}
 
@@ -52,10 +47,10 @@ class AccessKeyFormValidatorTest {
 	void validateWhenAccessKeyIdMalformedThenRefusedWithItsShape() {
 		for (String malformed : new String[] { "akiaiosfodnn7example", "AKIAIOSFODNN7EXAMPL", "AKIAIOSFODNN7EXAMPLE1",
 				"AIDAIOSFODNN7EXAMPLE", "AKIA IOSFODNN7EXAMPL", "ASIA" }) {
-			assertThat(code(validate("Work", malformed, SECRET), "accessKeyId")).as(malformed)
+			assertThat(codeOf(validate("Work", malformed, SECRET), "accessKeyId")).as(malformed)
 				.isEqualTo("accesskey.accessKeyId.format");
 		}
-		assertThat(code(validate("Work", "", SECRET), "accessKeyId")).isEqualTo("accesskey.accessKeyId.required");
+		assertThat(codeOf(validate("Work", "", SECRET), "accessKeyId")).isEqualTo("accesskey.accessKeyId.required");
 	}
 
 	@Test
@@ -63,10 +58,10 @@ class AccessKeyFormValidatorTest {
 		for (String malformed : new String[] { SECRET.substring(1), SECRET + "A", SECRET.substring(1) + "-",
 				SECRET.substring(1) + " ", SECRET.substring(1) + "é" }) {
 			Errors errors = validate("Work", KEY_ID, malformed);
-			assertThat(code(errors, "secretAccessKey")).as(malformed).isEqualTo("accesskey.secretAccessKey.format");
+			assertThat(codeOf(errors, "secretAccessKey")).as(malformed).isEqualTo("accesskey.secretAccessKey.format");
 			assertThat(errors.getFieldError("secretAccessKey").getArguments()).isNullOrEmpty();
 		}
-		assertThat(code(validate("Work", KEY_ID, null), "secretAccessKey"))
+		assertThat(codeOf(validate("Work", KEY_ID, null), "secretAccessKey"))
 			.isEqualTo("accesskey.secretAccessKey.required");
 	}
 

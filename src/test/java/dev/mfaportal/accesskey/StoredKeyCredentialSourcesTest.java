@@ -88,8 +88,7 @@ class StoredKeyCredentialSourcesTest {
 		signedIn("alice");
 		given(this.keys.resolve("alice", 7))
 			.willReturn(Optional.of(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", SECRET)));
-		CredentialSource source = new CredentialSource("key:7", Kind.STORED_KEY, "Work", "AKIA…MPLE", false,
-				"eu-west-1", null, false);
+		CredentialSource source = workKey("eu-west-1");
 
 		StsCaller caller = this.sources.caller(source);
 
@@ -104,8 +103,7 @@ class StoredKeyCredentialSourcesTest {
 	@Test
 	void callerWhenResolvedLaterThenStillTheOwnerWhoAskedNotWhoeverIsSignedInThen() {
 		signedIn("alice");
-		CredentialSource source = new CredentialSource("key:7", Kind.STORED_KEY, "Work", "AKIA…MPLE", false,
-				"us-east-1", null, false);
+		CredentialSource source = workKey("us-east-1");
 		StsCaller caller = this.sources.caller(source);
 		signedIn("bob");
 		given(this.keys.resolve("alice", 7))
@@ -120,8 +118,7 @@ class StoredKeyCredentialSourcesTest {
 	@Test
 	void callerWhenKeyGoneOrNotDecryptableThenAnSdkClientErrorWithoutTheSecret() {
 		signedIn("alice");
-		CredentialSource source = new CredentialSource("key:7", Kind.STORED_KEY, "Work", "AKIA…MPLE", false,
-				"us-east-1", null, false);
+		CredentialSource source = workKey("us-east-1");
 		StsCaller caller = this.sources.caller(source);
 
 		assertThatExceptionOfType(SdkClientException.class).isThrownBy(() -> caller.credentials().resolveCredentials())
@@ -146,6 +143,11 @@ class StoredKeyCredentialSourcesTest {
 	void searchedWhenAskedThenNothingBecauseKeysAreStoredOnTheKeysPage() {
 		assertThat(this.sources.searched()).isEmpty();
 		assertThat(this.sources.mfaDevices()).isEmpty();
+	}
+
+	/** Alice's stored key 7, "Work", as the form lists it. */
+	private static CredentialSource workKey(String region) {
+		return new CredentialSource("key:7", Kind.STORED_KEY, "Work", "AKIA…MPLE", false, region, null, false);
 	}
 
 }

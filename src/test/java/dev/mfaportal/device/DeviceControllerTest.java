@@ -28,6 +28,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static dev.mfaportal.support.FlashRedirect.redirectedWithFlash;
 import static dev.mfaportal.support.Html.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -161,9 +162,7 @@ class DeviceControllerTest {
 	void createWhenValidThenSavedForTheActorAndRedirectedWithAMessage() throws Exception {
 		this.mvc.perform(submit("/devices", "  Work  ", ARN))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(redirectedUrl("/devices"))
-			.andExpect(flash().attribute("flash", "device.flash.added"))
-			.andExpect(flash().attribute("flashArgument", "Work"));
+			.andExpect(redirectedWithFlash("/devices", "device.flash.added", "Work"));
 		assertThat(inserted())
 			.isEqualTo(new Device(0, "alice", "Work", ARN, 3600, "work-mfa", "profile:work", NOW, null));
 	}
@@ -250,9 +249,7 @@ class DeviceControllerTest {
 	void updateWhenRenamedThenStoredKeepingIdCreationAndLastUse() throws Exception {
 		given(this.devices.update(any())).willReturn(true);
 		this.mvc.perform(submit("/devices/7", "Office", ARN, "900", "profile:work"))
-			.andExpect(redirectedUrl("/devices"))
-			.andExpect(flash().attribute("flash", "device.flash.updated"))
-			.andExpect(flash().attribute("flashArgument", "Office"));
+			.andExpect(redirectedWithFlash("/devices", "device.flash.updated", "Office"));
 		ArgumentCaptor<Device> device = ArgumentCaptor.forClass(Device.class);
 		then(this.devices).should().labelTaken("alice", "Office", 7L);
 		then(this.devices).should().update(device.capture());
@@ -272,9 +269,7 @@ class DeviceControllerTest {
 	@Test
 	void deleteWhenOwnDeviceThenDeletedAndRedirectedWithAMessage() throws Exception {
 		this.mvc.perform(post("/devices/7/delete").with(csrf()))
-			.andExpect(redirectedUrl("/devices"))
-			.andExpect(flash().attribute("flash", "device.flash.deleted"))
-			.andExpect(flash().attribute("flashArgument", "Work"));
+			.andExpect(redirectedWithFlash("/devices", "device.flash.deleted", "Work"));
 		then(this.devices).should().delete("alice", 7);
 	}
 
@@ -338,9 +333,7 @@ class DeviceControllerTest {
 		given(this.sources.mfaDevices()).willReturn(List.of(new ProfileMfaDevice("work", ARN, "profile:work")));
 		given(this.devices.list("alice")).willReturn(List.of(WORK));
 		this.mvc.perform(post("/devices/import").with(csrf()).param("profile", "work"))
-			.andExpect(redirectedUrl("/devices"))
-			.andExpect(flash().attribute("flash", "device.flash.alreadySaved"))
-			.andExpect(flash().attribute("flashArgument", "Work"));
+			.andExpect(redirectedWithFlash("/devices", "device.flash.alreadySaved", "Work"));
 		then(this.devices).should(never()).insert(any());
 	}
 
@@ -368,9 +361,7 @@ class DeviceControllerTest {
 	void unlockWhenLockedThenDeviceLocksLiftsItForTheActorByTheActor() throws Exception {
 		given(this.locks.unlock("alice", ARN, "alice")).willReturn(true);
 		this.mvc.perform(post("/devices/unlock").with(csrf()).param("serialNumber", ARN))
-			.andExpect(redirectedUrl("/devices"))
-			.andExpect(flash().attribute("flash", "device.flash.unlocked"))
-			.andExpect(flash().attribute("flashArgument", ARN));
+			.andExpect(redirectedWithFlash("/devices", "device.flash.unlocked", ARN));
 		then(this.locks).should().unlock("alice", ARN, "alice");
 	}
 

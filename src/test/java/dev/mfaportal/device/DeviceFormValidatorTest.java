@@ -13,6 +13,7 @@ import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
 
+import static dev.mfaportal.support.FieldErrors.codeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
@@ -35,11 +36,6 @@ class DeviceFormValidatorTest {
 		Errors errors = new BeanPropertyBindingResult(form, "deviceForm");
 		this.validator.validate(form, errors);
 		return errors;
-	}
-
-	private static String codeOf(Errors errors, String field) {
-		FieldError error = errors.getFieldError(field);
-		return (error != null) ? error.getCode() : null;
 	}
 
 	@Test

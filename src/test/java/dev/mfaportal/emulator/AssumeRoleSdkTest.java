@@ -9,7 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
@@ -20,6 +19,7 @@ import software.amazon.awssdk.services.sts.model.StsException;
 import static dev.mfaportal.emulator.EmulatedMfaDevice.DEMO_SERIAL_NUMBER;
 import static dev.mfaportal.emulator.EmulatedRole.DEMO_ROLE_ARN;
 import static dev.mfaportal.emulator.SdkClients.stsError;
+import static dev.mfaportal.emulator.SdkClients.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -87,9 +87,8 @@ class AssumeRoleSdkTest {
 	@CsvSource(delimiter = '|', value = { "899   | Member must have value greater than or equal to 900",
 			"43201 | Member must have value less than or equal to 43200" })
 	void assumeRoleWhenDurationOutOfRangeThenValidationError(int seconds, String constraint) {
-		StsException error = stsError(() -> assume((request) -> request.durationSeconds(seconds)));
-		assertValidationError(error, "1 validation error detected: Value '" + seconds
-				+ "' at 'durationSeconds' failed to satisfy constraint: " + constraint);
+		assertOneBrokenConstraint((request) -> request.durationSeconds(seconds), "durationSeconds", seconds,
+				constraint);
 	}
 
 	@Test
@@ -101,8 +100,7 @@ class AssumeRoleSdkTest {
 
 	@Test
 	void assumeRoleWhenSignedWithRoleCredentialsForMoreThanAnHourThenRoleChainingValidationError() {
-		try (StsClient role = SdkClients.session(this.emulator.server.endpoint(), assume((request) -> {
-		}).credentials())) {
+		try (StsClient role = asDemoRole()) {
 			StsException error = stsError(() -> role.assumeRole(
 					(request) -> request.roleArn(DEMO_ROLE_ARN).roleSessionName("chained").durationSeconds(3601)));
 			assertValidationError(error,
@@ -112,8 +110,7 @@ class AssumeRoleSdkTest {
 
 	@Test
 	void assumeRoleWhenSignedWithRoleCredentialsForAnHourThenChainedRoleIssued() {
-		try (StsClient role = SdkClients.session(this.emulator.server.endpoint(), assume((request) -> {
-		}).credentials())) {
+		try (StsClient role = asDemoRole()) {
 			AssumeRoleResponse chained = role.assumeRole(
 					(request) -> request.roleArn(READ_ONLY_ARN).roleSessionName("chained").durationSeconds(3600));
 			assertThat(chained.credentials().expiration()).isEqualTo(this.emulator.clock.instant().plusSeconds(3600));
@@ -140,12 +137,9 @@ class AssumeRoleSdkTest {
 
 	@Test
 	void getSessionTokenWhenSignedWithRoleCredentialsThenAccessDenied() {
-		try (StsClient role = SdkClients.session(this.emulator.server.endpoint(), assume((request) -> {
-		}).credentials())) {
+		try (StsClient role = asDemoRole()) {
 			StsException error = stsError(role::getSessionToken);
-			assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
-			assertThat(error.awsErrorDetails().errorMessage())
-				.isEqualTo("Cannot call GetSessionToken with session credentials");
+			assertError(error, "AccessDenied", "Cannot call GetSessionToken with session credentials");
 		}
 	}
 
@@ -156,9 +150,7 @@ class AssumeRoleSdkTest {
 					"sixty-five-characters-are-one-more-than-a-role-session-name-takes "
 							+ "| Member must have length less than or equal to 64" })
 	void assumeRoleWhenSessionNameBreaksAConstraintThenValidationError(String name, String constraint) {
-		StsException error = stsError(() -> assume((request) -> request.roleSessionName(name)));
-		assertValidationError(error, "1 validation error detected: Value '" + name
-				+ "' at 'roleSessionName' failed to satisfy constraint: " + constraint);
+		assertOneBrokenConstraint((request) -> request.roleSessionName(name), "roleSessionName", name, constraint);
 	}
 
 	@Test
@@ -172,9 +164,7 @@ class AssumeRoleSdkTest {
 	@CsvSource(delimiter = '|', value = { "x             | Member must have length greater than or equal to 2",
 			"has space     | Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*" })
 	void assumeRoleWhenExternalIdBreaksAConstraintThenValidationError(String externalId, String constraint) {
-		StsException error = stsError(() -> assume((request) -> request.externalId(externalId)));
-		assertValidationError(error, "1 validation error detected: Value '" + externalId
-				+ "' at 'externalId' failed to satisfy constraint: " + constraint);
+		assertOneBrokenConstraint((request) -> request.externalId(externalId), "externalId", externalId, constraint);
 	}
 
 	@Test
@@ -213,16 +203,13 @@ class AssumeRoleSdkTest {
 	void assumeRoleWhenRoleNotConfiguredThenAccessDeniedNamingCallerAndRole() {
 		StsException error = stsError(
 				() -> assume((request) -> request.roleArn("arn:aws:iam::123456789012:role/no-such-role")));
-		assertThat(error.statusCode()).isEqualTo(403);
-		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
-		assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::123456789012:user/demo "
+		assertError(error, 403, "AccessDenied", "User: arn:aws:iam::123456789012:user/demo "
 				+ "is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/no-such-role");
 	}
 
 	@Test
 	void assumeRoleWhenRoleNotConfiguredAndCallerARoleThenAccessDeniedNamingTheAssumedRole() {
-		try (StsClient role = SdkClients.session(this.emulator.server.endpoint(), assume((request) -> {
-		}).credentials())) {
+		try (StsClient role = asDemoRole()) {
 			StsException error = stsError(
 					() -> role.assumeRole((request) -> request.roleArn("arn:aws:iam::123456789012:role/no-such-role")
 						.roleSessionName("chained")));
@@ -238,9 +225,7 @@ class AssumeRoleSdkTest {
 		this.emulator.sts.getSessionToken((request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(code));
 		StsException error = stsError(
 				() -> assume((request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(code)));
-		assertThat(error.statusCode()).isEqualTo(403);
-		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
-		assertThat(error.awsErrorDetails().errorMessage()).isEqualTo(MfaCheck.INVALID_CODE);
+		assertError(error, 403, "AccessDenied", MfaCheck.INVALID_CODE);
 	}
 
 	@Test
@@ -276,15 +261,10 @@ class AssumeRoleSdkTest {
 
 	@Test
 	void assumeRoleWhenCallerIsTheAccountRootThenAccessDenied() {
-		EmulatedUser root = new EmulatedUser("AKIAROOTROOTROOT0001", "rootSecretrootSecretrootSecretrootSecret",
-				"123456789012", "root", true, null);
-		this.emulator.server.updateSettings((settings) -> settings.withUsers(List.of(root)));
-		try (StsClient rootSts = SdkClients.sts(this.emulator.server.endpoint(),
-				AwsBasicCredentials.create(root.accessKeyId(), root.secretAccessKey()))) {
+		try (StsClient rootSts = this.emulator.stsAsAccountRootOnly()) {
 			StsException error = stsError(
 					() -> rootSts.assumeRole((request) -> request.roleArn(DEMO_ROLE_ARN).roleSessionName("root")));
-			assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
-			assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("Roles may not be assumed by root accounts.");
+			assertError(error, "AccessDenied", "Roles may not be assumed by root accounts.");
 		}
 	}
 
@@ -296,15 +276,33 @@ class AssumeRoleSdkTest {
 		assertThat(response.packedPolicySize()).isBetween(1, 100);
 	}
 
+	/**
+	 * An STS client signed with the demo role's credentials (session "session"); the
+	 * caller closes it.
+	 */
+	private StsClient asDemoRole() {
+		return SdkClients.session(this.emulator.server.endpoint(), assume((request) -> {
+		}).credentials());
+	}
+
 	private AssumeRoleResponse assume(Consumer<AssumeRoleRequest.Builder> request) {
 		return this.emulator.sts
 			.assumeRole((builder) -> request.accept(builder.roleArn(DEMO_ROLE_ARN).roleSessionName("session")));
 	}
 
+	/**
+	 * The request, with this one member set to this value, is refused for the one
+	 * constraint the value breaks.
+	 */
+	private void assertOneBrokenConstraint(Consumer<AssumeRoleRequest.Builder> request, String member, Object value,
+			String constraint) {
+		StsException error = stsError(() -> assume(request));
+		assertValidationError(error, "1 validation error detected: Value '" + value + "' at '" + member
+				+ "' failed to satisfy constraint: " + constraint);
+	}
+
 	private static void assertValidationError(StsException error, String message) {
-		assertThat(error.statusCode()).isEqualTo(400);
-		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
-		assertThat(error.awsErrorDetails().errorMessage()).isEqualTo(message);
+		assertError(error, 400, "ValidationError", message);
 	}
 
 }

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 import static dev.mfaportal.emulator.SdkClients.stsError;
+import static dev.mfaportal.emulator.SdkClients.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -77,10 +78,7 @@ class AuthenticationSdkTest {
 			assertThat(sessionSts.getCallerIdentity().account()).isEqualTo("123456789012");
 			this.emulator.clock.advance(Duration.ofSeconds(1));
 			StsException error = stsError(sessionSts::getCallerIdentity);
-			assertThat(error.statusCode()).isEqualTo(403);
-			assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ExpiredToken");
-			assertThat(error.awsErrorDetails().errorMessage())
-				.isEqualTo("The security token included in the request is expired");
+			assertError(error, 403, "ExpiredToken", "The security token included in the request is expired");
 		}
 	}
 
@@ -97,12 +95,10 @@ class AuthenticationSdkTest {
 		try (StsClient wrongSecret = SdkClients.sts(this.emulator.server.endpoint(), AwsBasicCredentials
 			.create(EmulatedUser.DEMO_ACCESS_KEY_ID, "wrong" + EmulatedUser.DEMO_SECRET_ACCESS_KEY))) {
 			StsException error = stsError(wrongSecret::getCallerIdentity);
-			assertThat(error.statusCode()).isEqualTo(403);
-			assertThat(error.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
-			assertThat(error.awsErrorDetails().errorMessage())
-				.isEqualTo("The request signature we calculated does not match the signature you provided. "
-						+ "Check your AWS Secret Access Key and signing method. "
-						+ "Consult the service documentation for details.");
+			assertError(error, 403, "SignatureDoesNotMatch",
+					"The request signature we calculated does not match the signature you provided. "
+							+ "Check your AWS Secret Access Key and signing method. "
+							+ "Consult the service documentation for details.");
 		}
 	}
 
@@ -119,17 +115,12 @@ class AuthenticationSdkTest {
 		try (StsClient anonymous = SdkClients.sts(this.emulator.server.endpoint(), Region.US_EAST_1,
 				AnonymousCredentialsProvider.create())) {
 			StsException error = stsError(anonymous::getCallerIdentity);
-			assertThat(error.statusCode()).isEqualTo(403);
-			assertThat(error.awsErrorDetails().errorCode()).isEqualTo("MissingAuthenticationToken");
-			assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("Request is missing Authentication Token");
+			assertError(error, 403, "MissingAuthenticationToken", "Request is missing Authentication Token");
 		}
 	}
 
 	private static void assertInvalidClientTokenId(StsException error) {
-		assertThat(error.statusCode()).isEqualTo(403);
-		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
-		assertThat(error.awsErrorDetails().errorMessage())
-			.isEqualTo("The security token included in the request is invalid.");
+		assertError(error, 403, "InvalidClientTokenId", "The security token included in the request is invalid.");
 	}
 
 }

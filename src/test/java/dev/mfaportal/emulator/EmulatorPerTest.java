@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -17,6 +18,10 @@ import software.amazon.awssdk.services.sts.StsClient;
  * client of the demo user pointed at it; after the test both are closed.
  */
 final class EmulatorPerTest implements BeforeEachCallback, AfterEachCallback {
+
+	/** The account's root user (its access key, not an IAM user's). */
+	static final EmulatedUser ACCOUNT_ROOT = new EmulatedUser("AKIAROOTROOTROOT0001",
+			"rootSecretrootSecretrootSecretrootSecret", "123456789012", "root", true, null);
 
 	final MutableClock clock;
 
@@ -54,6 +59,16 @@ final class EmulatorPerTest implements BeforeEachCallback, AfterEachCallback {
 			.filter((code) -> !valid.contains(code))
 			.findFirst()
 			.orElseThrow();
+	}
+
+	/**
+	 * Makes the account root the emulator's one user, and gives an STS client signed as
+	 * it; the caller closes it.
+	 */
+	StsClient stsAsAccountRootOnly() {
+		this.server.updateSettings((settings) -> settings.withUsers(List.of(ACCOUNT_ROOT)));
+		return SdkClients.sts(this.server.endpoint(),
+				AwsBasicCredentials.create(ACCOUNT_ROOT.accessKeyId(), ACCOUNT_ROOT.secretAccessKey()));
 	}
 
 	@Override

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.sts.model.RegionDisabledException;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 import static dev.mfaportal.emulator.SdkClients.stsError;
+import static dev.mfaportal.emulator.SdkClients.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -39,11 +40,9 @@ class FaultInjectionSdkTest {
 						EmulatedUser.DEMO_SECRET_ACCESS_KEY)))) {
 			RegionDisabledException error = catchThrowableOfType(RegionDisabledException.class,
 					() -> hongKong.getSessionToken());
-			assertThat(error.statusCode()).isEqualTo(403);
-			assertThat(error.awsErrorDetails().errorCode()).isEqualTo("RegionDisabledException");
-			assertThat(error.awsErrorDetails().errorMessage())
-				.isEqualTo("STS is not activated in this region for account:123456789012. "
-						+ "Your account administrator can activate STS in this region using the IAM Console.");
+			assertError(error, 403, "RegionDisabledException",
+					"STS is not activated in this region for account:123456789012. "
+							+ "Your account administrator can activate STS in this region using the IAM Console.");
 		}
 		assertThat(this.emulator.sts.getCallerIdentity().account()).isEqualTo("123456789012");
 	}
@@ -54,9 +53,7 @@ class FaultInjectionSdkTest {
 		this.emulator.sts.getCallerIdentity();
 		this.emulator.sts.getCallerIdentity();
 		StsException error = stsError(this.emulator.sts::getCallerIdentity);
-		assertThat(error.statusCode()).isEqualTo(400);
-		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("Throttling");
-		assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("Rate exceeded");
+		assertError(error, 400, "Throttling", "Rate exceeded");
 		this.emulator.clock.advance(Duration.ofSeconds(1));
 		assertThat(this.emulator.sts.getCallerIdentity().account()).isEqualTo("123456789012");
 	}

@@ -8,13 +8,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 import static dev.mfaportal.emulator.EmulatedMfaDevice.DEMO_SERIAL_NUMBER;
 import static dev.mfaportal.emulator.SdkClients.stsError;
+import static dev.mfaportal.emulator.SdkClients.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,10 +44,8 @@ class GetSessionTokenSdkTest {
 		this.emulator.sts.getSessionToken((request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(code));
 		StsException error = stsError(() -> this.emulator.sts
 			.getSessionToken((request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(code)));
-		assertThat(error.statusCode()).isEqualTo(403);
-		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
-		assertThat(error.awsErrorDetails().errorMessage())
-			.isEqualTo("MultiFactorAuthentication failed with invalid MFA one time pass code. ");
+		assertError(error, 403, "AccessDenied",
+				"MultiFactorAuthentication failed with invalid MFA one time pass code. ");
 	}
 
 	@Test
@@ -55,8 +53,7 @@ class GetSessionTokenSdkTest {
 		String wrong = this.emulator.codeValidInNoStepOfTheWindow();
 		StsException error = stsError(() -> this.emulator.sts
 			.getSessionToken((request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(wrong)));
-		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
-		assertThat(error.awsErrorDetails().errorMessage()).isEqualTo(MfaCheck.INVALID_CODE);
+		assertError(error, "AccessDenied", MfaCheck.INVALID_CODE);
 	}
 
 	@Test
@@ -64,11 +61,8 @@ class GetSessionTokenSdkTest {
 		StsException error = stsError(() -> this.emulator.sts
 			.getSessionToken((request) -> request.serialNumber("arn:aws:iam::123456789012:mfa/someone-else")
 				.tokenCode(this.emulator.currentCode())));
-		assertThat(error.statusCode()).isEqualTo(403);
-		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
-		assertThat(error.awsErrorDetails().errorMessage())
-			.isEqualTo("MultiFactorAuthentication failed, unable to validate MFA code.  "
-					+ "Please verify your MFA serial number is valid and associated with this user.");
+		assertError(error, 403, "AccessDenied", "MultiFactorAuthentication failed, unable to validate MFA code.  "
+				+ "Please verify your MFA serial number is valid and associated with this user.");
 	}
 
 	@ParameterizedTest
@@ -85,9 +79,7 @@ class GetSessionTokenSdkTest {
 	void getSessionTokenWhenDurationOutOfRangeThenValidationError(int seconds, String constraint) {
 		StsException error = stsError(
 				() -> this.emulator.sts.getSessionToken((request) -> request.durationSeconds(seconds)));
-		assertThat(error.statusCode()).isEqualTo(400);
-		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
-		assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value '" + seconds
+		assertError(error, 400, "ValidationError", "1 validation error detected: Value '" + seconds
 				+ "' at 'durationSeconds' failed to satisfy constraint: " + constraint);
 	}
 
@@ -95,8 +87,7 @@ class GetSessionTokenSdkTest {
 	void getSessionTokenWhenSeveralParametersBrokenThenAllListedInOneMessage() {
 		StsException error = stsError(() -> this.emulator.sts
 			.getSessionToken((request) -> request.durationSeconds(600).serialNumber("<b>&'x'").tokenCode("12a")));
-		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
-		assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("5 validation errors detected: "
+		assertError(error, "ValidationError", "5 validation errors detected: "
 				+ "Value '600' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900; "
 				+ "Value '<b>&'x'' at 'serialNumber' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=/:,.@-]*; "
 				+ "Value '<b>&'x'' at 'serialNumber' failed to satisfy constraint: Member must have length greater than or equal to 9; "
@@ -112,11 +103,7 @@ class GetSessionTokenSdkTest {
 
 	@Test
 	void getSessionTokenWhenRootUserAsksForMoreThanAnHourThenCappedAtAnHour() {
-		EmulatedUser root = new EmulatedUser("AKIAROOTROOTROOT0001", "rootSecretrootSecretrootSecretrootSecret",
-				"123456789012", "root", true, null);
-		this.emulator.server.updateSettings((settings) -> settings.withUsers(List.of(root)));
-		try (StsClient rootSts = SdkClients.sts(this.emulator.server.endpoint(),
-				AwsBasicCredentials.create(root.accessKeyId(), root.secretAccessKey()))) {
+		try (StsClient rootSts = this.emulator.stsAsAccountRootOnly()) {
 			Credentials credentials = rootSts.getSessionToken((request) -> request.durationSeconds(129_600))
 				.credentials();
 			assertThat(credentials.expiration()).isEqualTo(this.emulator.clock.instant().plusSeconds(3600));
@@ -128,10 +115,7 @@ class GetSessionTokenSdkTest {
 		Credentials issued = this.emulator.sts.getSessionToken().credentials();
 		try (StsClient sessionSts = SdkClients.session(this.emulator.server.endpoint(), issued)) {
 			StsException error = stsError(() -> sessionSts.getSessionToken());
-			assertThat(error.statusCode()).isEqualTo(403);
-			assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
-			assertThat(error.awsErrorDetails().errorMessage())
-				.isEqualTo("Cannot call GetSessionToken with session credentials");
+			assertError(error, 403, "AccessDenied", "Cannot call GetSessionToken with session credentials");
 		}
 	}
 

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 
 import static dev.mfaportal.emulator.EmulatedMfaDevice.DEMO_SERIAL_NUMBER;
 import static dev.mfaportal.emulator.SdkClients.iamError;
+import static dev.mfaportal.emulator.SdkClients.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -36,8 +37,7 @@ class ListMfaDevicesSdkTest {
 	private static final EmulatedUser NO_DEVICE = new EmulatedUser("AKIANODEVICENODEV001",
 			"noDeviceSecretnoDeviceSecretnoDevice0000", "123456789012", "carol", false, null);
 
-	private static final EmulatedUser ROOT = new EmulatedUser("AKIAROOTROOTROOT0001",
-			"rootSecretrootSecretrootSecretrootSecret", "123456789012", "root", true, null);
+	private static final EmulatedUser ROOT = EmulatorPerTest.ACCOUNT_ROOT;
 
 	@RegisterExtension
 	final EmulatorPerTest emulator = new EmulatorPerTest(
@@ -136,10 +136,7 @@ class ListMfaDevicesSdkTest {
 	void listMfaDevicesWhenSignedWithRoleCredentialsAndNoUserNameThenValidationError() {
 		try (IamClient role = roleIam()) {
 			IamException error = iamError(role::listMFADevices);
-			assertThat(error.statusCode()).isEqualTo(400);
-			assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
-			assertThat(error.awsErrorDetails().errorMessage())
-				.isEqualTo("Must specify userName when calling with non-User credentials");
+			assertError(error, 400, "ValidationError", "Must specify userName when calling with non-User credentials");
 		}
 	}
 
@@ -169,19 +166,14 @@ class ListMfaDevicesSdkTest {
 	@Test
 	void listMfaDevicesWhenUserNameBreaksThePatternThenValidationError() {
 		IamException error = iamError(() -> this.iam.listMFADevices((request) -> request.userName("no spaces")));
-		assertThat(error.statusCode()).isEqualTo(400);
-		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
-		assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value 'no spaces' "
+		assertError(error, 400, "ValidationError", "1 validation error detected: Value 'no spaces' "
 				+ "at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+");
 	}
 
 	@Test
 	void iamCallWhenActionNotEmulatedThenInvalidAction() {
 		IamException error = iamError(this.iam::listUsers);
-		assertThat(error.statusCode()).isEqualTo(400);
-		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("InvalidAction");
-		assertThat(error.awsErrorDetails().errorMessage())
-			.isEqualTo("Could not find operation ListUsers for version 2010-05-08");
+		assertError(error, 400, "InvalidAction", "Could not find operation ListUsers for version 2010-05-08");
 	}
 
 	@Test
@@ -200,9 +192,7 @@ class ListMfaDevicesSdkTest {
 	}
 
 	private static void assertAccessDenied(IamException error, String message) {
-		assertThat(error.statusCode()).isEqualTo(403);
-		assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
-		assertThat(error.awsErrorDetails().errorMessage()).isEqualTo(message);
+		assertError(error, 403, "AccessDenied", message);
 	}
 
 }

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.sts.model.StsException;
 import static dev.mfaportal.emulator.EmulatedMfaDevice.DEMO_SERIAL_NUMBER;
 import static dev.mfaportal.emulator.EmulatedRole.DEMO_MFA_ROLE_ARN;
 import static dev.mfaportal.emulator.SdkClients.stsError;
+import static dev.mfaportal.emulator.SdkClients.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,11 +30,7 @@ class MfaTrustSdkTest {
 
 	@Test
 	void assumeRoleWhenTrustRequiresMfaAndSignedBySessionIssuedWithCodeThenIssuedWithoutCode() {
-		Credentials session = this.emulator.sts
-			.getSessionToken(
-					(request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(this.emulator.currentCode()))
-			.credentials();
-		try (StsClient sessionSts = SdkClients.session(this.emulator.server.endpoint(), session)) {
+		try (StsClient sessionSts = sessionIssuedWithCode()) {
 			AssumeRoleResponse role = sessionSts.assumeRole((
 					request) -> request.roleArn(DEMO_MFA_ROLE_ARN).roleSessionName("terminal").durationSeconds(43_200));
 			assertThat(role.assumedRoleUser().arn())
@@ -48,8 +45,7 @@ class MfaTrustSdkTest {
 		try (StsClient sessionSts = SdkClients.session(this.emulator.server.endpoint(), session)) {
 			StsException error = stsError(() -> sessionSts
 				.assumeRole((request) -> request.roleArn(DEMO_MFA_ROLE_ARN).roleSessionName("terminal")));
-			assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
-			assertThat(error.awsErrorDetails().errorMessage()).isEqualTo(
+			assertError(error, "AccessDenied",
 					"User: arn:aws:iam::123456789012:user/demo is not authorized to perform: sts:AssumeRole on resource: "
 							+ DEMO_MFA_ROLE_ARN);
 		}
@@ -73,11 +69,7 @@ class MfaTrustSdkTest {
 
 	@Test
 	void assumeRoleWhenChainedFromMfaRoleCredentialsThenCappedAtOneHour() {
-		Credentials session = this.emulator.sts
-			.getSessionToken(
-					(request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(this.emulator.currentCode()))
-			.credentials();
-		try (StsClient sessionSts = SdkClients.session(this.emulator.server.endpoint(), session)) {
+		try (StsClient sessionSts = sessionIssuedWithCode()) {
 			Credentials role = sessionSts
 				.assumeRole((request) -> request.roleArn(DEMO_MFA_ROLE_ARN).roleSessionName("first"))
 				.credentials();
@@ -93,6 +85,18 @@ class MfaTrustSdkTest {
 					.isEqualTo(this.emulator.clock.instant().plusSeconds(3_600));
 			}
 		}
+	}
+
+	/**
+	 * An STS client signed with a GetSessionToken session issued with the demo device's
+	 * code; the caller closes it.
+	 */
+	private StsClient sessionIssuedWithCode() {
+		Credentials session = this.emulator.sts
+			.getSessionToken(
+					(request) -> request.serialNumber(DEMO_SERIAL_NUMBER).tokenCode(this.emulator.currentCode()))
+			.credentials();
+		return SdkClients.session(this.emulator.server.endpoint(), session);
 	}
 
 }

@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.StsException;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -91,6 +93,18 @@ final class SdkClients {
 			throw new AssertionError("Expected the call to fail with an IamException");
 		}
 		return error;
+	}
+
+	/** The error's HTTP status, AWS error code and message, as AWS answers them. */
+	static void assertError(AwsServiceException error, int status, String code, String message) {
+		assertThat(error.statusCode()).isEqualTo(status);
+		assertError(error, code, message);
+	}
+
+	/** The error's AWS error code and message, as AWS answers them. */
+	static void assertError(AwsServiceException error, String code, String message) {
+		assertThat(error.awsErrorDetails().errorCode()).isEqualTo(code);
+		assertThat(error.awsErrorDetails().errorMessage()).isEqualTo(message);
 	}
 
 }

@@ -9,6 +9,7 @@ import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
 
+import static dev.mfaportal.support.FieldErrors.codeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,11 +26,6 @@ class IssueFormValidatorTest {
 		Errors errors = new BeanPropertyBindingResult(form, "issueForm");
 		this.validator.validate(form, errors);
 		return errors;
-	}
-
-	private String codeOf(Errors errors, String field) {
-		FieldError error = errors.getFieldError(field);
-		return (error != null) ? error.getCode() : null;
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package dev.mfaportal.issuing;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +13,12 @@ import dev.mfaportal.support.H2Files;
 import dev.mfaportal.support.PortalClient;
 import dev.mfaportal.support.PortalWithEmulator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,13 +36,8 @@ class StorageCanaryTest {
 
 	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(CANARY));
 
-	@TempDir
-	static Path dataDir;
-
-	@DynamicPropertySource
-	static void fileDatabase(DynamicPropertyRegistry registry) {
-		H2Files.register(registry, () -> dataDir);
-	}
+	@RegisterExtension
+	static final H2Files database = H2Files.inTemporaryDirectory();
 
 	@Autowired
 	JdbcClient jdbc;
@@ -73,7 +65,7 @@ class StorageCanaryTest {
 			assertThat(everyValue).doesNotContain(canary);
 		}
 
-		String onDisk = H2Files.everyByteOnDisk(this.jdbc, dataDir);
+		String onDisk = database.everyByteOnDisk(this.jdbc);
 		assertThat(onDisk).contains(CANARY.device().serialNumber());
 		for (String canary : canaries) {
 			assertThat(onDisk).doesNotContain(canary);

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.mfaportal.support.BenchmarkedJvmFlags;
 import dev.mfaportal.support.PortalClient;
 import dev.mfaportal.support.Tools;
 import org.jsoup.Jsoup;
@@ -80,7 +81,7 @@ class DistPackageIT {
 		Path installed = root.resolve("opt/mfa-portal");
 		Path config = installed.resolve("lib/app/mfa-portal.cfg");
 		assertThat(javaOptions(config)).as("the launcher's JVM options")
-			.containsAll(benchmarkedFlags())
+			.containsAll(BenchmarkedJvmFlags.read())
 			.contains("-XX:AOTCache=$APPDIR/mfa-portal.aot");
 		assertThat(installed.resolve("lib/app/mfa-portal.aot")).isNotEmptyFile();
 
@@ -182,14 +183,6 @@ class DistPackageIT {
 			}
 		}
 		return options;
-	}
-
-	private static List<String> benchmarkedFlags() throws IOException {
-		return Files.readAllLines(Path.of("bench/jvm-flags.txt"))
-			.stream()
-			.map(String::strip)
-			.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
-			.toList();
 	}
 
 	private static int freePort() throws IOException {

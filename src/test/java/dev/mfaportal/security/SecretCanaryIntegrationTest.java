@@ -2,7 +2,6 @@ package dev.mfaportal.security;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ import dev.mfaportal.support.PortalClient;
 import dev.mfaportal.support.PortalWithEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -38,8 +37,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,13 +75,8 @@ class SecretCanaryIntegrationTest {
 
 	private static final Pattern LINK = Pattern.compile("(?:href|src|action)=\"([^\"]*)\"");
 
-	@TempDir
-	static Path dataDir;
-
-	@DynamicPropertySource
-	static void endpoints(DynamicPropertyRegistry registry) {
-		H2Files.register(registry, () -> dataDir);
-	}
+	@RegisterExtension
+	static final H2Files database = H2Files.inTemporaryDirectory();
 
 	@LocalServerPort
 	int port;
@@ -146,7 +138,7 @@ class SecretCanaryIntegrationTest {
 		assertNoCanaryIn("the log", output.getAll());
 		assertNoCanaryIn("the URLs", String.join("\n", this.urls));
 		assertNoCanaryIn("the tables", everyValueInEveryTable());
-		String onDisk = H2Files.everyByteOnDisk(this.jdbc, dataDir);
+		String onDisk = database.everyByteOnDisk(this.jdbc);
 		assertThat(onDisk).as("the H2 file holds the audit").contains(NINA.device().serialNumber());
 		assertNoCanaryIn("the H2 file", onDisk);
 		assertThat(output.getAll()).as("the SDK's request log was on").contains("software.amazon.awssdk.request");
@@ -168,7 +160,7 @@ class SecretCanaryIntegrationTest {
 		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(MfaPortalApplication.class)
 			.profiles("team")
 			.properties(properties)
-			.run("--spring.datasource.url=" + H2Files.url(dataDir), "--portal.sts.endpoint=" + emulator.endpoint(),
+			.run("--spring.datasource.url=" + database.url(), "--portal.sts.endpoint=" + emulator.endpoint(),
 					"--portal.team.admin-password=CanaryAdminPassword-0001", "--server.address=127.0.0.1",
 					"--portal.encryption.key=" + KEY_2)) {
 			int port = ((WebServerApplicationContext) second).getWebServer().getPort();

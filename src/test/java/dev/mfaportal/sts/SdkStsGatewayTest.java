@@ -101,8 +101,7 @@ class SdkStsGatewayTest {
 	@Test
 	void getSessionTokenWhenWrongCodeThenInvalidCode() {
 		StsCallException failure = failedCall(demoCaller(), request(wrongCode(), 3600));
-		assertFromSts(failure, StsFailure.INVALID_CODE, "AccessDenied");
-		assertThat(failure.stsMessage()).contains("invalid MFA one time pass code");
+		assertFromSts(failure, StsFailure.INVALID_CODE, "AccessDenied", "invalid MFA one time pass code");
 	}
 
 	@Test
@@ -125,8 +124,7 @@ class SdkStsGatewayTest {
 	void getSessionTokenWhenDurationBelowStsMinimumThenDurationOutOfRange() {
 		// the portal validates first; this proves the mapping if a value slips through
 		StsCallException failure = failedCall(demoCaller(), request(currentCode(), 600));
-		assertFromSts(failure, StsFailure.DURATION_OUT_OF_RANGE, "ValidationError");
-		assertThat(failure.stsMessage()).contains("'600' at 'durationSeconds'");
+		assertFromSts(failure, StsFailure.DURATION_OUT_OF_RANGE, "ValidationError", "'600' at 'durationSeconds'");
 	}
 
 	@Test
@@ -258,6 +256,16 @@ class SdkStsGatewayTest {
 		finally {
 			impatient.destroy();
 		}
+	}
+
+	/**
+	 * As {@link #assertFromSts(StsCallException, StsFailure, String)}, and STS's message
+	 * says this.
+	 */
+	private static void assertFromSts(StsCallException failure, StsFailure expected, String errorCode,
+			String messagePart) {
+		assertFromSts(failure, expected, errorCode);
+		assertThat(failure.stsMessage()).contains(messagePart);
 	}
 
 	private static void assertFromSts(StsCallException failure, StsFailure expected, String errorCode) {

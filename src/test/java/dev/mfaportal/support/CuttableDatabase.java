@@ -10,9 +10,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * An H2 server the portal reaches through a {@link TcpRelay} the test can cut, for
  * database outages. Its files live in the temporary directory, one folder per name and
- * JVM. Held in a {@code @RegisterExtension static} field, it stops after the test class.
+ * JVM. Held in a {@code @RegisterExtension static} field, it is the portal's database
+ * ({@link PortalDatabase}) and stops after the test class.
  */
-public final class CuttableDatabase implements AutoCloseable, AfterAllCallback {
+public final class CuttableDatabase implements PortalDatabase, AutoCloseable, AfterAllCallback {
 
 	private final Server server;
 
@@ -39,6 +40,7 @@ public final class CuttableDatabase implements AutoCloseable, AfterAllCallback {
 	}
 
 	/** The portal's {@code spring.datasource.url}: through the relay. */
+	@Override
 	public String url() {
 		return "jdbc:h2:tcp://127.0.0.1:" + this.relay.port() + "/./portal";
 	}

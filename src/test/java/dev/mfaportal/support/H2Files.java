@@ -5,29 +5,50 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The portal's H2 database in files of a test's temporary directory, for the canary tests
- * that look for secrets in every table and in every byte on disk.
+ * The portal's H2 database in files of a temporary directory of its own, for the canary
+ * tests that look for secrets in every table and in every byte on disk. Held in a
+ * {@code @RegisterExtension static} field, it is the portal's database
+ * ({@link PortalDatabase}) and its directory is deleted after the test class.
  */
-public final class H2Files {
+public final class H2Files implements PortalDatabase, AfterAllCallback {
 
-	private H2Files() {
+	private final Path directory;
+
+	private H2Files(Path directory) {
+		this.directory = directory;
 	}
 
-	/** Points {@code spring.datasource.url} at a file database in the directory. */
-	public static void register(DynamicPropertyRegistry registry, Supplier<Path> directory) {
-		registry.add("spring.datasource.url", () -> url(directory.get()));
+	public static H2Files inTemporaryDirectory() {
+		try {
+			return new H2Files(Files.createTempDirectory("mfa-portal-h2-"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
-	public static String url(Path directory) {
-		return "jdbc:h2:file:" + directory.resolve("portal");
+	@Override
+	public String url() {
+		return "jdbc:h2:file:" + this.directory.resolve("portal");
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) throws IOException {
+		try (Stream<Path> paths = Files.walk(this.directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
 	}
 
 	/** Every value of every table, one a line, binary values as ISO-8859-1 text. */
@@ -57,10 +78,10 @@ public final class H2Files {
 	 * Every byte of every file in the directory as ISO-8859-1 text, after H2 wrote all it
 	 * holds.
 	 */
-	public static String everyByteOnDisk(JdbcClient jdbc, Path directory) {
+	public String everyByteOnDisk(JdbcClient jdbc) {
 		jdbc.sql("checkpoint sync").update();
 		StringBuilder bytes = new StringBuilder();
-		try (Stream<Path> files = Files.list(directory)) {
+		try (Stream<Path> files = Files.list(this.directory)) {
 			for (Path file : files.toList()) {
 				bytes.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
 			}

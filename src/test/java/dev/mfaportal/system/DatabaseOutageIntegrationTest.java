@@ -32,8 +32,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,11 +58,6 @@ class DatabaseOutageIntegrationTest {
 
 	@RegisterExtension
 	static final CuttableDatabase database = CuttableDatabase.start("outage");
-
-	@DynamicPropertySource
-	static void endpoints(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", database::url);
-	}
 
 	@Autowired
 	CutAfterStsAnswer cutAfterStsAnswer;

@@ -13,8 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,11 +30,6 @@ class TeamDatabaseOutageIntegrationTest {
 
 	@RegisterExtension
 	static final CuttableDatabase database = CuttableDatabase.start("team-outage");
-
-	@DynamicPropertySource
-	static void datasource(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", database::url);
-	}
 
 	@LocalServerPort
 	int port;
