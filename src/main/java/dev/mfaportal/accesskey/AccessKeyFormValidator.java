@@ -6,7 +6,6 @@ import dev.mfaportal.system.Labels;
 
 import org.springframework.util.StringUtils;
 import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
 
 /**
  * Checks a key before it is stored, so that what is stored can sign a GetSessionToken
@@ -15,7 +14,7 @@ import org.springframework.validation.Validator;
  * message keys; no message ever repeats the secret. Whether the label is taken needs the
  * database: the controller checks that.
  */
-class AccessKeyFormValidator implements Validator {
+class AccessKeyFormValidator {
 
 	static final Pattern LONG_TERM_ACCESS_KEY_ID = Pattern.compile("AKIA[A-Z0-9]{16}");
 
@@ -23,14 +22,7 @@ class AccessKeyFormValidator implements Validator {
 
 	static final Pattern SECRET_ACCESS_KEY = Pattern.compile("[A-Za-z0-9/+=]{40}");
 
-	@Override
-	public boolean supports(Class<?> type) {
-		return AccessKeyForm.class.isAssignableFrom(type);
-	}
-
-	@Override
-	public void validate(Object target, Errors errors) {
-		AccessKeyForm form = (AccessKeyForm) target;
+	void validate(AccessKeyForm form, Errors errors) {
 		Labels.validate(form.label(), "accesskey", errors);
 		accessKeyId(form.accessKeyId(), errors);
 		secretAccessKey(form.secretAccessKey(), errors);

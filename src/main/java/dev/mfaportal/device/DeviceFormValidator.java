@@ -6,14 +6,13 @@ import dev.mfaportal.system.Labels;
 
 import org.springframework.util.StringUtils;
 import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
 
 /**
  * Checks a device against the same STS model as the issuing form, so a saved device never
  * fills the form with a value STS would reject. Error codes are message keys. Whether the
  * label is already taken needs the owner and the database: the controller checks that.
  */
-class DeviceFormValidator implements Validator {
+class DeviceFormValidator {
 
 	/** The {@code source_id} column's width. */
 	static final int SOURCE_ID_MAX = 300;
@@ -24,14 +23,7 @@ class DeviceFormValidator implements Validator {
 		this.sources = sources;
 	}
 
-	@Override
-	public boolean supports(Class<?> type) {
-		return DeviceForm.class.isAssignableFrom(type);
-	}
-
-	@Override
-	public void validate(Object target, Errors errors) {
-		DeviceForm form = (DeviceForm) target;
+	void validate(DeviceForm form, Errors errors) {
 		Labels.validate(form.label(), "device", errors);
 		StsInputRules.serialNumber(form.serialNumber(), errors);
 		StsInputRules.durationSeconds(form.durationSeconds(), errors);
