@@ -227,7 +227,8 @@ class IssuingControllerTest {
 		Document page = Html.parse(this.mvc.perform(get("/")).andReturn().getResponse().getContentAsString());
 		assertThat(page.select(".has-error, .field-error, [aria-invalid=true]")).isEmpty();
 		assertThat(page.select("[aria-invalid=false]")).extracting(Element::id)
-			.contains("serialNumber", "tokenCode", "durationSeconds", "profileName");
+			.contains("serialNumber", "tokenCode", "durationSeconds", "profileName", "roleArn", "roleSessionName",
+					"externalId");
 	}
 
 	@Test
@@ -242,7 +243,8 @@ class IssuingControllerTest {
 			.containsExactlyInAnyOrder("tokenCode", "roleArn");
 		assertThat(page.select(".field-error")).extracting(Element::id)
 			.containsExactlyInAnyOrder("tokenCode-error", "roleArn-error");
-		assertThat(page.select("[aria-invalid=true]")).extracting(Element::id).containsExactly("tokenCode");
+		assertThat(page.select("[aria-invalid=true]")).extracting(Element::id)
+			.containsExactlyInAnyOrder("tokenCode", "roleArn");
 		assertThat(page.selectFirst("details[data-role]").hasAttr("open")).isTrue();
 	}
 
