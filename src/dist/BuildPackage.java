@@ -32,6 +32,10 @@ import java.util.stream.Stream;
  * {@code .deb} where {@code dpkg-deb} exists, {@code msi}, {@code exe}, {@code dmg},
  * {@code pkg} or {@code rpm} can be asked for on their platforms.</li>
  * </ol>
+ * An AOT cache still applies once installed elsewhere, so it goes into the installer. An
+ * AppCDS archive holds the class path it was made with and would be refused there: the
+ * installer is made before it, and the {@code .deb}'s {@code postinst} makes it where the
+ * package is installed, by the same training start ({@link #debScripts}).
  * Run by {@code ./mvnw -Pdist package}; {@code DistPackageIT} runs it too. A single-file
  * program rather than a shell script so the same steps run on Windows and macOS.
  *
@@ -44,6 +48,15 @@ public class BuildPackage {
 	static final String NAME = "mfa-portal";
 
 	static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(5);
+
+	static final String AOT_CACHE = NAME + ".aot";
+
+	static final String APP_CDS = NAME + ".jsa";
+
+	/** Where jpackage's Linux installers put the app ({@code /opt/mfa-portal}). */
+	static final String INSTALL_PARENT = "/opt";
+
+	static final String TRAINING_PROPERTIES = "-Dspring.context.exit=onRefresh -Duser.home=home";
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = options(args);
@@ -94,19 +107,30 @@ public class BuildPackage {
 		// and the installer's packager clamps to it (SOURCE_DATE_EPOCH, which dpkg-deb honours).
 		long epoch = Instant.now().getEpochSecond() - 1;
 		setModified(layout.image(), epoch);
-		String archive = aotCache ? NAME + ".aot" : NAME + ".jsa";
-		train(layout, dest, archive, aotCache);
-		useArchive(layout.config(), archive, aotCache);
-
 		String type = installer.equals("auto") ? (os.startsWith("linux") && onPath("dpkg-deb") ? "deb" : "none")
 				: installer;
-		if (!type.equals("none")) {
-			log("jpackage " + type);
-			run(List.of(Path.of(System.getProperty("java.home"), "bin", "jpackage").toString(), "--type", type,
-					"--app-image", layout.image().toString(), "--name", NAME, "--app-version", version, "--dest",
-					dest.toString(), "--description", "Temporary AWS credentials from your MFA code", "--vendor",
-					"MFA Portal"), dest, Map.of("SOURCE_DATE_EPOCH", Long.toString(epoch)),
-					dest.resolve("installer.log"), Duration.ofMinutes(20));
+		if (aotCache) {
+			// the AOT cache is made here and still applies where the installer puts it
+			train(layout, dest, AOT_CACHE, true);
+			useArchive(layout.config(), AOT_CACHE, true);
+			installer(type, layout, dest, version, epoch, List.of());
+		}
+		else {
+			// An AppCDS archive holds the class path it was made with, so the one made here
+			// serves this image only: the installer goes without it and, for a .deb, makes its
+			// own where it installs (debScripts).
+			useArchive(layout.config(), APP_CDS, false);
+			List<String> resources = List.of();
+			if (type.equals("deb")) {
+				Path scripts = Files.createDirectories(dest.resolve("deb-resources"));
+				for (Map.Entry<String, String> script : debScripts().entrySet()) {
+					Files.writeString(scripts.resolve(script.getKey()), script.getValue());
+				}
+				resources = List.of("--resource-dir", scripts.toString(), "--install-dir", INSTALL_PARENT);
+			}
+			installer(type, layout, dest, version, epoch, resources);
+			delete(dest.resolve("deb-resources"));
+			train(layout, dest, APP_CDS, false);
 		}
 		delete(input);
 		delete(dest.resolve("runtime"));
@@ -123,17 +147,143 @@ public class BuildPackage {
 		Path target = layout.app().resolve(archive);
 		// relative to the training folder: JAVA_TOOL_OPTIONS splits at spaces
 		String output = training.relativize(target).toString();
-		String javaToolOptions = (aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + output
-				+ " -Dspring.context.exit=onRefresh -Duser.home=home";
-		log("training start: " + javaToolOptions);
-		run(List.of(layout.launcher().toString(), "--server.port=0", "--portal.launch.open-browser=false",
-				"--portal.data-dir=" + training.resolve("data"), "--logging.level.root=WARN"), training,
-				Map.of("JAVA_TOOL_OPTIONS", javaToolOptions, "HOME", training.resolve("home").toString()),
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("HOME", training.resolve("home").toString());
+		if (aotCache) {
+			environment.put("JAVA_TOOL_OPTIONS", "-XX:AOTCacheOutput=" + output + " " + TRAINING_PROPERTIES);
+		}
+		else {
+			environment.put("_JAVA_OPTIONS", appCdsTraining(output));
+		}
+		log("training start: " + environment);
+		run(trainingStart(layout.launcher().toString(), training.resolve("data").toString()), training, environment,
 				dest.resolve("training.log"), TRAINING_TIMEOUT);
 		if (!Files.isRegularFile(target)) {
 			throw new IllegalStateException("the training start wrote no " + target + ": see " + dest.resolve("training.log"));
 		}
 		delete(training);
+	}
+
+	/**
+	 * The options of an AppCDS training start, in {@code _JAVA_OPTIONS}: the JVM reads
+	 * those after the launcher's own, so the empty {@code -XX:SharedArchiveFile=} undoes the
+	 * launcher's (the archive about to be written, which Java 17 would otherwise take as the
+	 * base archive, and refuse to start) and the runtime's default archive is the base.
+	 * @param output where the archive goes, without spaces (the JVM splits there)
+	 */
+	static String appCdsTraining(String output) {
+		return "-XX:SharedArchiveFile= -XX:ArchiveClassesAtExit=" + output + " " + TRAINING_PROPERTIES;
+	}
+
+	/** The launcher's arguments for a training start, on a throw-away data folder. */
+	static List<String> trainingStart(String launcher, String dataDir) {
+		return List.of(launcher, "--server.port=0", "--portal.launch.open-browser=false", "--portal.data-dir=" + dataDir,
+				"--logging.level.root=WARN");
+	}
+
+	/**
+	 * The {@code .deb}'s {@code postinst} and {@code prerm}: jpackage's own (its
+	 * placeholders are filled in by jpackage), plus the AppCDS archive made where the
+	 * package is installed, by the training start {@link #train} does at build time, with
+	 * the same launcher and flags. Installing never fails for it: if the training start
+	 * fails, the portal starts without the archive. Removing or upgrading the package
+	 * removes the archive, so {@code dpkg -r} leaves nothing behind. {@code DPKG_ROOT}
+	 * (set by {@code dpkg --root}) is honoured.
+	 */
+	static Map<String, String> debScripts() {
+		String start = String.join(" ", trainingStart("\"$APP/bin/" + NAME + "\"", "\"$work/data\""));
+		String common = """
+				APP="${DPKG_ROOT:-}%s/%s"
+				ARCHIVE="$APP/lib/app/%s"
+				""".formatted(INSTALL_PARENT, NAME, APP_CDS);
+		String postinst = """
+				#!/bin/sh
+				# postinst script for APPLICATION_PACKAGE (src/dist/BuildPackage.java)
+				set -e
+
+				%s
+				# Java 17's AppCDS archive holds the class path it was made with, so it is made
+				# here, by one start of the installed launcher that ends once the portal is ready.
+				# Never fails the install: without the archive the portal only starts slower.
+				train() {
+				    rm -f "$ARCHIVE" "$ARCHIVE.new"
+				    work=$(mktemp -d) || return 1
+				    echo "%s: one training start, for a fast first start"
+				    if mkdir "$work/home" && (cd "$work" && HOME="$work/home" \\
+				            _JAVA_OPTIONS="%s" \\
+				            timeout %d %s >training.log 2>&1) \\
+				        && [ -s "$work/%s" ] && cp "$work/%s" "$ARCHIVE.new" \\
+				        && chmod 644 "$ARCHIVE.new" && mv -f "$ARCHIVE.new" "$ARCHIVE"; then
+				        echo "%s: class-data archive $ARCHIVE made"
+				    else
+				        echo "%s: no class-data archive, the portal starts without it:" >&2
+				        tail -n 20 "$work/training.log" >&2 || true
+				        rm -f "$ARCHIVE.new"
+				    fi
+				    rm -rf "$work"
+				}
+
+				case "$1" in
+				    configure)
+				DESKTOP_COMMANDS_INSTALL
+				        train || true
+				    ;;
+
+				    abort-upgrade|abort-remove|abort-deconfigure)
+				    ;;
+
+				    *)
+				        echo "postinst called with unknown argument \\`$1'" >&2
+				        exit 1
+				    ;;
+				esac
+
+				exit 0
+				""".formatted(common, NAME, appCdsTraining(APP_CDS), TRAINING_TIMEOUT.toSeconds(), start, APP_CDS,
+				APP_CDS, NAME, NAME);
+		String prerm = """
+				#!/bin/sh
+				# prerm script for APPLICATION_PACKAGE (src/dist/BuildPackage.java)
+				set -e
+
+				%s
+				UTILITY_SCRIPTS
+
+				case "$1" in
+				    remove|upgrade|deconfigure)
+				DESKTOP_COMMANDS_UNINSTALL
+				        # made by postinst, not a file of the package
+				        rm -f "$ARCHIVE" "$ARCHIVE.new"
+				    ;;
+
+				    failed-upgrade)
+				    ;;
+
+				    *)
+				        echo "prerm called with unknown argument \\`$1'" >&2
+				        exit 1
+				    ;;
+				esac
+
+				exit 0
+				""".formatted(common);
+		return Map.of("postinst", postinst, "prerm", prerm);
+	}
+
+	/** The platform's installer made from the app image, unless {@code type} is none. */
+	static void installer(String type, Layout layout, Path dest, String version, long epoch, List<String> extra)
+			throws Exception {
+		if (type.equals("none")) {
+			return;
+		}
+		log("jpackage " + type);
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jpackage").toString(),
+				"--type", type, "--app-image", layout.image().toString(), "--name", NAME, "--app-version", version,
+				"--dest", dest.toString(), "--description", "Temporary AWS credentials from your MFA code", "--vendor",
+				"MFA Portal"));
+		command.addAll(extra);
+		run(command, dest, Map.of("SOURCE_DATE_EPOCH", Long.toString(epoch)), dest.resolve("installer.log"),
+				Duration.ofMinutes(20));
 	}
 
 	/** The launcher's configuration gains the archive, first among its JVM options. */

@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * at build time. A stale archive must not stop the next start.
  * <p>
  * Packaged with Java 25 (its AOT cache still applies once the package is installed
- * elsewhere than where it was built; Java 17's AppCDS archive does not), like
- * {@code DockerStartCommandIT}; needs {@code dpkg-deb} and {@code fakeroot}. Runs in
+ * elsewhere than where it was built; Java 17's AppCDS archive does not, so the
+ * {@code .deb} made with 17 makes it where it is installed: {@link DistPackageJava17IT}),
+ * like {@code DockerStartCommandIT}; needs {@code dpkg-deb} and {@code fakeroot}. Runs in
  * {@code ./mvnw verify} after {@code package} (failsafe).
  */
 class DistPackageIT {
@@ -85,7 +86,7 @@ class DistPackageIT {
 			.contains("-XX:AOTCache=$APPDIR/mfa-portal.aot");
 		assertThat(installed.resolve("lib/app/mfa-portal.aot")).isNotEmptyFile();
 
-		Started first = start(installed, "first");
+		Started first = start(this.work, installed, "first", "aot");
 		try {
 			assertThat(first.browserGot()).as("what the browser was given").isEqualTo(first.link());
 			PortalClient browser = new PortalClient(first.port());
@@ -110,7 +111,7 @@ class DistPackageIT {
 
 		// a stale or broken archive (a JVM update, a damaged install) only costs speed
 		Files.write(installed.resolve("lib/app/mfa-portal.aot"), new byte[4096]);
-		Started second = start(installed, "stale");
+		Started second = start(this.work, installed, "stale", "aot");
 		second.stop();
 		assertThat(Files.readAllLines(second.classLog())
 			.stream()
@@ -121,18 +122,21 @@ class DistPackageIT {
 	/**
 	 * Starts the installed launcher as a person would, with a home of its own and a
 	 * {@code BROWSER} script, and waits until the browser was asked to open the link.
+	 * @param work where its home, logs and browser script go
+	 * @param archiveLog the JVM's log tag for its archive ({@code aot} on 25, {@code cds}
+	 * on 17), logged at warning level into {@code <name>-<tag>.log}
 	 */
-	private Started start(Path installed, String name) throws Exception {
-		Path home = Files.createDirectories(this.work.resolve(name + "-home"));
+	static Started start(Path work, Path installed, String name, String archiveLog) throws Exception {
+		Path home = Files.createDirectories(work.resolve(name + "-home"));
 		Files.createDirectories(home.resolve(".aws"));
 		Files.writeString(home.resolve(".aws/credentials"), "[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
 				+ "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n");
-		Path opened = this.work.resolve(name + "-browser.txt");
-		Path browserScript = this.work.resolve(name + "-browser.sh");
+		Path opened = work.resolve(name + "-browser.txt");
+		Path browserScript = work.resolve(name + "-browser.sh");
 		Files.writeString(browserScript, "#!/bin/sh\nprintf '%s' \"$1\" > '" + opened + "'\n");
 		assertThat(browserScript.toFile().setExecutable(true)).isTrue();
-		Path classLog = this.work.resolve(name + "-class-load.log");
-		Path output = this.work.resolve(name + ".log");
+		Path classLog = work.resolve(name + "-class-load.log");
+		Path output = work.resolve(name + ".log");
 		int port = freePort();
 		ProcessBuilder builder = new ProcessBuilder(installed.resolve("bin/mfa-portal").toString(),
 				"--server.port=" + port)
@@ -143,8 +147,8 @@ class DistPackageIT {
 		// Java takes the home folder from the password database, not HOME
 		builder.environment()
 			.putAll(Map.of("HOME", home.toString(), "PATH", System.getenv("PATH"), "BROWSER", browserScript.toString(),
-					"JAVA_TOOL_OPTIONS", "-Duser.home=" + home + " -Xlog:class+load=info:file=" + classLog
-							+ " -Xlog:aot=warning:file=" + this.work.resolve(name + "-aot.log")));
+					"JAVA_TOOL_OPTIONS", "-Duser.home=" + home + " -Xlog:class+load=info:file=" + classLog + " -Xlog:"
+							+ archiveLog + "=warning:file=" + work.resolve(name + "-" + archiveLog + ".log")));
 		Process portal = builder.start();
 		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline && portal.isAlive() && !(Files.exists(opened) && Files.size(opened) > 0)) {
@@ -166,7 +170,7 @@ class DistPackageIT {
 
 	}
 
-	private static Path deb(Path dist) throws IOException {
+	static Path deb(Path dist) throws IOException {
 		try (Stream<Path> files = Files.list(dist)) {
 			List<Path> debs = files.filter((file) -> file.toString().endsWith(".deb")).toList();
 			assertThat(debs).as("one .deb in " + dist).hasSize(1);

@@ -68,6 +68,24 @@ public final class Tools {
 	}
 
 	/**
+	 * A Java 17 JDK with {@code jpackage} ({@code JAVA17_HOME}, else the one running the
+	 * tests when it is a 17, else Debian's path), for the test of the package made with
+	 * an AppCDS archive; skips or fails as {@link #require} does.
+	 * @return its {@code java}
+	 */
+	public static Path requireJava17() {
+		String running = (Runtime.version().feature() == 17) ? System.getProperty("java.home") : null;
+		for (String home : new String[] { System.getenv("JAVA17_HOME"), running,
+				"/usr/lib/jvm/java-17-openjdk-amd64" }) {
+			if (home != null && Files.isExecutable(Path.of(home, "bin", "jpackage"))) {
+				return Path.of(home, "bin", "java");
+			}
+		}
+		require(false, "no Java 17 JDK with jpackage (set JAVA17_HOME, or apt-get install openjdk-17-jdk)");
+		return null;
+	}
+
+	/**
 	 * Skips the test (or fails it in CI) unless the tool is there.
 	 * @param available whether the tool was found
 	 * @param reason what is missing and how to install it
