@@ -6,13 +6,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import dev.mfaportal.support.BenchmarkedJvmFlags;
 import dev.mfaportal.support.PortalClient;
@@ -51,37 +49,14 @@ class DistPackageIT {
 	@Test
 	void installedLauncherWhenStartedThenOpensTheBrowserAtTheLinkServesTheFormAndUsesTheArchive() throws Exception {
 		Path java25 = Tools.requireJava25();
-		Tools.require(Tools.onPath("dpkg-deb").isPresent() && Tools.onPath("fakeroot").isPresent(),
-				"no dpkg-deb or no fakeroot, which jpackage needs for a .deb (Debian: apt-get install dpkg fakeroot)");
-		Path jar = Path.of(System.getProperty("portal.jar", "target/none.jar"));
-		assertThat(jar).as("the packaged jar (failsafe runs after package)").exists();
-
-		long start = System.nanoTime();
-		Path dist = this.work.resolve("dist");
-		ProcessBuilder build = new ProcessBuilder(java25.toString(), "src/dist/BuildPackage.java", "--jar",
-				jar.toString(), "--dest", dist.toString(), "--version", "0.1.0", "--flags", "bench/jvm-flags.txt",
-				"--modules", System.getProperty("portal.dist.modules"), "--installer", "deb")
-			.redirectErrorStream(true)
-			.redirectOutput(this.work.resolve("build.log").toFile());
-		// dpkg-deb's fastest compression: xz would spend minutes on what is unpacked at
-		// once
-		build.environment().put("DPKG_DEB_COMPRESSOR_TYPE", "gzip");
-		build.environment().put("DPKG_DEB_COMPRESSOR_LEVEL", "1");
-		Process packaging = build.start();
-		assertThat(packaging.waitFor(10, TimeUnit.MINUTES)).as("packaging ends").isTrue();
-		assertThat(packaging.exitValue()).as(Files.readString(this.work.resolve("build.log"))).isZero();
-		System.out.printf("DistPackageIT: app image and .deb in %d s%n",
-				Duration.ofNanos(System.nanoTime() - start).toSeconds());
+		Path dist = DebPackaging.build(this.work, java25, "DistPackageIT");
 		assertThat(dist.resolve("mfa-portal/bin/mfa-portal")).isExecutable();
 
 		Path root = this.work.resolve("root");
-		Process unpack = new ProcessBuilder("dpkg-deb", "-x", deb(dist).toString(), root.toString()).inheritIO()
-			.start();
-		assertThat(unpack.waitFor(2, TimeUnit.MINUTES)).isTrue();
-		assertThat(unpack.exitValue()).isZero();
+		DebPackaging.unpack(DebPackaging.deb(dist), root);
 		Path installed = root.resolve("opt/mfa-portal");
 		Path config = installed.resolve("lib/app/mfa-portal.cfg");
-		assertThat(javaOptions(config)).as("the launcher's JVM options")
+		assertThat(DebPackaging.javaOptions(config)).as("the launcher's JVM options")
 			.containsAll(BenchmarkedJvmFlags.read())
 			.contains("-XX:AOTCache=$APPDIR/mfa-portal.aot");
 		assertThat(installed.resolve("lib/app/mfa-portal.aot")).isNotEmptyFile();
@@ -99,24 +74,16 @@ class DistPackageIT {
 		finally {
 			first.stop();
 		}
-		List<String> classes = Files.readAllLines(first.classLog());
-		assertThat(classes.stream().filter((line) -> line.contains("org.springframework.boot.SpringApplication ")))
+		assertThat(first.loaded("org.springframework.boot.SpringApplication"))
 			.as("Spring Boot's own classes come from the archive")
-			.singleElement()
-			.asString()
 			.contains("source: shared objects file");
-		assertThat(classes.stream().filter((line) -> line.contains("source: shared objects file")).count())
-			.as("classes from the archive")
-			.isGreaterThan(5000);
+		assertThat(first.loadedFrom("source: shared objects file")).as("classes from the archive").isGreaterThan(5000);
 
 		// a stale or broken archive (a JVM update, a damaged install) only costs speed
 		Files.write(installed.resolve("lib/app/mfa-portal.aot"), new byte[4096]);
 		Started second = start(this.work, installed, "stale", "aot");
 		second.stop();
-		assertThat(Files.readAllLines(second.classLog())
-			.stream()
-			.filter((line) -> line.contains("shared objects file (top)"))).as("nothing from the broken archive")
-			.isEmpty();
+		assertThat(second.loadedFrom("shared objects file (top)")).as("classes from the broken archive").isZero();
 	}
 
 	/**
@@ -168,25 +135,21 @@ class DistPackageIT {
 			assertThat(this.process.waitFor(40, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
 		}
 
-	}
-
-	static Path deb(Path dist) throws IOException {
-		try (Stream<Path> files = Files.list(dist)) {
-			List<Path> debs = files.filter((file) -> file.toString().endsWith(".deb")).toList();
-			assertThat(debs).as("one .deb in " + dist).hasSize(1);
-			return debs.get(0);
+		/** The class-loading log's one line for a class: where it came from. */
+		String loaded(String className) throws IOException {
+			List<String> lines = Files.readAllLines(this.classLog)
+				.stream()
+				.filter((line) -> line.contains(className + " "))
+				.toList();
+			assertThat(lines).as(className + " in the class-loading log").hasSize(1);
+			return lines.get(0);
 		}
-	}
 
-	/** The {@code java-options} of a jpackage launcher's configuration. */
-	static List<String> javaOptions(Path config) throws IOException {
-		List<String> options = new ArrayList<>();
-		for (String line : Files.readAllLines(config)) {
-			if (line.startsWith("java-options=")) {
-				options.add(line.substring("java-options=".length()));
-			}
+		/** How many classes the class-loading log says came from {@code source}. */
+		long loadedFrom(String source) throws IOException {
+			return Files.readAllLines(this.classLog).stream().filter((line) -> line.contains(source)).count();
 		}
-		return options;
+
 	}
 
 	private static int freePort() throws IOException {

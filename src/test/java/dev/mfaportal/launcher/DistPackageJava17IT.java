@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,29 +46,11 @@ class DistPackageJava17IT {
 	@Test
 	void debWhenInstalledThenPostinstMakesTheArchiveTheLauncherUsesAndRemovalTakesItAway() throws Exception {
 		Path java17 = Tools.requireJava17();
-		Tools.require(Tools.onPath("dpkg-deb").isPresent() && Tools.onPath("fakeroot").isPresent(),
-				"no dpkg-deb or no fakeroot, which jpackage needs for a .deb (Debian: apt-get install dpkg fakeroot)");
-		Path jar = Path.of(System.getProperty("portal.jar", "target/none.jar"));
-		assertThat(jar).as("the packaged jar (failsafe runs after package)").exists();
-
-		long start = System.nanoTime();
-		Path dist = this.work.resolve("dist");
-		ProcessBuilder build = new ProcessBuilder(java17.toString(), "src/dist/BuildPackage.java", "--jar",
-				jar.toString(), "--dest", dist.toString(), "--version", "0.1.0", "--flags", "bench/jvm-flags.txt",
-				"--modules", System.getProperty("portal.dist.modules"), "--installer", "deb")
-			.redirectErrorStream(true)
-			.redirectOutput(this.work.resolve("build.log").toFile());
-		build.environment().put("DPKG_DEB_COMPRESSOR_TYPE", "gzip");
-		build.environment().put("DPKG_DEB_COMPRESSOR_LEVEL", "1");
-		Process packaging = build.start();
-		assertThat(packaging.waitFor(10, TimeUnit.MINUTES)).as("packaging ends").isTrue();
-		assertThat(packaging.exitValue()).as(Files.readString(this.work.resolve("build.log"))).isZero();
-		System.out.printf("DistPackageJava17IT: app image and .deb in %d s%n",
-				Duration.ofNanos(System.nanoTime() - start).toSeconds());
+		Path dist = DebPackaging.build(this.work, java17, "DistPackageJava17IT");
 		assertThat(dist.resolve("mfa-portal/lib/app/mfa-portal.jsa")).as("the app image's own archive")
 			.isNotEmptyFile();
 
-		Path deb = DistPackageIT.deb(dist);
+		Path deb = DebPackaging.deb(dist);
 		Set<String> packaged = packagedFiles(deb);
 		assertThat(packaged).as("files of the package")
 			.contains("opt/mfa-portal/bin/mfa-portal")
@@ -77,9 +58,9 @@ class DistPackageJava17IT {
 		Path scripts = this.work.resolve("DEBIAN");
 		run(List.of("dpkg-deb", "-e", deb.toString(), scripts.toString()), Map.of());
 		Path root = this.work.resolve("root");
-		run(List.of("dpkg-deb", "-x", deb.toString(), root.toString()), Map.of());
+		DebPackaging.unpack(deb, root);
 		Path installed = root.resolve("opt/mfa-portal");
-		assertThat(DistPackageIT.javaOptions(installed.resolve("lib/app/mfa-portal.cfg")))
+		assertThat(DebPackaging.javaOptions(installed.resolve("lib/app/mfa-portal.cfg")))
 			.as("the launcher's JVM options")
 			.containsAll(BenchmarkedJvmFlags.read())
 			.contains("-XX:SharedArchiveFile=$APPDIR/mfa-portal.jsa");
@@ -102,14 +83,10 @@ class DistPackageJava17IT {
 		Started first = DistPackageIT.start(this.work, installed, "first", "cds");
 		first.stop();
 		assertThat(first.browserGot()).as("what the browser was given").isEqualTo(first.link());
-		List<String> classes = Files.readAllLines(first.classLog());
-		assertThat(classes.stream().filter((line) -> line.contains("org.springframework.boot.SpringApplication ")))
+		assertThat(first.loaded("org.springframework.boot.SpringApplication"))
 			.as("Spring Boot's own classes come from the archive made at install")
-			.singleElement()
-			.asString()
 			.contains("source: shared objects file (top)");
-		assertThat(classes.stream().filter((line) -> line.contains("source: shared objects file (top)")).count())
-			.as("classes from the archive made at install")
+		assertThat(first.loadedFrom("source: shared objects file (top)")).as("classes from the archive made at install")
 			.isGreaterThan(5000);
 
 		// a jar changed after the training (a copied folder, a repair) makes the archive
@@ -117,15 +94,10 @@ class DistPackageJava17IT {
 		Files.setLastModifiedTime(mainJar(installed), FileTime.from(Instant.now()));
 		Started stale = DistPackageIT.start(this.work, installed, "stale", "cds");
 		stale.stop();
-		List<String> staleClasses = Files.readAllLines(stale.classLog());
-		assertThat(staleClasses.stream().filter((line) -> line.contains("org.springframework.boot.SpringApplication ")))
+		assertThat(stale.loaded("org.springframework.boot.SpringApplication"))
 			.as("Spring Boot's own classes, from its jar")
-			.singleElement()
-			.asString()
 			.doesNotContain("shared objects file");
-		assertThat(staleClasses.stream().filter((line) -> line.contains("shared objects file (top)")))
-			.as("nothing from the stale archive")
-			.isEmpty();
+		assertThat(stale.loadedFrom("shared objects file (top)")).as("classes from the stale archive").isZero();
 
 		maintainerScript(scripts, "prerm", root, System.getenv("PATH"), "remove");
 		assertThat(extraFiles(root, packaged)).as("what dpkg -r would leave behind").isEmpty();
