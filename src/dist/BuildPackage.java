@@ -1,5 +1,10 @@
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -56,7 +61,11 @@ public class BuildPackage {
 	/** Where jpackage's Linux installers put the app ({@code /opt/mfa-portal}). */
 	static final String INSTALL_PARENT = "/opt";
 
+	/** The install-time training ({@link #debScripts}): the context exits at refresh. */
 	static final String TRAINING_PROPERTIES = "-Dspring.context.exit=onRefresh -Duser.home=home";
+
+	/** The build-time training ({@link #train}): the portal runs until it served a page. */
+	static final String SERVING_TRAINING_PROPERTIES = "-Duser.home=home";
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = options(args);
@@ -111,7 +120,7 @@ public class BuildPackage {
 				: installer;
 		if (aotCache) {
 			// the AOT cache is made here and still applies where the installer puts it
-			train(layout, dest, AOT_CACHE, true);
+			train(layout, dest, AOT_CACHE, true, !os.startsWith("windows"));
 			useArchive(layout.config(), AOT_CACHE, true);
 			installer(type, layout, dest, version, epoch, List.of());
 		}
@@ -130,7 +139,7 @@ public class BuildPackage {
 			}
 			installer(type, layout, dest, version, epoch, resources);
 			delete(dest.resolve("deb-resources"));
-			train(layout, dest, APP_CDS, false);
+			train(layout, dest, APP_CDS, false, !os.startsWith("windows"));
 		}
 		delete(input);
 		delete(dest.resolve("runtime"));
@@ -138,10 +147,14 @@ public class BuildPackage {
 	}
 
 	/**
-	 * Starts the launcher once with the context exiting at refresh, on a throw-away
-	 * data folder and home, writing the archive into the image's app folder.
+	 * Starts the launcher once, on a throw-away data folder and home, writing the archive
+	 * into the image's app folder as the JVM exits. With {@code serve} it runs until it
+	 * served the form page, so the archive also holds what the first page needs (Tomcat's
+	 * request path, the security filters, the templates), which a start that exits at
+	 * refresh never loads; Windows can't ask a process to stop, so there it exits at
+	 * refresh.
 	 */
-	static void train(Layout layout, Path dest, String archive, boolean aotCache) throws Exception {
+	static void train(Layout layout, Path dest, String archive, boolean aotCache, boolean serve) throws Exception {
 		Path training = dest.resolve("training");
 		Files.createDirectories(training.resolve("home"));
 		Path target = layout.app().resolve(archive);
@@ -149,19 +162,52 @@ public class BuildPackage {
 		String output = training.relativize(target).toString();
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("HOME", training.resolve("home").toString());
+		String properties = serve ? SERVING_TRAINING_PROPERTIES : TRAINING_PROPERTIES;
 		if (aotCache) {
-			environment.put("JAVA_TOOL_OPTIONS", "-XX:AOTCacheOutput=" + output + " " + TRAINING_PROPERTIES);
+			environment.put("JAVA_TOOL_OPTIONS", "-XX:AOTCacheOutput=" + output + " " + properties);
 		}
 		else {
-			environment.put("_JAVA_OPTIONS", appCdsTraining(output));
+			environment.put("_JAVA_OPTIONS", appCdsTraining(output, properties));
 		}
-		log("training start: " + environment);
-		run(trainingStart(layout.launcher().toString(), training.resolve("data").toString()), training, environment,
-				dest.resolve("training.log"), TRAINING_TIMEOUT);
+		log("training start" + (serve ? ", serving the form page once: " : ": ") + environment);
+		if (!serve) {
+			run(trainingStart(layout.launcher().toString(), training.resolve("data").toString()), training, environment,
+					dest.resolve("training.log"), TRAINING_TIMEOUT);
+		}
+		else {
+			trainServing(layout, training, environment, dest.resolve("training.log"));
+		}
 		if (!Files.isRegularFile(target)) {
 			throw new IllegalStateException("the training start wrote no " + target + ": see " + dest.resolve("training.log"));
 		}
 		delete(training);
+	}
+
+	/**
+	 * The training start until it served the form page, then stopped with SIGTERM: the
+	 * portal shuts down and the JVM writes the archive as it exits.
+	 */
+	static void trainServing(Layout layout, Path training, Map<String, String> environment, Path log)
+			throws Exception {
+		int port = freePort();
+		List<String> command = new ArrayList<>(
+				trainingStart(layout.launcher().toString(), training.resolve("data").toString()));
+		command.set(1, "--server.port=" + port);
+		command.add("--portal.access.launch-token=false");
+		ProcessBuilder builder = new ProcessBuilder(command).directory(training.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		try {
+			servePage(process, port, log);
+		}
+		finally {
+			process.destroy();
+			if (!process.waitFor(TRAINING_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+			}
+		}
 	}
 
 	/**
@@ -171,8 +217,8 @@ public class BuildPackage {
 	 * base archive, and refuse to start) and the runtime's default archive is the base.
 	 * @param output where the archive goes, without spaces (the JVM splits there)
 	 */
-	static String appCdsTraining(String output) {
-		return "-XX:SharedArchiveFile= -XX:ArchiveClassesAtExit=" + output + " " + TRAINING_PROPERTIES;
+	static String appCdsTraining(String output, String properties) {
+		return "-XX:SharedArchiveFile= -XX:ArchiveClassesAtExit=" + output + " " + properties;
 	}
 
 	/** The launcher's arguments for a training start, on a throw-away data folder. */
@@ -239,7 +285,7 @@ public class BuildPackage {
 				esac
 
 				exit 0
-				""".formatted(common, NAME, appCdsTraining(APP_CDS), TRAINING_TIMEOUT.toSeconds(), start, APP_CDS,
+				""".formatted(common, NAME, appCdsTraining(APP_CDS, TRAINING_PROPERTIES), TRAINING_TIMEOUT.toSeconds(), start, APP_CDS,
 				APP_CDS, NAME, NAME);
 		String prerm = """
 				#!/bin/sh
@@ -344,6 +390,43 @@ public class BuildPackage {
 		int status = tool.run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
 		if (status != 0) {
 			throw new IllegalStateException(name + " " + String.join(" ", args) + " ended with " + status);
+		}
+	}
+
+	/**
+	 * Waits until the training start answers {@code GET /} with a 200, then asks once
+	 * more (the second render takes the template cache's path).
+	 */
+	static void servePage(Process process, int port, Path log) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpRequest page = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+			.timeout(Duration.ofSeconds(30))
+			.build();
+		Instant deadline = Instant.now().plus(TRAINING_TIMEOUT);
+		int served = 0;
+		while (served < 2) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("the training start ended before serving the form: see " + log);
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException("the training start served no form within " + TRAINING_TIMEOUT + ": see " + log);
+			}
+			try {
+				if (http.send(page, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					served++;
+					continue;
+				}
+			}
+			catch (IOException notListeningYet) {
+				// the portal is still starting
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
 		}
 	}
 
