@@ -3,6 +3,7 @@ package dev.mfaportal.issuing;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.mfaportal.credentialsource.CredentialSource;
@@ -87,21 +88,15 @@ class IssuingController {
 	 * other parameters), or else from the device used last: see {@link FormPrefill}.
 	 */
 	@GetMapping("/")
-	String form(@RequestParam Optional<String> device, @RequestParam Optional<String> source,
-			@RequestParam Optional<String> serialNumber, @RequestParam Optional<String> durationSeconds,
-			@RequestParam Optional<String> profileName, @RequestParam Optional<String> roleArn,
-			@RequestParam Optional<String> roleSessionName, @RequestParam Optional<String> externalId,
-			@RequestParam(defaultValue = "false") boolean find, @RequestParam Optional<Boolean> saveProfile,
-			Model model) {
+	String form(@RequestParam Map<String, String> parameters, @RequestParam(defaultValue = "false") boolean find,
+			@RequestParam Optional<Boolean> saveProfile, Model model) {
 		List<CredentialSource> available = this.sources.list();
 		if (available.isEmpty() && !this.sources.offersOneTimeKeys()) {
 			model.addAttribute("searched", this.sources.searched());
 			return NO_CREDENTIALS_VIEW;
 		}
 		List<DevicePreset> saved = this.presets.forActor(Actor.current());
-		FormPrefill prefill = new FormPrefill(new FormPrefill.Link(device.orElse(null), source.orElse(null),
-				serialNumber.orElse(null), durationSeconds.orElse(null), profileName.orElse(null), roleArn.orElse(null),
-				roleSessionName.orElse(null), externalId.orElse(null)), saved, available);
+		FormPrefill prefill = new FormPrefill(FormPrefill.Link.of(parameters), saved, available);
 		Optional<DeviceFinding> finding = find ? prefill.source().flatMap((s) -> find(s, model)) : Optional.empty();
 		IssueForm form = prefill.form(finding);
 		model.addAttribute("selectedDevice", prefill.preset().map(DevicePreset::id).orElse(null));

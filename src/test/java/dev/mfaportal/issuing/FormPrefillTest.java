@@ -2,6 +2,7 @@ package dev.mfaportal.issuing;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.mfaportal.credentialsource.CredentialSource;
@@ -37,6 +38,15 @@ class FormPrefillTest {
 	static final List<DevicePreset> SAVED = List.of(USED_LAST, NEVER_USED);
 
 	static final Link NONE = Link.NONE;
+
+	@Test
+	void linkWhenBuiltFromTheRequestParametersThenEachFieldByNameAndOthersIgnored() {
+		Link link = Link.of(Map.of("device", "9", "source", "profile:work", "serialNumber", "arn", "durationSeconds",
+				"3600", "profileName", "mfa", "roleArn", "role", "roleSessionName", "me", "externalId", "ext", "lang",
+				"es"));
+		assertThat(link).isEqualTo(new Link("9", "profile:work", "arn", "3600", "mfa", "role", "me", "ext"));
+		assertThat(Link.of(Map.of("find", "true"))).isEqualTo(NONE);
+	}
 
 	@Test
 	void formWhenNothingSavedOrAskedThenTheDefaultSourceItsDeviceAndTheDefaults() {
