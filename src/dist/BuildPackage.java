@@ -128,7 +128,11 @@ public class BuildPackage {
 			// An AppCDS archive holds the class path it was made with, so the one made here
 			// serves this image only: the installer goes without it and, for a .deb, makes its
 			// own where it installs (debScripts).
-			useArchive(layout.config(), APP_CDS, false);
+			// Other installers go without the option too: a named but missing archive would
+			// turn off class-data sharing altogether, the runtime's own archive included.
+			if (type.equals("deb")) {
+				useArchive(layout.config(), APP_CDS, false);
+			}
 			List<String> resources = List.of();
 			if (type.equals("deb")) {
 				Path scripts = Files.createDirectories(dest.resolve("deb-resources"));
@@ -139,6 +143,9 @@ public class BuildPackage {
 			}
 			installer(type, layout, dest, version, epoch, resources);
 			delete(dest.resolve("deb-resources"));
+			if (!type.equals("deb")) {
+				useArchive(layout.config(), APP_CDS, false);
+			}
 			train(layout, dest, APP_CDS, false, !os.startsWith("windows"));
 		}
 		delete(input);
@@ -189,6 +196,19 @@ public class BuildPackage {
 	 */
 	static void trainServing(Layout layout, Path training, Map<String, String> environment, Path log)
 			throws Exception {
+		// The form needs a credential source to list, or the portal answers with its "no AWS
+		// keys" page: an example profile of its own, never the machine's keys or profile.
+		Path aws = Files.createDirectories(training.resolve("home").resolve(".aws"));
+		Files.writeString(aws.resolve("credentials"), """
+				[default]
+				aws_access_key_id = AKIAIOSFODNN7EXAMPLE
+				aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+				""");
+		Files.writeString(aws.resolve("config"), """
+				[default]
+				region = us-east-1
+				mfa_serial = arn:aws:iam::123456789012:mfa/training
+				""");
 		int port = freePort();
 		List<String> command = new ArrayList<>(
 				trainingStart(layout.launcher().toString(), training.resolve("data").toString()));
@@ -197,7 +217,10 @@ public class BuildPackage {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(training.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
+		builder.environment().keySet().removeIf((name) -> name.startsWith("AWS_"));
 		builder.environment().putAll(environment);
+		builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", aws.resolve("credentials").toString());
+		builder.environment().put("AWS_CONFIG_FILE", aws.resolve("config").toString());
 		Process process = builder.start();
 		try {
 			servePage(process, port, log);
@@ -230,11 +253,14 @@ public class BuildPackage {
 	/**
 	 * The {@code .deb}'s {@code postinst} and {@code prerm}: jpackage's own (its
 	 * placeholders are filled in by jpackage), plus the AppCDS archive made where the
-	 * package is installed, by the training start {@link #train} does at build time, with
-	 * the same launcher and flags. Installing never fails for it: if the training start
-	 * fails, the portal starts without the archive. Removing or upgrading the package
-	 * removes the archive, so {@code dpkg -r} leaves nothing behind. {@code DPKG_ROOT}
-	 * (set by {@code dpkg --root}) is honoured.
+	 * package is installed, by one training start of the installed launcher with its flags
+	 * that exits once the context is ready (unlike {@link #train}, which serves the form:
+	 * an install script can't count on an HTTP client). Installing never fails for it: if
+	 * the training start fails, the portal starts without the archive. Removing or
+	 * upgrading the package removes the archive, so {@code dpkg -r} leaves nothing behind.
+	 * Under {@code DPKG_ROOT} (set by {@code dpkg --root}) the scripts work in that root,
+	 * and the archive records the class path there: right where the root is used in place,
+	 * refused (the portal then starts without it) where the root later becomes {@code /}.
 	 */
 	static Map<String, String> debScripts() {
 		String start = String.join(" ", trainingStart("\"$APP/bin/" + NAME + "\"", "\"$work/data\""));
@@ -394,8 +420,8 @@ public class BuildPackage {
 	}
 
 	/**
-	 * Waits until the training start answers {@code GET /} with a 200, then asks once
-	 * more (the second render takes the template cache's path).
+	 * Waits until the training start answers {@code GET /} with the issuing form, then asks
+	 * once more (the second render takes the template cache's path).
 	 */
 	static void servePage(Process process, int port, Path log) throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
@@ -412,7 +438,11 @@ public class BuildPackage {
 				throw new IllegalStateException("the training start served no form within " + TRAINING_TIMEOUT + ": see " + log);
 			}
 			try {
-				if (http.send(page, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+				HttpResponse<String> answer = http.send(page, HttpResponse.BodyHandlers.ofString());
+				if (answer.statusCode() == 200) {
+					if (!answer.body().contains("data-issue-form")) {
+						throw new IllegalStateException("the training start answered without the issuing form: see " + log);
+					}
 					served++;
 					continue;
 				}
