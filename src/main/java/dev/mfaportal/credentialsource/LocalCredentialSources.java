@@ -1,13 +1,10 @@
 package dev.mfaportal.credentialsource;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -15,8 +12,6 @@ import dev.mfaportal.credentialsource.CredentialSource.Kind;
 import dev.mfaportal.sts.AccessKeys;
 import dev.mfaportal.sts.StsCaller;
 import dev.mfaportal.sts.StsSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -34,11 +29,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
  */
 class LocalCredentialSources implements CredentialSources {
 
-	private static final Logger logger = LoggerFactory.getLogger(LocalCredentialSources.class);
-
 	static final String ENVIRONMENT_ID = "environment";
-
-	private static final String PROFILE_PREFIX = "profile:";
 
 	private final Function<String, String> environment;
 
@@ -46,12 +37,10 @@ class LocalCredentialSources implements CredentialSources {
 
 	private final StsSettings settings;
 
-	/**
-	 * The last list and what it was read from; it holds no secret, only masked key ids.
-	 */
-	private volatile Read<CredentialSource> listed;
+	/** The last list; it holds no secret, only masked key ids. */
+	private final ReadWhenChanged<CredentialSource> listed = new ReadWhenChanged<>();
 
-	private volatile Read<RoleProfile> roles;
+	private final ReadWhenChanged<RoleProfile> roles = new ReadWhenChanged<>();
 
 	/**
 	 * @param environment the process environment ({@code System::getenv}), injectable for
@@ -66,26 +55,16 @@ class LocalCredentialSources implements CredentialSources {
 	}
 
 	/**
-	 * The sources, read again only when a file or an {@code AWS_*} variable it depends on
-	 * changed: every page lists them, and parsing the files was a good part of the form's
-	 * time. A file counts as changed when its modification time, size or identity (inode)
-	 * differs, so an edit shows on the next page as before.
+	 * The sources, read again only when a file or an {@code AWS_*} variable they depend
+	 * on changed: every page lists them, and parsing the files was a good part of the
+	 * form's time.
 	 */
 	@Override
 	public List<CredentialSource> list() {
-		List<Object> inputs = List.of(FileStamp.of(credentialsFile()), FileStamp.of(configFile()),
+		return this.listed.get(List.of(ReadWhenChanged.stamp(credentialsFile()), ReadWhenChanged.stamp(configFile()),
 				String.valueOf(env("AWS_ACCESS_KEY_ID")), hasText(env("AWS_SECRET_ACCESS_KEY")),
 				hasText(env("AWS_SESSION_TOKEN")), String.valueOf(env("AWS_PROFILE")),
-				String.valueOf(env("AWS_REGION")), String.valueOf(env("AWS_DEFAULT_REGION")));
-		Read<CredentialSource> last = this.listed;
-		if (last != null && last.inputs().equals(inputs)) {
-			return last.values();
-		}
-		// inputs were taken before the files are read: an edit during the read shows next
-		// time
-		List<CredentialSource> sources = List.copyOf(read());
-		this.listed = new Read<>(inputs, sources);
-		return sources;
+				String.valueOf(env("AWS_REGION")), String.valueOf(env("AWS_DEFAULT_REGION"))), this::read);
 	}
 
 	private List<CredentialSource> read() {
@@ -97,17 +76,19 @@ class LocalCredentialSources implements CredentialSources {
 			Optional<Profile> profile = profiles.profile(shellProfile);
 			sources.add(new CredentialSource(ENVIRONMENT_ID, Kind.ENVIRONMENT, "AWS_ACCESS_KEY_ID",
 					AccessKeys.mask(env("AWS_ACCESS_KEY_ID")), hasText(env("AWS_SESSION_TOKEN")),
-					region(profile.orElse(null)), profile.map((p) -> mfaSerial(profiles, p)).orElse(null), true));
+					region(profile.orElse(null)), profile.map((p) -> AwsProfiles.mfaSerial(profiles, p)).orElse(null),
+					true));
 		}
 		profiles.profiles()
 			.values()
 			.stream()
-			.filter(LocalCredentialSources::hasStaticKeys)
+			.filter(AwsProfiles::hasStaticKeys)
 			.sorted(Comparator.comparing((Profile profile) -> !profile.name().equals(shellProfile))
 				.thenComparing(Profile::name))
-			.forEach((profile) -> sources.add(new CredentialSource(PROFILE_PREFIX + profile.name(), Kind.PROFILE,
-					profile.name(), AccessKeys.mask(profile.property("aws_access_key_id").get()),
-					profile.property("aws_session_token").isPresent(), region(profile), mfaSerial(profiles, profile),
+			.forEach((profile) -> sources.add(new CredentialSource(AwsProfiles.PROFILE_PREFIX + profile.name(),
+					Kind.PROFILE, profile.name(), AccessKeys.mask(profile.property("aws_access_key_id").get()),
+					profile.property("aws_session_token").isPresent(), region(profile),
+					AwsProfiles.mfaSerial(profiles, profile),
 					!environmentKeys && profile.name().equals(shellProfile))));
 		return sources;
 	}
@@ -164,7 +145,7 @@ class LocalCredentialSources implements CredentialSources {
 			.filter((profile) -> profile.property("mfa_serial").filter(LocalCredentialSources::hasText).isPresent())
 			.sorted(Comparator.comparing(Profile::name))
 			.map((profile) -> new ProfileMfaDevice(profile.name(), profile.property("mfa_serial").get().trim(),
-					keysFor(profiles, profile)))
+					AwsProfiles.keysFor(profiles, profile)))
 			.toList();
 	}
 
@@ -174,57 +155,8 @@ class LocalCredentialSources implements CredentialSources {
 	 */
 	@Override
 	public List<RoleProfile> roleProfiles() {
-		List<Object> inputs = List.of(FileStamp.of(credentialsFile()), FileStamp.of(configFile()));
-		Read<RoleProfile> last = this.roles;
-		if (last != null && last.inputs().equals(inputs)) {
-			return last.values();
-		}
-		List<RoleProfile> read = readRoleProfiles();
-		this.roles = new Read<>(inputs, read);
-		return read;
-	}
-
-	private List<RoleProfile> readRoleProfiles() {
-		ProfileFile profiles = profileFile();
-		return profiles.profiles()
-			.values()
-			.stream()
-			.filter((profile) -> profile.property("role_arn").filter(LocalCredentialSources::hasText).isPresent()
-					&& profile.property("source_profile").filter(LocalCredentialSources::hasText).isPresent())
-			.sorted(Comparator.comparing(Profile::name))
-			.map((profile) -> new RoleProfile(profile.name(), profile.property("role_arn").get().trim(),
-					profile.property("source_profile")
-						.flatMap(profiles::profile)
-						.filter(LocalCredentialSources::hasStaticKeys)
-						.map((source) -> PROFILE_PREFIX + source.name())
-						.orElse(null),
-					text(profile, "mfa_serial"), text(profile, "external_id"), text(profile, "role_session_name"),
-					Optional.ofNullable(text(profile, "duration_seconds"))
-						.filter((seconds) -> seconds.matches("\\d{1,9}"))
-						.map(Integer::valueOf)
-						.orElse(null)))
-			.toList();
-	}
-
-	private static String text(Profile profile, String property) {
-		return profile.property(property).filter(LocalCredentialSources::hasText).map(String::trim).orElse(null);
-	}
-
-	/**
-	 * The source whose static keys go with a profile: its own, or its source_profile's.
-	 */
-	private static String keysFor(ProfileFile profiles, Profile profile) {
-		Optional<Profile> withKeys = Optional.of(profile)
-			.filter(LocalCredentialSources::hasStaticKeys)
-			.or(() -> profile.property("source_profile")
-				.flatMap(profiles::profile)
-				.filter(LocalCredentialSources::hasStaticKeys));
-		return withKeys.map((p) -> PROFILE_PREFIX + p.name()).orElse(null);
-	}
-
-	private static boolean hasStaticKeys(Profile profile) {
-		return profile.property("aws_access_key_id").isPresent()
-				&& profile.property("aws_secret_access_key").isPresent();
+		return this.roles.get(List.of(ReadWhenChanged.stamp(credentialsFile()), ReadWhenChanged.stamp(configFile())),
+				() -> AwsProfiles.roleProfiles(profileFile()));
 	}
 
 	private String region(Profile profile) {
@@ -242,64 +174,8 @@ class LocalCredentialSources implements CredentialSources {
 			.orElse(this.settings.defaultRegion());
 	}
 
-	/**
-	 * The profile's own {@code mfa_serial}, else that of a role profile that uses its
-	 * keys.
-	 */
-	private static String mfaSerial(ProfileFile profiles, Profile profile) {
-		return profile.property("mfa_serial")
-			.or(() -> profiles.profiles()
-				.values()
-				.stream()
-				.filter((other) -> other.property("source_profile").map(profile.name()::equals).orElse(false))
-				.flatMap((other) -> other.property("mfa_serial").stream())
-				.findFirst())
-			.orElse(null);
-	}
-
 	private ProfileFile profileFile() {
-		ProfileFile.Aggregator aggregator = ProfileFile.aggregator();
-		// The file added first wins a property both define: the credentials file, as in
-		// the SDK and the CLI.
-		for (Map.Entry<Path, ProfileFile.Type> file : List.of(
-				Map.entry(credentialsFile(), ProfileFile.Type.CREDENTIALS),
-				Map.entry(configFile(), ProfileFile.Type.CONFIGURATION))) {
-			if (Files.isRegularFile(file.getKey())) {
-				try {
-					aggregator.addFile(ProfileFile.builder().content(file.getKey()).type(file.getValue()).build());
-				}
-				catch (RuntimeException ex) {
-					// Not the parser's message: it may quote a line of the file, and the
-					// file holds secrets.
-					logger.warn("Could not read {}: it is not a valid AWS profile file", file.getKey());
-				}
-			}
-		}
-		return aggregator.build();
-	}
-
-	/** A list and the file stamps and variables it was read from. */
-	private record Read<T>(List<Object> inputs, List<T> values) {
-
-	}
-
-	/**
-	 * What tells an edited file from the one read before; {@code absent} for a missing
-	 * file.
-	 */
-	private record FileStamp(Path path, Object modified, long size, Object inode) {
-
-		static FileStamp of(Path path) {
-			try {
-				BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-				return new FileStamp(path, attributes.lastModifiedTime(), attributes.size(),
-						String.valueOf(attributes.fileKey()));
-			}
-			catch (IOException ex) {
-				return new FileStamp(path, "absent", -1, "absent");
-			}
-		}
-
+		return AwsProfiles.read(credentialsFile(), configFile());
 	}
 
 	private String shellProfile() {

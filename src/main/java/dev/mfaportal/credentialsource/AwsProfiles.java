@@ -1,0 +1,108 @@
+package dev.mfaportal.credentialsource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.profiles.Profile;
+import software.amazon.awssdk.profiles.ProfileFile;
+
+/**
+ * How the portal reads the AWS files, parsed by the SDK: which profiles hold static keys,
+ * which MFA device goes with a profile, and which profiles name a role to assume.
+ */
+final class AwsProfiles {
+
+	private static final Logger logger = LoggerFactory.getLogger(AwsProfiles.class);
+
+	static final String PROFILE_PREFIX = "profile:";
+
+	private AwsProfiles() {
+	}
+
+	/**
+	 * Both files as one; the credentials file wins a property both define, as in the SDK
+	 * and the CLI. A missing or unreadable file counts as empty.
+	 */
+	static ProfileFile read(Path credentialsFile, Path configFile) {
+		ProfileFile.Aggregator aggregator = ProfileFile.aggregator();
+		for (Map.Entry<Path, ProfileFile.Type> file : List.of(Map.entry(credentialsFile, ProfileFile.Type.CREDENTIALS),
+				Map.entry(configFile, ProfileFile.Type.CONFIGURATION))) {
+			if (Files.isRegularFile(file.getKey())) {
+				try {
+					aggregator.addFile(ProfileFile.builder().content(file.getKey()).type(file.getValue()).build());
+				}
+				catch (RuntimeException ex) {
+					// Not the parser's message: it may quote a line of the file, and the
+					// file holds secrets.
+					logger.warn("Could not read {}: it is not a valid AWS profile file", file.getKey());
+				}
+			}
+		}
+		return aggregator.build();
+	}
+
+	static boolean hasStaticKeys(Profile profile) {
+		return profile.property("aws_access_key_id").isPresent()
+				&& profile.property("aws_secret_access_key").isPresent();
+	}
+
+	/**
+	 * The profile's own {@code mfa_serial}, else that of a role profile that uses its
+	 * keys.
+	 */
+	static String mfaSerial(ProfileFile profiles, Profile profile) {
+		return profile.property("mfa_serial")
+			.or(() -> profiles.profiles()
+				.values()
+				.stream()
+				.filter((other) -> other.property("source_profile").map(profile.name()::equals).orElse(false))
+				.flatMap((other) -> other.property("mfa_serial").stream())
+				.findFirst())
+			.orElse(null);
+	}
+
+	/**
+	 * The source whose static keys go with a profile: its own, or its source_profile's.
+	 */
+	static String keysFor(ProfileFile profiles, Profile profile) {
+		Optional<Profile> withKeys = Optional.of(profile)
+			.filter(AwsProfiles::hasStaticKeys)
+			.or(() -> profile.property("source_profile").flatMap(profiles::profile).filter(AwsProfiles::hasStaticKeys));
+		return withKeys.map((p) -> PROFILE_PREFIX + p.name()).orElse(null);
+	}
+
+	/**
+	 * The profiles that name a {@code role_arn} and a {@code source_profile}, by name.
+	 */
+	static List<RoleProfile> roleProfiles(ProfileFile profiles) {
+		return profiles.profiles()
+			.values()
+			.stream()
+			.filter((profile) -> text(profile, "role_arn") != null && text(profile, "source_profile") != null)
+			.sorted(Comparator.comparing(Profile::name))
+			.map((profile) -> new RoleProfile(profile.name(), text(profile, "role_arn"),
+					profile.property("source_profile")
+						.flatMap(profiles::profile)
+						.filter(AwsProfiles::hasStaticKeys)
+						.map((source) -> PROFILE_PREFIX + source.name())
+						.orElse(null),
+					text(profile, "mfa_serial"), text(profile, "external_id"), text(profile, "role_session_name"),
+					Optional.ofNullable(text(profile, "duration_seconds"))
+						.filter((seconds) -> seconds.matches("\\d{1,9}"))
+						.map(Integer::valueOf)
+						.orElse(null)))
+			.toList();
+	}
+
+	/** A property's value, trimmed, or {@code null} when absent or blank. */
+	static String text(Profile profile, String property) {
+		return profile.property(property).filter((value) -> !value.isBlank()).map(String::trim).orElse(null);
+	}
+
+}
