@@ -178,7 +178,7 @@ public class BuildPackage {
 		}
 		log("training start" + (serve ? ", serving the form page once: " : ": ") + environment);
 		if (!serve) {
-			run(trainingStart(layout.launcher().toString(), training.resolve("data").toString()), training, environment,
+			run(trainingStart(layout.launcher().toString(), training.resolve("data").toString(), 0), training, environment,
 					dest.resolve("training.log"), TRAINING_TIMEOUT);
 		}
 		else {
@@ -211,8 +211,7 @@ public class BuildPackage {
 				""");
 		int port = freePort();
 		List<String> command = new ArrayList<>(
-				trainingStart(layout.launcher().toString(), training.resolve("data").toString()));
-		command.set(1, "--server.port=" + port);
+				trainingStart(layout.launcher().toString(), training.resolve("data").toString(), port));
 		command.add("--portal.access.launch-token=false");
 		ProcessBuilder builder = new ProcessBuilder(command).directory(training.toFile())
 			.redirectErrorStream(true)
@@ -245,8 +244,8 @@ public class BuildPackage {
 	}
 
 	/** The launcher's arguments for a training start, on a throw-away data folder. */
-	static List<String> trainingStart(String launcher, String dataDir) {
-		return List.of(launcher, "--server.port=0", "--portal.launch.open-browser=false", "--portal.data-dir=" + dataDir,
+	static List<String> trainingStart(String launcher, String dataDir, int port) {
+		return List.of(launcher, "--server.port=" + port, "--portal.launch.open-browser=false", "--portal.data-dir=" + dataDir,
 				"--logging.level.root=WARN");
 	}
 
@@ -263,7 +262,7 @@ public class BuildPackage {
 	 * refused (the portal then starts without it) where the root later becomes {@code /}.
 	 */
 	static Map<String, String> debScripts() {
-		String start = String.join(" ", trainingStart("\"$APP/bin/" + NAME + "\"", "\"$work/data\""));
+		String start = String.join(" ", trainingStart("\"$APP/bin/" + NAME + "\"", "\"$work/data\"", 0));
 		String common = """
 				APP="${DPKG_ROOT:-}%s/%s"
 				ARCHIVE="$APP/lib/app/%s"
