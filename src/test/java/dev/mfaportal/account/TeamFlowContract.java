@@ -15,6 +15,7 @@ import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
 import dev.mfaportal.support.Html;
 import dev.mfaportal.support.PortalWithEmulator;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -146,6 +147,22 @@ abstract class TeamFlowContract {
 			.isEqualTo(1);
 		assertThat(this.jdbc.sql("select count(*) from access_key where owner = 'kate'").query(Integer.class).single())
 			.isEqualTo(1);
+	}
+
+	@Test
+	void memberListWhenShownThenEachButtonNamesItsMemberAndPostsItsAction() throws Exception {
+		member("mia", "mia-password-00001");
+		PortalClient admin = new PortalClient(this.port);
+		admin.login("admin", "team-flow-admin-1");
+		Element row = Html.parse(admin.get("/admin/users").body()).selectFirst("[data-member=mia]");
+		assertThat(row.select("button").eachAttr("aria-label")).containsExactly("Disable mia",
+				"Reset the password of mia");
+
+		String disable = row.selectFirst("form").attr("action");
+		assertThat(admin.post(disable, Map.of(), true).statusCode()).isEqualTo(302);
+		Element disabled = Html.parse(admin.get("/admin/users").body()).selectFirst("[data-member=mia]");
+		assertThat(disabled.select("button").eachAttr("aria-label")).containsExactly("Enable mia",
+				"Reset the password of mia");
 	}
 
 	@Test
