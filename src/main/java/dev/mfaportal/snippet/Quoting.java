@@ -88,27 +88,4 @@ final class Quoting {
 			.replace("\r", "\\r") + "\"";
 	}
 
-	/** A JSON string literal (RFC 8259). */
-	static String json(String value) {
-		StringBuilder quoted = new StringBuilder("\"");
-		for (char c : value.toCharArray()) {
-			switch (c) {
-				case '"' -> quoted.append("\\\"");
-				case '\\' -> quoted.append("\\\\");
-				case '\n' -> quoted.append("\\n");
-				case '\r' -> quoted.append("\\r");
-				case '\t' -> quoted.append("\\t");
-				default -> {
-					if (c < 0x20) {
-						quoted.append("\\u%04x".formatted((int) c));
-					}
-					else {
-						quoted.append(c);
-					}
-				}
-			}
-		}
-		return quoted.append('"').toString();
-	}
-
 }

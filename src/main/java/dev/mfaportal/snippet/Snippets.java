@@ -103,10 +103,10 @@ public final class Snippets {
 	private static String credentialProcess(TemporaryCredentials credentials) {
 		return "{\n" //
 				+ "  \"Version\": 1,\n" //
-				+ "  \"AccessKeyId\": " + Quoting.json(credentials.accessKeyId()) + ",\n" //
-				+ "  \"SecretAccessKey\": " + Quoting.json(credentials.secretAccessKey()) + ",\n" //
-				+ "  \"SessionToken\": " + Quoting.json(credentials.sessionToken()) + ",\n" //
-				+ "  \"Expiration\": " + Quoting.json(expiration(credentials)) + "\n" //
+				+ "  \"AccessKeyId\": " + Json.string(credentials.accessKeyId()) + ",\n" //
+				+ "  \"SecretAccessKey\": " + Json.string(credentials.secretAccessKey()) + ",\n" //
+				+ "  \"SessionToken\": " + Json.string(credentials.sessionToken()) + ",\n" //
+				+ "  \"Expiration\": " + Json.string(expiration(credentials)) + "\n" //
 				+ "}\n";
 	}
 

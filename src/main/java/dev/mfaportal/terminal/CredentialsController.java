@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.credentialsource.RoleProfile;
+import dev.mfaportal.snippet.Json;
 import dev.mfaportal.sts.TemporaryCredentials;
 import dev.mfaportal.terminal.HeldSession.Held;
 import jakarta.servlet.http.HttpServletRequest;

@@ -64,9 +64,4 @@ class SnippetsTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> Quoting.windowsCmd("a\r\nb"));
 	}
 
-	@Test
-	void jsonWhenControlCharactersThenEscaped() {
-		assertThat(Quoting.json("a\"b\\c\u0001")).isEqualTo("\"a\\\"b\\\\c\\u0001\"");
-	}
-
 }

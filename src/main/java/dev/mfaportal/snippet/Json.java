@@ -1,17 +1,20 @@
-package dev.mfaportal.terminal;
+package dev.mfaportal.snippet;
 
 import java.util.Map;
 
 /**
- * A flat JSON object of strings and numbers, in the given order. Hand-written because the
- * two shapes SDKs read are tiny, and so no object mapper's settings can rename a field.
+ * JSON as the credential shapes need it: a string literal (RFC 8259), and a flat object
+ * of strings and numbers in the given order. Hand-written because the shapes SDKs read
+ * are tiny, and so no object mapper's settings can rename a field. Besides what JSON
+ * requires, {@code < > &} and the two line separators are escaped too, so that a value
+ * echoed into an answer can't become markup if something shows it as HTML.
  */
-final class Json {
+public final class Json {
 
 	private Json() {
 	}
 
-	static String object(Map<String, ?> fields) {
+	public static String object(Map<String, ?> fields) {
 		StringBuilder json = new StringBuilder("{");
 		fields.forEach((name, value) -> {
 			if (json.length() > 1) {
@@ -23,7 +26,7 @@ final class Json {
 		return json.append('}').toString();
 	}
 
-	private static String string(String value) {
+	public static String string(String value) {
 		StringBuilder text = new StringBuilder("\"");
 		for (char c : value.toCharArray()) {
 			switch (c) {
