@@ -15,6 +15,8 @@
 #    START_ONLY=1 stops after the start pairs.
 # 4. wrk topped up until each has served REQUESTS (100,000) or TOPUP_MAX_SECONDS have passed; RSS
 #    right after, 10 s later and live heap after a full GC.
+# FLAG_SET=desktop runs both apps with the installed launcher's flags (bench/jvm-flags.txt and
+# bench/jvm-flags-desktop.txt) instead of the container's and `java -jar`'s (bench/jvm-flags.txt).
 cd "$(dirname "$0")/.." && source bench/lib.sh
 JAVAS=${JAVAS:-17 25}
 START_RUNS=${START_RUNS:-10}
@@ -32,6 +34,11 @@ prepare_extracted
 build_calibration
 mkdir -p "$DIR"
 read -r -a SHIPPED <<<"$(shipped_flags)"
+FLAG_FILES=bench/jvm-flags.txt
+if [[ ${FLAG_SET:-} == desktop ]]; then
+	read -r -a SHIPPED <<<"$(shipped_flags) $(desktop_flags)"
+	FLAG_FILES="bench/jvm-flags.txt + bench/jvm-flags-desktop.txt"
+fi
 PIDS=()
 START_PID=
 trap 'stop "${PIDS[@]}" ${START_PID:-} ${EMULATOR_PID:-}' EXIT
@@ -128,7 +135,7 @@ IDLE_FROM=$SECONDS
 	echo "## The portal against the calibration app (the stack's floor), same run"
 	echo
 	machine
-	echo "- shipped flags (bench/jvm-flags.txt): \`${SHIPPED[*]}\`"
+	echo "- shipped flags ($FLAG_FILES): \`${SHIPPED[*]}\`"
 	echo
 	echo "### Start: java to the first 200 of the page, portal and calibration alternating"
 	echo

@@ -18,6 +18,8 @@ log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 # The JVM flags the portal ships with (bench/jvm-flags.txt, comments and blank lines left out).
 shipped_flags() { awk '!/^[[:space:]]*(#|$)/' bench/jvm-flags.txt | tr '\n' ' '; }
+# What the installed launcher adds to them (bench/jvm-flags-desktop.txt).
+desktop_flags() { awk '!/^[[:space:]]*(#|$)/' bench/jvm-flags-desktop.txt | tr '\n' ' '; }
 
 # Builds the jar (tests skipped: ./mvnw verify runs them) and the class path the Java drivers use.
 build() {

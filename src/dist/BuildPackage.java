@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  * each start);</li>
  * <li>a runtime trimmed by {@code jlink} to the modules the portal needs, with the JDK's
  * own class-data archive;</li>
- * <li>a {@code jpackage} app image whose launcher carries the JVM flags of
- * {@code bench/jvm-flags.txt};</li>
+ * <li>a {@code jpackage} app image whose launcher carries the JVM flags of the
+ * {@code --flags} files: {@code bench/jvm-flags.txt} and the installed portal's own
+ * {@code bench/jvm-flags-desktop.txt};</li>
  * <li>a training start of that launcher, which writes a class-data archive into the image
  * (an AOT cache on Java 25 and later, an AppCDS archive before), and the launcher told to
  * use it: a missing or stale archive only makes the JVM start without it;</li>
@@ -45,7 +46,7 @@ import java.util.stream.Stream;
  * program rather than a shell script so the same steps run on Windows and macOS.
  *
  * <pre>
- * java src/dist/BuildPackage.java --jar J --dest D --version V --flags F --modules M [--installer auto|none|TYPE]
+ * java src/dist/BuildPackage.java --jar J --dest D --version V --flags F[,F...] --modules M [--installer auto|none|TYPE]
  * </pre>
  */
 public class BuildPackage {
@@ -72,7 +73,7 @@ public class BuildPackage {
 		Path jar = Path.of(options.get("--jar")).toAbsolutePath();
 		Path dest = Path.of(options.get("--dest")).toAbsolutePath();
 		String version = options.get("--version").replaceAll("[^0-9.].*$", "");
-		List<String> flags = flags(Path.of(options.get("--flags")));
+		List<String> flags = flags(options.get("--flags"));
 		String installer = options.getOrDefault("--installer", "auto");
 		boolean aotCache = Runtime.version().feature() >= 25;
 		String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
@@ -400,13 +401,20 @@ public class BuildPackage {
 		}
 	}
 
-	/** The flags of bench/jvm-flags.txt, comments and blank lines left out. */
-	static List<String> flags(Path file) throws IOException {
-		return Files.readAllLines(file)
-			.stream()
-			.map(String::strip)
-			.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
-			.toList();
+	/**
+	 * The flags of the comma-separated files, in their order, comments and blank lines
+	 * left out.
+	 */
+	static List<String> flags(String files) throws IOException {
+		List<String> flags = new ArrayList<>();
+		for (String file : files.split(",")) {
+			Files.readAllLines(Path.of(file.strip()))
+				.stream()
+				.map(String::strip)
+				.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+				.forEach(flags::add);
+		}
+		return flags;
 	}
 
 	static void tool(String name, String... args) {

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * container image, compose and its example env file carry every flag of
  * bench/jvm-flags.txt; {@code ./mvnw spring-boot:run} the pom's {@code portal.jvm-flags},
  * which must all be among them; the installed launcher ({@code -Pdist}) is made with the
- * file itself ({@code DistPackageIT} reads every flag back from the launcher's
- * configuration).
+ * file itself and the desktop's own additions ({@code DistPackageIT} reads every flag
+ * back from the launcher's configuration).
  */
 class JvmFlagsTest {
 
@@ -61,7 +61,7 @@ class JvmFlagsTest {
 			.results()
 			.map((argument) -> argument.group(1))
 			.toList();
-		assertThat(arguments).containsSequence("--flags", "bench/jvm-flags.txt");
+		assertThat(arguments).containsSequence("--flags", BenchmarkedJvmFlags.INSTALLED_FILES);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import dev.mfaportal.support.BenchmarkedJvmFlags;
 import dev.mfaportal.support.Tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,8 +37,9 @@ final class DebPackaging {
 		Path dist = work.resolve("dist");
 		Path log = work.resolve("build.log");
 		ProcessBuilder build = new ProcessBuilder(java.toString(), "src/dist/BuildPackage.java", "--jar",
-				jar.toString(), "--dest", dist.toString(), "--version", "0.1.0", "--flags", "bench/jvm-flags.txt",
-				"--modules", System.getProperty("portal.dist.modules"), "--installer", "deb")
+				jar.toString(), "--dest", dist.toString(), "--version", "0.1.0", "--flags",
+				BenchmarkedJvmFlags.INSTALLED_FILES, "--modules", System.getProperty("portal.dist.modules"),
+				"--installer", "deb")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		// dpkg-deb's fastest compression: xz would spend minutes on what is unpacked at

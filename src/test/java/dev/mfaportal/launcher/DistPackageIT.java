@@ -57,7 +57,7 @@ class DistPackageIT {
 		Path installed = root.resolve("opt/mfa-portal");
 		Path config = installed.resolve("lib/app/mfa-portal.cfg");
 		assertThat(DebPackaging.javaOptions(config)).as("the launcher's JVM options")
-			.containsAll(BenchmarkedJvmFlags.read())
+			.containsAll(BenchmarkedJvmFlags.installed())
 			.contains("-XX:AOTCache=$APPDIR/mfa-portal.aot");
 		assertThat(installed.resolve("lib/app/mfa-portal.aot")).isNotEmptyFile();
 

@@ -62,7 +62,7 @@ class DistPackageJava17IT {
 		Path installed = root.resolve("opt/mfa-portal");
 		assertThat(DebPackaging.javaOptions(installed.resolve("lib/app/mfa-portal.cfg")))
 			.as("the launcher's JVM options")
-			.containsAll(BenchmarkedJvmFlags.read())
+			.containsAll(BenchmarkedJvmFlags.installed())
 			.contains("-XX:SharedArchiveFile=$APPDIR/mfa-portal.jsa");
 
 		// a training start that fails (here its timeout command) installs the portal
