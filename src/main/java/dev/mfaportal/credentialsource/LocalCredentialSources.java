@@ -142,9 +142,9 @@ class LocalCredentialSources implements CredentialSources {
 		return profiles.profiles()
 			.values()
 			.stream()
-			.filter((profile) -> profile.property("mfa_serial").filter(LocalCredentialSources::hasText).isPresent())
+			.filter((profile) -> AwsProfiles.text(profile, "mfa_serial") != null)
 			.sorted(Comparator.comparing(Profile::name))
-			.map((profile) -> new ProfileMfaDevice(profile.name(), profile.property("mfa_serial").get().trim(),
+			.map((profile) -> new ProfileMfaDevice(profile.name(), AwsProfiles.text(profile, "mfa_serial"),
 					AwsProfiles.keysFor(profiles, profile)))
 			.toList();
 	}
