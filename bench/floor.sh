@@ -33,12 +33,8 @@ build
 prepare_extracted
 build_calibration
 mkdir -p "$DIR"
-read -r -a SHIPPED <<<"$(shipped_flags)"
-FLAG_FILES=bench/jvm-flags.txt
-if [[ ${FLAG_SET:-} == desktop ]]; then
-	read -r -a SHIPPED <<<"$(shipped_flags) $(desktop_flags)"
-	FLAG_FILES="bench/jvm-flags.txt + bench/jvm-flags-desktop.txt"
-fi
+read -r -a FLAG_FILES <<<"$(flag_set_files)"
+read -r -a SHIPPED <<<"$(flags_in "${FLAG_FILES[@]}")"
 PIDS=()
 START_PID=
 trap 'stop "${PIDS[@]}" ${START_PID:-} ${EMULATOR_PID:-}' EXIT
@@ -135,7 +131,7 @@ IDLE_FROM=$SECONDS
 	echo "## The portal against the calibration app (the stack's floor), same run"
 	echo
 	machine
-	echo "- shipped flags ($FLAG_FILES): \`${SHIPPED[*]}\`"
+	echo "- shipped flags (${FLAG_FILES[*]}): \`${SHIPPED[*]}\`"
 	echo
 	echo "### Start: java to the first 200 of the page, portal and calibration alternating"
 	echo

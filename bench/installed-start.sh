@@ -44,7 +44,7 @@ if [[ ${BENCH_SKIP_BUILD:-} != 1 || ! -d $BENCH_OUT/installed ]]; then
 	command -v dpkg-deb >/dev/null && installer=deb
 	# gzip -1: the .deb is unpacked at once here; xz would take minutes on 2 cores
 	DPKG_DEB_COMPRESSOR_TYPE=gzip DPKG_DEB_COMPRESSOR_LEVEL=1 "$DIST_JAVA" src/dist/BuildPackage.java --jar "$JAR" \
-		--dest "$BENCH_OUT/dist" --version 0.1.0 --flags bench/jvm-flags.txt,bench/jvm-flags-desktop.txt --installer "$installer" \
+		--dest "$BENCH_OUT/dist" --version 0.1.0 --flags "$(sed -n 's:.*<argument>\(bench/jvm-flags[^<]*\)</argument>.*:\1:p' pom.xml)" --installer "$installer" \
 		--modules "$(sed -n 's:.*<dist.modules>\(.*\)</dist.modules>.*:\1:p' pom.xml)" >"$DIR/package.log" 2>&1
 	rm -rf "$BENCH_OUT/installed"
 	if [[ $installer == deb ]]; then

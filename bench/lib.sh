@@ -16,10 +16,15 @@ mkdir -p "$BENCH_OUT"
 
 log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
-# The JVM flags the portal ships with (bench/jvm-flags.txt, comments and blank lines left out).
-shipped_flags() { awk '!/^[[:space:]]*(#|$)/' bench/jvm-flags.txt | tr '\n' ' '; }
-# What the installed launcher adds to them (bench/jvm-flags-desktop.txt).
-desktop_flags() { awk '!/^[[:space:]]*(#|$)/' bench/jvm-flags-desktop.txt | tr '\n' ' '; }
+# flags_in <file...>: the JVM flags of flags files, comments and blank lines left out.
+flags_in() { awk '!/^[[:space:]]*(#|$)/' "$@" | tr '\n' ' '; }
+# The JVM flags the portal ships with: the container's and `java -jar`'s.
+shipped_flags() { flags_in bench/jvm-flags.txt; }
+# The files of the flag set a script measures: the shipped flags, or with FLAG_SET=desktop the
+# installed launcher's, which adds bench/jvm-flags-desktop.txt to them.
+flag_set_files() {
+	if [[ ${FLAG_SET:-} == desktop ]]; then echo bench/jvm-flags.txt bench/jvm-flags-desktop.txt; else echo bench/jvm-flags.txt; fi
+}
 
 # Builds the jar (tests skipped: ./mvnw verify runs them) and the class path the Java drivers use.
 build() {

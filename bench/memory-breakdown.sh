@@ -17,8 +17,8 @@ build
 prepare_extracted
 build_calibration
 mkdir -p "$DIR"
-read -r -a FLAGS <<<"$(shipped_flags)"
-[[ ${FLAG_SET:-} == desktop ]] && read -r -a FLAGS <<<"$(shipped_flags) $(desktop_flags)"
+read -r -a FLAG_FILES <<<"$(flag_set_files)"
+read -r -a FLAGS <<<"$(flags_in "${FLAG_FILES[@]}")"
 java=$JAVA17 archive=-XX:SharedArchiveFile=app17.jsa
 [[ $JAVA_VERSION == 25 ]] && java=$JAVA25 archive=-XX:AOTCache=app25.aot
 jcmd=$(dirname "$(readlink -f "$java")")/jcmd
