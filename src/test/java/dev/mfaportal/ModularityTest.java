@@ -57,8 +57,8 @@ class ModularityTest {
 			feature("help"), feature("launcher", "security"),
 			feature("profile", "credentialsource", "issuing", "snippet", "sts"),
 			feature("issuing", "credentialsource", "security", "snippet", "sts"), feature("limit", "issuing", "system"),
-			feature("operations", "issuing", "limit", "sts"), feature("security"), feature("snippet", "sts"),
-			feature("sts"), feature("system", "security"),
+			feature("operations", "issuing", "limit", "security", "sts"), feature("security"),
+			feature("snippet", "sts"), feature("sts"), feature("system", "security"),
 			feature("terminal", "credentialsource", "issuing", "security", "snippet", "sts"));
 
 	private static final JavaClasses MAIN = new ClassFileImporter()

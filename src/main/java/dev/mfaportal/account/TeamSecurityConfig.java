@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -20,6 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 /**
  * Team mode: members sign in with a password (stored with the delegating encoder, bcrypt
@@ -72,23 +74,25 @@ class TeamSecurityConfig {
 	}
 
 	/**
-	 * Operations: {@code /actuator/**} has its own chain so that a Prometheus scraper can
-	 * sign in as an admin with HTTP Basic (through the same throttle) without a session
-	 * or a login page; a signed-in admin's browser session works too. Health and its
-	 * groups are anonymous.
+	 * Operations: {@code /actuator/**} has its own chain, with no login page: health and
+	 * its groups are anonymous, the rest needs an admin's browser session. A scraper
+	 * doesn't sign in here: it sends the scrape token, which a chain of its own takes
+	 * ({@code dev.mfaportal.operations.ScrapeSecurityConfig}). No HTTP Basic, so no
+	 * admin's password sits in a scraper's configuration, where a stale one would lock
+	 * the admin out.
 	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain teamActuatorFilterChain(HttpSecurity http, UserRepository users, PasswordEncoder encoder,
-			LoginThrottle throttle, TeamSettings settings, Clock clock) throws Exception {
+	SecurityFilterChain teamActuatorFilterChain(HttpSecurity http, UserRepository users, TeamSettings settings,
+			Clock clock) throws Exception {
 		BrowserDefences.apply(http)
 			.securityMatcher("/actuator/**")
-			.authenticationProvider(passwords(users, encoder, throttle))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(SecurityConfig.ACTUATOR_HEALTH)
 				.permitAll()
 				.anyRequest()
 				.hasRole("ADMIN"))
-			.httpBasic(Customizer.withDefaults())
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
 			.csrf(Customizer.withDefaults())
 			.addFilterAfter(new MemberSessionFilter(users, settings, clock), AuthorizationFilter.class);
 		return http.build();

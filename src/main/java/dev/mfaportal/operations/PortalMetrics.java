@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * <li>{@code portal.devices.locked}: devices locked after too many failures in a
  * row;</li>
  * <li>{@code portal.logins}: sign-ins in team mode by {@code outcome}. Only interactive
- * successes count, so a Prometheus scrape with HTTP Basic is not a login.</li>
+ * successes count, and a scrape with the scrape token is no sign-in.</li>
  * </ul>
  */
 @Component
