@@ -135,6 +135,10 @@ class StoredAccessKeys {
 					throw new AccessKeyDecryptionException("Re-encryption stopped, nothing changed: stored key "
 							+ key.id() + " of " + key.owner() + " did not decrypt. " + ex.getMessage(), ex);
 				}
+					// The admin's page says to look here: this names the row and the
+					// key it needs (the cipher's messages never hold a secret).
+					logger.warn("Re-encryption stopped, nothing changed: stored key {} of {} ({}) did not decrypt: {}",
+							key.id(), key.owner(), key.label(), ex.getMessage());
 				reencrypted.add(new EncryptedKey(key.id(), key.owner(), key.label(), key.accessKeyId(),
 						this.cipher.encrypt(key.owner(), key.label(), secret)));
 			}

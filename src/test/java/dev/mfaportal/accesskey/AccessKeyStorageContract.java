@@ -9,14 +9,19 @@ import java.util.Map;
 import dev.mfaportal.support.MutableClock;
 import dev.mfaportal.support.StorageContract;
 import org.junit.jupiter.api.BeforeEach;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -230,3 +235,20 @@ abstract class AccessKeyStorageContract extends StorageContract {
 	}
 
 }
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void reencryptAllWhenARowDoesNotDecryptThenTheLogNamesThatRowAndTheKeyItNeeds(CapturedOutput log) {
+		long alices = this.keys.store(ALICE, "Work", ALICE_KEY_ID, ALICE_SECRET);
+		StoredAccessKeys k3WithoutK1 = keys(
+				cipher("k3", AccessKeyCipherTest.base64Key(3), Map.of("k2", AccessKeyCipherTest.KEY_2)));
+
+		assertThatExceptionOfType(AccessKeyDecryptionException.class).isThrownBy(k3WithoutK1::reencryptAll);
+		assertThat(log.getOut().lines().filter((line) -> line.contains("Re-encryption stopped")))
+			.singleElement(as(InstanceOfAssertFactories.STRING))
+			.contains("WARN")
+			.contains("stored key " + alices + " of " + ALICE + " (Work)")
+			.contains("key id k1")
+			.doesNotContain(ALICE_SECRET);
+		assertThat(log.getAll()).doesNotContain(ALICE_SECRET);
+	}
+
