@@ -221,21 +221,6 @@ final class AccessKeyCipher {
 		return Base64.getEncoder().encodeToString(bytes);
 	}
 
-	/**
-	 * A key for another purpose derived from the current encryption key (HMAC-SHA256 of
-	 * the purpose), so every instance holding the encryption key derives the same one.
-	 */
-	byte[] derive(String purpose) {
-		try {
-			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.keys.get(this.currentKeyId).getEncoded(), "HmacSHA256"));
-			return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (java.security.GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
-		}
-	}
-
 	@Override
 	public String toString() {
 		return "AccessKeyCipher[currentKeyId=" + this.currentKeyId + ", keyIds=" + this.keys.keySet() + "]";

@@ -29,10 +29,13 @@ class AccessKeyConfiguration {
 		return AccessKeyCipher.from(settings);
 	}
 
-	/** Instances that share the encryption key recognise each other's used MFA codes. */
+	/**
+	 * Every instance recognises the others' used MFA codes, also while some still run on
+	 * the old encryption key and some on the new one.
+	 */
 	@Bean
-	FingerprintKey sharedFingerprintKey(AccessKeyCipher cipher) {
-		byte[] key = cipher.derive("mfa-portal used-code fingerprints");
+	FingerprintKey sharedFingerprintKey(StoredFingerprintKey stored) {
+		byte[] key = stored.load();
 		return () -> key.clone();
 	}
 

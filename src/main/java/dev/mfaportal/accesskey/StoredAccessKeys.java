@@ -35,12 +35,15 @@ class StoredAccessKeys {
 
 	private final Clock clock;
 
+	private final StoredFingerprintKey fingerprintKey;
+
 	private final TransactionTemplate transaction;
 
-	StoredAccessKeys(AccessKeyRepository keys, AccessKeyCipher cipher, Clock clock,
+	StoredAccessKeys(AccessKeyRepository keys, AccessKeyCipher cipher, StoredFingerprintKey fingerprintKey, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.keys = keys;
 		this.cipher = cipher;
+		this.fingerprintKey = fingerprintKey;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
 	}
@@ -116,9 +119,9 @@ class StoredAccessKeys {
 	}
 
 	/**
-	 * Encrypts every stored secret again under the current key, each with a new nonce,
-	 * after a key rotation. All or nothing: every row is decrypted before any is written,
-	 * in one transaction.
+	 * Encrypts every stored secret (and the used-code fingerprint key) again under the
+	 * current key, each with a new nonce, after a key rotation. All or nothing: every row
+	 * is decrypted before any is written, in one transaction.
 	 * @return how many rows were re-encrypted
 	 * @throws AccessKeyDecryptionException when a row does not decrypt (its key id is not
 	 * configured, say); then nothing changes
@@ -132,13 +135,13 @@ class StoredAccessKeys {
 					secret = this.cipher.decrypt(key.owner(), key.label(), key.secret());
 				}
 				catch (AccessKeyDecryptionException ex) {
-					throw new AccessKeyDecryptionException("Re-encryption stopped, nothing changed: stored key "
-							+ key.id() + " of " + key.owner() + " did not decrypt. " + ex.getMessage(), ex);
-				}
 					// The admin's page says to look here: this names the row and the
 					// key it needs (the cipher's messages never hold a secret).
 					logger.warn("Re-encryption stopped, nothing changed: stored key {} of {} ({}) did not decrypt: {}",
 							key.id(), key.owner(), key.label(), ex.getMessage());
+					throw new AccessKeyDecryptionException("Re-encryption stopped, nothing changed: stored key "
+							+ key.id() + " of " + key.owner() + " did not decrypt. " + ex.getMessage(), ex);
+				}
 				reencrypted.add(new EncryptedKey(key.id(), key.owner(), key.label(), key.accessKeyId(),
 						this.cipher.encrypt(key.owner(), key.label(), secret)));
 			}
@@ -146,6 +149,7 @@ class StoredAccessKeys {
 			for (EncryptedKey key : reencrypted) {
 				replaced += this.keys.replaceSecret(key.id(), key.secret()) ? 1 : 0;
 			}
+			this.fingerprintKey.reencrypt();
 			return replaced;
 		});
 		logger.info("Re-encrypted {} stored access keys under encryption key {}", count, this.cipher.currentKeyId());

@@ -12,8 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Recognises a (device, code) pair again without storing the code: an HMAC under a key
  * that is not in the database. A 6-digit code has only a million values, so a plain hash
  * would give it away to anyone who reads the table. Several instances must share the key
- * (team mode derives it from the encryption key, see {@link FingerprintKey}); a lone
- * instance makes its own.
+ * (team mode keeps one in the database, encrypted under the encryption key, see
+ * {@link FingerprintKey}); a lone instance makes its own.
  */
 class CodeFingerprints {
 

@@ -7,7 +7,7 @@ package dev.mfaportal.limit;
 @FunctionalInterface
 public interface FingerprintKey {
 
-	/** At least 32 bytes, never stored in the database. */
+	/** At least 32 bytes, never stored in the database in plain. */
 	byte[] bytes();
 
 }

@@ -57,7 +57,8 @@ abstract class AccessKeyStorageContract extends StorageContract {
 	}
 
 	private StoredAccessKeys keys(AccessKeyCipher cipher) {
-		return new StoredAccessKeys(this.repository, cipher, this.clock, this.transactions);
+		return new StoredAccessKeys(this.repository, cipher, new StoredFingerprintKey(this.jdbc, cipher), this.clock,
+				this.transactions);
 	}
 
 	private static String secret(StoredAccessKeys keys, String owner, long id) {
@@ -234,7 +235,6 @@ abstract class AccessKeyStorageContract extends StorageContract {
 		assertThat(rawRows()).isEqualTo(before);
 	}
 
-}
 	@Test
 	@ExtendWith(OutputCaptureExtension.class)
 	void reencryptAllWhenARowDoesNotDecryptThenTheLogNamesThatRowAndTheKeyItNeeds(CapturedOutput log) {
@@ -252,3 +252,4 @@ abstract class AccessKeyStorageContract extends StorageContract {
 		assertThat(log.getAll()).doesNotContain(ALICE_SECRET);
 	}
 
+}

@@ -38,6 +38,7 @@ class EncryptionStartupTest {
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
 		.withUserConfiguration(AccessKeyConfiguration.class)
 		.withBean(StoredAccessKeys.class, () -> mock(StoredAccessKeys.class))
+		.withBean(StoredFingerprintKey.class, () -> mock(StoredFingerprintKey.class))
 		.withBean(StsSettings.class,
 				() -> new StsSettings(null, "us-east-1", null, Duration.ofSeconds(3), Duration.ofSeconds(20)));
 

@@ -36,13 +36,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two team-mode instances on one PostgreSQL, as behind a load balancer: a session made on
  * one works on the other, wrong codes spread over both add up to the limit (one after the
- * other, and all at once), and a member disabled on one is refused by the other.
+ * other, and all at once), and a member disabled on one is refused by the other. A third
+ * instance runs as during a roll of the encryption key: on the new key, with the old one
+ * as a previous key.
  */
 class TwoInstancesIntegrationTest {
 
 	static final String SCHEMA = "mfa_portal_two_instances_" + ProcessHandle.current().pid();
 
 	static final String URL = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA;
+
+	static final String KEY_1 = "AwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwM=";
+
+	/** Its own device, so that its code is never one another test spent. */
+	static final EmulatedUser ROLL = EmulatedAccounts.user("roll");
 
 	static final EmulatedUser SHARED = EmulatedAccounts.user("shared", "AKIASHARED0000000001",
 			"secret-shared-00000000000000000000000000");
@@ -52,6 +59,8 @@ class TwoInstancesIntegrationTest {
 	static ConfigurableApplicationContext first;
 
 	static ConfigurableApplicationContext second;
+
+	static ConfigurableApplicationContext rolled;
 
 	@BeforeAll
 	static void startTwoInstances() {
@@ -64,25 +73,34 @@ class TwoInstancesIntegrationTest {
 			.load()
 			.clean();
 		PostgresDatabase.dropAtExit(SCHEMA);
-		emulator = TestEmulator.start(EmulatorSettings.of(SHARED), Clock.systemUTC());
+		emulator = TestEmulator.start(EmulatorSettings.of(SHARED, ROLL), Clock.systemUTC());
 		first = start();
 		second = start();
+		rolled = start("--portal.encryption.key-id=k2",
+				"--portal.encryption.key=BAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQ=",
+				"--portal.encryption.previous-keys.k1=" + KEY_1);
 	}
 
 	private static ConfigurableApplicationContext start() {
+		return start("--portal.encryption.key=" + KEY_1);
+	}
+
+	private static ConfigurableApplicationContext start(String... encryption) {
 		// As command-line arguments, which outrank the test classpath's own database
 		// settings.
+		List<String> arguments = new ArrayList<>(
+				List.of("--server.port=0", "--server.address=127.0.0.1", "--spring.datasource.url=" + URL,
+						"--spring.datasource.username=" + PostgresDatabase.USER, "--spring.datasource.password=",
+						"--spring.flyway.schemas=" + SCHEMA, "--portal.team.admin-password=two-instances-admin-1",
+						"--portal.team.require-postgresql=true", "--portal.sts.endpoint=" + emulator.endpoint()));
+		arguments.addAll(List.of(encryption));
 		return new SpringApplicationBuilder(MfaPortalApplication.class, SharedAccount.class).profiles("team")
-			.run("--server.port=0", "--server.address=127.0.0.1", "--spring.datasource.url=" + URL,
-					"--spring.datasource.username=" + PostgresDatabase.USER, "--spring.datasource.password=",
-					"--spring.flyway.schemas=" + SCHEMA, "--portal.team.admin-password=two-instances-admin-1",
-					"--portal.team.require-postgresql=true", "--portal.sts.endpoint=" + emulator.endpoint(),
-					"--portal.encryption.key=AwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwM=");
+			.run(arguments.toArray(String[]::new));
 	}
 
 	@AfterAll
 	static void stop() {
-		for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] { first, second }) {
+		for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] { first, second, rolled }) {
 			if (context != null) {
 				context.close();
 			}
@@ -190,6 +208,19 @@ class TwoInstancesIntegrationTest {
 	}
 
 	@Test
+	void codeWhenUsedOnAnInstanceOnTheOldEncryptionKeyThenOneOnTheNewKeyRefusesItWithoutCallingSts() throws Exception {
+		PortalClient onOldKey = signedInMember("lou", first);
+		PortalClient onNewKey = onOldKey.at(port(rolled));
+		String code = EmulatedAccounts.code(ROLL);
+		assertThat(attempt(onOldKey, ROLL, code).statusCode()).isEqualTo(200);
+		emulator.clearRecordedRequests();
+		HttpResponse<String> again = attempt(onNewKey, ROLL, code);
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(again.body()).contains("This code was already used");
+		assertThat(emulator.recordedRequests()).isEmpty();
+	}
+
+	@Test
 	void memberWhenDisabledOnOneInstanceThenRefusedOnTheOther() throws Exception {
 		PortalClient ivy = signedInMember("ivy", second);
 		assertThat(ivy.get("/devices").statusCode()).isEqualTo(200);
@@ -206,9 +237,13 @@ class TwoInstancesIntegrationTest {
 	}
 
 	private static HttpResponse<String> attempt(PortalClient instance, String code) throws Exception {
-		return instance.post("/session-token", Map.of("source", "shared", "serialNumber",
-				SHARED.device().serialNumber(), "tokenCode", code, "durationSeconds", "900", "profileName", "mfa"),
-				true);
+		return attempt(instance, SHARED, code);
+	}
+
+	private static HttpResponse<String> attempt(PortalClient instance, EmulatedUser user, String code)
+			throws Exception {
+		return instance.post("/session-token", Map.of("source", user.userName(), "serialNumber",
+				user.device().serialNumber(), "tokenCode", code, "durationSeconds", "900", "profileName", "mfa"), true);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -217,7 +252,7 @@ class TwoInstancesIntegrationTest {
 		@Bean
 		@Primary
 		CredentialSources sharedAccount() {
-			return new EmulatedAccounts(List.of(SHARED));
+			return new EmulatedAccounts(List.of(SHARED, ROLL));
 		}
 
 	}
