@@ -114,7 +114,10 @@ class AdminUsersController {
 		if (member.username().equals(Actor.current())) {
 			return flash(redirect, "admin.member.notYourself", member);
 		}
-		this.users.setEnabled(member.id(), false);
+		if (!this.users.disableUnlessLastAdmin(member.id())) {
+			redirect.addFlashAttribute("flashError", true);
+			return flash(redirect, "admin.member.lastAdmin", member);
+		}
 		return flash(redirect, "admin.member.disabled", member);
 	}
 

@@ -1,12 +1,21 @@
 package dev.mfaportal.account;
 
-import java.io.PrintStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -17,12 +26,16 @@ import org.springframework.util.StringUtils;
 
 /**
  * At the first start of a team portal, when no member exists, creates the first admin:
- * with the configured password, or else with a one-time password printed on the console
- * (not in the log), to be changed at first sign-in.
+ * with the configured password, or else with a one-time password written to the file
+ * {@value #FILE_NAME} in {@code portal.data-dir}, which only the portal's user may read.
+ * Never printed and never logged: the log line says where the file is and until when the
+ * password signs in ({@code portal.team.one-time-password-ttl}, once).
  */
 @Component
 @Profile("team")
 class FirstAdmin implements ApplicationRunner {
+
+	static final String FILE_NAME = "first-admin-password";
 
 	private static final Logger logger = LoggerFactory.getLogger(FirstAdmin.class);
 
@@ -34,38 +47,70 @@ class FirstAdmin implements ApplicationRunner {
 
 	private final Clock clock;
 
-	private final PrintStream console = System.out;
+	private final Path dataDir;
 
-	FirstAdmin(UserRepository users, PasswordEncoder encoder, TeamSettings settings, Clock clock) {
+	FirstAdmin(UserRepository users, PasswordEncoder encoder, TeamSettings settings, Clock clock,
+			@Value("${portal.data-dir}") Path dataDir) {
 		this.users = users;
 		this.encoder = encoder;
 		this.settings = settings;
 		this.clock = clock;
+		this.dataDir = dataDir;
 	}
 
 	@Override
-	public void run(ApplicationArguments arguments) {
+	public void run(ApplicationArguments arguments) throws IOException {
 		if (this.users.count() > 0) {
 			return;
 		}
 		boolean configured = StringUtils.hasText(this.settings.adminPassword());
+		if (configured && !PasswordLength.fits(this.settings.adminPassword())) {
+			throw new TeamStartupException(
+					"portal.team.admin-password is longer than " + PasswordLength.MAX_BYTES
+							+ " bytes, more than bcrypt can use.",
+					"Choose a password of at most " + PasswordLength.MAX_BYTES
+							+ " bytes (as many plain letters or digits, fewer accented ones), or leave it empty for "
+							+ "a one-time password.");
+		}
 		String password = configured ? this.settings.adminPassword() : OneTimePasswords.generate();
+		Instant now = this.clock.instant();
+		// Written before the admin exists: a portal that can't write it stops here,
+		// rather than leaving an admin nobody can sign in as.
+		Path file = configured ? null : write(password);
 		try {
 			this.users.insert(this.settings.adminUsername(), null, this.encoder.encode(password), true, !configured,
-					this.clock.instant());
+					now);
 		}
 		catch (DuplicateKeyException anotherInstanceWasFirst) {
+			if (file != null) {
+				Files.deleteIfExists(file);
+			}
 			return;
 		}
-		logger.info("Created the first admin, {}", this.settings.adminUsername());
-		if (!configured) {
-			this.console.println();
-			this.console.println("  MFA Portal: first admin '" + this.settings.adminUsername()
-					+ "' created. One-time password (change it at first sign-in):");
-			this.console.println();
-			this.console.println("      " + password);
-			this.console.println();
+		if (configured) {
+			logger.info("Created the first admin, {}", this.settings.adminUsername());
 		}
+		else {
+			logger.info(
+					"Created the first admin, {}, with a one-time password in {} (readable by this user only): "
+							+ "it signs in once, until {}, and must then be changed",
+					this.settings.adminUsername(), file, now.plus(this.settings.oneTimePasswordTtl()));
+		}
+	}
+
+	private Path write(String password) throws IOException {
+		Files.createDirectories(this.dataDir);
+		Path file = this.dataDir.resolve(FILE_NAME);
+		Files.deleteIfExists(file);
+		if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+			Files.createFile(file, PosixFilePermissions
+				.asFileAttribute(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+		}
+		else {
+			Files.createFile(file);
+		}
+		Files.writeString(file, password + System.lineSeparator(), StandardCharsets.US_ASCII);
+		return file;
 	}
 
 	/** Random passwords that are easy to read out and type. */

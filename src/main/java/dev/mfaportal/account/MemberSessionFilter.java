@@ -69,11 +69,20 @@ class MemberSessionFilter extends OncePerRequestFilter {
 		// else until it is
 		// replaced; single sign-on doesn't use it, so its sessions aren't held up.
 		if (member.get().mustChangePassword() && !SingleSignOn.isSingleSignOn(authentication)
-				&& !path.equals(PasswordController.PATH) && !path.equals("/logout")) {
+				&& !path.equals(PasswordController.PATH) && !path.equals("/logout") && !isStaticFile(path)) {
 			response.sendRedirect(request.getContextPath() + PasswordController.PATH);
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * The password page's own style, script and icon: redirecting them would leave that
+	 * page unstyled and without its script. They are public files, served to anyone.
+	 */
+	private static boolean isStaticFile(String path) {
+		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
+				|| path.equals("/favicon.ico");
 	}
 
 	private void end(HttpServletRequest request, HttpServletResponse response, String reason) throws IOException {

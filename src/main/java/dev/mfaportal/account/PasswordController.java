@@ -3,6 +3,7 @@ package dev.mfaportal.account;
 import java.time.Clock;
 
 import dev.mfaportal.security.Actor;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Profile;
@@ -37,11 +38,15 @@ class PasswordController {
 
 	private final PasswordEncoder encoder;
 
+	private final CurrentPasswordCheck currentPassword;
+
 	private final Clock clock;
 
-	PasswordController(UserRepository users, PasswordEncoder encoder, Clock clock) {
+	PasswordController(UserRepository users, PasswordEncoder encoder, CurrentPasswordCheck currentPassword,
+			Clock clock) {
 		this.users = users;
 		this.encoder = encoder;
+		this.currentPassword = currentPassword;
 		this.clock = clock;
 	}
 
@@ -57,16 +62,25 @@ class PasswordController {
 	}
 
 	@PostMapping(PATH)
-	String change(@ModelAttribute PasswordForm passwordForm, BindingResult result, HttpServletResponse response,
-			RedirectAttributes redirect) {
+	String change(@ModelAttribute PasswordForm passwordForm, BindingResult result, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		PortalUser member = this.users.findByUsername(Actor.current()).orElseThrow();
-		if (!StringUtils.hasLength(passwordForm.currentPassword()) || member.passwordHash() == null
-				|| !this.encoder.matches(passwordForm.currentPassword(), member.passwordHash())) {
+		CurrentPasswordCheck.Outcome current = StringUtils.hasLength(passwordForm.currentPassword())
+				? this.currentPassword.check(member.username(), passwordForm.currentPassword(), request)
+				: CurrentPasswordCheck.Outcome.WRONG;
+		if (current == CurrentPasswordCheck.Outcome.THROTTLED) {
+			result.rejectValue("currentPassword", "account.password.throttled");
+		}
+		else if (current == CurrentPasswordCheck.Outcome.WRONG) {
 			result.rejectValue("currentPassword", "account.password.currentWrong");
 		}
 		String chosen = passwordForm.newPassword();
-		if (chosen == null || chosen.length() < MIN_LENGTH || chosen.length() > 128) {
+		if (chosen == null || chosen.length() < MIN_LENGTH) {
 			result.rejectValue("newPassword", "account.password.length", new Object[] { MIN_LENGTH }, null);
+		}
+		else if (!PasswordLength.fits(chosen)) {
+			result.rejectValue("newPassword", "account.password.tooLong", new Object[] { PasswordLength.MAX_BYTES },
+					null);
 		}
 		else if (chosen.equalsIgnoreCase(member.username()) || chosen.equals(passwordForm.currentPassword())) {
 			result.rejectValue("newPassword", "account.password.same");
@@ -75,7 +89,8 @@ class PasswordController {
 			result.rejectValue("confirmation", "account.password.mismatch");
 		}
 		if (result.hasErrors()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			response.setStatus((current == CurrentPasswordCheck.Outcome.THROTTLED)
+					? HttpStatus.TOO_MANY_REQUESTS.value() : HttpStatus.BAD_REQUEST.value());
 			return VIEW;
 		}
 		this.users.setPassword(member.id(), this.encoder.encode(chosen), false, this.clock.instant());

@@ -39,12 +39,18 @@ class TeamSecurityConfig {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return new PasswordLength(PasswordEncoderFactories.createDelegatingPasswordEncoder());
 	}
 
 	@Bean
 	LoginThrottle loginThrottle(JdbcClient jdbc, TeamSettings settings, Clock clock) {
 		return new LoginThrottle(jdbc, settings, clock);
+	}
+
+	/** The same provider as the sign-in page's, so the same throttle counts both. */
+	@Bean
+	CurrentPasswordCheck currentPasswordCheck(UserRepository users, PasswordEncoder encoder, LoginThrottle throttle) {
+		return new CurrentPasswordCheck(passwords(users, encoder, throttle));
 	}
 
 	@Bean
@@ -53,9 +59,11 @@ class TeamSecurityConfig {
 		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setDefaultFailureUrl("/login?error");
 		failures.setExceptionMappings(
-				Map.of(ThrottledAuthenticationProvider.SignInThrottledException.class.getName(), "/login?throttled"));
+				Map.of(ThrottledAuthenticationProvider.SignInThrottledException.class.getName(), "/login?throttled",
+						OneTimePasswordSignIn.OneTimePasswordSpentException.class.getName(), "/login?oneTimeSpent"));
 		BrowserDefences.apply(http)
-			.authenticationProvider(passwords(users, encoder, throttle))
+			.authenticationProvider(
+					new OneTimePasswordSignIn(passwords(users, encoder, throttle), users, settings, clock))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
 				.permitAll()

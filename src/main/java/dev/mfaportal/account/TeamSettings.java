@@ -21,12 +21,14 @@ import org.springframework.validation.annotation.Validated;
  * @param loginMaxFailuresPerAddress failed sign-ins per client address within
  * {@code loginWindow}
  * @param loginWindow the sliding window for both
+ * @param oneTimePasswordTtl a one-time password (the first admin's, a new member's, a
+ * reset) signs in once, within this long after it was made
  */
 @ConfigurationProperties("portal.team")
 @Validated
 public record TeamSettings(@DefaultValue("admin") String adminUsername, String adminPassword,
 		@DefaultValue("false") boolean requirePostgresql, @NotNull @DefaultValue("12h") Duration sessionAbsoluteTimeout,
 		@Min(1) @DefaultValue("5") int loginMaxFailures, @Min(1) @DefaultValue("20") int loginMaxFailuresPerAddress,
-		@NotNull @DefaultValue("15m") Duration loginWindow) {
+		@NotNull @DefaultValue("15m") Duration loginWindow, @NotNull @DefaultValue("24h") Duration oneTimePasswordTtl) {
 
 }

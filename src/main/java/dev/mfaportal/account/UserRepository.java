@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The members, in the database every instance shares.
@@ -21,8 +23,11 @@ class UserRepository {
 
 	private final JdbcClient jdbc;
 
-	UserRepository(JdbcClient jdbc) {
+	private final TransactionTemplate transaction;
+
+	UserRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	long count() {
@@ -63,14 +68,58 @@ class UserRepository {
 	}
 
 	void setPassword(long id, String passwordHash, boolean mustChange, Instant at) {
-		this.jdbc.sql(
-				"update portal_user set password_hash = ?, must_change_password = ?, password_changed_at = ? where id = ?")
+		this.jdbc
+			.sql("update portal_user set password_hash = ?, must_change_password = ?, password_changed_at = ?, "
+					+ "one_time_password_spent_at = null where id = ?")
 			.params(passwordHash, mustChange, SqlTime.of(at), id)
 			.update();
 	}
 
+	/**
+	 * Spends the member's one-time password, in one statement so that of two sign-ins
+	 * with it at once (on any instance) only one gets it.
+	 * @return whether it was unspent and made after {@code madeAfter}; false also when
+	 * the member has no one-time password
+	 */
+	boolean spendOneTimePassword(long id, Instant madeAfter, Instant now) {
+		return this.jdbc
+			.sql("update portal_user set one_time_password_spent_at = ? where id = ? and must_change_password = true "
+					+ "and one_time_password_spent_at is null and password_changed_at > ?")
+			.params(SqlTime.of(now), id, SqlTime.of(madeAfter))
+			.update() == 1;
+	}
+
 	void setEnabled(long id, boolean enabled) {
 		this.jdbc.sql("update portal_user set enabled = ? where id = ?").params(enabled, id).update();
+	}
+
+	/**
+	 * Disables a member, unless they are the last enabled admin. Every admin's row is
+	 * locked first, always in the same order, so that two admins disabling each other at
+	 * the same moment (on one instance or two) take turns, and the second one counts
+	 * after the first is committed.
+	 * @return false when refused because no other enabled admin would be left
+	 */
+	boolean disableUnlessLastAdmin(long id) {
+		return Boolean.TRUE.equals(this.transaction.execute((status) -> {
+			this.jdbc.sql("select id from portal_user where admin = true order by id for update")
+				.query(Long.class)
+				.list();
+			boolean enabledAdmin = this.jdbc
+				.sql("select count(*) from portal_user where id = ? and admin = true and enabled = true")
+				.param(id)
+				.query(Integer.class)
+				.single() > 0;
+			if (enabledAdmin && this.jdbc
+				.sql("select count(*) from portal_user where admin = true and enabled = true and id <> ?")
+				.param(id)
+				.query(Integer.class)
+				.single() == 0) {
+				return false;
+			}
+			setEnabled(id, false);
+			return true;
+		}));
 	}
 
 	private static PortalUser map(ResultSet row, int number) throws SQLException {

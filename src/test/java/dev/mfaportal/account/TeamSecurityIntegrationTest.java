@@ -4,10 +4,16 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.mfaportal.support.AtOnce;
+import dev.mfaportal.support.Html;
 import dev.mfaportal.support.MutableClock;
 import dev.mfaportal.support.PortalClient;
 import org.jsoup.Jsoup;
@@ -18,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,20 +62,31 @@ class TeamSecurityIntegrationTest {
 	 * changes it.
 	 */
 	private PortalClient member(String name, String password) throws Exception {
-		HttpResponse<String> added = admin().post("/admin/users",
-				Map.of("username", name, "email", name + "@example.com"), true);
+		String oneTime = added(name, false);
+		PortalClient member = new PortalClient(this.port);
+		member.login(name, oneTime);
+		assertThat(member.get("/").headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith(PasswordController.PATH));
+		HttpResponse<String> changed = changePassword(member, oneTime, password);
+		assertThat(changed.statusCode()).isEqualTo(302);
+		return member;
+	}
+
+	/** Adds a member (or an admin) through the admin page; its one-time password. */
+	private String added(String name, boolean asAdmin) throws Exception {
+		Map<String, String> form = asAdmin ? Map.of("username", name, "email", name + "@example.com", "admin", "true")
+				: Map.of("username", name, "email", name + "@example.com");
+		HttpResponse<String> added = admin().post("/admin/users", form, true);
 		assertThat(added.statusCode()).isEqualTo(200);
 		Matcher oneTime = Pattern.compile("data-one-time-password>([^<]+)<").matcher(added.body());
 		assertThat(oneTime.find()).isTrue();
-		PortalClient member = new PortalClient(this.port);
-		member.login(name, oneTime.group(1));
-		assertThat(member.get("/").headers().firstValue("Location"))
-			.hasValueSatisfying((location) -> assertThat(location).endsWith(PasswordController.PATH));
-		HttpResponse<String> changed = member.post(PasswordController.PATH, Map.of("currentPassword", oneTime.group(1),
-				"newPassword", password, "confirmation", password, "_csrf", member.csrfToken(PasswordController.PATH)),
-				false);
-		assertThat(changed.statusCode()).isEqualTo(302);
-		return member;
+		return oneTime.group(1);
+	}
+
+	private static HttpResponse<String> changePassword(PortalClient member, String current, String chosen)
+			throws Exception {
+		return member.post(PasswordController.PATH, Map.of("currentPassword", current, "newPassword", chosen,
+				"confirmation", chosen, "_csrf", member.csrfToken(PasswordController.PATH)), false);
 	}
 
 	@Test
@@ -141,7 +159,7 @@ class TeamSecurityIntegrationTest {
 	void logoutWhenPostedWithCsrfThenSessionEndsEverywhereAndWithoutCsrfRefused() throws Exception {
 		PortalClient carol = member("carol", "carol-password-001");
 		assertThat(carol.post("/logout", Map.of(), false).statusCode()).isEqualTo(403);
-		assertThat(carol.get("/").statusCode()).isIn(200, 503);
+		assertThat(carol.get("/").statusCode()).isEqualTo(200);
 		HttpResponse<String> out = carol.post("/logout", Map.of(), true);
 		assertThat(out.headers().firstValue("Location"))
 			.hasValueSatisfying((l) -> assertThat(l).endsWith("/login?logout"));
@@ -229,6 +247,176 @@ class TeamSecurityIntegrationTest {
 			.hasValueSatisfying((hsts) -> assertThat(hsts).contains("max-age=31536000").contains("includeSubDomains"));
 		assertThat(new PortalClient(this.port).get("/login").headers().firstValue("Strict-Transport-Security"))
 			.isEmpty();
+	}
+
+	@Test
+	void staticFilesWhenThePasswordMustStillBeChangedThenServedNotRedirected() throws Exception {
+		String oneTime = added("ines", false);
+		PortalClient ines = new PortalClient(this.port);
+		ines.login("ines", oneTime);
+		assertThat(ines.get("/devices").headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith(PasswordController.PATH));
+		for (String file : new String[] { "/css/portal.css", "/js/portal.js", "/img/favicon.svg" }) {
+			HttpResponse<String> served = ines.get(file);
+			assertThat(served.statusCode()).as(file).isEqualTo(200);
+			assertThat(served.body()).as(file).isNotBlank();
+		}
+	}
+
+	@Test
+	void signInWhenThePasswordIsOver72BytesThenAnOrdinaryFailureNever500() throws Exception {
+		String long73 = "é".repeat(36) + "x";
+		try {
+			for (String name : new String[] { "admin", "nobody-long" }) {
+				HttpResponse<String> refused = new PortalClient(this.port).login(name, long73);
+				assertThat(refused.statusCode()).as(name).isEqualTo(302);
+				assertThat(refused.headers().firstValue("Location")).as(name)
+					.hasValueSatisfying((l) -> assertThat(l).endsWith("/login?error"));
+			}
+		}
+		finally {
+			forgetFailures();
+		}
+	}
+
+	@Test
+	void passwordChangeWhenTheNewPasswordIsOver72BytesThenRefusedInWordsInBothLanguages(
+			@Autowired MessageSource messages) throws Exception {
+		PortalClient jane = member("jane", "jane-password-0001");
+		// 37 characters, 73 bytes: short enough in characters, too long for bcrypt.
+		String tooLong = "ñ".repeat(36) + "x";
+		// A current password that long is simply not the current one.
+		HttpResponse<String> wrongCurrent = changePassword(jane, tooLong, "jane-password-0002");
+		assertThat(wrongCurrent.statusCode()).isEqualTo(400);
+		assertThat(Html.byId(wrongCurrent.body(), "currentPassword-error").text())
+			.isEqualTo(messages.getMessage("account.password.currentWrong", null, Locale.ENGLISH));
+		forgetFailures();
+		// English first, then the language switch the page offers (it sets the cookie).
+		for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("es"))) {
+			HttpResponse<String> refused = jane.post(PasswordController.PATH + "?lang=" + locale.getLanguage(),
+					Map.of("currentPassword", "jane-password-0001", "newPassword", tooLong, "confirmation", tooLong,
+							"_csrf", jane.csrfToken(PasswordController.PATH)),
+					false);
+			assertThat(refused.statusCode()).as(locale.toString()).isEqualTo(400);
+			assertThat(Html.byId(refused.body(), "newPassword-error").text()).as(locale.toString())
+				.isEqualTo(messages.getMessage("account.password.tooLong", new Object[] { 72 }, locale));
+		}
+		assertThat(messages.getMessage("account.password.tooLong", new Object[] { 72 }, Locale.forLanguageTag("es")))
+			.isNotEqualTo(messages.getMessage("account.password.tooLong", new Object[] { 72 }, Locale.ENGLISH));
+	}
+
+	@Test
+	void oneTimePasswordsWhenGeneratedThenBcryptTakesThemWhole() {
+		for (int i = 0; i < 100; i++) {
+			assertThat(FirstAdmin.OneTimePasswords.generate().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				.hasSizeBetween(PasswordController.MIN_LENGTH, 72);
+		}
+	}
+
+	@Test
+	void passwordChangeWhenTheCurrentPasswordIsGuessedThenTheSignInThrottleStopsIt(@Autowired MessageSource messages)
+			throws Exception {
+		PortalClient kate = member("kate", "kate-password-0001");
+		try {
+			for (int i = 0; i < 5; i++) {
+				HttpResponse<String> wrong = changePassword(kate, "guess-" + i, "kate-password-0002");
+				assertThat(Html.byId(wrong.body(), "currentPassword-error").text()).as("guess " + i)
+					.isEqualTo(messages.getMessage("account.password.currentWrong", null, Locale.ENGLISH));
+			}
+			HttpResponse<String> right = changePassword(kate, "kate-password-0001", "kate-password-0002");
+			assertThat(right.statusCode()).isEqualTo(429);
+			assertThat(Html.byId(right.body(), "currentPassword-error").text())
+				.isEqualTo(messages.getMessage("account.password.throttled", null, Locale.ENGLISH));
+			assertThat(signInLandsOn("kate", "kate-password-0001")).endsWith("/login?throttled");
+		}
+		finally {
+			forgetFailures();
+		}
+		assertThat(changePassword(kate, "kate-password-0001", "kate-password-0002").statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void oneTimePasswordWhenUsedOnceThenASecondSignInWithItIsRefused() throws Exception {
+		String oneTime = added("lena", false);
+		assertThat(signInLandsOn("lena", oneTime)).doesNotContain("/login");
+		assertThat(signInLandsOn("lena", oneTime)).endsWith("/login?oneTimeSpent");
+	}
+
+	@Test
+	void oneTimePasswordWhenTriedTwiceAtOnceThenOnlyOneSignInGetsIn() throws Exception {
+		String oneTime = added("mona", false);
+		List<Callable<String>> tries = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			tries.add(() -> signInLandsOn("mona", oneTime));
+		}
+		List<String> landed = AtOnce.run(tries);
+		assertThat(landed).filteredOn((location) -> !location.contains("/login")).hasSize(1);
+		assertThat(landed).filteredOn((location) -> location.endsWith("/login?oneTimeSpent")).hasSize(3);
+	}
+
+	@Test
+	void oneTimePasswordWhenOlderThanItsLifetimeThenRefusedAndAResetGivesAWorkingOne() throws Exception {
+		String expired = added("nina", false);
+		clock.advance(Duration.ofHours(24).plusMinutes(1));
+		assertThat(signInLandsOn("nina", expired)).endsWith("/login?oneTimeSpent");
+		long id = this.jdbc.sql("select id from portal_user where username = 'nina'").query(Long.class).single();
+		HttpResponse<String> reset = admin().post("/admin/users/" + id + "/reset-password", Map.of(), true);
+		Matcher oneTime = Pattern.compile("data-one-time-password>([^<]+)<").matcher(reset.body());
+		assertThat(oneTime.find()).isTrue();
+		clock.advance(Duration.ofHours(23));
+		assertThat(signInLandsOn("nina", oneTime.group(1))).doesNotContain("/login");
+	}
+
+	@Test
+	void disableWhenTwoAdminsDisableEachOtherAtOnceThenOneIsRefusedAndAnAdminRemains() throws Exception {
+		added("olga", true);
+		this.jdbc
+			.sql("update portal_user set password_hash = (select password_hash from portal_user "
+					+ "where username = 'admin'), must_change_password = false where username = 'olga'")
+			.update();
+		long adminId = this.jdbc.sql("select id from portal_user where username = 'admin'").query(Long.class).single();
+		long olgaId = this.jdbc.sql("select id from portal_user where username = 'olga'").query(Long.class).single();
+		try {
+			for (int round = 0; round < 10; round++) {
+				this.jdbc.sql("update portal_user set enabled = true where id in (?, ?)")
+					.params(adminId, olgaId)
+					.update();
+				PortalClient admin = signedIn("admin");
+				PortalClient olga = signedIn("olga");
+				String adminToken = admin.csrfToken("/admin/users");
+				String olgaToken = olga.csrfToken("/admin/users");
+				AtOnce.run(List.of(
+						() -> admin.post("/admin/users/" + olgaId + "/disable", Map.of("_csrf", adminToken), false),
+						() -> olga.post("/admin/users/" + adminId + "/disable", Map.of("_csrf", olgaToken), false)));
+				assertThat(this.jdbc
+					.sql("select count(*) from portal_user where admin = true and enabled = true and id in (?, ?)")
+					.params(adminId, olgaId)
+					.query(Integer.class)
+					.single()).as("round " + round).isEqualTo(1);
+			}
+		}
+		finally {
+			this.jdbc.sql("update portal_user set enabled = true where id in (?, ?)").params(adminId, olgaId).update();
+			this.jdbc.sql("update portal_user set admin = false, enabled = false where id = ?").param(olgaId).update();
+		}
+	}
+
+	/**
+	 * Signs in with the first admin's password (which the test gave the other admin too).
+	 */
+	private PortalClient signedIn(String name) throws Exception {
+		PortalClient browser = new PortalClient(this.port);
+		assertThat(browser.login(name, "first-admin-password-1").headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).doesNotContain("/login"));
+		return browser;
+	}
+
+	/**
+	 * Moves past the throttle's window, so the failures a test made don't count against
+	 * the next.
+	 */
+	private static void forgetFailures() {
+		clock.advance(Duration.ofMinutes(16));
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -30,15 +30,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two team-mode instances on one PostgreSQL, as behind a load balancer: a session made on
  * one works on the other, wrong codes spread over both add up to the limit (one after the
- * other, and all at once), and a member disabled on one is refused by the other. A third
- * instance runs as during a roll of the encryption key: on the new key, with the old one
- * as a previous key.
+ * other, and all at once), a member disabled on one is refused by the other, and two
+ * admins disabling each other on both at once leave one admin. A third instance runs as
+ * during a roll of the encryption key: on the new key, with the old one as a previous
+ * key.
  */
 class TwoInstancesIntegrationTest {
 
@@ -218,6 +220,38 @@ class TwoInstancesIntegrationTest {
 		assertThat(again.statusCode()).isEqualTo(409);
 		assertThat(again.body()).contains("This code was already used");
 		assertThat(emulator.recordedRequests()).isEmpty();
+	}
+
+	@Test
+	void adminsWhenTheyDisableEachOtherAtOnceOnTwoInstancesThenOneIsRefusedAndAnAdminRemains() throws Exception {
+		JdbcClient jdbc = first.getBean(JdbcClient.class);
+		addMember("ada", "ada-password-000001");
+		jdbc.sql("update portal_user set admin = true where username = 'ada'").update();
+		long adminId = jdbc.sql("select id from portal_user where username = 'admin'").query(Long.class).single();
+		long adaId = jdbc.sql("select id from portal_user where username = 'ada'").query(Long.class).single();
+		try {
+			for (int round = 0; round < 5; round++) {
+				jdbc.sql("update portal_user set enabled = true where id in (?, ?)").params(adminId, adaId).update();
+				PortalClient admin = on(first);
+				admin.login("admin", "two-instances-admin-1");
+				PortalClient ada = on(second);
+				ada.login("ada", "ada-password-000001");
+				String adminToken = admin.csrfToken("/admin/users");
+				String adaToken = ada.csrfToken("/admin/users");
+				AtOnce.run(List.of(
+						() -> admin.post("/admin/users/" + adaId + "/disable", Map.of("_csrf", adminToken), false),
+						() -> ada.post("/admin/users/" + adminId + "/disable", Map.of("_csrf", adaToken), false)));
+				assertThat(jdbc
+					.sql("select count(*) from portal_user where admin = true and enabled = true and id in (?, ?)")
+					.params(adminId, adaId)
+					.query(Integer.class)
+					.single()).as("round " + round).isEqualTo(1);
+			}
+		}
+		finally {
+			jdbc.sql("update portal_user set enabled = true where id = ?").param(adminId).update();
+			jdbc.sql("update portal_user set admin = false, enabled = false where id = ?").param(adaId).update();
+		}
 	}
 
 	@Test

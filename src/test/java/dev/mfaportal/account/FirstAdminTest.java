@@ -1,0 +1,103 @@
+package dev.mfaportal.account;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.mfaportal.support.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The first admin of a new team portal, and where its one-time password appears: in a
+ * file of the data folder that only the portal's user can read, never on the console or
+ * in the log.
+ */
+@JdbcTest
+@ExtendWith(OutputCaptureExtension.class)
+class FirstAdminTest {
+
+	static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@TempDir
+	Path dataDir;
+
+	final PasswordEncoder encoder = new PasswordLength(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+
+	private FirstAdmin firstAdmin(String adminPassword) {
+		Map<String, String> properties = new HashMap<>();
+		if (adminPassword != null) {
+			properties.put("portal.team.admin-password", adminPassword);
+		}
+		TeamSettings settings = new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("portal.team",
+				TeamSettings.class);
+		return new FirstAdmin(new UserRepository(this.jdbc, this.transactions), this.encoder, settings,
+				new MutableClock(T0), this.dataDir.resolve("data"));
+	}
+
+	private PortalUser admin() {
+		return new UserRepository(this.jdbc, this.transactions).findByUsername("admin").orElseThrow();
+	}
+
+	@Test
+	void firstStartWhenNoPasswordIsSetThenTheOneTimePasswordIsInAFileOnlyTheOwnerReadsAndNowhereElse(
+			CapturedOutput output) throws Exception {
+		firstAdmin(null).run(null);
+
+		Path file = this.dataDir.resolve("data").resolve(FirstAdmin.FILE_NAME);
+		assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+				PosixFilePermission.OWNER_WRITE);
+		String password = Files.readString(file, StandardCharsets.US_ASCII).strip();
+		assertThat(password).hasSize(23);
+		assertThat(this.encoder.matches(password, admin().passwordHash())).isTrue();
+		assertThat(admin().mustChangePassword()).isTrue();
+		assertThat(output.getAll()).doesNotContain(password)
+			.contains(file.toString())
+			.contains(T0.plus(Duration.ofHours(24)).toString());
+	}
+
+	@Test
+	void firstStartWhenAPasswordIsSetThenThatOneAndNoFile() throws Exception {
+		firstAdmin("configured-admin-password").run(null);
+
+		assertThat(this.encoder.matches("configured-admin-password", admin().passwordHash())).isTrue();
+		assertThat(admin().mustChangePassword()).isFalse();
+		assertThat(this.dataDir.resolve("data").resolve(FirstAdmin.FILE_NAME)).doesNotExist();
+	}
+
+	@Test
+	void firstStartWhenTheSetPasswordIsOver72BytesThenRefusedInWordsAndNoAdmin() {
+		assertThatExceptionOfType(TeamStartupException.class)
+			.isThrownBy(() -> firstAdmin("ä".repeat(36) + "x").run(null))
+			.withMessageContaining("portal.team.admin-password")
+			.withMessageContaining("72 bytes");
+		assertThat(new UserRepository(this.jdbc, this.transactions).count()).isZero();
+	}
+
+}
