@@ -7,9 +7,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.mfaportal.security.BrowserDefences;
 import dev.mfaportal.support.PortalClient;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +78,12 @@ class TeamOperationsIntegrationTest {
 		HttpResponse<String> scrape = scrape("/actuator/prometheus", "Bearer " + SCRAPE_TOKEN);
 		assertThat(scrape.statusCode()).isEqualTo(200);
 		assertThat(scrape.headers().allValues("Set-Cookie")).isEmpty();
+		for (HttpResponse<String> answer : List.of(scrape, scrape("/actuator/prometheus", "Bearer wrong-token"))) {
+			assertThat(answer.headers().firstValue("Content-Security-Policy")).as("the scrape chain's headers")
+				.hasValue(BrowserDefences.CONTENT_SECURITY_POLICY);
+			assertThat(answer.headers().firstValue("Cache-Control"))
+				.hasValueSatisfying((cache) -> assertThat(cache).contains("no-store"));
+		}
 		// the browser's sign-ins count, the scraper's token is no sign-in
 		assertThat(signIns(scrape.body(), "failure")).isPositive();
 		double successes = signIns(scrape.body(), "success");
