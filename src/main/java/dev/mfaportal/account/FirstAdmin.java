@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -75,15 +76,17 @@ class FirstAdmin implements ApplicationRunner {
 		String password = configured ? this.settings.adminPassword() : OneTimePasswords.generate();
 		Instant now = this.clock.instant();
 		// Written before the admin exists: a portal that can't write it stops here,
-		// rather than leaving an admin nobody can sign in as.
-		Path file = configured ? null : write(password);
+		// rather than leaving an admin nobody can sign in as. Under a name of its own
+		// until the admin is in, so that an instance that loses the race to create the
+		// admin (sharing the folder) never replaces the winner's file.
+		Path draft = configured ? null : write(password);
 		try {
 			this.users.insert(this.settings.adminUsername(), null, this.encoder.encode(password), true, !configured,
 					now);
 		}
 		catch (DuplicateKeyException anotherInstanceWasFirst) {
-			if (file != null) {
-				Files.deleteIfExists(file);
+			if (draft != null) {
+				Files.deleteIfExists(draft);
 			}
 			return;
 		}
@@ -91,6 +94,7 @@ class FirstAdmin implements ApplicationRunner {
 			logger.info("Created the first admin, {}", this.settings.adminUsername());
 		}
 		else {
+			Path file = Files.move(draft, this.dataDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
 			logger.info(
 					"Created the first admin, {}, with a one-time password in {} (readable by this user only): "
 							+ "it signs in once, until {}, and must then be changed",
@@ -100,7 +104,7 @@ class FirstAdmin implements ApplicationRunner {
 
 	private Path write(String password) throws IOException {
 		Files.createDirectories(this.dataDir);
-		Path file = this.dataDir.resolve(FILE_NAME);
+		Path file = this.dataDir.resolve(FILE_NAME + "." + ProcessHandle.current().pid() + ".new");
 		Files.deleteIfExists(file);
 		if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
 			Files.createFile(file, PosixFilePermissions

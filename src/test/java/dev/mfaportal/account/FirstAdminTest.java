@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.mfaportal.support.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,9 @@ class FirstAdminTest {
 		assertThat(password).hasSize(23);
 		assertThat(this.encoder.matches(password, admin().passwordHash())).isTrue();
 		assertThat(admin().mustChangePassword()).isTrue();
+		try (Stream<Path> files = Files.list(file.getParent())) {
+			assertThat(files).as("no draft left beside it").containsExactly(file);
+		}
 		assertThat(output.getAll()).doesNotContain(password)
 			.contains(file.toString())
 			.contains(T0.plus(Duration.ofHours(24)).toString());
