@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.mfaportal.events.Outbox;
 import dev.mfaportal.system.SqlTime;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The {@code audit_event} table. Strings are cut to their column's size before they are
@@ -47,10 +50,21 @@ class AuditRepository {
 
 	private final JdbcClient jdbc;
 
-	AuditRepository(JdbcClient jdbc) {
+	private final Outbox outbox;
+
+	private final MessageSource messages;
+
+	AuditRepository(JdbcClient jdbc, Outbox outbox, MessageSource messages) {
 		this.jdbc = jdbc;
+		this.outbox = outbox;
+		this.messages = messages;
 	}
 
+	/**
+	 * Stores the row and its event for the outbox in one transaction (the caller's, when
+	 * it has one): the event leaves the portal exactly when the row exists.
+	 */
+	@Transactional
 	void insert(AuditEntry entry) {
 		this.jdbc
 			.sql("insert into audit_event (occurred_at, actor, source, access_key_masked, serial_number, device_label, "
@@ -64,6 +78,7 @@ class AuditRepository {
 					fit(entry.ids().stsRequestId(), AWS_ID_SIZE), fit(entry.ids().issuedAccessKeyId(), AWS_ID_SIZE),
 					fit(entry.ids().assumedRoleId(), ASSUMED_ROLE_ID_SIZE))
 			.update();
+		this.outbox.add(AuditEvents.of(entry, this.messages));
 	}
 
 	/** One page of matching rows, the newest first. */

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.mfaportal.events.Outbox;
+import dev.mfaportal.events.Outboxes;
 import dev.mfaportal.issuing.CredentialsIssued;
 import dev.mfaportal.issuing.IssueAttempt;
 import dev.mfaportal.issuing.IssueFailed;
@@ -23,7 +25,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,8 +41,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stored.
  */
 @JdbcTest
-@Import({ AuditRepository.class, AuditRecorder.class, UnwrittenAuditRows.class })
+@Import({ AuditRepository.class, AuditRecorder.class, UnwrittenAuditRows.class, AuditRecorderTest.NoWebhook.class })
 class AuditRecorderTest {
+
+	@TestConfiguration
+	static class NoWebhook {
+
+		@Bean
+		Outbox outbox(JdbcClient jdbc) {
+			return Outboxes.off(jdbc);
+		}
+
+		@Bean
+		MessageSource messageSource() {
+			return Outboxes.messages();
+		}
+
+	}
 
 	private static final Instant AT = Instant.parse("2026-11-26T10:00:00Z");
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.mfaportal.events.Outboxes;
 import dev.mfaportal.support.StorageContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ abstract class AuditStorageContract extends StorageContract {
 
 	@BeforeEach
 	void repository() {
-		this.audit = new AuditRepository(this.jdbc);
+		this.audit = new AuditRepository(this.jdbc, Outboxes.off(this.jdbc), Outboxes.messages());
 	}
 
 	static AuditEntry entry(String actor, Instant at, String serial, Outcome outcome) {
