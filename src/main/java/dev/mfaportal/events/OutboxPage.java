@@ -28,7 +28,7 @@ final class OutboxPage {
 	}
 
 	static String show(OutboxRows rows, EventSettings settings, String status, String path, Model model) {
-		String shown = STATUSES.contains(status) ? status : null;
+		String shown = (status != null && STATUSES.contains(status)) ? status : null;
 		model.addAttribute("configured", settings.delivers());
 		model.addAttribute("target", settings.delivers() ? settings.webhookUrl().getHost() : null);
 		model.addAttribute("path", path);
