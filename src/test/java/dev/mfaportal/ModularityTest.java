@@ -51,10 +51,10 @@ class ModularityTest {
 	static final Map<String, Set<String>> FEATURES = Map.ofEntries(
 			feature("accesskey", "credentialsource", "issuing", "limit", "security", "sts", "system"),
 			feature("account", "limit", "security", "system"),
-			feature("audit", "issuing", "limit", "security", "sts", "system", "terminal"),
+			feature("audit", "events", "issuing", "limit", "security", "sts", "system", "terminal"),
 			feature("credentialsource", "sts"), feature("demo", "credentialsource", "emulator", "sts"),
 			feature("device", "credentialsource", "issuing", "limit", "security", "sts", "system"), feature("emulator"),
-			feature("help"), feature("launcher", "security"),
+			feature("events", "snippet", "system"), feature("help"), feature("launcher", "security"),
 			feature("profile", "credentialsource", "issuing", "snippet", "sts"),
 			feature("issuing", "credentialsource", "security", "snippet", "sts"), feature("limit", "issuing", "system"),
 			feature("operations", "issuing", "limit", "security", "sts"), feature("security"),

@@ -20,9 +20,22 @@ import java.time.Instant;
  * {@link dev.mfaportal.sts.StsFailure} name when STS said nothing
  * @param expiresAt for {@link Outcome#ISSUED}, when the credentials expire
  * @param clientAddress the browser's address
+ * @param ids what CloudTrail knows the call by; {@link CloudTrailIds#NONE} for rows of no
+ * STS call
  */
 record AuditEntry(Long id, Instant occurredAt, String actor, String source, String accessKeyMasked, String serialNumber,
 		String deviceLabel, Integer durationSeconds, Outcome outcome, String errorCode, Instant expiresAt,
-		String clientAddress) {
+		String clientAddress, CloudTrailIds ids) {
+
+	AuditEntry {
+		ids = (ids != null) ? ids : CloudTrailIds.NONE;
+	}
+
+	AuditEntry(Long id, Instant occurredAt, String actor, String source, String accessKeyMasked, String serialNumber,
+			String deviceLabel, Integer durationSeconds, Outcome outcome, String errorCode, Instant expiresAt,
+			String clientAddress) {
+		this(id, occurredAt, actor, source, accessKeyMasked, serialNumber, deviceLabel, durationSeconds, outcome,
+				errorCode, expiresAt, clientAddress, CloudTrailIds.NONE);
+	}
 
 }

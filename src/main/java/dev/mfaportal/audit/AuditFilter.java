@@ -10,8 +10,13 @@ import java.time.Instant;
  * @param outcome one outcome
  * @param from the earliest time, inclusive
  * @param until the latest time, exclusive
+ * @param awsId an issued access key id or an STS request id
  */
-record AuditFilter(String actor, String serialNumber, Outcome outcome, Instant from, Instant until) {
+record AuditFilter(String actor, String serialNumber, Outcome outcome, Instant from, Instant until, String awsId) {
+
+	AuditFilter(String actor, String serialNumber, Outcome outcome, Instant from, Instant until) {
+		this(actor, serialNumber, outcome, from, until, null);
+	}
 
 	static AuditFilter of(String actor) {
 		return new AuditFilter(actor, null, null, null, null);

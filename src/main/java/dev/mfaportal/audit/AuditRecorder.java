@@ -37,13 +37,15 @@ class AuditRecorder {
 
 	@EventListener
 	void on(CredentialsIssued issued) {
-		answered(entry(issued.attempt(), Outcome.ISSUED, null, issued.expiresAt()));
+		answered(entry(issued.attempt(), Outcome.ISSUED, null, issued.expiresAt(), new CloudTrailIds(
+				issued.attempt().roleArn(), issued.stsRequestId(), issued.accessKeyId(), issued.assumedRoleId())));
 	}
 
 	@EventListener
 	void on(IssueFailed failed) {
 		String errorCode = (failed.errorCode() != null) ? failed.errorCode() : failed.failure().name();
-		answered(entry(failed.attempt(), Outcome.FAILED, errorCode, null));
+		answered(entry(failed.attempt(), Outcome.FAILED, errorCode, null,
+				new CloudTrailIds(failed.attempt().roleArn(), failed.stsRequestId(), null, null)));
 	}
 
 	private void answered(AuditEntry entry) {
@@ -58,7 +60,8 @@ class AuditRecorder {
 
 	@EventListener
 	void on(IssueRejected rejected) {
-		this.audit.insert(entry(rejected.attempt(), outcome(rejected.reason()), null, null));
+		this.audit.insert(entry(rejected.attempt(), outcome(rejected.reason()), null, null,
+				new CloudTrailIds(rejected.attempt().roleArn(), null, null, null)));
 	}
 
 	@EventListener
@@ -88,7 +91,8 @@ class AuditRecorder {
 		AuditEntry entry = new AuditEntry(null, served.at(), served.actor(), served.profile(),
 				served.maskedAccessKeyId(), served.serialNumber(), null, served.durationSeconds(),
 				served.issued() ? Outcome.SERVED_ROLE : Outcome.FAILED, served.errorCode(), served.expiresAt(),
-				served.clientAddress());
+				served.clientAddress(), new CloudTrailIds(served.roleArn(), served.stsRequestId(), served.accessKeyId(),
+						served.assumedRoleId()));
 		try {
 			this.audit.insert(entry);
 		}
@@ -97,10 +101,11 @@ class AuditRecorder {
 		}
 	}
 
-	private static AuditEntry entry(IssueAttempt attempt, Outcome outcome, String errorCode, Instant expiresAt) {
+	private static AuditEntry entry(IssueAttempt attempt, Outcome outcome, String errorCode, Instant expiresAt,
+			CloudTrailIds ids) {
 		return new AuditEntry(null, attempt.at(), attempt.actor(), attempt.source(), attempt.maskedAccessKeyId(),
 				attempt.serialNumber(), attempt.deviceLabel(), attempt.durationSeconds(), outcome, errorCode, expiresAt,
-				attempt.clientAddress());
+				attempt.clientAddress(), ids);
 	}
 
 	private static AuditEntry device(Instant at, String actor, String source, String serialNumber, Outcome outcome) {

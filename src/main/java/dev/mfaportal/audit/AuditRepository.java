@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.mfaportal.events.Outbox;
 import dev.mfaportal.system.SqlTime;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The {@code audit_event} table. Strings are cut to their column's size before they are
@@ -34,26 +37,48 @@ class AuditRepository {
 
 	static final int CLIENT_ADDRESS_SIZE = 64;
 
+	// Column sizes in V26__audit_cloudtrail_ids.sql.
+	static final int ROLE_ARN_SIZE = 2048;
+
+	static final int AWS_ID_SIZE = 128;
+
+	static final int ASSUMED_ROLE_ID_SIZE = 256;
+
 	private static final String COLUMNS = "id, occurred_at, actor, source, access_key_masked, serial_number, "
-			+ "device_label, duration_seconds, outcome, error_code, expires_at, client_address";
+			+ "device_label, duration_seconds, outcome, error_code, expires_at, client_address, role_arn, "
+			+ "sts_request_id, issued_access_key_id, assumed_role_id";
 
 	private final JdbcClient jdbc;
 
-	AuditRepository(JdbcClient jdbc) {
+	private final Outbox outbox;
+
+	private final MessageSource messages;
+
+	AuditRepository(JdbcClient jdbc, Outbox outbox, MessageSource messages) {
 		this.jdbc = jdbc;
+		this.outbox = outbox;
+		this.messages = messages;
 	}
 
+	/**
+	 * Stores the row and its event for the outbox in one transaction (the caller's, when
+	 * it has one): the event leaves the portal exactly when the row exists.
+	 */
+	@Transactional
 	void insert(AuditEntry entry) {
 		this.jdbc
 			.sql("insert into audit_event (occurred_at, actor, source, access_key_masked, serial_number, device_label, "
-					+ "duration_seconds, outcome, error_code, expires_at, client_address) "
-					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "duration_seconds, outcome, error_code, expires_at, client_address, role_arn, sts_request_id, "
+					+ "issued_access_key_id, assumed_role_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(SqlTime.of(entry.occurredAt()), fit(entry.actor(), ACTOR_SIZE), fit(entry.source(), SOURCE_SIZE),
 					fit(entry.accessKeyMasked(), ACCESS_KEY_SIZE), fit(entry.serialNumber(), SERIAL_NUMBER_SIZE),
 					fit(entry.deviceLabel(), DEVICE_LABEL_SIZE), entry.durationSeconds(), entry.outcome().name(),
 					fit(entry.errorCode(), ERROR_CODE_SIZE), SqlTime.of(entry.expiresAt()),
-					fit(entry.clientAddress(), CLIENT_ADDRESS_SIZE))
+					fit(entry.clientAddress(), CLIENT_ADDRESS_SIZE), fit(entry.ids().roleArn(), ROLE_ARN_SIZE),
+					fit(entry.ids().stsRequestId(), AWS_ID_SIZE), fit(entry.ids().issuedAccessKeyId(), AWS_ID_SIZE),
+					fit(entry.ids().assumedRoleId(), ASSUMED_ROLE_ID_SIZE))
 			.update();
+		this.outbox.add(AuditEvents.of(entry, this.messages));
 	}
 
 	/** One page of matching rows, the newest first. */
@@ -132,7 +157,9 @@ class AuditRepository {
 				row.getString("source"), row.getString("access_key_masked"), row.getString("serial_number"),
 				row.getString("device_label"), row.getObject("duration_seconds", Integer.class),
 				Outcome.valueOf(row.getString("outcome")), row.getString("error_code"), SqlTime.read(row, "expires_at"),
-				row.getString("client_address"));
+				row.getString("client_address"),
+				new CloudTrailIds(row.getString("role_arn"), row.getString("sts_request_id"),
+						row.getString("issued_access_key_id"), row.getString("assumed_role_id")));
 	}
 
 	private record Where(String sql, List<Object> params) {
@@ -159,6 +186,12 @@ class AuditRepository {
 			if (filter.until() != null) {
 				conditions.add("occurred_at < ?");
 				params.add(SqlTime.of(filter.until()));
+			}
+			if (filter.awsId() != null) {
+				// One box for both ids: a key id and a request id never look alike.
+				conditions.add("(issued_access_key_id = ? or sts_request_id = ?)");
+				params.add(fit(filter.awsId(), AWS_ID_SIZE));
+				params.add(fit(filter.awsId(), AWS_ID_SIZE));
 			}
 			return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
 		}

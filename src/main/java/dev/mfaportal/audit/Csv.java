@@ -17,8 +17,13 @@ import java.util.List;
  */
 final class Csv {
 
+	/**
+	 * New columns go at the end, so scripts that read the older ones by position still
+	 * work.
+	 */
 	static final List<String> HEADER = List.of("occurred_at", "member", "source", "access_key", "device_label",
-			"serial_number", "duration_seconds", "outcome", "error_code", "expires_at", "client_address");
+			"serial_number", "duration_seconds", "outcome", "error_code", "expires_at", "client_address", "role_arn",
+			"sts_request_id", "issued_access_key_id", "assumed_role_id");
 
 	private static final String LINE_END = "\r\n";
 
@@ -31,7 +36,9 @@ final class Csv {
 			row(Arrays.asList(time(entry.occurredAt()), entry.actor(), entry.source(), entry.accessKeyMasked(),
 					entry.deviceLabel(), entry.serialNumber(),
 					(entry.durationSeconds() != null) ? String.valueOf(entry.durationSeconds()) : null,
-					entry.outcome().name(), entry.errorCode(), time(entry.expiresAt()), entry.clientAddress()), out);
+					entry.outcome().name(), entry.errorCode(), time(entry.expiresAt()), entry.clientAddress(),
+					entry.ids().roleArn(), entry.ids().stsRequestId(), entry.ids().issuedAccessKeyId(),
+					entry.ids().assumedRoleId()), out);
 		}
 		out.flush();
 	}

@@ -56,7 +56,7 @@ class HistoryController {
 
 	@InitBinder("historyForm")
 	void initBinder(WebDataBinder binder) {
-		binder.setAllowedFields("device", "outcome", "from", "to", "page", "member");
+		binder.setAllowedFields("device", "outcome", "from", "to", "page", "member", "awsId");
 		binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
 	}
 
@@ -149,6 +149,7 @@ class HistoryController {
 		add(query, "from", form.from());
 		add(query, "to", form.to());
 		add(query, "member", form.member());
+		add(query, "awsId", form.awsId());
 		add(query, "page", (page > 0) ? String.valueOf(page) : null);
 		return query.toString();
 	}

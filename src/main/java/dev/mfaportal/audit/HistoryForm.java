@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
+import java.util.regex.Pattern;
 
 import org.springframework.validation.Errors;
 
@@ -20,8 +21,17 @@ import org.springframework.validation.Errors;
  * @param from the first day, {@code yyyy-MM-dd} in UTC, or {@code null}
  * @param to the last day, inclusive, or {@code null}
  * @param page the page number, from 0, or {@code null} for the first
+ * @param member for an admin, one member's rows, or {@code null} for everyone's
+ * @param awsId an issued access key id or an STS request id, as CloudTrail shows them
  */
-record HistoryForm(String device, String outcome, String from, String to, String page, String member) {
+record HistoryForm(String device, String outcome, String from, String to, String page, String member, String awsId) {
+
+	/** What access key ids ({@code ASIA…}) and STS request ids (UUIDs) are made of. */
+	private static final Pattern AWS_ID = Pattern.compile("[A-Za-z0-9-]{1,128}");
+
+	HistoryForm(String device, String outcome, String from, String to, String page, String member) {
+		this(device, outcome, from, to, page, member, null);
+	}
 
 	static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
 
@@ -52,11 +62,14 @@ record HistoryForm(String device, String outcome, String from, String to, String
 		if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
 			errors.rejectValue("to", "history.range.reversed");
 		}
+		if (this.awsId != null && !AWS_ID.matcher(this.awsId).matches()) {
+			errors.rejectValue("awsId", "history.awsId.invalid");
+		}
 		if (errors.hasErrors()) {
 			return null;
 		}
 		return new AuditFilter(actor, this.device, outcomeValue, startOf(fromDay),
-				(toDay != null) ? startOf(toDay.plusDays(1)) : null);
+				(toDay != null) ? startOf(toDay.plusDays(1)) : null, this.awsId);
 	}
 
 	/** The page number, or 0 with the reason in {@code errors}. */

@@ -22,9 +22,14 @@ import java.util.Map;
  * issued
  * @param status the HTTP status of the answer
  * @param errorCode the STS error code of the answer, or {@code null} on success
+ * @param requestId the request id of the answer ({@code x-amzn-RequestId} and the
+ * document's {@code RequestId})
+ * @param issuedAccessKeyId the access key id of the credentials the answer issued, or
+ * {@code null} when it issued none
  */
 public record RecordedRequest(Instant receivedAt, String action, Map<String, String> parameters, String accessKeyId,
-		String region, boolean sessionCredentials, int status, String errorCode) {
+		String region, boolean sessionCredentials, int status, String errorCode, String requestId,
+		String issuedAccessKeyId) {
 
 	public static final String MASKED_TOKEN_CODE = "******";
 

@@ -142,7 +142,7 @@ final class StsEmulator {
 				(authorization != null) ? authorization.accessKeyId() : null,
 				(authorization != null) ? authorization.region() : null,
 				authorization != null && this.authenticator.isSessionKey(authorization.accessKeyId()), status,
-				errorCode));
+				errorCode, requestId, (errorCode == null) ? StsXml.issuedAccessKeyId(xml) : null));
 		pause(faults.responseDelay());
 		return new WireResponse(status, Map.of("Content-Type", "text/xml", "x-amzn-RequestId", requestId),
 				xml.getBytes(StandardCharsets.UTF_8));

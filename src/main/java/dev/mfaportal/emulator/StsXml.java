@@ -38,6 +38,20 @@ final class StsXml {
 		return doc.close().open("ResponseMetadata").element("RequestId", requestId).close().close().xml.toString();
 	}
 
+	/**
+	 * The access key id of the credentials a success document issued, or {@code null}:
+	 * what the emulator records for tests to match against the portal's history.
+	 */
+	static String issuedAccessKeyId(String xml) {
+		int credentials = xml.indexOf("<Credentials>");
+		int start = (credentials < 0) ? -1 : xml.indexOf("<AccessKeyId>", credentials);
+		if (start < 0) {
+			return null;
+		}
+		start += "<AccessKeyId>".length();
+		return xml.substring(start, xml.indexOf('<', start));
+	}
+
 	static String error(String namespace, StsError error, String requestId) {
 		return new StsXml().root(namespace, "ErrorResponse")
 			.open("Error")

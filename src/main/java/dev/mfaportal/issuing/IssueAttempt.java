@@ -14,8 +14,14 @@ import java.time.Instant;
  * {@code null}
  * @param durationSeconds the requested duration, or {@code null} when it was not a number
  * @param clientAddress the browser's address
+ * @param roleArn the role asked for, or {@code null} for a session token
  */
 public record IssueAttempt(Instant at, String actor, String source, String maskedAccessKeyId, String serialNumber,
-		String deviceLabel, Integer durationSeconds, String clientAddress) {
+		String deviceLabel, Integer durationSeconds, String clientAddress, String roleArn) {
+
+	public IssueAttempt(Instant at, String actor, String source, String maskedAccessKeyId, String serialNumber,
+			String deviceLabel, Integer durationSeconds, String clientAddress) {
+		this(at, actor, source, maskedAccessKeyId, serialNumber, deviceLabel, durationSeconds, clientAddress, null);
+	}
 
 }

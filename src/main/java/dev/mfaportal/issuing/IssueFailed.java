@@ -8,8 +8,14 @@ import dev.mfaportal.sts.StsFailure;
  * @param attempt the attempt
  * @param failure why, as the portal explains it
  * @param errorCode STS's error code, or {@code null} when STS said nothing
+ * @param stsRequestId STS's request id for the refusal, or {@code null} when STS said
+ * nothing
  */
-public record IssueFailed(IssueAttempt attempt, StsFailure failure, String errorCode) {
+public record IssueFailed(IssueAttempt attempt, StsFailure failure, String errorCode, String stsRequestId) {
+
+	public IssueFailed(IssueAttempt attempt, StsFailure failure, String errorCode) {
+		this(attempt, failure, errorCode, null);
+	}
 
 	/**
 	 * Whether STS judged the MFA code or device wrong: the failures attempt limits count.

@@ -83,6 +83,7 @@ class IssuingService {
 		StsCaller caller = this.sources.caller(source, form.typedKey());
 		TemporaryCredentials credentials;
 		String assumedRoleArn = null;
+		String assumedRoleId = null;
 		try {
 			if (form.assumesRole()) {
 				RoleCredentials role = this.sts.assumeRole(caller,
@@ -90,6 +91,7 @@ class IssuingService {
 								form.serialNumber(), form.tokenCode(), form.duration()));
 				credentials = role.credentials();
 				assumedRoleArn = role.assumedRoleArn();
+				assumedRoleId = role.assumedRoleId();
 			}
 			else {
 				credentials = this.sts.getSessionToken(caller,
@@ -97,11 +99,12 @@ class IssuingService {
 			}
 		}
 		catch (StsCallException ex) {
-			record(new IssueFailed(attempt(actor, clientAddress, source, form, label), ex.failure(), ex.errorCode()));
+			record(new IssueFailed(attempt(actor, clientAddress, source, form, label), ex.failure(), ex.errorCode(),
+					ex.requestId()));
 			throw ex;
 		}
-		boolean recorded = record(
-				new CredentialsIssued(attempt(actor, clientAddress, source, form, label), credentials.expiration()));
+		boolean recorded = record(new CredentialsIssued(attempt(actor, clientAddress, source, form, label),
+				credentials.expiration(), credentials.requestId(), credentials.accessKeyId(), assumedRoleId));
 		if (form.serves()) {
 			this.events.publishEvent(new ServeRequested(credentials, source, form.serialNumber()));
 		}
@@ -172,7 +175,7 @@ class IssuingService {
 				? Integer.valueOf(form.durationSeconds()) : null;
 		return new IssueAttempt(this.clock.instant(), actor, (source != null) ? source.name() : form.source(),
 				(source != null) ? source.maskedAccessKeyId() : null, form.serialNumber(), label, duration,
-				clientAddress);
+				clientAddress, form.assumesRole() ? form.roleArn() : null);
 	}
 
 	private static Reason reason(Verdict verdict) {

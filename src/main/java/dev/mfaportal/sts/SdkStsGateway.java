@@ -56,7 +56,7 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 					.tokenCode(request.tokenCode())
 					.durationSeconds(request.durationSeconds())
 					.overrideConfiguration((call) -> call.credentialsProvider(keys)));
-			return temporary(response.credentials());
+			return temporary(response.credentials(), response.responseMetadata().requestId());
 		});
 	}
 
@@ -70,7 +70,8 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 				.tokenCode(request.tokenCode())
 				.durationSeconds(request.durationSeconds())
 				.overrideConfiguration((call) -> call.credentialsProvider(keys)));
-			return new RoleCredentials(temporary(response.credentials()), response.assumedRoleUser().arn());
+			return new RoleCredentials(temporary(response.credentials(), response.responseMetadata().requestId()),
+					response.assumedRoleUser().arn(), response.assumedRoleUser().assumedRoleId());
 		});
 	}
 
@@ -116,9 +117,9 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 		}
 	}
 
-	private static TemporaryCredentials temporary(Credentials credentials) {
+	private static TemporaryCredentials temporary(Credentials credentials, String requestId) {
 		return new TemporaryCredentials(credentials.accessKeyId(), credentials.secretAccessKey(),
-				credentials.sessionToken(), credentials.expiration());
+				credentials.sessionToken(), credentials.expiration(), requestId);
 	}
 
 	/**

@@ -17,10 +17,14 @@ import java.time.Instant;
  * @param expiresAt when the role's credentials expire, or {@code null} when refused
  * @param errorCode STS's error code when refused, else {@code null}
  * @param clientAddress the program's address
+ * @param stsRequestId STS's request id for the AssumeRole call, or {@code null} when STS
+ * said nothing
+ * @param accessKeyId the role credentials' access key id when issued, else {@code null}
+ * @param assumedRoleId the assumed-role id when issued, else {@code null}
  */
 public record RoleServed(Instant at, String actor, String profile, String roleArn, String source,
 		String maskedAccessKeyId, String serialNumber, int durationSeconds, Instant expiresAt, String errorCode,
-		String clientAddress) {
+		String clientAddress, String stsRequestId, String accessKeyId, String assumedRoleId) {
 
 	public boolean issued() {
 		return this.errorCode == null;

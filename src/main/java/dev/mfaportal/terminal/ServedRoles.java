@@ -100,23 +100,30 @@ class ServedRoles {
 		try {
 			RoleCredentials role = this.sts.assumeRole(held.signer(), new RoleRequest(profile.roleArn(),
 					sessionName(profile), profile.externalId(), null, null, duration));
-			this.events
-				.publishEvent(served(profile, held, duration, role.credentials().expiration(), null, clientAddress));
+			this.events.publishEvent(served(profile, held, duration, role.credentials().expiration(), null,
+					clientAddress,
+					new Ids(role.credentials().requestId(), role.credentials().accessKeyId(), role.assumedRoleId())));
 			return role;
 		}
 		catch (StsCallException ex) {
 			String code = (ex.errorCode() != null) ? ex.errorCode() : ex.failure().name();
-			this.events.publishEvent(served(profile, held, duration, null, code, clientAddress));
+			this.events.publishEvent(
+					served(profile, held, duration, null, code, clientAddress, new Ids(ex.requestId(), null, null)));
 			throw new ServeRefused(org.springframework.http.HttpStatus.BAD_GATEWAY, code, "terminal.error.sts",
 					profile.name(), code);
 		}
 	}
 
 	private RoleServed served(RoleProfile profile, Held held, int duration, java.time.Instant expiresAt,
-			String errorCode, String clientAddress) {
+			String errorCode, String clientAddress, Ids ids) {
 		return new RoleServed(this.clock.instant(), LocalOwner.name(), profile.name(), profile.roleArn(),
 				held.source().name(), AccessKeys.mask(held.credentials().accessKeyId()), held.serialNumber(), duration,
-				expiresAt, errorCode, clientAddress);
+				expiresAt, errorCode, clientAddress, ids.requestId(), ids.accessKeyId(), ids.assumedRoleId());
+	}
+
+	/** The public identifiers CloudTrail records for one AssumeRole call. */
+	private record Ids(String requestId, String accessKeyId, String assumedRoleId) {
+
 	}
 
 	/**

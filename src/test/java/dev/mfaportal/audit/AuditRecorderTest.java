@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.mfaportal.events.Outbox;
+import dev.mfaportal.events.Outboxes;
 import dev.mfaportal.issuing.CredentialsIssued;
 import dev.mfaportal.issuing.IssueAttempt;
 import dev.mfaportal.issuing.IssueFailed;
@@ -23,7 +25,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,8 +41,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stored.
  */
 @JdbcTest
-@Import({ AuditRepository.class, AuditRecorder.class, UnwrittenAuditRows.class })
+@Import({ AuditRepository.class, AuditRecorder.class, UnwrittenAuditRows.class, AuditRecorderTest.NoWebhook.class })
 class AuditRecorderTest {
+
+	@TestConfiguration
+	static class NoWebhook {
+
+		@Bean
+		Outbox outbox(JdbcClient jdbc) {
+			return Outboxes.off(jdbc);
+		}
+
+		@Bean
+		MessageSource messageSource() {
+			return Outboxes.messages();
+		}
+
+	}
 
 	private static final Instant AT = Instant.parse("2026-11-26T10:00:00Z");
 
@@ -57,6 +77,36 @@ class AuditRecorderTest {
 		this.events.publishEvent(new CredentialsIssued(ATTEMPT, EXPIRES));
 
 		assertThat(onlyRow()).containsExactlyEntriesOf(attemptRow("ISSUED", null, EXPIRES));
+	}
+
+	@Test
+	void credentialsIssuedWhenStsAnsweredThenRowHoldsItsRequestIdAndTheIssuedKeyId() {
+		this.events.publishEvent(new CredentialsIssued(ATTEMPT, EXPIRES, "58c5dbae-abef-11e0-8cfe-09039844ac7d",
+				"ASIAIOSFODNN7EXAMPLE", null));
+
+		assertThat(onlyRow()).containsExactlyEntriesOf(withIds(attemptRow("ISSUED", null, EXPIRES), null,
+				"58c5dbae-abef-11e0-8cfe-09039844ac7d", "ASIAIOSFODNN7EXAMPLE", null));
+	}
+
+	@Test
+	void roleIssuedThenRowHoldsTheRoleAndTheAssumedRoleId() {
+		IssueAttempt role = new IssueAttempt(AT, "alice", "profile work", "AKIA…WXYZ",
+				"arn:aws:iam::123456789012:mfa/alice", "Work phone", 43200, "192.0.2.10",
+				"arn:aws:iam::123456789012:role/admin");
+		this.events.publishEvent(
+				new CredentialsIssued(role, EXPIRES, "req-1", "ASIAROLEKEY000000001", "AROA3XFRBF535PLBIFPI4:alice"));
+
+		assertThat(onlyRow()).containsExactlyEntriesOf(
+				withIds(attemptRow("ISSUED", null, EXPIRES), "arn:aws:iam::123456789012:role/admin", "req-1",
+						"ASIAROLEKEY000000001", "AROA3XFRBF535PLBIFPI4:alice"));
+	}
+
+	@Test
+	void issueFailedWhenStsAnsweredThenRowHoldsItsRequestIdAndNoKey() {
+		this.events.publishEvent(new IssueFailed(ATTEMPT, StsFailure.INVALID_CODE, "AccessDenied", "req-2"));
+
+		assertThat(onlyRow())
+			.containsExactlyEntriesOf(withIds(attemptRow("FAILED", "AccessDenied", null), null, "req-2", null, null));
 	}
 
 	@Test
@@ -119,20 +169,40 @@ class AuditRecorderTest {
 
 	@Test
 	void roleServedThenServedRoleRowUnderTheProfileWithTheHeldSessionsDeviceAndMaskedKey() {
-		this.events.publishEvent(new RoleServed(AT, "alice", "admin", "arn:aws:iam::123456789012:role/admin", "work",
-				"ASIA…WXYZ", "arn:aws:iam::123456789012:mfa/alice", 3600, EXPIRES, null, "127.0.0.1"));
+		this.events.publishEvent(
+				new RoleServed(AT, "alice", "admin", "arn:aws:iam::123456789012:role/admin", "work", "ASIA…WXYZ",
+						"arn:aws:iam::123456789012:mfa/alice", 3600, EXPIRES, null, "127.0.0.1", null, null, null));
 
-		assertThat(onlyRow()).containsExactlyEntriesOf(row(AT, "alice", "admin", "ASIA…WXYZ",
-				"arn:aws:iam::123456789012:mfa/alice", null, 3600, "SERVED_ROLE", null, EXPIRES, "127.0.0.1"));
+		assertThat(onlyRow())
+			.containsExactlyEntriesOf(withIds(
+					row(AT, "alice", "admin", "ASIA…WXYZ", "arn:aws:iam::123456789012:mfa/alice", null, 3600,
+							"SERVED_ROLE", null, EXPIRES, "127.0.0.1"),
+					"arn:aws:iam::123456789012:role/admin", null, null, null));
+	}
+
+	@Test
+	void roleServedWhenStsAnsweredThenRowHoldsTheRoleAndItsIds() {
+		this.events.publishEvent(new RoleServed(AT, "alice", "admin", "arn:aws:iam::123456789012:role/admin", "work",
+				"ASIA…WXYZ", "arn:aws:iam::123456789012:mfa/alice", 3600, EXPIRES, null, "127.0.0.1", "req-3",
+				"ASIAROLEKEY000000002", "AROA3XFRBF535PLBIFPI4:alice"));
+
+		assertThat(onlyRow()).containsExactlyEntriesOf(withIds(
+				row(AT, "alice", "admin", "ASIA…WXYZ", "arn:aws:iam::123456789012:mfa/alice", null, 3600, "SERVED_ROLE",
+						null, EXPIRES, "127.0.0.1"),
+				"arn:aws:iam::123456789012:role/admin", "req-3", "ASIAROLEKEY000000002",
+				"AROA3XFRBF535PLBIFPI4:alice"));
 	}
 
 	@Test
 	void roleServedWhenStsRefusedThenFailedRowWithStsCode() {
 		this.events.publishEvent(new RoleServed(AT, "alice", "admin", "arn:aws:iam::123456789012:role/admin", "work",
-				"ASIA…WXYZ", "arn:aws:iam::123456789012:mfa/alice", 3600, null, "AccessDenied", "127.0.0.1"));
+				"ASIA…WXYZ", "arn:aws:iam::123456789012:mfa/alice", 3600, null, "AccessDenied", "127.0.0.1", "req-4",
+				null, null));
 
-		assertThat(onlyRow()).containsExactlyEntriesOf(row(AT, "alice", "admin", "ASIA…WXYZ",
-				"arn:aws:iam::123456789012:mfa/alice", null, 3600, "FAILED", "AccessDenied", null, "127.0.0.1"));
+		assertThat(onlyRow()).containsExactlyEntriesOf(withIds(
+				row(AT, "alice", "admin", "ASIA…WXYZ", "arn:aws:iam::123456789012:mfa/alice", null, 3600, "FAILED",
+						"AccessDenied", null, "127.0.0.1"),
+				"arn:aws:iam::123456789012:role/admin", "req-4", null, null));
 	}
 
 	@Test
@@ -172,15 +242,28 @@ class AuditRecorderTest {
 		row.put("error_code", errorCode);
 		row.put("expires_at", expiresAt);
 		row.put("client_address", clientAddress);
+		return withIds(row, null, null, null, null);
+	}
+
+	private static Map<String, Object> withIds(Map<String, Object> row, String roleArn, String requestId,
+			String issuedKey, String assumedRoleId) {
+		row.put("role_arn", roleArn);
+		row.put("sts_request_id", requestId);
+		row.put("issued_access_key_id", issuedKey);
+		row.put("assumed_role_id", assumedRoleId);
 		return row;
 	}
 
 	private Map<String, Object> onlyRow() {
 		List<Map<String, Object>> rows = this.jdbc.sql("select * from audit_event")
-			.query((rs, i) -> row(SqlTime.read(rs, "occurred_at"), rs.getString("actor"), rs.getString("source"),
-					rs.getString("access_key_masked"), rs.getString("serial_number"), rs.getString("device_label"),
-					rs.getObject("duration_seconds", Integer.class), rs.getString("outcome"),
-					rs.getString("error_code"), SqlTime.read(rs, "expires_at"), rs.getString("client_address")))
+			.query((rs, i) -> withIds(
+					row(SqlTime.read(rs, "occurred_at"), rs.getString("actor"), rs.getString("source"),
+							rs.getString("access_key_masked"), rs.getString("serial_number"),
+							rs.getString("device_label"), rs.getObject("duration_seconds", Integer.class),
+							rs.getString("outcome"), rs.getString("error_code"), SqlTime.read(rs, "expires_at"),
+							rs.getString("client_address")),
+					rs.getString("role_arn"), rs.getString("sts_request_id"), rs.getString("issued_access_key_id"),
+					rs.getString("assumed_role_id")))
 			.list();
 		assertThat(rows).hasSize(1);
 		return rows.get(0);

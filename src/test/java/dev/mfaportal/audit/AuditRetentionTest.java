@@ -3,6 +3,7 @@ package dev.mfaportal.audit;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.mfaportal.events.Outboxes;
 import dev.mfaportal.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class AuditRetentionTest {
 
 	@BeforeEach
 	void repository() {
-		this.audit = new AuditRepository(this.jdbc);
+		this.audit = new AuditRepository(this.jdbc, Outboxes.off(this.jdbc), Outboxes.messages());
 	}
 
 	private void insertAged(Duration age) {

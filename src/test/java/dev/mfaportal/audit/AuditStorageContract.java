@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.mfaportal.events.Outboxes;
 import dev.mfaportal.support.StorageContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ abstract class AuditStorageContract extends StorageContract {
 
 	@BeforeEach
 	void repository() {
-		this.audit = new AuditRepository(this.jdbc);
+		this.audit = new AuditRepository(this.jdbc, Outboxes.off(this.jdbc), Outboxes.messages());
 	}
 
 	static AuditEntry entry(String actor, Instant at, String serial, Outcome outcome) {
@@ -44,9 +45,12 @@ abstract class AuditStorageContract extends StorageContract {
 	@Test
 	void insertWhenEveryColumnSetThenSearchGivesItBack() {
 		AuditEntry issued = new AuditEntry(null, T0, ALICE, "profile work", "AKIA…WXYZ", ALICE_MFA, "Work phone", 43200,
-				Outcome.ISSUED, null, T0.plus(Duration.ofHours(12)), "192.0.2.10");
+				Outcome.ISSUED, null, T0.plus(Duration.ofHours(12)), "192.0.2.10",
+				new CloudTrailIds("arn:aws:iam::123456789012:role/" + "r".repeat(1900), "req-issued",
+						"ASIAIOSFODNN7EXAMPLE", "AROA3XFRBF535PLBIFPI4:alice"));
 		AuditEntry failed = new AuditEntry(null, T0.plusSeconds(1), ALICE, "environment", "AKIA…ABCD", HARDWARE, null,
-				null, Outcome.FAILED, "AccessDenied", null, "2001:db8::1");
+				null, Outcome.FAILED, "AccessDenied", null, "2001:db8::1",
+				new CloudTrailIds(null, "req-failed", null, null));
 		this.audit.insert(issued);
 		this.audit.insert(failed);
 
@@ -55,6 +59,31 @@ abstract class AuditStorageContract extends StorageContract {
 		assertThat(found).hasSize(2).allSatisfy((entry) -> assertThat(entry.id()).isNotNull());
 		assertThat(found.get(0)).usingRecursiveComparison().ignoringFields("id").isEqualTo(failed);
 		assertThat(found.get(1)).usingRecursiveComparison().ignoringFields("id").isEqualTo(issued);
+	}
+
+	@Test
+	void searchWhenAnAwsIdIsGivenThenTheRowWithThatIssuedKeyOrRequestIdOnly() {
+		this.audit.insert(withIds(ALICE, T0, new CloudTrailIds(null, "req-1", "ASIAFIRST00000000001", null)));
+		this.audit
+			.insert(withIds(ALICE, T0.plusSeconds(1), new CloudTrailIds(null, "req-2", "ASIASECOND0000000002", null)));
+		this.audit
+			.insert(withIds(BOB, T0.plusSeconds(2), new CloudTrailIds(null, "req-3", "ASIATHIRD00000000003", null)));
+
+		assertThat(times(this.audit.search(byId(ALICE, "ASIASECOND0000000002"), 0, 20)))
+			.containsExactly(T0.plusSeconds(1));
+		assertThat(times(this.audit.search(byId(ALICE, "req-1"), 0, 20))).containsExactly(T0);
+		assertThat(this.audit.search(byId(ALICE, "req-3"), 0, 20)).as("another member's row").isEmpty();
+		assertThat(this.audit.search(byId(null, "req-3"), 0, 20)).extracting(AuditEntry::actor).containsExactly(BOB);
+		assertThat(this.audit.count(byId(null, "ASIA"))).as("whole ids only").isZero();
+	}
+
+	private static AuditFilter byId(String actor, String awsId) {
+		return new AuditFilter(actor, null, null, null, null, awsId);
+	}
+
+	private static AuditEntry withIds(String actor, Instant at, CloudTrailIds ids) {
+		return new AuditEntry(null, at, actor, "work", "AKIA…WXYZ", ALICE_MFA, null, 3600, Outcome.ISSUED, null, null,
+				"127.0.0.1", ids);
 	}
 
 	@Test

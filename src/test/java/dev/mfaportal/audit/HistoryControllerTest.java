@@ -8,6 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.mfaportal.security.SecurityConfig;
+import dev.mfaportal.support.Html;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,9 +56,13 @@ class HistoryControllerTest {
 
 	private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
+	private static final String REQUEST_ID = "58c5dbae-abef-11e0-8cfe-09039844ac7d";
+
+	private static final String ROLE = "arn:aws:iam::123456789012:role/admin";
+
 	private static final AuditEntry ISSUED = new AuditEntry(2L, T0.plusSeconds(60), "alice", "profile work",
 			"AKIA…WXYZ", PHONE, "Work phone", 43200, Outcome.ISSUED, null, Instant.parse("2026-11-26T22:01:00Z"),
-			"192.0.2.10");
+			"192.0.2.10", new CloudTrailIds(ROLE, REQUEST_ID, "ASIAIOSFODNN7EXAMPLE", "AROA3XFRBF535PLBIFPI4:alice"));
 
 	private static final AuditEntry FAILED = new AuditEntry(1L, T0, "alice", "profile work", "AKIA…WXYZ", PHONE, null,
 			3600, Outcome.FAILED, "AccessDenied", null, "192.0.2.10");
@@ -144,6 +150,47 @@ class HistoryControllerTest {
 		then(this.audit).should().count(new AuditFilter(null, null, null, null, null));
 		this.mvc.perform(get("/history").param("member", "bob")).andExpect(status().isOk());
 		then(this.audit).should().count(new AuditFilter("bob", null, null, null, null));
+	}
+
+	@Test
+	void historyWhenAnAwsIdIsPastedThenTheRepositoryIsAskedForItWithinTheActorsOwnRows() throws Exception {
+		this.mvc.perform(get("/history").param("awsId", " ASIAIOSFODNN7EXAMPLE ").param("member", "bob"))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("csvUrl", "/history.csv?member=bob&awsId=ASIAIOSFODNN7EXAMPLE"));
+		then(this.audit).should().count(new AuditFilter("alice", null, null, null, null, "ASIAIOSFODNN7EXAMPLE"));
+	}
+
+	@Test
+	@WithMockUser(username = "root", roles = { "MEMBER", "ADMIN" })
+	void historyWhenAnAdminPastesAnAwsIdThenEveryMembersRowsAreSearched() throws Exception {
+		this.mvc.perform(get("/history").param("awsId", REQUEST_ID)).andExpect(status().isOk());
+		then(this.audit).should().count(new AuditFilter(null, null, null, null, null, REQUEST_ID));
+	}
+
+	@Test
+	void historyWhenAnAwsIdIsTooLongThenBadRequestAndNothingRead() throws Exception {
+		this.mvc.perform(get("/history").param("awsId", "A".repeat(129)))
+			.andExpect(status().isBadRequest())
+			.andExpect(model().attributeHasFieldErrorCode("historyForm", "awsId", "history.awsId.invalid"));
+		then(this.audit).should(never()).count(any());
+	}
+
+	@Test
+	void historyWhenARowHasCloudTrailIdsThenItsCellNamesEachAndOthersStayEmpty() throws Exception {
+		String page = this.mvc.perform(get("/history").header("Accept-Language", "es"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Elements rows = Html.parse(page).select("[data-history-table] tbody tr");
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(0).select("[data-role-arn]").text()).isEqualTo(ROLE);
+		assertThat(rows.get(0).select("[data-request-id]").text()).isEqualTo(REQUEST_ID);
+		assertThat(rows.get(0).select("[data-issued-key]").text()).isEqualTo("ASIAIOSFODNN7EXAMPLE");
+		assertThat(rows.get(0).select("[data-assumed-role-id]").text()).isEqualTo("AROA3XFRBF535PLBIFPI4:alice");
+		assertThat(rows.get(0).select(".cloudtrail-ids dt").eachText()).containsExactly("Rol", "Id de solicitud de STS",
+				"Clave emitida", "Id del rol asumido");
+		assertThat(rows.get(1).select(".cloudtrail-ids dl")).isEmpty();
 	}
 
 	@Test
@@ -235,7 +282,8 @@ class HistoryControllerTest {
 					"from | 1969-12-31 | history.date.range", "outcome | BOGUS | history.outcome.unknown",
 					"outcome | issued | history.outcome.unknown", "page | -1 | history.page.invalid",
 					"page | abc | history.page.invalid", "page | 99999999999 | history.page.invalid",
-					"page | 1000001 | history.page.invalid" })
+					"page | 1000001 | history.page.invalid", "awsId | ASIA<script> | history.awsId.invalid",
+					"awsId | ASIA EXAMPLE | history.awsId.invalid", "awsId | ASIA…WXYZ | history.awsId.invalid" })
 	void historyWhenAValueIsBadThenBadRequestWithTheReasonOnThePageAndNothingRead(String name, String value, String key)
 			throws Exception {
 		this.mvc.perform(get("/history").param(name, value))
@@ -325,13 +373,14 @@ class HistoryControllerTest {
 			.andExpect(header().string("Cache-Control", "no-store"))
 			.andExpect(content().string(String.join("\r\n",
 					"occurred_at,member,source,access_key,device_label,serial_number,duration_seconds,outcome,error_code,"
-							+ "expires_at,client_address",
+							+ "expires_at,client_address,role_arn,sts_request_id,issued_access_key_id,assumed_role_id",
 					"2026-11-26T10:02:00Z,alice,profile work,AKIA…WXYZ,\"'=HYPERLINK(\"\"http://x\"\",\"\"a, b\"\")\","
-							+ PHONE + ",900,FAILED,TIMEOUT,,192.0.2.10",
+							+ PHONE + ",900,FAILED,TIMEOUT,,192.0.2.10,,,,",
 					"2026-11-26T10:01:00Z,alice,profile work,AKIA…WXYZ,Work phone," + PHONE
-							+ ",43200,ISSUED,,2026-11-26T22:01:00Z,192.0.2.10",
+							+ ",43200,ISSUED,,2026-11-26T22:01:00Z,192.0.2.10," + ROLE + "," + REQUEST_ID
+							+ ",ASIAIOSFODNN7EXAMPLE,AROA3XFRBF535PLBIFPI4:alice",
 					"2026-11-26T10:00:00Z,alice,profile work,AKIA…WXYZ,," + PHONE
-							+ ",3600,FAILED,AccessDenied,,192.0.2.10",
+							+ ",3600,FAILED,AccessDenied,,192.0.2.10,,,,",
 					"")));
 		then(this.audit).should()
 			.searchAll(new AuditFilter("alice", PHONE, null, Instant.parse("2026-11-01T00:00:00Z"), null));
