@@ -8,8 +8,13 @@ import dev.mfaportal.sts.StsFailure;
  * @param attempt the attempt
  * @param failure why, as the portal explains it
  * @param errorCode STS's error code, or {@code null} when STS said nothing
+ * @param receipt where listeners say that their part waits for the database
  */
-public record IssueFailed(IssueAttempt attempt, StsFailure failure, String errorCode) {
+public record IssueFailed(IssueAttempt attempt, StsFailure failure, String errorCode, HistoryReceipt receipt) {
+
+	public IssueFailed(IssueAttempt attempt, StsFailure failure, String errorCode) {
+		this(attempt, failure, errorCode, new HistoryReceipt());
+	}
 
 	/**
 	 * Whether STS judged the MFA code or device wrong: the failures attempt limits count.
