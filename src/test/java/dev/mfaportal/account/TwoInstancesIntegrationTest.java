@@ -157,23 +157,8 @@ class TwoInstancesIntegrationTest {
 	void twentyWrongCodesWhenSentAtOnceToBothInstancesThenAtMostFiveReachSts() throws Exception {
 		PortalClient a = signedInMember("kim", first);
 		PortalClient b = a.at(port(second));
-		String tokenA = a.csrfToken();
-		String tokenB = b.csrfToken();
 		emulator.clearRecordedRequests();
-		List<Callable<Integer>> sends = new ArrayList<>();
-		for (int i = 1; i <= 20; i++) {
-			PortalClient instance = (i % 2 == 0) ? b : a;
-			String token = (i % 2 == 0) ? tokenB : tokenA;
-			String code = EmulatedAccounts.wrongCode(SHARED, 300 + i);
-			sends
-				.add(() -> instance
-					.post("/session-token",
-							Map.of("source", "shared", "serialNumber", SHARED.device().serialNumber(), "tokenCode",
-									code, "durationSeconds", "900", "profileName", "mfa", "_csrf", token),
-							false)
-					.statusCode());
-		}
-		List<Integer> statuses = AtOnce.run(sends);
+		List<Integer> statuses = wrongCodesAtOnce(a, b, 20, 300);
 		assertThat(statuses).containsOnly(422, 429);
 		assertThat(emulator.recordedRequests()).hasSizeBetween(1, 5);
 		assertThat(statuses.stream().filter((status) -> status == 422).count())
@@ -195,24 +180,9 @@ class TwoInstancesIntegrationTest {
 				.params("nina", SHARED.device().serialNumber(), SqlTime.of(longAgo.minusSeconds(i)), "FAILURE")
 				.update();
 		}
-		String tokenA = a.csrfToken();
-		String tokenB = b.csrfToken();
 		emulator.clearRecordedRequests();
-		List<Callable<Integer>> sends = new ArrayList<>();
-		for (int i = 1; i <= 10; i++) {
-			PortalClient instance = (i % 2 == 0) ? b : a;
-			String token = (i % 2 == 0) ? tokenB : tokenA;
-			String code = EmulatedAccounts.wrongCode(SHARED, 400 + i);
-			sends
-				.add(() -> instance
-					.post("/session-token",
-							Map.of("source", "shared", "serialNumber", SHARED.device().serialNumber(), "tokenCode",
-									code, "durationSeconds", "900", "profileName", "mfa", "_csrf", token),
-							false)
-					.statusCode());
-		}
 
-		List<Integer> statuses = AtOnce.run(sends);
+		List<Integer> statuses = wrongCodesAtOnce(a, b, 10, 400);
 
 		assertThat(emulator.recordedRequests()).as("STS calls").hasSize(1);
 		assertThat(statuses).containsOnly(422, 429).filteredOn((status) -> status == 422).hasSize(1);
@@ -247,6 +217,30 @@ class TwoInstancesIntegrationTest {
 
 		assertThat(ivy.get("/devices").headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?disabled"));
+	}
+
+	/**
+	 * Sends wrong codes at the same moment, every other one to each instance.
+	 * @return the statuses, in the codes' order
+	 */
+	private static List<Integer> wrongCodesAtOnce(PortalClient a, PortalClient b, int codes, int firstCode)
+			throws Exception {
+		String tokenA = a.csrfToken();
+		String tokenB = b.csrfToken();
+		List<Callable<Integer>> sends = new ArrayList<>();
+		for (int i = 1; i <= codes; i++) {
+			PortalClient instance = (i % 2 == 0) ? b : a;
+			String token = (i % 2 == 0) ? tokenB : tokenA;
+			String code = EmulatedAccounts.wrongCode(SHARED, firstCode + i);
+			sends
+				.add(() -> instance
+					.post("/session-token",
+							Map.of("source", "shared", "serialNumber", SHARED.device().serialNumber(), "tokenCode",
+									code, "durationSeconds", "900", "profileName", "mfa", "_csrf", token),
+							false)
+					.statusCode());
+		}
+		return AtOnce.run(sends);
 	}
 
 	private static HttpResponse<String> attempt(PortalClient instance, String code) throws Exception {
