@@ -10,21 +10,28 @@ import dev.mfaportal.limit.DeviceLocked;
 import dev.mfaportal.limit.DeviceUnlocked;
 import dev.mfaportal.terminal.RoleServed;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one row per event of the issuing and limit features. Synchronous, in the
- * publisher's transaction when it has one, so an attempt and its audit row stand or fall
- * together. The events hold no secret, session token or MFA code, so no row can.
+ * Writes one row per event of the issuing, limit and terminal features. The events hold
+ * no secret, session token or MFA code, so no row can.
  * <p>
- * A row for an answer of STS that the database can't take now is kept and written later
- * ({@link UnwrittenAuditRows}); the failure still reaches the publisher, so the person is
- * told the history is behind.
+ * A listener that stands alone: a row of an attempt, a refusal, a lock or a served role
+ * that the database can't take now (whatever it fails with: no connection, no
+ * transaction) is kept and written when it is back ({@link UnwrittenAuditRows}), and
+ * nothing is thrown at the publisher, so the other listeners of the same event run
+ * whatever the order. For an answer of STS the event's receipt says the history is
+ * behind, and the page tells the person. An unlock is the exception: its row is written
+ * in the unlock's own transaction, and they stand or fall together.
  */
 @Component
 class AuditRecorder {
+
+	private static final Logger logger = LoggerFactory.getLogger(AuditRecorder.class);
 
 	private final AuditRepository audit;
 
@@ -37,36 +44,30 @@ class AuditRecorder {
 
 	@EventListener
 	void on(CredentialsIssued issued) {
-		answered(entry(issued.attempt(), Outcome.ISSUED, null, issued.expiresAt(), new CloudTrailIds(
-				issued.attempt().roleArn(), issued.stsRequestId(), issued.accessKeyId(), issued.assumedRoleId())));
+		if (!insertOrKeep(entry(issued.attempt(), Outcome.ISSUED, null, issued.expiresAt(), new CloudTrailIds(
+				issued.attempt().roleArn(), issued.stsRequestId(), issued.accessKeyId(), issued.assumedRoleId())))) {
+			issued.receipt().behind();
+		}
 	}
 
 	@EventListener
 	void on(IssueFailed failed) {
 		String errorCode = (failed.errorCode() != null) ? failed.errorCode() : failed.failure().name();
-		answered(entry(failed.attempt(), Outcome.FAILED, errorCode, null,
-				new CloudTrailIds(failed.attempt().roleArn(), failed.stsRequestId(), null, null)));
-	}
-
-	private void answered(AuditEntry entry) {
-		try {
-			this.audit.insert(entry);
-		}
-		catch (DataAccessException ex) {
-			this.unwritten.keep(entry);
-			throw ex;
+		if (!insertOrKeep(entry(failed.attempt(), Outcome.FAILED, errorCode, null,
+				new CloudTrailIds(failed.attempt().roleArn(), failed.stsRequestId(), null, null)))) {
+			failed.receipt().behind();
 		}
 	}
 
 	@EventListener
 	void on(IssueRejected rejected) {
-		this.audit.insert(entry(rejected.attempt(), outcome(rejected.reason()), null, null,
+		insertOrKeep(entry(rejected.attempt(), outcome(rejected.reason()), null, null,
 				new CloudTrailIds(rejected.attempt().roleArn(), null, null, null)));
 	}
 
 	@EventListener
 	void on(DeviceLocked locked) {
-		this.audit.insert(device(locked.at(), locked.actor(), null, locked.serialNumber(), Outcome.DEVICE_LOCKED));
+		insertOrKeep(device(locked.at(), locked.actor(), null, locked.serialNumber(), Outcome.DEVICE_LOCKED));
 	}
 
 	/**
@@ -83,21 +84,30 @@ class AuditRecorder {
 	/**
 	 * A role served to a terminal, or refused by STS, under the role profile's name; the
 	 * device is the one whose code issued the held session. The program has its answer
-	 * already: a row the database can't take now is kept and written later, and the
-	 * failure does not reach the program.
+	 * already: the failure does not reach it.
 	 */
 	@EventListener
 	void on(RoleServed served) {
-		AuditEntry entry = new AuditEntry(null, served.at(), served.actor(), served.profile(),
-				served.maskedAccessKeyId(), served.serialNumber(), null, served.durationSeconds(),
+		insertOrKeep(new AuditEntry(null, served.at(), served.actor(), served.profile(), served.maskedAccessKeyId(),
+				served.serialNumber(), null, served.durationSeconds(),
 				served.issued() ? Outcome.SERVED_ROLE : Outcome.FAILED, served.errorCode(), served.expiresAt(),
 				served.clientAddress(), new CloudTrailIds(served.roleArn(), served.stsRequestId(), served.accessKeyId(),
-						served.assumedRoleId()));
+						served.assumedRoleId())));
+	}
+
+	/**
+	 * @return whether the row was written now; when not, it waits to be written later
+	 */
+	private boolean insertOrKeep(AuditEntry entry) {
 		try {
 			this.audit.insert(entry);
+			return true;
 		}
-		catch (DataAccessException ex) {
+		catch (RuntimeException ex) {
+			logger.warn("Audit row of {} ({}) kept to be written later: {}", entry.actor(), entry.outcome(),
+					ex.toString());
 			this.unwritten.keep(entry);
+			return false;
 		}
 	}
 

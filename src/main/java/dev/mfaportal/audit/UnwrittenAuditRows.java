@@ -6,16 +6,16 @@ import java.util.Deque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Audit rows of answers STS gave while the database could not take them, written as soon
- * as it can. They wait in this process's memory: a portal stopped before the database
- * comes back loses them (each was logged at ERROR with its request id when it could not
- * be written, and AWS CloudTrail holds the call itself). At most {@link #CAPACITY} wait;
- * beyond that the oldest is dropped, with an ERROR line.
+ * Audit rows (answers of STS, refusals, locks, served roles) that the database could not
+ * take when they happened, written as soon as it can. They wait in this process's memory:
+ * a portal stopped before the database comes back loses them (each was logged at ERROR
+ * with its request id when it could not be written, and AWS CloudTrail holds the call
+ * itself). At most {@link #CAPACITY} wait; beyond that the oldest is dropped, with an
+ * ERROR line.
  */
 @Component
 class UnwrittenAuditRows {
@@ -56,7 +56,7 @@ class UnwrittenAuditRows {
 			try {
 				this.audit.insert(this.waiting.peekFirst());
 			}
-			catch (DataAccessException stillDown) {
+			catch (RuntimeException stillDown) {
 				break;
 			}
 			this.waiting.removeFirst();

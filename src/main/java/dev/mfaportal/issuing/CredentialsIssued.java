@@ -12,9 +12,15 @@ import java.time.Instant;
  * @param accessKeyId the issued credentials' access key id ({@code ASIA…}), public
  * @param assumedRoleId for a role, its assumed-role id ({@code AROA…:session}), else
  * {@code null}
+ * @param receipt where listeners say that their part waits for the database
  */
 public record CredentialsIssued(IssueAttempt attempt, Instant expiresAt, String stsRequestId, String accessKeyId,
-		String assumedRoleId) {
+		String assumedRoleId, HistoryReceipt receipt) {
+
+	public CredentialsIssued(IssueAttempt attempt, Instant expiresAt, String stsRequestId, String accessKeyId,
+			String assumedRoleId) {
+		this(attempt, expiresAt, stsRequestId, accessKeyId, assumedRoleId, new HistoryReceipt());
+	}
 
 	public CredentialsIssued(IssueAttempt attempt, Instant expiresAt) {
 		this(attempt, expiresAt, null, null, null);

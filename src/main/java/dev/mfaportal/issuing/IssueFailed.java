@@ -10,8 +10,14 @@ import dev.mfaportal.sts.StsFailure;
  * @param errorCode STS's error code, or {@code null} when STS said nothing
  * @param stsRequestId STS's request id for the refusal, or {@code null} when STS said
  * nothing
+ * @param receipt where listeners say that their part waits for the database
  */
-public record IssueFailed(IssueAttempt attempt, StsFailure failure, String errorCode, String stsRequestId) {
+public record IssueFailed(IssueAttempt attempt, StsFailure failure, String errorCode, String stsRequestId,
+		HistoryReceipt receipt) {
+
+	public IssueFailed(IssueAttempt attempt, StsFailure failure, String errorCode, String stsRequestId) {
+		this(attempt, failure, errorCode, stsRequestId, new HistoryReceipt());
+	}
 
 	public IssueFailed(IssueAttempt attempt, StsFailure failure, String errorCode) {
 		this(attempt, failure, errorCode, null);

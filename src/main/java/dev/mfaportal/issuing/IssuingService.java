@@ -99,12 +99,15 @@ class IssuingService {
 			}
 		}
 		catch (StsCallException ex) {
+			HistoryReceipt receipt = new HistoryReceipt();
 			record(new IssueFailed(attempt(actor, clientAddress, source, form, label), ex.failure(), ex.errorCode(),
-					ex.requestId()));
+					ex.requestId(), receipt), receipt);
 			throw ex;
 		}
+		HistoryReceipt receipt = new HistoryReceipt();
 		boolean recorded = record(new CredentialsIssued(attempt(actor, clientAddress, source, form, label),
-				credentials.expiration(), credentials.requestId(), credentials.accessKeyId(), assumedRoleId));
+				credentials.expiration(), credentials.requestId(), credentials.accessKeyId(), assumedRoleId, receipt),
+				receipt);
 		if (form.serves()) {
 			this.events.publishEvent(new ServeRequested(credentials, source, form.serialNumber()));
 		}
@@ -116,21 +119,28 @@ class IssuingService {
 
 	/**
 	 * Publishes what STS answered. AWS has acted on the code by now (CloudTrail holds the
-	 * call), so a history that can't be written must not take the answer away: the audit
-	 * keeps the row and writes it when the database is back.
-	 * @return whether every listener took the event
+	 * call), so a history that can't be written must not take the answer away. Each
+	 * listener stands alone: it catches its own failure, keeps what it could not write
+	 * (the audit row, the attempt's answer) to write it when the database is back, and
+	 * says so on the receipt, so every listener runs whatever the others do and in
+	 * whatever order they run. A listener that throws all the same is a bug: it is logged
+	 * here, and the listeners after it were skipped.
+	 * @param receipt the receipt the event carries
+	 * @return whether every listener wrote its part now
 	 */
-	private boolean record(Object answered) {
+	private boolean record(Object answered, HistoryReceipt receipt) {
 		try {
 			this.events.publishEvent(answered);
-			return true;
 		}
 		catch (RuntimeException ex) {
-			// The log pattern carries the request id, the person sees it on the page.
-			logger.error("STS answered but the history could not be written now; it is kept to be written later: {}",
-					ex.toString());
-			return false;
+			logger.error("A listener of an answered attempt failed instead of keeping its part: {}", ex.toString());
+			receipt.behind();
 		}
+		if (!receipt.complete()) {
+			// The log pattern carries the request id, the person sees it on the page.
+			logger.error("STS answered but the history could not be written now; it is kept to be written later");
+		}
+		return receipt.complete();
 	}
 
 	/**

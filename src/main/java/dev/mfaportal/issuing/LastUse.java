@@ -3,13 +3,12 @@ package dev.mfaportal.issuing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessException;
-
 /**
  * The "last used" bookkeeping that listens to {@link CredentialsIssued} (a stored key's
  * date, the order of saved devices). It runs inside the request that shows the
  * credentials, and is not worth losing credentials that STS has already issued for a
- * spent code: a database failure is logged and the request goes on.
+ * spent code, nor stopping the listeners after it: a failure is logged and the request
+ * goes on.
  */
 public final class LastUse {
 
@@ -26,7 +25,9 @@ public final class LastUse {
 		try {
 			write.run();
 		}
-		catch (DataAccessException ex) {
+		catch (RuntimeException ex) {
+			// Not only DataAccessException: a database it can't reach fails a transaction
+			// with CannotCreateTransactionException, and no listener may stop the others.
 			logger.warn("Could not record the use of {}", what, ex);
 		}
 	}

@@ -1,20 +1,29 @@
 package dev.mfaportal.limit;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import dev.mfaportal.issuing.AttemptGuard;
+import dev.mfaportal.limit.AttemptRepository.Reservation;
 
 import org.springframework.stereotype.Service;
 
 /**
  * Admits an attempt unless its device is locked, it had too many failures in the window,
- * or its code was already sent to STS. An admitted attempt counts as a failure from that
- * moment (reserved in one database step), until STS answers: attempts sent at once can't
- * outrun the limit.
+ * the failures in a row and the attempts still waiting for STS reach the lock, or its
+ * code was already sent to STS. The lock, the window and the reservation are one database
+ * step; an admitted attempt counts as a failure from that moment until STS answers, so
+ * attempts sent at once, to one instance or several, can't outrun the limit or the lock.
  */
 @Service
 class AttemptLimiter implements AttemptGuard {
+
+	/**
+	 * How long to wait when attempts in flight could lock the device: STS answers them
+	 * well within it.
+	 */
+	private static final Duration AWAIT_ANSWERS = Duration.ofMinutes(1);
 
 	private final AttemptRepository attempts;
 
@@ -41,18 +50,26 @@ class AttemptLimiter implements AttemptGuard {
 	@Override
 	public Verdict admit(String actor, String serialNumber, String tokenCode) {
 		Instant now = this.clock.instant();
-		if (this.locks.isLocked(actor, serialNumber)) {
-			return new Verdict(Decision.LOCKED, null);
-		}
 		Instant windowStart = now.minus(this.settings.window());
 		this.attempts.openGate(actor, serialNumber);
-		if (!this.attempts.reserve(actor, serialNumber, now, windowStart, this.settings.maxFailures())) {
-			// Admitted again once the oldest of the last maxFailures failures leaves the
-			// window.
-			Instant retryAt = this.attempts.nthLatestFailure(actor, serialNumber, this.settings.maxFailures())
-				.map((oldest) -> oldest.plus(this.settings.window()))
-				.orElse(now);
-			return new Verdict(Decision.LIMITED, retryAt);
+		Reservation reservation = this.attempts.reserve(actor, serialNumber, now, windowStart,
+				this.settings.maxFailures(), this.settings.lockAfter(), () -> this.locks.isLocked(actor, serialNumber));
+		switch (reservation) {
+			case LOCKED:
+				return new Verdict(Decision.LOCKED, null);
+			case AWAITING_ANSWERS:
+				// The answers STS is about to give decide: a wrong one locks the device.
+				return new Verdict(Decision.LIMITED, now.plus(AWAIT_ANSWERS));
+			case LIMITED:
+				// Admitted again once the oldest of the last maxFailures failures leaves
+				// the
+				// window.
+				Instant retryAt = this.attempts.nthLatestFailure(actor, serialNumber, this.settings.maxFailures())
+					.map((oldest) -> oldest.plus(this.settings.window()))
+					.orElse(now);
+				return new Verdict(Decision.LIMITED, retryAt);
+			default:
+				break;
 		}
 		String fingerprint = this.fingerprints.of(serialNumber, tokenCode);
 		if (!this.usedCodes.claim(fingerprint, now, now.minus(this.settings.codeWindow()))) {

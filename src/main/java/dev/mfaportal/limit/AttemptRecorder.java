@@ -2,8 +2,12 @@ package dev.mfaportal.limit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 import dev.mfaportal.issuing.CredentialsIssued;
+import dev.mfaportal.issuing.HistoryReceipt;
+import dev.mfaportal.issuing.IssueAttempt;
 import dev.mfaportal.issuing.IssueFailed;
 
 import org.slf4j.Logger;
@@ -11,17 +15,25 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Counts what STS said about each MFA attempt, and locks a device after too many failures
- * in a row. Synchronous, so the very next attempt sees it. It runs after STS has
- * answered: a database that fails now must not take the answer from the person, so a
- * failure to record is logged and the request goes on.
+ * in a row. Synchronous, so the very next attempt sees it.
+ * <p>
+ * A listener that stands alone: it runs after STS has answered, so a database that fails
+ * now (whatever with: no connection, no transaction) must neither take the answer from
+ * the person nor stop the other listeners. The answer is kept in memory and recorded as
+ * soon as the database is back; until then its pending attempt counts as a failure, which
+ * errs on the side of the limit. At most {@link #CAPACITY} answers wait; a portal stopped
+ * before the database returns loses them, and their pending attempts count until they
+ * leave the window.
  */
 @Component
 class AttemptRecorder {
+
+	static final int CAPACITY = 1000;
 
 	private static final Logger logger = LoggerFactory.getLogger(AttemptRecorder.class);
 
@@ -35,6 +47,8 @@ class AttemptRecorder {
 
 	private final Clock clock;
 
+	private final Deque<Answer> unrecorded = new ArrayDeque<>();
+
 	AttemptRecorder(AttemptRepository attempts, LockRepository locks, LimitSettings settings,
 			ApplicationEventPublisher events, Clock clock) {
 		this.attempts = attempts;
@@ -46,13 +60,7 @@ class AttemptRecorder {
 
 	@EventListener
 	void on(CredentialsIssued issued) {
-		try {
-			this.attempts.settle(issued.attempt().actor(), issued.attempt().serialNumber(), issued.attempt().at(),
-					AttemptRepository.SUCCESS);
-		}
-		catch (DataAccessException ex) {
-			logger.warn("Success of an MFA attempt not recorded: {}", ex.toString());
-		}
+		recordOrKeep(new Answer(issued.attempt(), AttemptRepository.SUCCESS), issued.receipt());
 	}
 
 	/**
@@ -61,29 +69,80 @@ class AttemptRecorder {
 	 */
 	@EventListener
 	void on(IssueFailed failed) {
+		recordOrKeep(new Answer(failed.attempt(), failed.mfaRejected() ? AttemptRepository.FAILURE : null),
+				failed.receipt());
+	}
+
+	private void recordOrKeep(Answer answer, HistoryReceipt receipt) {
 		try {
-			if (failed.mfaRejected()) {
-				recordFailure(failed);
-			}
-			else {
-				this.attempts.release(failed.attempt().actor(), failed.attempt().serialNumber());
-			}
+			record(answer);
 		}
-		catch (DataAccessException ex) {
-			// The pending attempt keeps counting as a failure until it leaves the window.
-			logger.warn("Answer to an MFA attempt not recorded: {}", ex.toString());
+		catch (RuntimeException ex) {
+			logger.warn("Answer to an MFA attempt kept to be recorded later: {}", ex.toString());
+			keep(answer);
+			receipt.behind();
 		}
 	}
 
-	private void recordFailure(IssueFailed failed) {
-		String actor = failed.attempt().actor();
-		String serial = failed.attempt().serialNumber();
-		this.attempts.settle(actor, serial, failed.attempt().at(), AttemptRepository.FAILURE);
-		int consecutive = this.attempts.consecutiveFailures(actor, serial);
-		Instant now = this.clock.instant();
-		if (consecutive >= this.settings.lockAfter() && this.locks.lock(actor, serial, now)) {
-			this.events.publishEvent(new DeviceLocked(now, actor, serial, consecutive));
+	private synchronized void keep(Answer answer) {
+		if (this.unrecorded.size() >= CAPACITY) {
+			Answer dropped = this.unrecorded.removeFirst();
+			logger.error("Answer to an MFA attempt of {} at {} dropped: {} answers already wait for the database",
+					dropped.attempt().actor(), dropped.attempt().at(), CAPACITY);
 		}
+		this.unrecorded.addLast(answer);
+	}
+
+	/**
+	 * Records the kept answers, oldest first, until the database fails again.
+	 * @return how many were recorded
+	 */
+	@Scheduled(fixedDelay = 5000, initialDelay = 5000)
+	synchronized int recordKept() {
+		int recorded = 0;
+		while (!this.unrecorded.isEmpty()) {
+			try {
+				record(this.unrecorded.peekFirst());
+			}
+			catch (RuntimeException stillDown) {
+				break;
+			}
+			this.unrecorded.removeFirst();
+			recorded++;
+		}
+		if (recorded > 0) {
+			logger.info("Recorded {} answers to MFA attempts kept while the database was unavailable; {} still wait",
+					recorded, this.unrecorded.size());
+		}
+		return recorded;
+	}
+
+	private void record(Answer answer) {
+		String actor = answer.attempt().actor();
+		String serial = answer.attempt().serialNumber();
+		if (answer.result() == null) {
+			this.attempts.release(actor, serial);
+			return;
+		}
+		this.attempts.settle(actor, serial, answer.attempt().at(), answer.result());
+		if (AttemptRepository.FAILURE.equals(answer.result())) {
+			int consecutive = this.attempts.consecutiveFailures(actor, serial);
+			Instant now = this.clock.instant();
+			if (consecutive >= this.settings.lockAfter() && this.locks.lock(actor, serial, now)) {
+				this.events.publishEvent(new DeviceLocked(now, actor, serial, consecutive));
+			}
+		}
+	}
+
+	/**
+	 * What STS said about an attempt.
+	 *
+	 * @param attempt the attempt
+	 * @param result {@code SUCCESS} or {@code FAILURE}; {@code null} when STS did not
+	 * judge the code and the attempt's place is freed
+	 */
+	private record Answer(IssueAttempt attempt, String result) {
+
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.mfaportal.limit;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import dev.mfaportal.system.SqlTime;
 
@@ -14,7 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
  * admitted until STS answers, then {@code FAILURE} or {@code SUCCESS}; {@code RESET} when
  * a lock is lifted. A pending attempt counts as a failure: one whose answer never gets
  * recorded (the portal stopped, the database failed) keeps counting until it leaves the
- * window, which errs on the side of the limit.
+ * window, which errs on the side of the limit. Pending attempts also count toward the
+ * failures in a row when an attempt is admitted, so codes sent at once can't pass the
+ * lock.
  */
 @Repository
 class AttemptRepository {
@@ -26,6 +29,9 @@ class AttemptRepository {
 	static final String RESET = "RESET";
 
 	static final String PENDING = "PENDING";
+
+	private static final String SINCE_SUCCESS_OR_RESET = "a.id > coalesce((select max(b.id) from mfa_attempt b "
+			+ "where b.actor = a.actor and b.serial_number = a.serial_number and b.result in ('SUCCESS', 'RESET')), 0)";
 
 	private final JdbcClient jdbc;
 
@@ -51,21 +57,48 @@ class AttemptRepository {
 				actor, serial, actor, serial);
 	}
 
+	/** What {@link #reserve} decided. */
+	enum Reservation {
+
+		/** A {@code PENDING} row now holds the attempt's place. */
+		ADMITTED,
+		/** The window holds too many failures and pending attempts. */
+		LIMITED,
+		/** Locked, or as many failures in a row as lock it (the lock row may follow). */
+		LOCKED,
+		/**
+		 * Failures in a row and pending attempts reach the lock: one more wrong answer
+		 * locks the device, so nothing else goes to STS until the pending ones are
+		 * answered.
+		 */
+		AWAITING_ANSWERS
+
+	}
+
 	/**
-	 * Counts the attempt from now on, unless the window already holds {@code max}
-	 * failures and pending attempts: one transaction that holds the device's gate row, so
-	 * of attempts sent at once, on any instance, each sees those admitted before it.
-	 * @return whether the attempt was admitted (a {@code PENDING} row now holds its
-	 * place)
+	 * Counts the attempt from now on, unless the device is locked, the window already
+	 * holds {@code max} failures and pending attempts, or the failures in a row and the
+	 * pending attempts reach {@code lockAfter}. One transaction that holds the device's
+	 * gate row, so of attempts sent at once, on any instance, each sees those admitted
+	 * before it and every lock decided before it.
+	 * @param locked whether a lock row exists; asked inside this transaction
+	 * @return whether the attempt was admitted, or why not
 	 */
 	@Transactional
-	boolean reserve(String actor, String serial, Instant at, Instant windowStart, int max) {
+	Reservation reserve(String actor, String serial, Instant at, Instant windowStart, int max, int lockAfter,
+			BooleanSupplier locked) {
 		lockGate(actor, serial);
+		if (locked.getAsBoolean() || consecutiveFailures(actor, serial) >= lockAfter) {
+			return Reservation.LOCKED;
+		}
+		if (inARow(actor, serial, windowStart) >= lockAfter) {
+			return Reservation.AWAITING_ANSWERS;
+		}
 		if (failuresSince(actor, serial, windowStart) >= max) {
-			return false;
+			return Reservation.LIMITED;
 		}
 		record(actor, serial, at, PENDING);
-		return true;
+		return Reservation.ADMITTED;
 	}
 
 	/**
@@ -125,11 +158,26 @@ class AttemptRepository {
 
 	/** Failures since the last success or reset (pending attempts are neither). */
 	int consecutiveFailures(String actor, String serial) {
-		return this.jdbc.sql(
-				"select count(*) from mfa_attempt a where a.actor = ? and a.serial_number = ? and a.result = 'FAILURE' "
-						+ "and a.id > coalesce((select max(b.id) from mfa_attempt b where b.actor = a.actor "
-						+ "and b.serial_number = a.serial_number and b.result in ('SUCCESS', 'RESET')), 0)")
+		return this.jdbc
+			.sql("select count(*) from mfa_attempt a where a.actor = ? and a.serial_number = ? "
+					+ "and a.result = 'FAILURE' and " + SINCE_SUCCESS_OR_RESET)
 			.params(actor, serial)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Failures since the last success or reset, with the attempts still waiting for STS
+	 * as if each will fail. A pending attempt older than the window (its answer was never
+	 * recorded) stops counting here, as it does for the window, so it can't hold the
+	 * device shut without a lock its owner could lift.
+	 */
+	int inARow(String actor, String serial, Instant windowStart) {
+		return this.jdbc
+			.sql("select count(*) from mfa_attempt a where a.actor = ? and a.serial_number = ? "
+					+ "and (a.result = 'FAILURE' or (a.result = 'PENDING' and a.attempted_at > ?)) and "
+					+ SINCE_SUCCESS_OR_RESET)
+			.params(actor, serial, SqlTime.of(windowStart))
 			.query(Integer.class)
 			.single();
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.credentialsource.RoleProfile;
 import dev.mfaportal.snippet.Json;
+import dev.mfaportal.sts.RoleCredentials;
 import dev.mfaportal.sts.TemporaryCredentials;
 import dev.mfaportal.terminal.HeldSession.Held;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,18 +63,36 @@ class CredentialsController {
 	@GetMapping("/credentials/{profile}")
 	void role(@PathVariable String profile, @RequestParam(required = false) String format, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		Held session = held();
 		RoleProfile role = this.sources.roleProfiles()
 			.stream()
 			.filter((candidate) -> candidate.name().equals(profile))
 			.findFirst()
 			.orElseThrow(() -> new ServeRefused(HttpStatus.NOT_FOUND, "UnknownProfile", "terminal.error.unknownProfile",
 					profile));
-		if (!session.source().id().equals(role.sourceId())) {
-			throw new ServeRefused(HttpStatus.CONFLICT, "OtherSourceProfile", "terminal.error.otherSource", profile,
-					String.valueOf(role.sourceId()).replaceFirst("^profile:", ""), session.source().name());
+		answer(roleOfTheHeldSession(role, request.getRemoteAddr()).credentials(), format, response);
+	}
+
+	/**
+	 * Asked again of the session held now when the one it was asked of ended while STS
+	 * answered (a renewal): once, since a second renewal within one AssumeRole is not
+	 * worth waiting for; after Stop, {@link #held()} answers that none is held.
+	 */
+	private RoleCredentials roleOfTheHeldSession(RoleProfile role, String clientAddress) {
+		for (int tries = 0; tries < 2; tries++) {
+			Held session = held();
+			if (!session.source().id().equals(role.sourceId())) {
+				throw new ServeRefused(HttpStatus.CONFLICT, "OtherSourceProfile", "terminal.error.otherSource",
+						role.name(), String.valueOf(role.sourceId()).replaceFirst("^profile:", ""),
+						session.source().name());
+			}
+			try {
+				return this.roles.credentials(role, session, clientAddress);
+			}
+			catch (ServedRoles.SessionEnded ended) {
+				// the next turn looks at what is held now
+			}
 		}
-		answer(this.roles.credentials(role, session, request.getRemoteAddr()).credentials(), format, response);
+		throw noSessionHeld();
 	}
 
 	@ExceptionHandler(ServeRefused.class)
@@ -83,9 +102,12 @@ class CredentialsController {
 	}
 
 	private Held held() {
-		return this.held.current()
-			.orElseThrow(() -> new ServeRefused(HttpStatus.SERVICE_UNAVAILABLE, "NoSessionHeld",
-					"terminal.error.noSession", portalUrl()));
+		return this.held.current().orElseThrow(CredentialsController::noSessionHeld);
+	}
+
+	private static ServeRefused noSessionHeld() {
+		return new ServeRefused(HttpStatus.SERVICE_UNAVAILABLE, "NoSessionHeld", "terminal.error.noSession",
+				portalUrl());
 	}
 
 	private static String portalUrl() {

@@ -32,12 +32,9 @@ class HeldSession {
 
 	private final Clock clock;
 
-	private final ServedRoles roles;
-
-	HeldSession(CredentialSources sources, Clock clock, ServedRoles roles) {
+	HeldSession(CredentialSources sources, Clock clock) {
 		this.sources = sources;
 		this.clock = clock;
-		this.roles = roles;
 	}
 
 	/**
@@ -54,8 +51,8 @@ class HeldSession {
 					StaticCredentialsProvider.create(AwsSessionCredentials.create(credentials.accessKeyId(),
 							credentials.secretAccessKey(), credentials.sessionToken())),
 					source.region(), source.endpoint());
-			this.held.set(new Held(credentials, request.source(), request.serialNumber(), signer));
-			this.roles.forget();
+			end(this.held
+				.getAndSet(new Held(credentials, request.source(), request.serialNumber(), signer, new RoleCache())));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not hold the session for terminals: {}", ex.getClass().getSimpleName());
@@ -66,17 +63,26 @@ class HeldSession {
 	Optional<Held> current() {
 		Held now = this.held.get();
 		if (now != null && !this.clock.instant().isBefore(now.credentials().expiration())) {
-			this.held.compareAndSet(now, null);
-			this.roles.forget();
+			if (this.held.compareAndSet(now, null)) {
+				end(now);
+			}
 			return Optional.empty();
 		}
 		return Optional.ofNullable(now);
 	}
 
-	/** "Stop serving": forgotten at once, with every role assumed from it. */
+	/**
+	 * "Stop serving": forgotten at once, with every role assumed from it; a role STS
+	 * answers after this returned is neither served nor kept.
+	 */
 	void stop() {
-		this.held.set(null);
-		this.roles.forget();
+		end(this.held.getAndSet(null));
+	}
+
+	private static void end(Held ended) {
+		if (ended != null) {
+			ended.roles().close();
+		}
 	}
 
 	/**
@@ -87,8 +93,10 @@ class HeldSession {
 	 * @param serialNumber the MFA device whose code issued it
 	 * @param signer the session as a caller of AssumeRole, in the source's region and
 	 * endpoint
+	 * @param roles the roles assumed from it, closed when it ends
 	 */
-	record Held(TemporaryCredentials credentials, CredentialSource source, String serialNumber, StsCaller signer) {
+	record Held(TemporaryCredentials credentials, CredentialSource source, String serialNumber, StsCaller signer,
+			RoleCache roles) {
 
 		@Override
 		public String toString() {

@@ -2,8 +2,6 @@ package dev.mfaportal.terminal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.mfaportal.credentialsource.RoleProfile;
@@ -21,8 +19,8 @@ import org.springframework.context.ApplicationEventPublisher;
 /**
  * Role credentials assumed from the held session, without a code (the session carries the
  * MFA context), reused until five minutes before they expire: one STS call per role per
- * period, however many programs ask at once. Memory only, forgotten with the held
- * session.
+ * period, however many programs ask at once. Memory only, in the held session's own
+ * {@link RoleCache}, which dies with it.
  */
 class ServedRoles {
 
@@ -34,10 +32,6 @@ class ServedRoles {
 
 	/** What the AWS CLI asks for a role profile without {@code duration_seconds}. */
 	static final int DEFAULT_DURATION_SECONDS = 3_600;
-
-	private final Map<String, Assumed> assumed = new ConcurrentHashMap<>();
-
-	private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
 	private final StsGateway sts;
 
@@ -53,46 +47,39 @@ class ServedRoles {
 
 	/**
 	 * @param profile the role profile
-	 * @param held the session that signs
+	 * @param held the session that signs, whose cache keeps the role
 	 * @param clientAddress the program's address, for the history
 	 * @return the role's credentials, fresh or reused
 	 * @throws ServeRefused when STS refuses them
+	 * @throws SessionEnded when the session was stopped or replaced before STS answered:
+	 * its role is neither handed out nor kept
 	 */
 	RoleCredentials credentials(RoleProfile profile, Held held, String clientAddress) {
-		Assumed reusable = reusable(profile, held);
+		RoleCache cache = held.roles();
+		RoleCredentials reusable = cache.reusable(profile, freshUntil());
 		if (reusable != null) {
-			return reusable.credentials();
+			return reusable;
 		}
-		ReentrantLock lock = this.locks.computeIfAbsent(profile.name(), (name) -> new ReentrantLock());
+		ReentrantLock lock = cache.lock(profile.name());
 		lock.lock();
 		try {
 			// whoever waited for the lock finds what the first caller just assumed
-			reusable = reusable(profile, held);
+			reusable = cache.reusable(profile, freshUntil());
 			if (reusable != null) {
-				return reusable.credentials();
+				return reusable;
 			}
-			RoleCredentials fresh = assume(profile, held, clientAddress);
-			this.assumed.put(profile.name(), new Assumed(held, profile, fresh));
-			return fresh;
+			if (cache.closed()) {
+				throw new SessionEnded();
+			}
+			return assume(profile, held, clientAddress);
 		}
 		finally {
 			lock.unlock();
 		}
 	}
 
-	/** Forgets every role: the held session changed or stopped. */
-	void forget() {
-		this.assumed.clear();
-	}
-
-	private Assumed reusable(RoleProfile profile, Held held) {
-		Assumed last = this.assumed.get(profile.name());
-		if (last == null || last.held() != held || !last.profile().equals(profile)) {
-			return null;
-		}
-		boolean fresh = this.clock.instant()
-			.isBefore(last.credentials().credentials().expiration().minus(RENEW_BEFORE_EXPIRY));
-		return fresh ? last : null;
+	private java.time.Instant freshUntil() {
+		return this.clock.instant().plus(RENEW_BEFORE_EXPIRY);
 	}
 
 	private RoleCredentials assume(RoleProfile profile, Held held, String clientAddress) {
@@ -100,6 +87,11 @@ class ServedRoles {
 		try {
 			RoleCredentials role = this.sts.assumeRole(held.signer(), new RoleRequest(profile.roleArn(),
 					sessionName(profile), profile.externalId(), null, null, duration));
+			if (!held.roles().keep(profile, role)) {
+				// Stop or a renewal returned while STS answered: dropped here, the only
+				// reference to it
+				throw new SessionEnded();
+			}
 			this.events.publishEvent(served(profile, held, duration, role.credentials().expiration(), null,
 					clientAddress,
 					new Ids(role.credentials().requestId(), role.credentials().accessKeyId(), role.assumedRoleId())));
@@ -138,7 +130,12 @@ class ServedRoles {
 		return StsModel.ROLE_SESSION_NAME.matcher(user).matches() ? user : "mfa-portal";
 	}
 
-	private record Assumed(Held held, RoleProfile profile, RoleCredentials credentials) {
+	/** The held session ended (Stop, a renewal, expiry) while its role was asked for. */
+	static final class SessionEnded extends RuntimeException {
+
+		SessionEnded() {
+			super("The held session ended", null, false, false);
+		}
 
 	}
 

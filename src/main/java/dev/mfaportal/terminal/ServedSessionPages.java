@@ -15,9 +15,10 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Tells the issuing pages (the form and the result) that terminals can be served, and
  * whether a session is held: {@code terminalServing} shows the checkbox,
- * {@code servedSession} the fragment {@code terminal/served}. Issuing knows neither.
- * After the handler, not before as a controller advice would: the result page must show
- * the session its own request has just held.
+ * {@code servedSession} the fragment {@code terminal/served},
+ * {@code terminalTokenReplaced} that this start replaced a token others could read.
+ * Issuing knows none of them. After the handler, not before as a controller advice would:
+ * the result page must show the session its own request has just held.
  */
 class ServedSessionPages implements HandlerInterceptor {
 
@@ -40,6 +41,11 @@ class ServedSessionPages implements HandlerInterceptor {
 			return;
 		}
 		page.addObject("terminalServing", true);
+		// Until the portal stops: every shell and program set up before this start holds
+		// a
+		// token that no longer admits.
+		this.token.replacedBecauseLoose()
+			.ifPresent((loose) -> page.addObject("terminalTokenReplaced", this.token.file().toString()));
 		this.held.current()
 			.ifPresent((session) -> page.addObject("servedSession", view(session, request.getLocalPort())));
 	}

@@ -48,8 +48,8 @@ class TerminalConfiguration {
 	}
 
 	@Bean
-	HeldSession heldSession(CredentialSources sources, Clock clock, ServedRoles roles) {
-		return new HeldSession(sources, clock, roles);
+	HeldSession heldSession(CredentialSources sources, Clock clock) {
+		return new HeldSession(sources, clock);
 	}
 
 }

@@ -12,7 +12,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The secret a program sends in {@code Authorization} to get credentials: kept in a file
@@ -22,6 +27,8 @@ import java.util.Set;
  * the {@code credential_process} lines use.
  */
 class TerminalToken {
+
+	private static final Logger logger = LoggerFactory.getLogger(TerminalToken.class);
 
 	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
@@ -33,20 +40,36 @@ class TerminalToken {
 
 	private volatile byte[] token;
 
+	private Path replacedBecauseLoose;
+
 	/**
-	 * Reads the token, or creates it on first start.
+	 * Reads the token, or creates it on first start. A stored token that others could
+	 * have read (its file or its header twin readable by group or others) or swapped (a
+	 * folder others can open or write) is not trusted: tightening the file again would
+	 * keep a token another account may hold, so a new one replaces it.
 	 * @param file where it is kept
 	 */
 	TerminalToken(Path file) {
 		this.file = file.toAbsolutePath();
 		try {
+			Path folder = this.file.getParent();
+			Optional<Path> loose = Stream.of(this.file, headerFile(), folder)
+				.filter((path) -> looserThanOwnerOnly(path))
+				.findFirst();
+			String found = loose.isPresent() ? PosixFilePermissions.toString(Files.getPosixFilePermissions(loose.get()))
+					: null;
+			ownerOnlyFolder(folder);
 			if (Files.isRegularFile(this.file)) {
-				ownerOnly(this.file);
 				String stored = Files.readString(this.file, StandardCharsets.UTF_8).strip();
-				if (!stored.isEmpty()) {
+				if (!stored.isEmpty() && loose.isEmpty()) {
 					this.token = stored.getBytes(StandardCharsets.UTF_8);
 					writeHeaderFile(stored);
 					return;
+				}
+				if (!stored.isEmpty()) {
+					this.replacedBecauseLoose = loose.get();
+					logger.warn("{} was {}, so other accounts on this machine could have read the terminal token: "
+							+ "made a new terminal token; paste the terminal lines again", loose.get(), found);
 				}
 			}
 			renew();
@@ -54,6 +77,14 @@ class TerminalToken {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read or create the terminal token " + this.file, ex);
 		}
+	}
+
+	/**
+	 * The file or folder whose permissions made this run replace the stored token, if
+	 * any: the pages then say that the terminal lines must be pasted again.
+	 */
+	Optional<Path> replacedBecauseLoose() {
+		return Optional.ofNullable(this.replacedBecauseLoose);
 	}
 
 	/** The token file, for the shell lines. */
@@ -110,10 +141,23 @@ class TerminalToken {
 		}
 	}
 
-	/** A token file someone loosened is tightened again before it is trusted. */
-	private static void ownerOnly(Path file) throws IOException {
-		if (posix() && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
-			Files.setPosixFilePermissions(file, OWNER_ONLY);
+	/** Any permission for group or others, on a file or folder that exists. */
+	private static boolean looserThanOwnerOnly(Path path) {
+		try {
+			return posix() && Files.exists(path) && !OWNER_ONLY_FOLDER.containsAll(Files.getPosixFilePermissions(path));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The folder made by another program (the H2 database of the same data folder creates
+	 * it with the umask's permissions) is the owner's only before a token goes in.
+	 */
+	private static void ownerOnlyFolder(Path folder) throws IOException {
+		if (looserThanOwnerOnly(folder)) {
+			Files.setPosixFilePermissions(folder, OWNER_ONLY_FOLDER);
 		}
 	}
 

@@ -2,6 +2,8 @@ package dev.mfaportal.account;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
 import dev.mfaportal.support.PostgresDatabase;
 import dev.mfaportal.support.Tools;
+import dev.mfaportal.system.SqlTime;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -173,27 +176,37 @@ class TwoInstancesIntegrationTest {
 	void twentyWrongCodesWhenSentAtOnceToBothInstancesThenAtMostFiveReachSts() throws Exception {
 		PortalClient a = signedInMember("kim", first);
 		PortalClient b = a.at(port(second));
-		String tokenA = a.csrfToken();
-		String tokenB = b.csrfToken();
 		emulator.clearRecordedRequests();
-		List<Callable<Integer>> sends = new ArrayList<>();
-		for (int i = 1; i <= 20; i++) {
-			PortalClient instance = (i % 2 == 0) ? b : a;
-			String token = (i % 2 == 0) ? tokenB : tokenA;
-			String code = EmulatedAccounts.wrongCode(SHARED, 300 + i);
-			sends
-				.add(() -> instance
-					.post("/session-token",
-							Map.of("source", "shared", "serialNumber", SHARED.device().serialNumber(), "tokenCode",
-									code, "durationSeconds", "900", "profileName", "mfa", "_csrf", token),
-							false)
-					.statusCode());
-		}
-		List<Integer> statuses = AtOnce.run(sends);
+		List<Integer> statuses = wrongCodesAtOnce(a, b, 20, 300);
 		assertThat(statuses).containsOnly(422, 429);
 		assertThat(emulator.recordedRequests()).hasSizeBetween(1, 5);
 		assertThat(statuses.stream().filter((status) -> status == 422).count())
 			.isEqualTo(emulator.recordedRequests().size());
+	}
+
+	/**
+	 * Nine wrong codes in a row, older than the window: the tenth failure locks, so of
+	 * ten codes sent at once to both instances only one may reach STS.
+	 */
+	@Test
+	void tenWrongCodesWhenSentAtOnceToBothInstancesAfterNineInARowThenExactlyOneReachesSts() throws Exception {
+		PortalClient a = signedInMember("nina", first);
+		PortalClient b = a.at(port(second));
+		Instant longAgo = Instant.now().minus(Duration.ofHours(1));
+		for (int i = 9; i > 0; i--) {
+			first.getBean(JdbcClient.class)
+				.sql("insert into mfa_attempt (actor, serial_number, attempted_at, result) values (?, ?, ?, ?)")
+				.params("nina", SHARED.device().serialNumber(), SqlTime.of(longAgo.minusSeconds(i)), "FAILURE")
+				.update();
+		}
+		emulator.clearRecordedRequests();
+
+		List<Integer> statuses = wrongCodesAtOnce(a, b, 10, 400);
+
+		assertThat(emulator.recordedRequests()).as("STS calls").hasSize(1);
+		assertThat(statuses).containsOnly(422, 429).filteredOn((status) -> status == 422).hasSize(1);
+		assertThat(attempt(b, EmulatedAccounts.code(SHARED)).body()).contains("This device is locked");
+		assertThat(emulator.recordedRequests()).hasSize(1);
 	}
 
 	@Test
@@ -268,6 +281,30 @@ class TwoInstancesIntegrationTest {
 
 		assertThat(ivy.get("/devices").headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?disabled"));
+	}
+
+	/**
+	 * Sends wrong codes at the same moment, every other one to each instance.
+	 * @return the statuses, in the codes' order
+	 */
+	private static List<Integer> wrongCodesAtOnce(PortalClient a, PortalClient b, int codes, int firstCode)
+			throws Exception {
+		String tokenA = a.csrfToken();
+		String tokenB = b.csrfToken();
+		List<Callable<Integer>> sends = new ArrayList<>();
+		for (int i = 1; i <= codes; i++) {
+			PortalClient instance = (i % 2 == 0) ? b : a;
+			String token = (i % 2 == 0) ? tokenB : tokenA;
+			String code = EmulatedAccounts.wrongCode(SHARED, firstCode + i);
+			sends
+				.add(() -> instance
+					.post("/session-token",
+							Map.of("source", "shared", "serialNumber", SHARED.device().serialNumber(), "tokenCode",
+									code, "durationSeconds", "900", "profileName", "mfa", "_csrf", token),
+							false)
+					.statusCode());
+		}
+		return AtOnce.run(sends);
 	}
 
 	private static HttpResponse<String> attempt(PortalClient instance, String code) throws Exception {

@@ -158,6 +158,30 @@ abstract class LimitStorageContract extends StorageContract {
 	}
 
 	@Test
+	void admitWhenNineFailuresInARowAndOneAttemptPendingThenTheNextWaitsAndAfterTheTenthItIsLocked() {
+		fail(9, Duration.ofMinutes(16));
+		assertThat(this.limiter.admit(ALICE, ALICE_MFA, "100000").decision()).isEqualTo(Decision.ADMITTED);
+
+		Verdict waiting = this.limiter.admit(ALICE, ALICE_MFA, "100001");
+		assertThat(waiting.decision()).as("the pending answer may lock").isEqualTo(Decision.LIMITED);
+		assertThat(waiting.retryAt()).isAfter(this.clock.instant());
+
+		this.attempts.settle(ALICE, ALICE_MFA, this.clock.instant(), AttemptRepository.FAILURE);
+		assertThat(this.limiter.admit(ALICE, ALICE_MFA, "100002").decision())
+			.as("ten in a row, even before the lock row is written")
+			.isEqualTo(Decision.LOCKED);
+	}
+
+	@Test
+	void admitWhenNineFailuresInARowAndThePendingAttemptSucceededThenAdmittedAgain() {
+		fail(9, Duration.ofMinutes(16));
+		this.limiter.admit(ALICE, ALICE_MFA, "100000");
+		this.attempts.settle(ALICE, ALICE_MFA, this.clock.instant(), AttemptRepository.SUCCESS);
+
+		assertThat(this.limiter.admit(ALICE, ALICE_MFA, "100001").decision()).isEqualTo(Decision.ADMITTED);
+	}
+
+	@Test
 	void usedCodeTableWhenCodeClaimedThenHoldsNoCodeOnlyAFingerprint() {
 		this.limiter.admit(ALICE, ALICE_MFA, "739184");
 		assertThat(this.jdbc.sql("select fingerprint from used_mfa_code").query(String.class).list())

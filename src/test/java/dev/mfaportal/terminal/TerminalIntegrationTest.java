@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import dev.mfaportal.credentialsource.CredentialSource;
@@ -32,6 +36,7 @@ import dev.mfaportal.sts.StsCaller;
 import dev.mfaportal.support.AtOnce;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.PortalClient;
+import dev.mfaportal.terminal.HeldSession.Held;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -176,6 +181,45 @@ class TerminalIntegrationTest extends ServedPortal {
 		}
 	}
 
+	/**
+	 * STS answers the role while the person presses Stop: the program that waited gets
+	 * the portal's "not serving" answer, not a role of the stopped session, and the
+	 * stopped session keeps no role in memory.
+	 */
+	@Test
+	void stopServingWhenPressedDuringASlowAssumeRoleThenTheWaitingProgramGetsNoRoleAndNothingIsKept() throws Exception {
+		issue(user("gus"), true);
+		Held stopped = this.held.current().orElseThrow();
+		emulator.clearRecordedRequests();
+		emulator.setResponseDelay(Duration.ofSeconds(2));
+		ExecutorService program = Executors.newSingleThreadExecutor();
+		try {
+			Future<HttpResponse<String>> waiting = program.submit(() -> program("/credentials/admin-gus", token()));
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (emulator.recordedRequests().stream().noneMatch((call) -> call.action().equals("AssumeRole"))
+					&& System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(waiting.isDone()).as("AssumeRole in flight").isFalse();
+
+			this.held.stop();
+
+			HttpResponse<String> answer = waiting.get(30, TimeUnit.SECONDS);
+			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+			assertThat(JSON.readTree(answer.body()).get("Code").asString()).isEqualTo("NoSessionHeld");
+			assertThat(answer.body()).doesNotContain("AccessKeyId");
+		}
+		finally {
+			emulator.setResponseDelay(Duration.ZERO);
+			program.shutdownNow();
+		}
+		assertThat(stopped.roles().size()).as("roles kept by the stopped session").isZero();
+		assertThat(
+				this.jdbc.sql("select outcome from audit_event where source = 'admin-gus'").query(String.class).list())
+			.as("nothing served")
+			.isEmpty();
+	}
+
 	@Test
 	void credentialsWhenNoOrWrongTokenOrOnlyTheBrowsersCookieThen401() throws Exception {
 		issue(user("gus"), true);
@@ -238,6 +282,7 @@ class TerminalIntegrationTest extends ServedPortal {
 			throws Exception {
 		List<String> secrets = new ArrayList<>();
 		List<String> urls = new ArrayList<>();
+		List<String> roleKeys = new ArrayList<>();
 		for (int round = 0; round < 2; round++) {
 			Document result = issue(user("jon"), true);
 			secrets.add(result.selectFirst("[data-credential=secretAccessKey]").text());
@@ -245,11 +290,13 @@ class TerminalIntegrationTest extends ServedPortal {
 			result.select("[href], [action], [src]")
 				.forEach((element) -> urls.add(element.attr("href") + element.attr("action") + element.attr("src")));
 			JsonNode role = JSON.readTree(program("/credentials/admin-jon", token()).body());
+			roleKeys.add(role.get("AccessKeyId").asString());
 			secrets.add(role.get("SecretAccessKey").asString());
 			secrets.add(role.get("Token").asString());
 		}
 		this.browser.post("/terminal/stop", Map.of(), true);
-		assertThat(secrets).hasSize(8).doesNotContainNull();
+		assertThat(roleKeys).as("the renewal's role, not the first session's").doesNotHaveDuplicates().hasSize(2);
+		assertThat(secrets).doesNotContainNull().doesNotHaveDuplicates().hasSize(8);
 
 		StringBuilder tables = new StringBuilder();
 		for (String table : this.jdbc
