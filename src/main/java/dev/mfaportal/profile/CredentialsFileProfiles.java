@@ -39,6 +39,13 @@ class CredentialsFileProfiles implements ProfileSaver {
 
 	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
+	/**
+	 * What the portal writes in a section, and all a section may hold for it to be
+	 * replaced.
+	 */
+	private static final Set<String> SESSION_KEYS = Set.of("aws_access_key_id", "aws_secret_access_key",
+			"aws_session_token");
+
 	private final ProfileSettings settings;
 
 	private final AwsFiles files;
@@ -57,7 +64,22 @@ class CredentialsFileProfiles implements ProfileSaver {
 	/** What removing a profile did. */
 	enum Removal {
 
-		REMOVED, ABSENT, LONG_TERM_KEYS, FAILED
+		REMOVED, ABSENT, LONG_TERM_KEYS, FOREIGN, FAILED
+
+	}
+
+	/** What a section holds that decides whether the portal may replace or remove it. */
+	private enum Holding {
+
+		/** No such section, or only what the portal writes. */
+		REPLACEABLE,
+		/** An access key without a session token, in any copy. */
+		LONG_TERM_KEYS,
+		/**
+		 * A copy the portal didn't write (no expiry comment) holding more than session
+		 * keys: {@code credential_process}, {@code role_arn}, {@code sso_*}, anything.
+		 */
+		FOREIGN
 
 	}
 
@@ -83,8 +105,17 @@ class CredentialsFileProfiles implements ProfileSaver {
 				.of(new Refusal("profile.refused.source", List.of(profileName, suggestion(profileName, source))));
 		}
 		try {
-			if (holdsLongTermKeys(read(), profileName) || longTermElsewhere(profileName)) {
+			CredentialsFileTarget target = CredentialsFileTarget.of(file());
+			if (target.problem() != null) {
+				return Optional.of(new Refusal(target.problem().refusalCode(), List.of(profileName, fileName())));
+			}
+			Holding holding = holding(read(target), profileName);
+			if (holding == Holding.LONG_TERM_KEYS || longTermElsewhere(profileName)) {
 				return Optional.of(new Refusal("profile.refused.longTerm",
+						List.of(profileName, fileName(), suggestion(profileName, source))));
+			}
+			if (holding == Holding.FOREIGN) {
+				return Optional.of(new Refusal("profile.refused.foreign",
 						List.of(profileName, fileName(), suggestion(profileName, source))));
 			}
 		}
@@ -102,13 +133,19 @@ class CredentialsFileProfiles implements ProfileSaver {
 		}
 		try {
 			synchronized (this.lock) {
-				CredentialsFileText text = read();
 				// checked again under the lock: the file may have changed since the form
-				if (holdsLongTermKeys(text, profileName)) {
-					return new SavedProfile(profileName, fileName(), "profile.failed.longTerm");
+				CredentialsFileTarget target = CredentialsFileTarget.of(file());
+				if (target.problem() != null) {
+					return new SavedProfile(profileName, fileName(), target.problem().failureCode());
+				}
+				CredentialsFileText text = read(target);
+				Holding holding = holding(text, profileName);
+				if (holding != Holding.REPLACEABLE) {
+					return new SavedProfile(profileName, fileName(),
+							(holding == Holding.FOREIGN) ? "profile.failed.foreign" : "profile.failed.longTerm");
 				}
 				String block = Snippets.render(SnippetFormat.CREDENTIALS_FILE, credentials, profileName).content();
-				write(text.put(profileName, block).text());
+				write(target.path(), text.put(profileName, block).text());
 			}
 			logger.info("Saved profile {} in {}", profileName, file());
 			return new SavedProfile(profileName, fileName(), null);
@@ -120,18 +157,31 @@ class CredentialsFileProfiles implements ProfileSaver {
 		}
 	}
 
-	/** Removes a section the portal could have written; long-term keys stay. */
+	/**
+	 * Removes a section the portal could have written; long-term keys and foreign
+	 * settings stay.
+	 */
 	Removal remove(String profileName) {
 		try {
 			synchronized (this.lock) {
-				CredentialsFileText text = read();
-				if (text.properties(profileName).isEmpty()) {
+				CredentialsFileTarget target = CredentialsFileTarget.of(file());
+				if (target.problem() == CredentialsFileTarget.Problem.FOLDER) {
+					// no file can be where no folder can be
 					return Removal.ABSENT;
 				}
-				if (holdsLongTermKeys(text, profileName)) {
-					return Removal.LONG_TERM_KEYS;
+				if (target.problem() != null) {
+					logger.warn("Could not remove profile {} from {}: {}", profileName, file(), target.problem());
+					return Removal.FAILED;
 				}
-				write(text.remove(profileName).text());
+				CredentialsFileText text = read(target);
+				if (text.copies(profileName).isEmpty()) {
+					return Removal.ABSENT;
+				}
+				Holding holding = holding(text, profileName);
+				if (holding != Holding.REPLACEABLE) {
+					return (holding == Holding.FOREIGN) ? Removal.FOREIGN : Removal.LONG_TERM_KEYS;
+				}
+				write(target.path(), text.remove(profileName).text());
 			}
 			logger.info("Removed profile {} from {}", profileName, file());
 			return Removal.REMOVED;
@@ -142,11 +192,24 @@ class CredentialsFileProfiles implements ProfileSaver {
 		}
 	}
 
-	/** An access key without a session token: long-term keys, never overwritten. */
-	private static boolean holdsLongTermKeys(CredentialsFileText text, String profileName) {
-		Optional<Map<String, String>> properties = text.properties(profileName);
-		return properties.isPresent() && properties.get().containsKey("aws_access_key_id")
-				&& !properties.get().containsKey("aws_session_token");
+	/**
+	 * Each copy is judged on its own: merged, a session copy would hide long-term keys in
+	 * another, and replacing the name removes every copy.
+	 */
+	private static Holding holding(CredentialsFileText text, String profileName) {
+		List<CredentialsFileText.Copy> copies = text.copies(profileName);
+		for (CredentialsFileText.Copy copy : copies) {
+			Map<String, String> properties = copy.properties();
+			if (properties.containsKey("aws_access_key_id") && !properties.containsKey("aws_session_token")) {
+				return Holding.LONG_TERM_KEYS;
+			}
+		}
+		for (CredentialsFileText.Copy copy : copies) {
+			if (!copy.portals() && !SESSION_KEYS.containsAll(copy.properties().keySet())) {
+				return Holding.FOREIGN;
+			}
+		}
+		return Holding.REPLACEABLE;
 	}
 
 	/**
@@ -165,7 +228,8 @@ class CredentialsFileProfiles implements ProfileSaver {
 			if (!candidate.equals(profileName) && ProfileNames.writable(candidate)
 					&& (source == null || !candidate.equals(source.name()))) {
 				try {
-					if (!holdsLongTermKeys(read(), candidate) && !longTermElsewhere(candidate)) {
+					if (holding(read(CredentialsFileTarget.of(file())), candidate) == Holding.REPLACEABLE
+							&& !longTermElsewhere(candidate)) {
 						return candidate;
 					}
 				}
@@ -177,28 +241,24 @@ class CredentialsFileProfiles implements ProfileSaver {
 		return profileName + "-mfa-session";
 	}
 
-	private CredentialsFileText read() throws IOException {
-		Path file = file();
-		if (!Files.exists(file)) {
+	private static CredentialsFileText read(CredentialsFileTarget target) throws IOException {
+		if (!Files.exists(target.path())) {
 			return CredentialsFileText.parse("");
 		}
-		return CredentialsFileText.parse(Files.readString(file, StandardCharsets.ISO_8859_1));
+		return CredentialsFileText.parse(Files.readString(target.path(), StandardCharsets.ISO_8859_1));
 	}
 
 	/**
 	 * A temporary file beside the target (the same file system, so the rename is atomic),
 	 * owner-only from its creation, then given the target's permissions less anything
 	 * beyond owner read and write: never looser than before, and never readable by
-	 * others. A symbolic link (dotfile managers) is followed, so the link stays a link.
+	 * others.
+	 * @param target the file at the end of the links, which stay links
 	 */
-	private void write(String text) throws IOException {
-		Path target = file().toAbsolutePath();
+	private static void write(Path target, String text) throws IOException {
 		boolean exists = Files.exists(target);
-		if (exists) {
-			target = target.toRealPath();
-		}
 		Path folder = target.getParent();
-		boolean posix = Files.getFileStore(existingAncestor(folder))
+		boolean posix = Files.getFileStore(CredentialsFileTarget.existingAncestor(folder))
 			.supportsFileAttributeView(PosixFileAttributeView.class);
 		if (!Files.isDirectory(folder)) {
 			if (posix) {
@@ -234,14 +294,6 @@ class CredentialsFileProfiles implements ProfileSaver {
 		finally {
 			Files.deleteIfExists(temporary);
 		}
-	}
-
-	private static Path existingAncestor(Path folder) {
-		Path existing = folder;
-		while (existing != null && !Files.exists(existing)) {
-			existing = existing.getParent();
-		}
-		return (existing != null) ? existing : folder.getRoot();
 	}
 
 }

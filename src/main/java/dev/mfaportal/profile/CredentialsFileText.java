@@ -55,13 +55,25 @@ final class CredentialsFileText {
 	 * such section.
 	 */
 	Optional<Map<String, String>> properties(String section) {
-		List<int[]> spans = spans(section);
-		if (spans.isEmpty()) {
+		List<Copy> copies = copies(section);
+		if (copies.isEmpty()) {
 			return Optional.empty();
 		}
 		Map<String, String> properties = new LinkedHashMap<>();
-		for (int[] span : spans) {
-			for (int i = span[0] + 1; i < span[1]; i++) {
+		copies.forEach((copy) -> copy.properties().forEach(properties::putIfAbsent));
+		return Optional.of(properties);
+	}
+
+	/**
+	 * Each copy of the section, in file order: a file may hold a name twice, and what one
+	 * copy holds must not be judged by another's.
+	 */
+	List<Copy> copies(String section) {
+		List<Copy> copies = new ArrayList<>();
+		for (int[] span : spans(section)) {
+			boolean portals = this.lines.get(span[0]).startsWith(EXPIRY_COMMENT);
+			Map<String, String> properties = new LinkedHashMap<>();
+			for (int i = span[0] + (portals ? 2 : 1); i < span[1]; i++) {
 				String line = this.lines.get(i).strip();
 				int equals = line.indexOf('=');
 				if (equals > 0 && !isComment(line)) {
@@ -69,8 +81,9 @@ final class CredentialsFileText {
 							line.substring(equals + 1).strip());
 				}
 			}
+			copies.add(new Copy(properties, portals));
 		}
-		return Optional.of(properties);
+		return copies;
 	}
 
 	/**
@@ -163,6 +176,16 @@ final class CredentialsFileText {
 
 	private static boolean isComment(String stripped) {
 		return stripped.startsWith("#") || stripped.startsWith(";");
+	}
+
+	/**
+	 * One copy of a section.
+	 *
+	 * @param properties its {@code key = value} pairs, keys lowercased
+	 * @param portals whether the portal's expiry comment stands above it
+	 */
+	record Copy(Map<String, String> properties, boolean portals) {
+
 	}
 
 }

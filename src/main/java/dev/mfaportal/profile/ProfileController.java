@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * "Remove profile NAME": the twin of saving one, for when the session should end before
- * it expires. Only sections without long-term keys go.
+ * it expires. Only sections the portal wrote or that hold nothing but session keys go.
  */
 @Controller
 @Profile("!team")
@@ -29,7 +29,7 @@ class ProfileController {
 	@PostMapping("/profiles/remove")
 	String remove(@RequestParam(defaultValue = "") String profileName, Model model, HttpServletResponse response) {
 		Removal removal = ProfileNames.writable(profileName) ? this.profiles.remove(profileName) : Removal.ABSENT;
-		if (removal == Removal.LONG_TERM_KEYS) {
+		if (removal == Removal.LONG_TERM_KEYS || removal == Removal.FOREIGN) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 		}
 		else if (removal == Removal.FAILED) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,7 @@ import dev.mfaportal.sts.StsCaller;
 import dev.mfaportal.sts.TemporaryCredentials;
 import dev.mfaportal.support.HostileProfileNames;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,7 +127,7 @@ class CredentialsFileProfilesTest {
 
 	@Test
 	void saveWhenTheSectionIsThereTwiceThenOneIsLeft() throws IOException {
-		write("[mfa]\naws_access_key_id = ASIAOLD\naws_session_token = t\n[x]\nk = v\n[mfa]\nregion = us-east-1\n");
+		write("[mfa]\naws_access_key_id = ASIAOLD\naws_session_token = t\n[x]\nk = v\n[mfa]\naws_session_token = t2\n");
 
 		this.profiles.save("mfa", ISSUED);
 
@@ -139,9 +141,9 @@ class CredentialsFileProfilesTest {
 		this.profiles.save("mfa", ISSUED);
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(this.file))).isEqualTo("rw-------");
 
-		Files.setPosixFilePermissions(this.file, PosixFilePermissions.fromString("r--------"));
+		Files.setPosixFilePermissions(this.file, PosixFilePermissions.fromString("rw-r-----"));
 		this.profiles.save("mfa", RENEWED);
-		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(this.file))).isEqualTo("r--------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(this.file))).isEqualTo("rw-------");
 	}
 
 	@Test
@@ -166,7 +168,7 @@ class CredentialsFileProfilesTest {
 		SavedProfile saved = this.profiles.save("mfa", ISSUED);
 
 		assertThat(saved.written()).isFalse();
-		assertThat(saved.failureCode()).isEqualTo("profile.failed.write");
+		assertThat(saved.failureCode()).isEqualTo("profile.failed.folder");
 		assertThat(Files.readString(this.file.getParent())).isEqualTo(OTHERS);
 		try (var files = Files.list(this.home)) {
 			assertThat(files).containsExactly(this.file.getParent());
@@ -277,6 +279,171 @@ class CredentialsFileProfilesTest {
 			assertThat(text.split("\\[p" + i + "]", -1)).as("p" + i).hasSize(2);
 		}
 		assertThat(temporaryFiles()).isEmpty();
+	}
+
+	/**
+	 * Files a person (or a dotfile manager, or an attacker with a tidy-looking snippet)
+	 * could leave where the portal writes: whatever it finds, no long-term key and no
+	 * setting it didn't write is lost, and a file it can't write is refused before STS
+	 * with the reason, never a half-written file or a 500.
+	 */
+	@Nested
+	class HostileFiles {
+
+		static final String SESSION = "aws_access_key_id = ASIAOLD\naws_secret_access_key = old\naws_session_token = t\n";
+
+		static final String LONG_TERM = "aws_access_key_id = AKIALONGTERM00000001\naws_secret_access_key = long/secret\n";
+
+		@Test
+		void duplicatesWhenAnyCopyHoldsLongTermKeysThenRefusedAndEveryCopyKept() throws IOException {
+			for (String text : List.of("[mfa]\n" + SESSION + "[x]\nk = v\n[mfa]\n" + LONG_TERM,
+					"[mfa]\n" + LONG_TERM + "\n" + block("mfa", ISSUED))) {
+				write(text);
+
+				assertRefusedAndUntouched("mfa", "longTerm", Removal.LONG_TERM_KEYS);
+			}
+		}
+
+		@Test
+		void foreignSectionWhenSavedOrRemovedThenRefusedWithAFreeNameAndKept() throws IOException {
+			for (String body : List.of("credential_process = /usr/local/bin/keys --json\n",
+					"role_arn = arn:aws:iam::123456789012:role/admin\nsource_profile = default\n",
+					"sso_session = corp\nsso_account_id = 123456789012\nsso_role_name = admin\n",
+					SESSION + "region = eu-west-1\n", SESSION + "mfa_serial = arn:aws:iam::123456789012:mfa/me\n")) {
+				write("[work]\n" + body + "\n" + block("mfa", ISSUED));
+
+				assertThat(this.refusal("work")).as(body).hasValueSatisfying((r) -> {
+					assertThat(r.messageCode()).isEqualTo("profile.refused.foreign");
+					assertThat(r.arguments()).containsExactly("work", "~/.aws/credentials", "mfa");
+				});
+				assertRefusedAndUntouched("work", "foreign", Removal.FOREIGN);
+			}
+		}
+
+		@Test
+		void duplicatesWhenOneCopyIsForeignThenRefusedAndEveryCopyKept() throws IOException {
+			write(block("mfa", ISSUED) + "[x]\nk = v\n[mfa]\ncredential_process = /bin/keys\n");
+
+			assertRefusedAndUntouched("mfa", "foreign", Removal.FOREIGN);
+		}
+
+		@Test
+		void sectionWhenItHoldsOnlySessionKeysOrTheExpiryCommentThenReplacedAndRemoved() throws IOException {
+			for (String text : List.of("[mfa]\n" + SESSION, "[mfa]\n", block("mfa", RENEWED),
+					block("mfa", RENEWED).replace("]\n", "]\nregion = eu-west-1\n"))) {
+				write(OTHERS + "\n" + text);
+
+				assertThat(CredentialsFileProfilesTest.this.profiles.refusal("mfa", ALICE)).as(text).isEmpty();
+				assertThat(CredentialsFileProfilesTest.this.profiles.save("mfa", ISSUED).written()).as(text).isTrue();
+				assertThat(read()).as(text).isEqualTo(OTHERS + "\n" + block("mfa", ISSUED));
+				assertThat(CredentialsFileProfilesTest.this.profiles.remove("mfa")).isEqualTo(Removal.REMOVED);
+			}
+		}
+
+		@Test
+		void danglingLinkWhenSavedThenItsTargetIsCreatedOwnerOnlyAndTheLinkStays() throws IOException {
+			Files.createDirectories(CredentialsFileProfilesTest.this.file.getParent());
+			Path absolute = CredentialsFileProfilesTest.this.home.resolve("dotfiles").resolve("aws-credentials");
+			Files.createSymbolicLink(CredentialsFileProfilesTest.this.file, absolute);
+
+			assertThat(CredentialsFileProfilesTest.this.profiles.refusal("mfa", ALICE)).isEmpty();
+			assertThat(CredentialsFileProfilesTest.this.profiles.save("mfa", ISSUED).written()).isTrue();
+
+			assertThat(Files.readSymbolicLink(CredentialsFileProfilesTest.this.file)).isEqualTo(absolute);
+			assertThat(Files.readString(absolute)).isEqualTo(block("mfa", ISSUED));
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(absolute))).isEqualTo("rw-------");
+
+			// a relative link, through a second one, is resolved from the folder it lies
+			// in
+			Path relative = Path.of("..", "dotfiles", "second");
+			Files.delete(absolute);
+			Files.createSymbolicLink(absolute, Path.of("third"));
+			Files.delete(CredentialsFileProfilesTest.this.file);
+			Files.createSymbolicLink(CredentialsFileProfilesTest.this.file, relative);
+			Files.createSymbolicLink(absolute.resolveSibling("second"), Path.of("aws-credentials"));
+
+			assertThat(CredentialsFileProfilesTest.this.profiles.save("mfa", RENEWED).written()).isTrue();
+			assertThat(Files.readString(absolute.resolveSibling("third"))).isEqualTo(block("mfa", RENEWED));
+			assertThat(Files.isSymbolicLink(absolute)).isTrue();
+			assertThat(temporaryFiles()).isEmpty();
+		}
+
+		@Test
+		void loopingLinkWhenSavedOrRemovedThenRefusedWithTheReasonAndTheLinksKept() throws IOException {
+			Files.createDirectories(CredentialsFileProfilesTest.this.file.getParent());
+			Files.createSymbolicLink(CredentialsFileProfilesTest.this.file, Path.of("other"));
+			Files.createSymbolicLink(CredentialsFileProfilesTest.this.file.resolveSibling("other"),
+					Path.of("credentials"));
+
+			assertRefusedAndUntouched("mfa", "linkLoop", Removal.FAILED);
+		}
+
+		@Test
+		void directoryWhereTheFileShouldBeWhenSavedOrRemovedThenRefusedWithTheReason() throws IOException {
+			Files.createDirectories(CredentialsFileProfilesTest.this.file);
+
+			assertRefusedAndUntouched("mfa", "directory", Removal.FAILED);
+		}
+
+		@Test
+		void readOnlyFileWhenSavedOrRemovedThenRefusedWithTheReasonAndItStaysAsItWas() throws IOException {
+			write(OTHERS + "\n" + block("mfa", ISSUED));
+			Files.setPosixFilePermissions(CredentialsFileProfilesTest.this.file,
+					PosixFilePermissions.fromString("r--------"));
+
+			assertRefusedAndUntouched("mfa", "readOnly", Removal.FAILED);
+
+			// the same behind a link
+			Path link = CredentialsFileProfilesTest.this.home.resolve("link");
+			Files.createSymbolicLink(link, CredentialsFileProfilesTest.this.file);
+			CredentialsFileProfiles linked = new CredentialsFileProfiles(new ProfileSettings(link),
+					new AwsFiles(Map.<String, String>of()::get, CredentialsFileProfilesTest.this.home), new Listed());
+			assertThat(linked.refusal("mfa", ALICE)).map(Refusal::messageCode).hasValue("profile.refused.readOnly");
+		}
+
+		@Test
+		void fileWhereTheFolderShouldBeWhenSavedThenRefusedBeforeSts() throws IOException {
+			Files.writeString(CredentialsFileProfilesTest.this.file.getParent(), OTHERS);
+
+			assertRefusedAndUntouched("mfa", "folder", Removal.ABSENT);
+		}
+
+		private Optional<Refusal> refusal(String name) {
+			return CredentialsFileProfilesTest.this.profiles.refusal(name, ALICE);
+		}
+
+		/**
+		 * Refused before STS and again at save time (the file may change in between), not
+		 * removed, and every file, link and permission under the home as it was.
+		 */
+		private void assertRefusedAndUntouched(String name, String reason, Removal removal) throws IOException {
+			Map<String, String> before = tree();
+
+			assertThat(refusal(name)).map(Refusal::messageCode).hasValue("profile.refused." + reason);
+			assertThat(CredentialsFileProfilesTest.this.profiles.save(name, ISSUED).failureCode())
+				.isEqualTo("profile.failed." + reason);
+			assertThat(CredentialsFileProfilesTest.this.profiles.remove(name)).isEqualTo(removal);
+			assertThat(tree()).isEqualTo(before);
+		}
+
+		/**
+		 * Every path under the home: a link's target, a folder, or a file's mode and
+		 * bytes.
+		 */
+		private Map<String, String> tree() throws IOException {
+			Map<String, String> tree = new TreeMap<>();
+			try (var paths = Files.walk(CredentialsFileProfilesTest.this.home)) {
+				for (Path path : paths.toList()) {
+					String value = Files.isSymbolicLink(path) ? "-> " + Files.readSymbolicLink(path)
+							: Files.isDirectory(path) ? "folder"
+									: PosixFilePermissions.toString(Files.getPosixFilePermissions(path)) + " "
+											+ Files.readString(path, StandardCharsets.ISO_8859_1);
+					tree.put(CredentialsFileProfilesTest.this.home.relativize(path).toString(), value);
+				}
+			}
+			return tree;
+		}
+
 	}
 
 	private static String block(String name, TemporaryCredentials credentials) {

@@ -184,6 +184,42 @@ class ProfileSavingIntegrationTest {
 	}
 
 	@Test
+	void saveOrRemoveWhenTheSectionHoldsSettingsThePortalDidNotWriteThenRefusedBeforeStsWithAnotherName()
+			throws Exception {
+		String foreign = OTHERS + "\r\n[sso]\r\nsso_session = corp\r\nsso_account_id = 123456789012\r\n";
+		Files.writeString(this.file, foreign, StandardCharsets.ISO_8859_1);
+
+		HttpResponse<String> result = issue(user("hostile"), "sso");
+
+		assertThat(result.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(result.body()).selectFirst("#profileName-error").text()).contains("sso",
+				"settings the portal didn't write", "such as mfa");
+		assertThat(emulator.recordedRequests()).isEmpty();
+		HttpResponse<String> removed = this.browser.post("/profiles/remove", Map.of("profileName", "sso"), true);
+		assertThat(removed.statusCode()).isEqualTo(409);
+		assertThat(Jsoup.parse(removed.body()).selectFirst("[data-removed-profile]").attr("data-removed-profile"))
+			.isEqualTo("FOREIGN");
+		assertThat(Files.readString(this.file, StandardCharsets.ISO_8859_1)).isEqualTo(foreign);
+	}
+
+	@Test
+	void saveWhenAFolderStandsWhereTheFileShouldThenRefusedBeforeStsWithTheReason() throws Exception {
+		Files.delete(this.file);
+		Files.createDirectory(this.file);
+		try {
+			HttpResponse<String> result = issue(user("hostile"), "mfa");
+
+			assertThat(result.statusCode()).isEqualTo(400);
+			assertThat(Jsoup.parse(result.body()).selectFirst("#profileName-error").text())
+				.contains("is (or links to) a folder");
+			assertThat(emulator.recordedRequests()).isEmpty();
+		}
+		finally {
+			Files.delete(this.file);
+		}
+	}
+
+	@Test
 	void removeWhenPostedThenTheSectionIsGoneAndTheFileIsAsBefore() throws Exception {
 		issue(user("remover"), "mfa");
 		assertThat(Files.readString(this.file, StandardCharsets.ISO_8859_1)).contains("[mfa]");
