@@ -51,7 +51,7 @@ class ModularityTest {
 	static final Map<String, Set<String>> FEATURES = Map.ofEntries(
 			feature("accesskey", "credentialsource", "issuing", "limit", "security", "sts", "system"),
 			feature("account", "limit", "security", "system"),
-			feature("audit", "issuing", "limit", "security", "sts", "system", "terminal"),
+			feature("audit", "accesskey", "account", "issuing", "limit", "security", "sts", "system", "terminal"),
 			feature("credentialsource", "sts"), feature("demo", "credentialsource", "emulator", "sts"),
 			feature("device", "credentialsource", "issuing", "limit", "security", "sts", "system"), feature("emulator"),
 			feature("help"), feature("launcher", "security"),

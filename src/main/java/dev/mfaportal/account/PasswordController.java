@@ -1,10 +1,14 @@
 package dev.mfaportal.account;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import dev.mfaportal.security.Actor;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -39,10 +43,13 @@ class PasswordController {
 
 	private final Clock clock;
 
-	PasswordController(UserRepository users, PasswordEncoder encoder, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	PasswordController(UserRepository users, PasswordEncoder encoder, Clock clock, ApplicationEventPublisher events) {
 		this.users = users;
 		this.encoder = encoder;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@InitBinder("passwordForm")
@@ -57,8 +64,8 @@ class PasswordController {
 	}
 
 	@PostMapping(PATH)
-	String change(@ModelAttribute PasswordForm passwordForm, BindingResult result, HttpServletResponse response,
-			RedirectAttributes redirect) {
+	String change(@ModelAttribute PasswordForm passwordForm, BindingResult result, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		PortalUser member = this.users.findByUsername(Actor.current()).orElseThrow();
 		if (!StringUtils.hasLength(passwordForm.currentPassword()) || member.passwordHash() == null
 				|| !this.encoder.matches(passwordForm.currentPassword(), member.passwordHash())) {
@@ -78,7 +85,17 @@ class PasswordController {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return VIEW;
 		}
-		this.users.setPassword(member.id(), this.encoder.encode(chosen), false, this.clock.instant());
+		Instant at = this.clock.instant();
+		this.users.setPassword(member.id(), this.encoder.encode(chosen), false, at);
+		// Whoever else holds a session of this member may be the one who learnt the old
+		// password: MemberSessionFilter ends every session signed in before now but this
+		// one, which it knows by this mark.
+		HttpSession session = request.getSession();
+		this.users.findById(member.id())
+			.map(PortalUser::passwordVersion)
+			.ifPresent((version) -> session.setAttribute(MemberSessionFilter.PASSWORD_SET_HERE, version));
+		this.events.publishEvent(
+				new MemberChanged(at, member.username(), member.username(), MemberChanged.Change.PASSWORD_CHANGED));
 		redirect.addFlashAttribute("flash", "account.password.changed");
 		return "redirect:/";
 	}

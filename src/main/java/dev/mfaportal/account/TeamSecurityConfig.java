@@ -20,6 +20,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Team mode: members sign in with a password (stored with the delegating encoder, bcrypt
@@ -41,19 +43,21 @@ class TeamSecurityConfig {
 	}
 
 	@Bean
-	LoginThrottle loginThrottle(JdbcClient jdbc, TeamSettings settings, Clock clock) {
-		return new LoginThrottle(jdbc, settings, clock);
+	LoginThrottle loginThrottle(JdbcClient jdbc, TeamSettings settings, Clock clock,
+			PlatformTransactionManager transactions) {
+		return new LoginThrottle(jdbc, settings, clock, transactions);
 	}
 
 	@Bean
 	SecurityFilterChain teamSecurityFilterChain(HttpSecurity http, UserRepository users, PasswordEncoder encoder,
-			LoginThrottle throttle, TeamSettings settings, Clock clock, SingleSignOn singleSignOn) throws Exception {
+			LoginThrottle throttle, TeamSettings settings, Clock clock, SingleSignOn singleSignOn, SignIns signIns)
+			throws Exception {
 		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setDefaultFailureUrl("/login?error");
 		failures.setExceptionMappings(
 				Map.of(ThrottledAuthenticationProvider.SignInThrottledException.class.getName(), "/login?throttled"));
 		BrowserDefences.apply(http)
-			.authenticationProvider(passwords(users, encoder, throttle))
+			.authenticationProvider(passwords(users, encoder, throttle, signIns))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
 				.permitAll()
@@ -61,7 +65,9 @@ class TeamSecurityConfig {
 				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())
-			.formLogin((form) -> form.loginPage("/login").failureHandler(failures))
+			.formLogin((form) -> form.loginPage("/login")
+				.successHandler(signIns.succeeded(new SavedRequestAwareAuthenticationSuccessHandler()))
+				.failureHandler(failures))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout")
 				.invalidateHttpSession(true)
 				.deleteCookies(SESSION_COOKIE))
@@ -80,10 +86,10 @@ class TeamSecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain teamActuatorFilterChain(HttpSecurity http, UserRepository users, PasswordEncoder encoder,
-			LoginThrottle throttle, TeamSettings settings, Clock clock) throws Exception {
+			LoginThrottle throttle, TeamSettings settings, Clock clock, SignIns signIns) throws Exception {
 		BrowserDefences.apply(http)
 			.securityMatcher("/actuator/**")
-			.authenticationProvider(passwords(users, encoder, throttle))
+			.authenticationProvider(passwords(users, encoder, throttle, signIns))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(SecurityConfig.ACTUATOR_HEALTH)
 				.permitAll()
 				.anyRequest()
@@ -99,10 +105,10 @@ class TeamSecurityConfig {
 	 * unthrottled way to check passwords.
 	 */
 	private static ThrottledAuthenticationProvider passwords(UserRepository users, PasswordEncoder encoder,
-			LoginThrottle throttle) {
+			LoginThrottle throttle, SignIns signIns) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(new MemberDetailsService(users));
 		passwords.setPasswordEncoder(encoder);
-		return new ThrottledAuthenticationProvider(passwords, throttle);
+		return new ThrottledAuthenticationProvider(passwords, throttle, signIns);
 	}
 
 }

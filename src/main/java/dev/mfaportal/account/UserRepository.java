@@ -63,8 +63,9 @@ class UserRepository {
 	}
 
 	void setPassword(long id, String passwordHash, boolean mustChange, Instant at) {
-		this.jdbc.sql(
-				"update portal_user set password_hash = ?, must_change_password = ?, password_changed_at = ? where id = ?")
+		this.jdbc
+			.sql("update portal_user set password_hash = ?, must_change_password = ?, password_changed_at = ?, "
+					+ "password_version = password_version + 1 where id = ?")
 			.params(passwordHash, mustChange, SqlTime.of(at), id)
 			.update();
 	}
@@ -76,7 +77,8 @@ class UserRepository {
 	private static PortalUser map(ResultSet row, int number) throws SQLException {
 		return new PortalUser(row.getLong("id"), row.getString("username"), row.getString("email"),
 				row.getString("password_hash"), row.getBoolean("admin"), row.getBoolean("enabled"),
-				row.getBoolean("must_change_password"), SqlTime.read(row, "created_at"));
+				row.getBoolean("must_change_password"), SqlTime.read(row, "created_at"),
+				row.getLong("password_version"));
 	}
 
 }

@@ -20,9 +20,18 @@ import java.time.Instant;
  * {@link dev.mfaportal.sts.StsFailure} name when STS said nothing
  * @param expiresAt for {@link Outcome#ISSUED}, when the credentials expire
  * @param clientAddress the browser's address
+ * @param target for an account action, the member it was done to
  */
 record AuditEntry(Long id, Instant occurredAt, String actor, String source, String accessKeyMasked, String serialNumber,
 		String deviceLabel, Integer durationSeconds, Outcome outcome, String errorCode, Instant expiresAt,
-		String clientAddress) {
+		String clientAddress, String target) {
+
+	/** A row that was done to no one else: every row but an account action's. */
+	AuditEntry(Long id, Instant occurredAt, String actor, String source, String accessKeyMasked, String serialNumber,
+			String deviceLabel, Integer durationSeconds, Outcome outcome, String errorCode, Instant expiresAt,
+			String clientAddress) {
+		this(id, occurredAt, actor, source, accessKeyMasked, serialNumber, deviceLabel, durationSeconds, outcome,
+				errorCode, expiresAt, clientAddress, null);
+	}
 
 }

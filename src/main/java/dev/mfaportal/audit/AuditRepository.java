@@ -34,8 +34,11 @@ class AuditRepository {
 
 	static final int CLIENT_ADDRESS_SIZE = 64;
 
+	// V15__audit_event_target.sql
+	static final int TARGET_SIZE = 128;
+
 	private static final String COLUMNS = "id, occurred_at, actor, source, access_key_masked, serial_number, "
-			+ "device_label, duration_seconds, outcome, error_code, expires_at, client_address";
+			+ "device_label, duration_seconds, outcome, error_code, expires_at, client_address, target";
 
 	private final JdbcClient jdbc;
 
@@ -46,13 +49,13 @@ class AuditRepository {
 	void insert(AuditEntry entry) {
 		this.jdbc
 			.sql("insert into audit_event (occurred_at, actor, source, access_key_masked, serial_number, device_label, "
-					+ "duration_seconds, outcome, error_code, expires_at, client_address) "
-					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "duration_seconds, outcome, error_code, expires_at, client_address, target) "
+					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(SqlTime.of(entry.occurredAt()), fit(entry.actor(), ACTOR_SIZE), fit(entry.source(), SOURCE_SIZE),
 					fit(entry.accessKeyMasked(), ACCESS_KEY_SIZE), fit(entry.serialNumber(), SERIAL_NUMBER_SIZE),
 					fit(entry.deviceLabel(), DEVICE_LABEL_SIZE), entry.durationSeconds(), entry.outcome().name(),
 					fit(entry.errorCode(), ERROR_CODE_SIZE), SqlTime.of(entry.expiresAt()),
-					fit(entry.clientAddress(), CLIENT_ADDRESS_SIZE))
+					fit(entry.clientAddress(), CLIENT_ADDRESS_SIZE), fit(entry.target(), TARGET_SIZE))
 			.update();
 	}
 
@@ -132,7 +135,7 @@ class AuditRepository {
 				row.getString("source"), row.getString("access_key_masked"), row.getString("serial_number"),
 				row.getString("device_label"), row.getObject("duration_seconds", Integer.class),
 				Outcome.valueOf(row.getString("outcome")), row.getString("error_code"), SqlTime.read(row, "expires_at"),
-				row.getString("client_address"));
+				row.getString("client_address"), row.getString("target"));
 	}
 
 	private record Where(String sql, List<Object> params) {
@@ -141,8 +144,10 @@ class AuditRepository {
 			List<String> conditions = new ArrayList<>();
 			List<Object> params = new ArrayList<>();
 			if (filter.actor() != null) {
-				conditions.add("actor = ?");
+				// A member's history holds what was done to their account too.
+				conditions.add("(actor = ? or target = ?)");
 				params.add(fit(filter.actor(), ACTOR_SIZE));
+				params.add(fit(filter.actor(), TARGET_SIZE));
 			}
 			if (filter.serialNumber() != null) {
 				conditions.add("serial_number = ?");

@@ -13,12 +13,12 @@ import java.util.List;
  * LF in quotes with its quotes doubled. A field that a spreadsheet would take for a
  * formula (it starts with {@code = + - @}, tab or CR) gets a leading apostrophe (OWASP,
  * CSV injection): labels and serial numbers are typed by people. Column names are stable,
- * for scripts that read the file.
+ * for scripts that read the file; new ones are added at the end.
  */
 final class Csv {
 
 	static final List<String> HEADER = List.of("occurred_at", "member", "source", "access_key", "device_label",
-			"serial_number", "duration_seconds", "outcome", "error_code", "expires_at", "client_address");
+			"serial_number", "duration_seconds", "outcome", "error_code", "expires_at", "client_address", "target");
 
 	private static final String LINE_END = "\r\n";
 
@@ -31,7 +31,8 @@ final class Csv {
 			row(Arrays.asList(time(entry.occurredAt()), entry.actor(), entry.source(), entry.accessKeyMasked(),
 					entry.deviceLabel(), entry.serialNumber(),
 					(entry.durationSeconds() != null) ? String.valueOf(entry.durationSeconds()) : null,
-					entry.outcome().name(), entry.errorCode(), time(entry.expiresAt()), entry.clientAddress()), out);
+					entry.outcome().name(), entry.errorCode(), time(entry.expiresAt()), entry.clientAddress(),
+					entry.target()), out);
 		}
 		out.flush();
 	}

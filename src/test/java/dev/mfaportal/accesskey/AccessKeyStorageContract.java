@@ -52,7 +52,8 @@ abstract class AccessKeyStorageContract extends StorageContract {
 	}
 
 	private StoredAccessKeys keys(AccessKeyCipher cipher) {
-		return new StoredAccessKeys(this.repository, cipher, this.clock, this.transactions);
+		return new StoredAccessKeys(this.repository, cipher, this.clock, this.transactions, (event) -> {
+		});
 	}
 
 	private static String secret(StoredAccessKeys keys, String owner, long id) {
