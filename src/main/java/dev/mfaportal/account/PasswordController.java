@@ -6,7 +6,6 @@ import java.time.Instant;
 import dev.mfaportal.security.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
@@ -86,14 +85,11 @@ class PasswordController {
 			return VIEW;
 		}
 		Instant at = this.clock.instant();
-		this.users.setPassword(member.id(), this.encoder.encode(chosen), false, at);
+		long version = this.users.setPasswordAndReadVersion(member.id(), this.encoder.encode(chosen), false, at);
 		// Whoever else holds a session of this member may be the one who learnt the old
-		// password: MemberSessionFilter ends every session signed in before now but this
-		// one, which it knows by this mark.
-		HttpSession session = request.getSession();
-		this.users.findById(member.id())
-			.map(PortalUser::passwordVersion)
-			.ifPresent((version) -> session.setAttribute(MemberSessionFilter.PASSWORD_SET_HERE, version));
+		// password: MemberSessionFilter ends every session signed in under an older
+		// version but this one, which it knows by this mark.
+		request.getSession().setAttribute(MemberSessionFilter.PASSWORD_SET_HERE, version);
 		this.events.publishEvent(
 				new MemberChanged(at, member.username(), member.username(), MemberChanged.Change.PASSWORD_CHANGED));
 		redirect.addFlashAttribute("flash", "account.password.changed");

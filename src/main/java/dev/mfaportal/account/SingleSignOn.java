@@ -204,9 +204,9 @@ class SingleSignOn {
 	 */
 	static final class SignedInMember extends DefaultOidcUser implements PasswordStamp {
 
-		@Serial
 		// Unchanged although a field was added: a session stored before it still loads,
 		// as of version 0, the version of every password set before the count began.
+		@Serial
 		private static final long serialVersionUID = 1L;
 
 		private final String username;

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The members, in the database every instance shares.
@@ -68,6 +69,19 @@ class UserRepository {
 					+ "password_version = password_version + 1 where id = ?")
 			.params(passwordHash, mustChange, SqlTime.of(at), id)
 			.update();
+	}
+
+	/**
+	 * Sets the password and gives its version, read in the same transaction: a reset by
+	 * an admin at the same moment can't pass for this one.
+	 */
+	@Transactional
+	long setPasswordAndReadVersion(long id, String passwordHash, boolean mustChange, Instant at) {
+		setPassword(id, passwordHash, mustChange, at);
+		return this.jdbc.sql("select password_version from portal_user where id = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
 	}
 
 	void setEnabled(long id, boolean enabled) {
