@@ -51,7 +51,8 @@ class ModularityTest {
 	static final Map<String, Set<String>> FEATURES = Map.ofEntries(
 			feature("accesskey", "credentialsource", "issuing", "limit", "security", "sts", "system"),
 			feature("account", "limit", "security", "system"),
-			feature("audit", "events", "issuing", "limit", "security", "sts", "system", "terminal"),
+			feature("audit", "accesskey", "account", "events", "issuing", "limit", "security", "sts", "system",
+					"terminal"),
 			feature("credentialsource", "sts"), feature("demo", "credentialsource", "emulator", "sts"),
 			feature("device", "credentialsource", "issuing", "limit", "security", "sts", "system"), feature("emulator"),
 			feature("events", "snippet", "system"), feature("help"), feature("launcher", "security"),

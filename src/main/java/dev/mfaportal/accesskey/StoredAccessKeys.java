@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.mfaportal.sts.AccessKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,13 +41,16 @@ class StoredAccessKeys {
 
 	private final TransactionTemplate transaction;
 
+	private final ApplicationEventPublisher events;
+
 	StoredAccessKeys(AccessKeyRepository keys, AccessKeyCipher cipher, StoredFingerprintKey fingerprintKey, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, ApplicationEventPublisher events) {
 		this.keys = keys;
 		this.cipher = cipher;
 		this.fingerprintKey = fingerprintKey;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
+		this.events = events;
 	}
 
 	/**
@@ -68,7 +73,10 @@ class StoredAccessKeys {
 				.collect(Collectors.joining(", ")));
 		}
 		EncryptedSecret secret = this.cipher.encrypt(owner, label, secretAccessKey);
-		return this.keys.insert(owner, label, accessKeyId, secret, this.clock.instant());
+		Instant now = this.clock.instant();
+		long id = this.keys.insert(owner, label, accessKeyId, secret, now);
+		this.events.publishEvent(new AccessKeyStored(now, owner, label, AccessKeys.mask(accessKeyId)));
+		return id;
 	}
 
 	/** The owner's keys, without secrets. */
@@ -89,7 +97,13 @@ class StoredAccessKeys {
 	 * @return whether the owner had such a key
 	 */
 	boolean delete(String owner, long id) {
-		return this.keys.delete(owner, id);
+		Optional<StoredKey> key = this.keys.find(owner, id);
+		if (key.isEmpty() || !this.keys.delete(owner, id)) {
+			return false;
+		}
+		this.events.publishEvent(
+				new AccessKeyDeleted(this.clock.instant(), owner, key.get().label(), key.get().maskedAccessKeyId()));
+		return true;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import dev.mfaportal.limit.DeviceLocks;
 import dev.mfaportal.security.Actor;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -53,11 +54,15 @@ class AdminUsersController {
 
 	private final Clock clock;
 
-	AdminUsersController(UserRepository users, PasswordEncoder encoder, DeviceLocks locks, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	AdminUsersController(UserRepository users, PasswordEncoder encoder, DeviceLocks locks, Clock clock,
+			ApplicationEventPublisher events) {
 		this.users = users;
 		this.encoder = encoder;
 		this.locks = locks;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@InitBinder("newMemberForm")
@@ -87,6 +92,7 @@ class AdminUsersController {
 			try {
 				this.users.insert(newMemberForm.username(), newMemberForm.email(), this.encoder.encode(password),
 						newMemberForm.isAdmin(), true, this.clock.instant());
+				changed(newMemberForm.username(), MemberChanged.Change.ADDED);
 			}
 			catch (DuplicateKeyException taken) {
 				result.rejectValue("username", "admin.member.username.taken");
@@ -118,6 +124,7 @@ class AdminUsersController {
 			redirect.addFlashAttribute("flashError", true);
 			return flash(redirect, "admin.member.lastAdmin", member);
 		}
+		changed(member.username(), MemberChanged.Change.DISABLED);
 		return flash(redirect, "admin.member.disabled", member);
 	}
 
@@ -125,6 +132,7 @@ class AdminUsersController {
 	String enable(@PathVariable String id, RedirectAttributes redirect) {
 		PortalUser member = find(id);
 		this.users.setEnabled(member.id(), true);
+		changed(member.username(), MemberChanged.Change.ENABLED);
 		return flash(redirect, "admin.member.enabled", member);
 	}
 
@@ -133,6 +141,9 @@ class AdminUsersController {
 		PortalUser member = find(id);
 		String password = FirstAdmin.OneTimePasswords.generate();
 		this.users.setPassword(member.id(), this.encoder.encode(password), true, this.clock.instant());
+		// The admin reset it because the old one may be known: MemberSessionFilter ends
+		// every session of the member signed in before now, on any instance.
+		changed(member.username(), MemberChanged.Change.PASSWORD_RESET);
 		return oneTime(member.username(), password, model, response);
 	}
 
@@ -146,6 +157,10 @@ class AdminUsersController {
 		redirect.addFlashAttribute("flash", "admin.member.unlocked");
 		redirect.addFlashAttribute("flashArgument", member.username());
 		return "redirect:/admin/users/" + member.id();
+	}
+
+	private void changed(String member, MemberChanged.Change change) {
+		this.events.publishEvent(new MemberChanged(this.clock.instant(), Actor.current(), member, change));
 	}
 
 	private String oneTime(String username, String password, Model model, HttpServletResponse response) {

@@ -3,6 +3,7 @@ package dev.mfaportal.account;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -18,13 +19,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * On every signed-in request: ends a session older than the absolute timeout, ends the
- * session of a member who was disabled (on any instance) since signing in, and sends a
- * member who must change a one-time password to the page that does it, unless they came
- * through single sign-on.
+ * session of a member who was disabled (on any instance) since signing in, ends one
+ * signed in (with a password or through single sign-on) before the member's password was
+ * last set, unless this session set it, and sends a member who must change a one-time
+ * password to the page that does it, unless they came through single sign-on.
  */
 class MemberSessionFilter extends OncePerRequestFilter {
 
 	static final String SIGNED_IN_AT = MemberSessionFilter.class.getName() + ".signedInAt";
+
+	/**
+	 * The password version this session set itself, by changing the password: the one
+	 * session such a change leaves open.
+	 */
+	static final String PASSWORD_SET_HERE = MemberSessionFilter.class.getName() + ".passwordSetHere";
 
 	private final UserRepository users;
 
@@ -64,6 +72,10 @@ class MemberSessionFilter extends OncePerRequestFilter {
 			end(request, response, "disabled");
 			return;
 		}
+		if (!sameOrSetHere(member.get().passwordVersion(), authentication, session)) {
+			end(request, response, "passwordChanged");
+			return;
+		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		// An admin has seen the one-time password, so a password session does nothing
 		// else until it is
@@ -83,6 +95,19 @@ class MemberSessionFilter extends OncePerRequestFilter {
 	private static boolean isStaticFile(String path) {
 		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
 				|| path.equals("/favicon.ico");
+	}
+
+	/**
+	 * Whether the password is still the one the member signed in with, or the one this
+	 * session set. A principal without a stamp (a password session stored by an older
+	 * portal) can't tell, so it counts as set since.
+	 */
+	private static boolean sameOrSetHere(long passwordVersion, Authentication authentication, HttpSession session) {
+		if (authentication.getPrincipal() instanceof PasswordStamp stamp
+				&& stamp.passwordVersion() == passwordVersion) {
+			return true;
+		}
+		return session != null && Objects.equals(session.getAttribute(PASSWORD_SET_HERE), passwordVersion);
 	}
 
 	private void end(HttpServletRequest request, HttpServletResponse response, String reason) throws IOException {

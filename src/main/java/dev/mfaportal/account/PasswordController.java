@@ -1,11 +1,13 @@
 package dev.mfaportal.account;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import dev.mfaportal.security.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -42,12 +44,15 @@ class PasswordController {
 
 	private final Clock clock;
 
-	PasswordController(UserRepository users, PasswordEncoder encoder, CurrentPasswordCheck currentPassword,
-			Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	PasswordController(UserRepository users, PasswordEncoder encoder, CurrentPasswordCheck currentPassword, Clock clock,
+			ApplicationEventPublisher events) {
 		this.users = users;
 		this.encoder = encoder;
 		this.currentPassword = currentPassword;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@InitBinder("passwordForm")
@@ -93,7 +98,14 @@ class PasswordController {
 					? HttpStatus.TOO_MANY_REQUESTS.value() : HttpStatus.BAD_REQUEST.value());
 			return VIEW;
 		}
-		this.users.setPassword(member.id(), this.encoder.encode(chosen), false, this.clock.instant());
+		Instant at = this.clock.instant();
+		long version = this.users.setPasswordAndReadVersion(member.id(), this.encoder.encode(chosen), false, at);
+		// Whoever else holds a session of this member may be the one who learnt the old
+		// password: MemberSessionFilter ends every session signed in under an older
+		// version but this one, which it knows by this mark.
+		request.getSession().setAttribute(MemberSessionFilter.PASSWORD_SET_HERE, version);
+		this.events.publishEvent(
+				new MemberChanged(at, member.username(), member.username(), MemberChanged.Change.PASSWORD_CHANGED));
 		redirect.addFlashAttribute("flash", "account.password.changed");
 		return "redirect:/";
 	}

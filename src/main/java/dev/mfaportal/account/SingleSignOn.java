@@ -30,6 +30,7 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -53,9 +54,12 @@ class SingleSignOn {
 
 	private final UserRepository users;
 
-	SingleSignOn(ObjectProvider<ClientRegistrationRepository> registrations, UserRepository users) {
+	private final SignIns signIns;
+
+	SingleSignOn(ObjectProvider<ClientRegistrationRepository> registrations, UserRepository users, SignIns signIns) {
 		this.registrations = registrations;
 		this.users = users;
+		this.signIns = signIns;
 	}
 
 	/**
@@ -70,6 +74,7 @@ class SingleSignOn {
 		openIdConnect.setOidcUserConverter(this::member);
 		http.oauth2Login((login) -> login.loginPage("/login")
 			.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(openIdConnect).userService(this::notOpenIdConnect))
+			.successHandler(this.signIns.succeeded(new SavedRequestAwareAuthenticationSuccessHandler()))
 			.failureHandler(refusals()));
 	}
 
@@ -136,8 +141,9 @@ class SingleSignOn {
 	 * error, a bad token, a wrong secret) to a general message, and to the log for
 	 * whoever set the provider up.
 	 */
-	private static AuthenticationFailureHandler refusals() {
+	private AuthenticationFailureHandler refusals() {
 		return (request, response, exception) -> {
+			this.signIns.failed(null, request.getRemoteAddr());
 			OAuth2Error error = (exception instanceof OAuth2AuthenticationException oauth2) ? oauth2.getError() : null;
 			Optional<Refusal> refusal = (error != null) ? Refusal.of(error.getErrorCode()) : Optional.empty();
 			if (refusal.isEmpty()) {
@@ -196,16 +202,26 @@ class SingleSignOn {
 	 * {@code Actor}, the session filter and the session store go by) with the member's
 	 * roles. Kept in the shared session store, hence serializable.
 	 */
-	static final class SignedInMember extends DefaultOidcUser {
+	static final class SignedInMember extends DefaultOidcUser implements PasswordStamp {
 
+		// Unchanged although a field was added: a session stored before it still loads,
+		// as of version 0, the version of every password set before the count began.
 		@Serial
 		private static final long serialVersionUID = 1L;
 
 		private final String username;
 
+		private final long passwordVersion;
+
 		SignedInMember(PortalUser member, OidcIdToken idToken, OidcUserInfo userInfo) {
 			super(MemberDetailsService.authorities(member), idToken, userInfo);
 			this.username = member.username();
+			this.passwordVersion = member.passwordVersion();
+		}
+
+		@Override
+		public long passwordVersion() {
+			return this.passwordVersion;
 		}
 
 		@Override

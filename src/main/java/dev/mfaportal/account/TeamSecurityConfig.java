@@ -22,6 +22,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Team mode: members sign in with a password (stored with the delegating encoder, bcrypt
@@ -43,19 +45,22 @@ class TeamSecurityConfig {
 	}
 
 	@Bean
-	LoginThrottle loginThrottle(JdbcClient jdbc, TeamSettings settings, Clock clock) {
-		return new LoginThrottle(jdbc, settings, clock);
+	LoginThrottle loginThrottle(JdbcClient jdbc, TeamSettings settings, Clock clock,
+			PlatformTransactionManager transactions) {
+		return new LoginThrottle(jdbc, settings, clock, transactions);
 	}
 
 	/** The same provider as the sign-in page's, so the same throttle counts both. */
 	@Bean
-	CurrentPasswordCheck currentPasswordCheck(UserRepository users, PasswordEncoder encoder, LoginThrottle throttle) {
-		return new CurrentPasswordCheck(passwords(users, encoder, throttle));
+	CurrentPasswordCheck currentPasswordCheck(UserRepository users, PasswordEncoder encoder, LoginThrottle throttle,
+			SignIns signIns) {
+		return new CurrentPasswordCheck(passwords(users, encoder, throttle, signIns));
 	}
 
 	@Bean
 	SecurityFilterChain teamSecurityFilterChain(HttpSecurity http, UserRepository users, PasswordEncoder encoder,
-			LoginThrottle throttle, TeamSettings settings, Clock clock, SingleSignOn singleSignOn) throws Exception {
+			LoginThrottle throttle, TeamSettings settings, Clock clock, SingleSignOn singleSignOn, SignIns signIns)
+			throws Exception {
 		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setDefaultFailureUrl("/login?error");
 		failures.setExceptionMappings(
@@ -63,7 +68,7 @@ class TeamSecurityConfig {
 						OneTimePasswordSignIn.OneTimePasswordSpentException.class.getName(), "/login?oneTimeSpent"));
 		BrowserDefences.apply(http)
 			.authenticationProvider(
-					new OneTimePasswordSignIn(passwords(users, encoder, throttle), users, settings, clock))
+					new OneTimePasswordSignIn(passwords(users, encoder, throttle, signIns), users, settings, clock))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
 				.permitAll()
@@ -71,7 +76,9 @@ class TeamSecurityConfig {
 				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())
-			.formLogin((form) -> form.loginPage("/login").failureHandler(failures))
+			.formLogin((form) -> form.loginPage("/login")
+				.successHandler(signIns.succeeded(new SavedRequestAwareAuthenticationSuccessHandler()))
+				.failureHandler(failures))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout")
 				.invalidateHttpSession(true)
 				.deleteCookies(SESSION_COOKIE))
@@ -111,10 +118,10 @@ class TeamSecurityConfig {
 	 * unthrottled way to check passwords.
 	 */
 	private static ThrottledAuthenticationProvider passwords(UserRepository users, PasswordEncoder encoder,
-			LoginThrottle throttle) {
+			LoginThrottle throttle, SignIns signIns) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(new MemberDetailsService(users));
 		passwords.setPasswordEncoder(encoder);
-		return new ThrottledAuthenticationProvider(passwords, throttle);
+		return new ThrottledAuthenticationProvider(passwords, throttle, signIns);
 	}
 
 }

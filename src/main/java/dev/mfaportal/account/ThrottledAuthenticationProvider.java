@@ -1,5 +1,7 @@
 package dev.mfaportal.account;
 
+import java.util.Optional;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -8,7 +10,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /**
  * Password sign-in behind the throttle: too many failures for an account name or from an
  * address refuse further tries for a while, with the same answer whether the account
- * exists or not.
+ * exists or not. The attempt is reserved before the password is checked, so attempts sent
+ * at once can't outrun the limit.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -16,25 +19,31 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final LoginThrottle throttle;
 
-	ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle) {
+	private final SignIns signIns;
+
+	ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle, SignIns signIns) {
 		this.passwords = passwords;
 		this.throttle = throttle;
+		this.signIns = signIns;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication attempt) {
 		String address = (attempt.getDetails() instanceof WebAuthenticationDetails details) ? details.getRemoteAddress()
 				: null;
-		if (this.throttle.throttled(attempt.getName(), address)) {
+		Optional<LoginThrottle.Reservation> reserved = this.throttle.reserve(attempt.getName(), address);
+		if (reserved.isEmpty()) {
+			this.signIns.throttled(attempt.getName(), address);
 			throw new SignInThrottledException();
 		}
 		try {
 			Authentication signedIn = this.passwords.authenticate(attempt);
-			this.throttle.succeeded(attempt.getName());
+			this.throttle.succeeded(reserved.get());
 			return signedIn;
 		}
 		catch (AuthenticationException ex) {
-			this.throttle.failed(attempt.getName(), address);
+			this.throttle.failed(reserved.get());
+			this.signIns.failed(attempt.getName(), address);
 			throw ex;
 		}
 	}

@@ -14,6 +14,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The members, in the database every instance shares.
@@ -70,7 +71,7 @@ class UserRepository {
 	void setPassword(long id, String passwordHash, boolean mustChange, Instant at) {
 		this.jdbc
 			.sql("update portal_user set password_hash = ?, must_change_password = ?, password_changed_at = ?, "
-					+ "one_time_password_spent_at = null where id = ?")
+					+ "one_time_password_spent_at = null, password_version = password_version + 1 where id = ?")
 			.params(passwordHash, mustChange, SqlTime.of(at), id)
 			.update();
 	}
@@ -87,6 +88,19 @@ class UserRepository {
 					+ "and one_time_password_spent_at is null and password_changed_at > ?")
 			.params(SqlTime.of(now), id, SqlTime.of(madeAfter))
 			.update() == 1;
+	}
+
+	/**
+	 * Sets the password and gives its version, read in the same transaction: a reset by
+	 * an admin at the same moment can't pass for this one.
+	 */
+	@Transactional
+	long setPasswordAndReadVersion(long id, String passwordHash, boolean mustChange, Instant at) {
+		setPassword(id, passwordHash, mustChange, at);
+		return this.jdbc.sql("select password_version from portal_user where id = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
 	}
 
 	void setEnabled(long id, boolean enabled) {
@@ -125,7 +139,8 @@ class UserRepository {
 	private static PortalUser map(ResultSet row, int number) throws SQLException {
 		return new PortalUser(row.getLong("id"), row.getString("username"), row.getString("email"),
 				row.getString("password_hash"), row.getBoolean("admin"), row.getBoolean("enabled"),
-				row.getBoolean("must_change_password"), SqlTime.read(row, "created_at"));
+				row.getBoolean("must_change_password"), SqlTime.read(row, "created_at"),
+				row.getLong("password_version"));
 	}
 
 }

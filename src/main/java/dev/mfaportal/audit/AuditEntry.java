@@ -20,22 +20,40 @@ import java.time.Instant;
  * {@link dev.mfaportal.sts.StsFailure} name when STS said nothing
  * @param expiresAt for {@link Outcome#ISSUED}, when the credentials expire
  * @param clientAddress the browser's address
+ * @param target for an account action, the member it was done to
  * @param ids what CloudTrail knows the call by; {@link CloudTrailIds#NONE} for rows of no
  * STS call
  */
 record AuditEntry(Long id, Instant occurredAt, String actor, String source, String accessKeyMasked, String serialNumber,
 		String deviceLabel, Integer durationSeconds, Outcome outcome, String errorCode, Instant expiresAt,
-		String clientAddress, CloudTrailIds ids) {
+		String clientAddress, String target, CloudTrailIds ids) {
 
 	AuditEntry {
 		ids = (ids != null) ? ids : CloudTrailIds.NONE;
 	}
 
+	/** A row of an STS call: done to no one else. */
+	AuditEntry(Long id, Instant occurredAt, String actor, String source, String accessKeyMasked, String serialNumber,
+			String deviceLabel, Integer durationSeconds, Outcome outcome, String errorCode, Instant expiresAt,
+			String clientAddress, CloudTrailIds ids) {
+		this(id, occurredAt, actor, source, accessKeyMasked, serialNumber, deviceLabel, durationSeconds, outcome,
+				errorCode, expiresAt, clientAddress, null, ids);
+	}
+
+	/** An account action's row: no STS call. */
+	AuditEntry(Long id, Instant occurredAt, String actor, String source, String accessKeyMasked, String serialNumber,
+			String deviceLabel, Integer durationSeconds, Outcome outcome, String errorCode, Instant expiresAt,
+			String clientAddress, String target) {
+		this(id, occurredAt, actor, source, accessKeyMasked, serialNumber, deviceLabel, durationSeconds, outcome,
+				errorCode, expiresAt, clientAddress, target, CloudTrailIds.NONE);
+	}
+
+	/** A row that was done to no one else and made no STS call. */
 	AuditEntry(Long id, Instant occurredAt, String actor, String source, String accessKeyMasked, String serialNumber,
 			String deviceLabel, Integer durationSeconds, Outcome outcome, String errorCode, Instant expiresAt,
 			String clientAddress) {
 		this(id, occurredAt, actor, source, accessKeyMasked, serialNumber, deviceLabel, durationSeconds, outcome,
-				errorCode, expiresAt, clientAddress, CloudTrailIds.NONE);
+				errorCode, expiresAt, clientAddress, null, CloudTrailIds.NONE);
 	}
 
 }

@@ -35,6 +35,7 @@ final class AuditEvents {
 		fields.put("error_code", entry.errorCode());
 		fields.put("expires_at", (entry.expiresAt() != null) ? entry.expiresAt().toString() : null);
 		fields.put("client_address", entry.clientAddress());
+		fields.put("target", entry.target());
 		fields.put("role_arn", entry.ids().roleArn());
 		fields.put("sts_request_id", entry.ids().stsRequestId());
 		fields.put("issued_access_key_id", entry.ids().issuedAccessKeyId());

@@ -37,6 +37,9 @@ class AuditRepository {
 
 	static final int CLIENT_ADDRESS_SIZE = 64;
 
+	// V15__audit_event_target.sql
+	static final int TARGET_SIZE = 128;
+
 	// Column sizes in V26__audit_cloudtrail_ids.sql.
 	static final int ROLE_ARN_SIZE = 2048;
 
@@ -45,7 +48,7 @@ class AuditRepository {
 	static final int ASSUMED_ROLE_ID_SIZE = 256;
 
 	private static final String COLUMNS = "id, occurred_at, actor, source, access_key_masked, serial_number, "
-			+ "device_label, duration_seconds, outcome, error_code, expires_at, client_address, role_arn, "
+			+ "device_label, duration_seconds, outcome, error_code, expires_at, client_address, target, role_arn, "
 			+ "sts_request_id, issued_access_key_id, assumed_role_id";
 
 	private final JdbcClient jdbc;
@@ -68,14 +71,16 @@ class AuditRepository {
 	void insert(AuditEntry entry) {
 		this.jdbc
 			.sql("insert into audit_event (occurred_at, actor, source, access_key_masked, serial_number, device_label, "
-					+ "duration_seconds, outcome, error_code, expires_at, client_address, role_arn, sts_request_id, "
-					+ "issued_access_key_id, assumed_role_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "duration_seconds, outcome, error_code, expires_at, client_address, target, role_arn, "
+					+ "sts_request_id, issued_access_key_id, assumed_role_id) "
+					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(SqlTime.of(entry.occurredAt()), fit(entry.actor(), ACTOR_SIZE), fit(entry.source(), SOURCE_SIZE),
 					fit(entry.accessKeyMasked(), ACCESS_KEY_SIZE), fit(entry.serialNumber(), SERIAL_NUMBER_SIZE),
 					fit(entry.deviceLabel(), DEVICE_LABEL_SIZE), entry.durationSeconds(), entry.outcome().name(),
 					fit(entry.errorCode(), ERROR_CODE_SIZE), SqlTime.of(entry.expiresAt()),
-					fit(entry.clientAddress(), CLIENT_ADDRESS_SIZE), fit(entry.ids().roleArn(), ROLE_ARN_SIZE),
-					fit(entry.ids().stsRequestId(), AWS_ID_SIZE), fit(entry.ids().issuedAccessKeyId(), AWS_ID_SIZE),
+					fit(entry.clientAddress(), CLIENT_ADDRESS_SIZE), fit(entry.target(), TARGET_SIZE),
+					fit(entry.ids().roleArn(), ROLE_ARN_SIZE), fit(entry.ids().stsRequestId(), AWS_ID_SIZE),
+					fit(entry.ids().issuedAccessKeyId(), AWS_ID_SIZE),
 					fit(entry.ids().assumedRoleId(), ASSUMED_ROLE_ID_SIZE))
 			.update();
 		this.outbox.add(AuditEvents.of(entry, this.messages));
@@ -157,7 +162,7 @@ class AuditRepository {
 				row.getString("source"), row.getString("access_key_masked"), row.getString("serial_number"),
 				row.getString("device_label"), row.getObject("duration_seconds", Integer.class),
 				Outcome.valueOf(row.getString("outcome")), row.getString("error_code"), SqlTime.read(row, "expires_at"),
-				row.getString("client_address"),
+				row.getString("client_address"), row.getString("target"),
 				new CloudTrailIds(row.getString("role_arn"), row.getString("sts_request_id"),
 						row.getString("issued_access_key_id"), row.getString("assumed_role_id")));
 	}
@@ -168,8 +173,10 @@ class AuditRepository {
 			List<String> conditions = new ArrayList<>();
 			List<Object> params = new ArrayList<>();
 			if (filter.actor() != null) {
-				conditions.add("actor = ?");
+				// A member's history holds what was done to their account too.
+				conditions.add("(actor = ? or target = ?)");
 				params.add(fit(filter.actor(), ACTOR_SIZE));
+				params.add(fit(filter.actor(), TARGET_SIZE));
 			}
 			if (filter.serialNumber() != null) {
 				conditions.add("serial_number = ?");

@@ -13,7 +13,7 @@ import java.util.List;
  * LF in quotes with its quotes doubled. A field that a spreadsheet would take for a
  * formula (it starts with {@code = + - @}, tab or CR) gets a leading apostrophe (OWASP,
  * CSV injection): labels and serial numbers are typed by people. Column names are stable,
- * for scripts that read the file.
+ * for scripts that read the file; new ones are added at the end.
  */
 final class Csv {
 
@@ -22,8 +22,8 @@ final class Csv {
 	 * work.
 	 */
 	static final List<String> HEADER = List.of("occurred_at", "member", "source", "access_key", "device_label",
-			"serial_number", "duration_seconds", "outcome", "error_code", "expires_at", "client_address", "role_arn",
-			"sts_request_id", "issued_access_key_id", "assumed_role_id");
+			"serial_number", "duration_seconds", "outcome", "error_code", "expires_at", "client_address", "target",
+			"role_arn", "sts_request_id", "issued_access_key_id", "assumed_role_id");
 
 	private static final String LINE_END = "\r\n";
 
@@ -37,7 +37,7 @@ final class Csv {
 					entry.deviceLabel(), entry.serialNumber(),
 					(entry.durationSeconds() != null) ? String.valueOf(entry.durationSeconds()) : null,
 					entry.outcome().name(), entry.errorCode(), time(entry.expiresAt()), entry.clientAddress(),
-					entry.ids().roleArn(), entry.ids().stsRequestId(), entry.ids().issuedAccessKeyId(),
+					entry.target(), entry.ids().roleArn(), entry.ids().stsRequestId(), entry.ids().issuedAccessKeyId(),
 					entry.ids().assumedRoleId()), out);
 		}
 		out.flush();

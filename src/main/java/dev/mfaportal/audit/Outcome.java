@@ -29,7 +29,27 @@ enum Outcome {
 	 * Role credentials assumed from the session held for terminals, without a code, and
 	 * handed to a program.
 	 */
-	SERVED_ROLE;
+	SERVED_ROLE,
+	/** An admin added a member (the target). */
+	MEMBER_ADDED,
+	/** An admin disabled a member (the target); their sessions ended. */
+	MEMBER_DISABLED,
+	/** An admin enabled a member (the target) again. */
+	MEMBER_ENABLED,
+	/** An admin gave a member (the target) a one-time password; their sessions ended. */
+	PASSWORD_RESET,
+	/** A member changed their own password; their other sessions ended. */
+	PASSWORD_CHANGED,
+	/** A member stored a long-term access key. */
+	KEY_STORED,
+	/** A member deleted a stored access key. */
+	KEY_DELETED,
+	/** A member signed in. */
+	SIGNED_IN,
+	/** A sign-in failed; the actor is {@code -} when the name was no member's. */
+	SIGN_IN_FAILED,
+	/** A sign-in was refused before its password was checked: too many failures. */
+	SIGN_IN_THROTTLED;
 
 	public String messageKey() {
 		return "outcome." + name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -58,7 +58,8 @@ abstract class AccessKeyStorageContract extends StorageContract {
 
 	private StoredAccessKeys keys(AccessKeyCipher cipher) {
 		return new StoredAccessKeys(this.repository, cipher, new StoredFingerprintKey(this.jdbc, cipher), this.clock,
-				this.transactions);
+				this.transactions, (event) -> {
+				});
 	}
 
 	private static String secret(StoredAccessKeys keys, String owner, long id) {

@@ -158,6 +158,21 @@ class SingleSignOnIntegrationTest {
 	}
 
 	@Test
+	void sessionWhenAnAdminResetsTheMembersPasswordThenTheSingleSignOnSessionEndsToo() throws Exception {
+		long gail = member("gail", "gail@example.com", false);
+		provider.add(new Account("gail-at-provider", "gail@example.com", true));
+		PortalClient viaProvider = new PortalClient(this.port);
+		signIn(viaProvider, "stub", "gail-at-provider");
+		assertThat(viaProvider.get("/keys").statusCode()).isEqualTo(200);
+
+		PortalClient admin = new PortalClient(this.port);
+		admin.login("admin", "first-admin-password-1");
+		assertThat(admin.post("/admin/users/" + gail + "/reset-password", Map.of(), true).statusCode()).isEqualTo(200);
+
+		assertThat(location(viaProvider.get("/keys"))).endsWith("/login?passwordChanged");
+	}
+
+	@Test
 	void signInWhenEmailNotVerifiedOrMissingThenRefused() throws Exception {
 		member("carol", "carol@example.com", false);
 		provider.add(new Account("carol-unverified", "carol@example.com", false));

@@ -4,11 +4,15 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,17 +21,23 @@ import dev.mfaportal.support.Html;
 import dev.mfaportal.support.MutableClock;
 import dev.mfaportal.support.PortalClient;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,12 +115,11 @@ class TeamSecurityIntegrationTest {
 	void terminalRoutesWhenAnyoneAsksThen404AndNothingHeldOrServed() throws Exception {
 		PortalClient anonymous = new PortalClient(this.port);
 		for (String path : new String[] { "/credentials", "/credentials/admin", "/credentials?format=process" }) {
-			assertThat(anonymous.getWithHeaders(path, java.util.Map.of("Authorization", "anything")).statusCode())
-				.as(path)
+			assertThat(anonymous.getWithHeaders(path, Map.of("Authorization", "anything")).statusCode()).as(path)
 				.isEqualTo(404);
 		}
 		for (String path : new String[] { "/terminal/stop", "/terminal/token" }) {
-			assertThat(anonymous.post(path, java.util.Map.of(), false).statusCode()).as(path).isEqualTo(404);
+			assertThat(anonymous.post(path, Map.of(), false).statusCode()).as(path).isEqualTo(404);
 		}
 	}
 
@@ -202,7 +211,7 @@ class TeamSecurityIntegrationTest {
 		member("hugo", "hugo-password-0001");
 		this.jdbc
 			.sql("insert into mfa_device_lock (actor, serial_number, locked_at) values ('hugo', 'GAHT12345678', ?)")
-			.param(java.time.OffsetDateTime.now())
+			.param(OffsetDateTime.now())
 			.update();
 		long id = this.jdbc.sql("select id from portal_user where username = 'hugo'").query(Long.class).single();
 		PortalClient admin = admin();
@@ -240,13 +249,193 @@ class TeamSecurityIntegrationTest {
 	}
 
 	@Test
-	void responsesWhenForwardedOverTlsThenCarryHsts() throws Exception {
+	void forwardedHeadersWhenNoProxyIsConfiguredThenIgnored() throws Exception {
 		HttpResponse<String> login = new PortalClient(this.port).getWithHeaders("/login",
 				Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "portal.example.com"));
-		assertThat(login.headers().firstValue("Strict-Transport-Security"))
-			.hasValueSatisfying((hsts) -> assertThat(hsts).contains("max-age=31536000").contains("includeSubDomains"));
-		assertThat(new PortalClient(this.port).get("/login").headers().firstValue("Strict-Transport-Security"))
-			.isEmpty();
+		assertThat(login.statusCode()).isEqualTo(200);
+		assertThat(login.headers().firstValue("Strict-Transport-Security")).isEmpty();
+	}
+
+	@Test
+	void signInWhenEachTryForgesAnotherForwardedAddressThenAllCountAgainstTheRealOne() throws Exception {
+		clock.advance(Duration.ofMinutes(16));
+		try {
+			List<String> landings = new ArrayList<>();
+			for (int i = 1; i <= 21; i++) {
+				landings.add(signInFrom("203.0.113." + i, "sprayed-" + i, "wrong"));
+			}
+			assertThat(landings.subList(0, 20)).allSatisfy((l) -> assertThat(l).endsWith("/login?error"));
+			assertThat(landings.get(20)).endsWith("/login?throttled");
+			assertThat(this.jdbc
+				.sql("select client_address from audit_event where outcome like 'SIGN_IN%' and occurred_at >= ?")
+				.param(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+				.query(String.class)
+				.list()).hasSize(21).containsOnly("127.0.0.1");
+		}
+		finally {
+			clock.advance(Duration.ofMinutes(16));
+		}
+	}
+
+	@Test
+	void signInWhenTwoHundredGuessesArriveAtOnceThenAtMostFiveAreJudged() throws Exception {
+		member("olga", "olga-password-0001");
+		clock.advance(Duration.ofMinutes(16));
+		try {
+			List<Callable<String>> guesses = new ArrayList<>();
+			for (int i = 0; i < 200; i++) {
+				guesses.add(new PortalClient(this.port).signInLater("olga", "guess-" + i));
+			}
+			long judgedBefore = CountingPasswordEncoder.matches.get();
+			List<String> landings = AtOnce.run(guesses);
+			long judged = CountingPasswordEncoder.matches.get() - judgedBefore;
+			assertThat(landings).allSatisfy((l) -> assertThat(l).matches(".*/login\\?(error|throttled)$|503"));
+			assertThat(landings.stream().filter((l) -> l.endsWith("?error")).count()).isBetween(1L, 5L);
+			assertThat(judged).isBetween(1L, 5L);
+			assertThat(signInLandsOn("olga", "olga-password-0001")).endsWith("/login?throttled");
+		}
+		finally {
+			clock.advance(Duration.ofMinutes(16));
+		}
+	}
+
+	@Test
+	void signInWhenTheMemberSignsInBetweenGuessesThenTheGuessesStillCount() throws Exception {
+		member("pia", "pia-password-00001");
+		clock.advance(Duration.ofMinutes(16));
+		try {
+			for (int i = 0; i < 4; i++) {
+				assertThat(signInLandsOn("pia", "guess-" + i)).endsWith("/login?error");
+			}
+			assertThat(signInLandsOn("pia", "pia-password-00001")).doesNotContain("error").doesNotContain("throttled");
+			assertThat(signInLandsOn("pia", "guess-4")).endsWith("/login?error");
+			assertThat(signInLandsOn("pia", "pia-password-00001")).endsWith("/login?throttled");
+		}
+		finally {
+			clock.advance(Duration.ofMinutes(16));
+		}
+	}
+
+	@Test
+	void passwordWhenChangedThenEveryOtherSessionOfTheMemberEndsAndTheOneThatChangedItStays() throws Exception {
+		PortalClient ines = member("ines", "ines-password-0001");
+		PortalClient elsewhere = new PortalClient(this.port);
+		elsewhere.login("ines", "ines-password-0001");
+		assertThat(elsewhere.get("/keys").statusCode()).isEqualTo(200);
+
+		HttpResponse<String> changed = ines.post(PasswordController.PATH,
+				Map.of("currentPassword", "ines-password-0001", "newPassword", "ines-password-0002", "confirmation",
+						"ines-password-0002", "_csrf", ines.csrfToken(PasswordController.PATH)),
+				false);
+		assertThat(changed.statusCode()).isEqualTo(302);
+
+		assertThat(ines.get("/keys").statusCode()).isEqualTo(200);
+		assertThat(elsewhere.get("/keys").headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/login?passwordChanged"));
+		assertThat(sessionsOf("ines")).isOne();
+	}
+
+	@Test
+	void passwordWhenAnAdminResetsItThenEverySessionOfTheMemberEnds() throws Exception {
+		PortalClient jo = member("jo", "jo-password-000001");
+		PortalClient elsewhere = new PortalClient(this.port);
+		elsewhere.login("jo", "jo-password-000001");
+		long id = this.jdbc.sql("select id from portal_user where username = 'jo'").query(Long.class).single();
+
+		assertThat(admin().post("/admin/users/" + id + "/reset-password", Map.of(), true).statusCode()).isEqualTo(200);
+
+		for (PortalClient session : new PortalClient[] { jo, elsewhere }) {
+			assertThat(session.get("/keys").headers().firstValue("Location"))
+				.hasValueSatisfying((l) -> assertThat(l).endsWith("/login?passwordChanged"));
+		}
+		assertThat(sessionsOf("jo")).isZero();
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void accountActionsWhenDoneThenEachIsInTheHistoryAndItsCsvWithActorAndTargetAndInTheLog(CapturedOutput output)
+			throws Exception {
+		clock.advance(Duration.ofMinutes(16));
+		try {
+			String secret = "quinnSecretKey00000000000000000000canary";
+			PortalClient quinn = member("quinn", "quinn-password-001");
+			assertThat(
+					quinn
+						.post("/keys",
+								Map.of("label", "work", "accessKeyId", "AKIAQUINN00000000001", "secretAccessKey",
+										secret),
+								true)
+						.statusCode())
+				.isEqualTo(302);
+			long key = this.jdbc.sql("select id from access_key where owner = 'quinn'").query(Long.class).single();
+			assertThat(quinn.post("/keys/" + key + "/delete", Map.of(), true).statusCode()).isEqualTo(302);
+			long id = this.jdbc.sql("select id from portal_user where username = 'quinn'").query(Long.class).single();
+			PortalClient admin = admin();
+			admin.post("/admin/users/" + id + "/disable", Map.of(), true);
+			admin.post("/admin/users/" + id + "/enable", Map.of(), true);
+			String oneTime = Jsoup.parse(admin.post("/admin/users/" + id + "/reset-password", Map.of(), true).body())
+				.select("[data-one-time-password]")
+				.text();
+			for (int i = 0; i < 5; i++) {
+				assertThat(signInLandsOn("quinn", "quinn-guess-" + i)).endsWith("/login?error");
+			}
+			assertThat(signInLandsOn("quinn", oneTime)).endsWith("/login?throttled");
+
+			Map<String, String> onThePage = new LinkedHashMap<>();
+			for (Element row : Jsoup.parse(admin.get("/history?member=quinn").body()).select("tr[data-outcome]")) {
+				onThePage.merge(row.attr("data-outcome"),
+						(row.select("[data-member]").text() + " > " + row.select("[data-target]").text()).trim(),
+						(a, b) -> a);
+			}
+			assertThat(onThePage).containsEntry("MEMBER_ADDED", "admin > quinn")
+				.containsEntry("PASSWORD_CHANGED", "quinn > quinn")
+				.containsEntry("KEY_STORED", "quinn >")
+				.containsEntry("KEY_DELETED", "quinn >")
+				.containsEntry("MEMBER_DISABLED", "admin > quinn")
+				.containsEntry("MEMBER_ENABLED", "admin > quinn")
+				.containsEntry("PASSWORD_RESET", "admin > quinn")
+				.containsEntry("SIGNED_IN", "quinn >")
+				.containsEntry("SIGN_IN_FAILED", "quinn >")
+				.containsEntry("SIGN_IN_THROTTLED", "quinn >");
+
+			List<String> csv = List.of(admin.get("/history.csv?member=quinn").body().split("\r\n"));
+			assertThat(csv.get(0)).endsWith(",target");
+			assertThat(csv).anySatisfy(
+					(line) -> assertThat(line).contains(",admin,").contains(",MEMBER_DISABLED,").endsWith(",quinn"));
+			assertThat(csv)
+				.anySatisfy((line) -> assertThat(line).contains(",quinn,work,AKIA").contains(",KEY_STORED,"));
+			assertThat(csv.stream().filter((line) -> line.contains(",SIGN_IN_FAILED,")).count()).isEqualTo(5);
+
+			assertThat(output.getAll()).contains("MEMBER_DISABLED")
+				.contains("KEY_STORED")
+				.contains("SIGN_IN_THROTTLED")
+				.doesNotContain(secret)
+				.doesNotContain(oneTime)
+				.doesNotContain("quinn-password-001")
+				.doesNotContain("quinn-guess-");
+		}
+		finally {
+			clock.advance(Duration.ofMinutes(16));
+		}
+	}
+
+	private int sessionsOf(String member) {
+		return this.jdbc.sql("select count(*) from spring_session where principal_name = ?")
+			.param(member)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** Where a failed sign-in carrying a forged {@code X-Forwarded-For} lands. */
+	private String signInFrom(String forwardedFor, String username, String password) throws Exception {
+		PortalClient browser = new PortalClient(this.port);
+		String token = browser.csrfToken("/login");
+		return browser
+			.postWithHeaders("/login", Map.of("username", username, "password", password, "_csrf", token),
+					Map.of("X-Forwarded-For", forwardedFor))
+			.headers()
+			.firstValue("Location")
+			.orElseThrow();
 	}
 
 	@Test
@@ -426,6 +615,32 @@ class TeamSecurityIntegrationTest {
 		@Primary
 		Clock movableClock() {
 			return clock;
+		}
+
+		@Bean
+		@Primary
+		PasswordEncoder countingPasswordEncoder() {
+			return new CountingPasswordEncoder();
+		}
+
+	}
+
+	/** The portal's encoder, counting the passwords it judges (each a bcrypt run). */
+	static final class CountingPasswordEncoder implements PasswordEncoder {
+
+		static final AtomicLong matches = new AtomicLong();
+
+		private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
+		@Override
+		public String encode(CharSequence rawPassword) {
+			return this.encoder.encode(rawPassword);
+		}
+
+		@Override
+		public boolean matches(CharSequence rawPassword, String encodedPassword) {
+			matches.incrementAndGet();
+			return this.encoder.matches(rawPassword, encodedPassword);
 		}
 
 	}

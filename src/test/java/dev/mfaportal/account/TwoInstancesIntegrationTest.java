@@ -307,6 +307,67 @@ class TwoInstancesIntegrationTest {
 		return AtOnce.run(sends);
 	}
 
+	@Test
+	void passwordWhenChangedOnOneInstanceThenTheMembersOtherSessionsEndOnBoth() throws Exception {
+		PortalClient changer = signedInMember("lena", second);
+		PortalClient other = on(first);
+		other.login("lena", "lena-password-000001");
+		assertThat(other.get("/keys").statusCode()).isEqualTo(200);
+
+		assertThat(changer.post(PasswordController.PATH,
+				Map.of("currentPassword", "lena-password-000001", "newPassword", "lena-password-000002", "confirmation",
+						"lena-password-000002", "_csrf", changer.csrfToken(PasswordController.PATH)),
+				false)
+			.statusCode()).isEqualTo(302);
+
+		for (ConfigurableApplicationContext instance : List.of(first, second)) {
+			assertThat(changer.at(port(instance)).get("/keys").statusCode()).isEqualTo(200);
+		}
+		// Signed in on the first instance, refused by the second, where nothing of it was
+		// ever held.
+		assertThat(other.at(port(second)).get("/keys").headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?passwordChanged"));
+	}
+
+	@Test
+	void passwordWhenResetByAnAdminOnOneInstanceThenEverySessionOfTheMemberEndsOnBoth() throws Exception {
+		PortalClient onFirst = signedInMember("milo", first);
+		PortalClient onSecond = on(second);
+		onSecond.login("milo", "milo-password-000001");
+		assertThat(onSecond.get("/keys").statusCode()).isEqualTo(200);
+
+		PortalClient admin = on(first);
+		admin.login("admin", "two-instances-admin-1");
+		admin.post("/admin/users/" + memberId(admin, "milo") + "/reset-password", Map.of(), true);
+
+		// Each session is refused by the instance it did not sign in on.
+		for (PortalClient session : List.of(onFirst.at(port(second)), onSecond.at(port(first)))) {
+			assertThat(session.get("/keys").headers().firstValue("Location"))
+				.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?passwordChanged"));
+		}
+	}
+
+	@Test
+	void twoHundredGuessesWhenSentAtOnceToBothInstancesThenAtMostFiveAreJudged() throws Exception {
+		addMember("nora", "nora-password-000001");
+		List<Callable<String>> guesses = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			guesses.add(on((i % 2 == 0) ? first : second).signInLater("nora", "guess-" + i));
+		}
+		List<String> landings = AtOnce.run(guesses);
+		assertThat(landings).allSatisfy((l) -> assertThat(l).matches(".*/login\\?(error|throttled)$|503"));
+		assertThat(landings.stream().filter((l) -> l.endsWith("?error")).count()).isBetween(1L, 5L);
+		assertThat(on(second).login("nora", "nora-password-000001").headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?throttled"));
+	}
+
+	private static String memberId(PortalClient admin, String name) throws Exception {
+		Matcher id = Pattern.compile("href=\"/admin/users/(\\d+)\">" + name + "<")
+			.matcher(admin.get("/admin/users").body());
+		assertThat(id.find()).isTrue();
+		return id.group(1);
+	}
+
 	private static HttpResponse<String> attempt(PortalClient instance, String code) throws Exception {
 		return attempt(instance, SHARED, code);
 	}

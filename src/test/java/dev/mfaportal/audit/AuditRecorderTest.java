@@ -219,6 +219,8 @@ class AuditRecorderTest {
 		// The row data of every test above, plus the id.
 		List<String> expected = new ArrayList<>(List.of("id"));
 		expected.addAll(attemptRow("ISSUED", null, null).keySet());
+		// and whom an account action was done to (AccountHistory's rows)
+		expected.add("target");
 		assertThat(columns).containsExactlyInAnyOrderElementsOf(expected);
 	}
 

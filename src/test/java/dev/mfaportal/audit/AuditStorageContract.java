@@ -87,6 +87,22 @@ abstract class AuditStorageContract extends StorageContract {
 	}
 
 	@Test
+	void searchWhenFilteredByAMemberThenWhatTheyDidAndWhatWasDoneToTheirAccountWithItsTarget() {
+		AuditEntry reset = new AuditEntry(null, T0, "admin", null, null, null, null, null, Outcome.PASSWORD_RESET, null,
+				null, null, ALICE);
+		this.audit.insert(reset);
+		insert(ALICE, T0.plusSeconds(1), ALICE_MFA, Outcome.ISSUED);
+		insert("bob", T0.plusSeconds(2), ALICE_MFA, Outcome.ISSUED);
+
+		List<AuditEntry> found = this.audit.search(AuditFilter.of(ALICE), 0, 20);
+
+		assertThat(found).extracting(AuditEntry::outcome).containsExactly(Outcome.ISSUED, Outcome.PASSWORD_RESET);
+		assertThat(found.get(1)).usingRecursiveComparison().ignoringFields("id").isEqualTo(reset);
+		assertThat(this.audit.count(AuditFilter.of(ALICE))).isEqualTo(2);
+		assertThat(this.audit.searchAll(AuditFilter.of("admin"))).extracting(AuditEntry::target).containsExactly(ALICE);
+	}
+
+	@Test
 	void searchWhenSeveralRowsThenNewestFirstAndSameTimeByInsertOrderReversed() {
 		insert(ALICE, T0.plusSeconds(60), ALICE_MFA, Outcome.ISSUED);
 		insert(ALICE, T0, ALICE_MFA, Outcome.FAILED);

@@ -64,10 +64,10 @@ class CsvTest {
 		AuditEntry failed = new AuditEntry(2L, T0.plusNanos(123_456_000), "alice", null, null, null, null, null,
 				Outcome.DEVICE_LOCKED, null, null, null);
 		assertThat(write(labelled("Work phone"), failed)).isEqualTo("occurred_at,member,source,access_key,device_label,"
-				+ "serial_number,duration_seconds,outcome,error_code,expires_at,client_address,role_arn,sts_request_id,"
-				+ "issued_access_key_id,assumed_role_id\r\n"
+				+ "serial_number,duration_seconds,outcome,error_code,expires_at,client_address,target,role_arn,"
+				+ "sts_request_id,issued_access_key_id,assumed_role_id\r\n"
 				+ "2026-11-26T10:00:00Z,alice,work,AKIA…WXYZ,Work phone,GAHT12345678,3600,ISSUED,,2026-11-26T11:00:00Z,"
-				+ "127.0.0.1,,,,\r\n" + "2026-11-26T10:00:00Z,alice,,,,,,DEVICE_LOCKED,,,,,,,\r\n");
+				+ "127.0.0.1,,,,,\r\n" + "2026-11-26T10:00:00Z,alice,,,,,,DEVICE_LOCKED,,,,,,,,\r\n");
 	}
 
 	@Test

@@ -373,14 +373,14 @@ class HistoryControllerTest {
 			.andExpect(header().string("Cache-Control", "no-store"))
 			.andExpect(content().string(String.join("\r\n",
 					"occurred_at,member,source,access_key,device_label,serial_number,duration_seconds,outcome,error_code,"
-							+ "expires_at,client_address,role_arn,sts_request_id,issued_access_key_id,assumed_role_id",
+							+ "expires_at,client_address,target,role_arn,sts_request_id,issued_access_key_id,assumed_role_id",
 					"2026-11-26T10:02:00Z,alice,profile work,AKIA…WXYZ,\"'=HYPERLINK(\"\"http://x\"\",\"\"a, b\"\")\","
-							+ PHONE + ",900,FAILED,TIMEOUT,,192.0.2.10,,,,",
+							+ PHONE + ",900,FAILED,TIMEOUT,,192.0.2.10,,,,,",
 					"2026-11-26T10:01:00Z,alice,profile work,AKIA…WXYZ,Work phone," + PHONE
-							+ ",43200,ISSUED,,2026-11-26T22:01:00Z,192.0.2.10," + ROLE + "," + REQUEST_ID
+							+ ",43200,ISSUED,,2026-11-26T22:01:00Z,192.0.2.10,," + ROLE + "," + REQUEST_ID
 							+ ",ASIAIOSFODNN7EXAMPLE,AROA3XFRBF535PLBIFPI4:alice",
 					"2026-11-26T10:00:00Z,alice,profile work,AKIA…WXYZ,," + PHONE
-							+ ",3600,FAILED,AccessDenied,,192.0.2.10,,,,",
+							+ ",3600,FAILED,AccessDenied,,192.0.2.10,,,,,",
 					"")));
 		then(this.audit).should()
 			.searchAll(new AuditFilter("alice", PHONE, null, Instant.parse("2026-11-01T00:00:00Z"), null));

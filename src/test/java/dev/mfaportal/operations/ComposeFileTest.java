@@ -102,6 +102,33 @@ class ComposeFileTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void forwardedHeadersWhenReadThenEveryPortalTrustsTheProxyOfItsProfileAndNoOtherAddress() {
+		Map<String, Object> proxyNetworks = (Map<String, Object>) ((Map<String, Object>) services.get("proxy"))
+			.get("networks");
+		assertThat(proxyNetworks).as("the proxy has a fixed address").isNotNull();
+		String proxy = String.valueOf(((Map<String, Object>) proxyNetworks.get("default")).get("ipv4_address"));
+		Map<String, Object> ipam = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) new Yaml()
+			.<Map<String, Object>>load(compose)
+			.get("networks")).get("default")).get("ipam");
+		Map<String, Object> subnet = ((List<Map<String, Object>>) ipam.get("config")).get(0);
+		assertThat(proxy).as("the proxy's address is outside the range other containers get theirs from")
+			.startsWith("172.29.53.")
+			.satisfies((address) -> assertThat(Integer.parseInt(address.substring(address.lastIndexOf('.') + 1)))
+				.isLessThan(128));
+		assertThat(subnet).containsEntry("subnet", "172.29.53.0/24").containsEntry("ip_range", "172.29.53.128/25");
+		for (String portal : List.of("portal", "portal-2")) {
+			Pattern trusted = Pattern
+				.compile(String.valueOf(environment(portal).get("SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES")));
+			assertThat(trusted.matcher(proxy).matches()).as("%s trusts the proxy", portal).isTrue();
+			for (String other : List.of("172.29.53.1", "172.29.53.100", "172.29.53.130", "172.29.53.10x",
+					"172x29x53x10", "127.0.0.1", "10.0.0.1", "192.168.1.10", "172.17.0.1")) {
+				assertThat(trusted.matcher(other).matches()).as("%s trusts %s", portal, other).isFalse();
+			}
+		}
+	}
+
+	@Test
 	void startupOrderWhenReadThenPortalsWaitForAHealthyDatabaseAndKeepTheirData() {
 		assertThat(services.get("db").toString()).contains("healthcheck")
 			.contains("portal-db:/var/lib/postgresql/data");

@@ -19,9 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Team mode: the same headers as local mode on every route (signed in as an admin, and as
  * a stranger), on the sign-in page and its errors; HSTS once the request came over TLS.
+ * The tests play the TLS proxy too: 127.0.0.1 is the one proxy whose forwarded headers
+ * count.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "portal.team.admin-password=headers-admin-0001", "server.address=127.0.0.1",
+				"server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1",
 				"portal.encryption.key=BgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgY=" })
 @ActiveProfiles("team")
 class TeamHeadersIntegrationTest {
@@ -63,6 +66,26 @@ class TeamHeadersIntegrationTest {
 		assertThat(overTls.headers().firstValue("Strict-Transport-Security"))
 			.hasValue("max-age=31536000 ; includeSubDomains");
 		HardenedResponses.assertHardened(overTls, "the sign-in page over TLS");
+	}
+
+	@Test
+	void signInWhenFromTheConfiguredProxyThenTheAddressItForwardsIsTheOneCounted() throws Exception {
+		for (int i = 1; i <= 20; i++) {
+			assertThat(location(signInVia("198.51.100.7", "guessed-" + i))).endsWith("/login?error");
+		}
+		assertThat(location(signInVia("198.51.100.7", "guessed-21"))).endsWith("/login?throttled");
+		assertThat(location(signInVia("198.51.100.8", "guessed-22"))).endsWith("/login?error");
+	}
+
+	private HttpResponse<String> signInVia(String forwardedFor, String username) throws Exception {
+		PortalClient browser = new PortalClient(this.port);
+		String token = browser.csrfToken("/login");
+		return browser.postWithHeaders("/login", Map.of("username", username, "password", "wrong", "_csrf", token),
+				Map.of("X-Forwarded-For", forwardedFor));
+	}
+
+	private static String location(HttpResponse<String> response) {
+		return response.headers().firstValue("Location").orElseThrow();
 	}
 
 	@Test

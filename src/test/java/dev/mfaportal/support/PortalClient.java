@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -66,6 +67,20 @@ public final class PortalClient {
 			throw new IllegalStateException("No CSRF token on the sign-in page");
 		}
 		return post("/login", Map.of("username", username, "password", password, "_csrf", matcher.group(1)), false);
+	}
+
+	/**
+	 * A sign-in whose form is fetched now and posted when called, so that many can be
+	 * sent at once ({@link AtOnce}); the answer is where the sign-in lands, or the status
+	 * when it lands nowhere (503 when the database's connections ran out under the load).
+	 */
+	public Callable<String> signInLater(String username, String password) throws IOException, InterruptedException {
+		String token = csrfToken("/login");
+		return () -> {
+			HttpResponse<String> answer = post("/login",
+					Map.of("username", username, "password", password, "_csrf", token), false);
+			return answer.headers().firstValue("Location").orElse(String.valueOf(answer.statusCode()));
+		};
 	}
 
 	/**
