@@ -54,7 +54,7 @@ class ModularityTest {
 			feature("audit", "issuing", "limit", "security", "sts", "system", "terminal"),
 			feature("credentialsource", "sts"), feature("demo", "credentialsource", "emulator", "sts"),
 			feature("device", "credentialsource", "issuing", "limit", "security", "sts", "system"), feature("emulator"),
-			feature("help"), feature("launcher", "security"),
+			feature("help"), feature("launcher", "security"), feature("yubikey", "issuing"),
 			feature("profile", "credentialsource", "issuing", "snippet", "sts"),
 			feature("issuing", "credentialsource", "security", "snippet", "sts"), feature("limit", "issuing", "system"),
 			feature("operations", "issuing", "limit", "sts"), feature("security"), feature("snippet", "sts"),

@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.mfaportal.issuing.HardwareCodes;
+import dev.mfaportal.support.Html;
 import dev.mfaportal.support.MutableClock;
 import dev.mfaportal.support.PortalClient;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -69,6 +72,18 @@ class TeamSecurityIntegrationTest {
 				false);
 		assertThat(changed.statusCode()).isEqualTo(302);
 		return member;
+	}
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void yubikeyWhenTeamModeThenNoButtonAndNoWayToRunYkman() throws Exception {
+		assertThat(this.context.getBeanProvider(HardwareCodes.class).getIfAvailable()).isNull();
+		HttpResponse<String> form = admin().get("/");
+
+		assertThat(form.statusCode()).isEqualTo(200);
+		assertThat(Html.parse(form.body()).select("button[name=yubikey]")).isEmpty();
 	}
 
 	@Test
