@@ -29,7 +29,21 @@ enum Outcome {
 	 * Role credentials assumed from the session held for terminals, without a code, and
 	 * handed to a program.
 	 */
-	SERVED_ROLE;
+	SERVED_ROLE,
+	/** A key rotation refused before any call: the IAM user has two keys already. */
+	KEY_ROTATION_REFUSED,
+	/** Rotation: IAM created the new key. */
+	KEY_CREATED,
+	/** Rotation: the new key stored in place of the old. */
+	KEY_STORED,
+	/** Rotation: the new key worked with GetCallerIdentity. */
+	KEY_CONFIRMED,
+	/** Rotation: a new key that could not be stored or confirmed deleted again. */
+	KEY_UNDONE,
+	/** Rotation: the old key deleted at IAM. */
+	KEY_OLD_DELETED,
+	/** Rotation: a step failed; the error code names the step and why. */
+	KEY_STEP_FAILED;
 
 	public String messageKey() {
 		return "outcome." + name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -134,8 +134,8 @@ final class StsEmulator {
 		String errorCode = null;
 		try {
 			parameters = AwsQueryParameters.of(request);
-			if (faults.forcedFailure() != null) {
-				ForcedFailure failure = faults.forcedFailure();
+			ForcedFailure failure = faults.forcedFailure();
+			if (failure != null && (failure.action() == null || failure.action().equals(parameters.get("Action")))) {
 				throw new StsError(failure.status(), failure.code(), failure.message());
 			}
 			if (!this.rateLimit.tryAcquire(faults.maxRequestsPerSecond(), now)) {
