@@ -23,6 +23,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -38,6 +39,8 @@ import software.amazon.awssdk.services.sts.model.StsException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.TestingAuthenticationToken;
@@ -60,8 +63,10 @@ import static org.mockito.Mockito.doThrow;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "portal.team.admin-password=first-admin-password-1",
 				"portal.encryption.key=AwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwM=",
-				"portal.vault.rotate-confirm-timeout=4s" })
+				"portal.vault.rotate-confirm-timeout=4s", "logging.level.dev.mfaportal=DEBUG",
+				"logging.level.software.amazon.awssdk=DEBUG", "logging.level.software.amazon.awssdk.request=DEBUG" })
 @ActiveProfiles("team")
+@ExtendWith(OutputCaptureExtension.class)
 @PortalWithEmulator(accounts = false)
 class KeyRotationIntegrationTest {
 
@@ -100,7 +105,8 @@ class KeyRotationIntegrationTest {
 	}
 
 	@Test
-	void rotateWhenEveryStepWorksThenTheOldKeyStopsTheNewWorksAndTheStoreAndHistoryHoldIt() throws Exception {
+	void rotateWhenEveryStepWorksThenTheOldKeyStopsTheNewWorksAndTheStoreAndHistoryHoldIt(CapturedOutput output)
+			throws Exception {
 		PortalClient admin = admin();
 		String id = store(admin, "Rotated", ROTATED);
 		// IAM takes a moment: the confirmation must wait for it
@@ -118,6 +124,16 @@ class KeyRotationIntegrationTest {
 			.isEqualTo("InvalidClientTokenId");
 		assertThat(history("Rotated")).containsExactly("ISSUED", "KEY_CREATED", "KEY_STORED", "KEY_CONFIRMED",
 				"KEY_OLD_DELETED");
+		// The new secret, which IAM showed once: encrypted in the store, in no log line
+		// (the SDK logged at DEBUG) and in no column in plain text.
+		assertThat(output.getAll()).contains("iam/aws4_request")
+			.doesNotContain(stored.secretAccessKey())
+			.doesNotContain(ROTATED.secretAccessKey());
+		assertThat(this.jdbc.sql("select * from access_key").query().listOfRows().toString())
+			.doesNotContain(stored.secretAccessKey());
+		assertThat(this.jdbc.sql("select * from audit_event").query().listOfRows().toString())
+			.doesNotContain(stored.secretAccessKey())
+			.doesNotContain(stored.accessKeyId());
 	}
 
 	@Test
