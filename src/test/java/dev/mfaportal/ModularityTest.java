@@ -49,17 +49,18 @@ class ModularityTest {
 	 * checked here.
 	 */
 	static final Map<String, Set<String>> FEATURES = Map.ofEntries(
-			feature("accesskey", "credentialsource", "issuing", "limit", "security", "sts", "system"),
+			feature("accesskey", "credentialsource", "issuing", "limit", "rotation", "security", "sts", "system"),
 			feature("account", "limit", "security", "system"),
-			feature("audit", "accesskey", "account", "events", "issuing", "limit", "security", "sts", "system",
-					"terminal"),
+			feature("audit", "accesskey", "account", "events", "issuing", "limit", "rotation", "security", "sts",
+					"system", "terminal"),
 			feature("credentialsource", "sts"), feature("demo", "credentialsource", "emulator", "sts"),
 			feature("device", "credentialsource", "issuing", "limit", "security", "sts", "system"), feature("emulator"),
 			feature("events", "snippet", "system"), feature("help"), feature("launcher", "security"),
-			feature("profile", "credentialsource", "issuing", "snippet", "sts"),
+			feature("yubikey", "issuing"), feature("profile", "credentialsource", "issuing", "snippet", "sts"),
 			feature("issuing", "credentialsource", "security", "snippet", "sts"), feature("limit", "issuing", "system"),
-			feature("operations", "issuing", "limit", "security", "sts"), feature("security"),
-			feature("snippet", "sts"), feature("sts"), feature("system", "security"),
+			feature("operations", "issuing", "limit", "security", "sts"),
+			feature("rotation", "issuing", "security", "sts"), feature("security"), feature("snippet", "sts"),
+			feature("sts"), feature("system", "security"),
 			feature("terminal", "credentialsource", "issuing", "security", "snippet", "sts"));
 
 	private static final JavaClasses MAIN = new ClassFileImporter()

@@ -1,5 +1,12 @@
 package dev.mfaportal.accesskey;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.mfaportal.rotation.KeyAges;
+import dev.mfaportal.rotation.KeyAges.KeyAge;
+import dev.mfaportal.rotation.RotatableKeys;
 import dev.mfaportal.security.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,10 +53,16 @@ class AccessKeyController {
 
 	private final StoredAccessKeys keys;
 
+	private final RotatableKeys rotatable;
+
+	private final KeyAges ages;
+
 	private final AccessKeyFormValidator validator = new AccessKeyFormValidator();
 
-	AccessKeyController(StoredAccessKeys keys) {
+	AccessKeyController(StoredAccessKeys keys, RotatableKeys rotatable, KeyAges ages) {
 		this.keys = keys;
+		this.rotatable = rotatable;
+		this.ages = ages;
 	}
 
 	@InitBinder(FORM)
@@ -137,7 +150,20 @@ class AccessKeyController {
 	private String show(Model model, HttpServletRequest request, HttpServletResponse response) {
 		// The page holds a form for secrets and the list of keys: no cache keeps a copy.
 		response.setHeader("Cache-Control", "no-store");
-		model.addAttribute("keys", this.keys.list(Actor.current()));
+		List<StoredKey> listed = this.keys.list(Actor.current());
+		model.addAttribute("keys", listed);
+		// Each key asks IAM for its own age; a key that can't answer is "unknown".
+		Map<Long, KeyAge> ages = new HashMap<>();
+		for (StoredKey key : listed) {
+			try {
+				this.rotatable.find(String.valueOf(key.id()))
+					.ifPresent((pair) -> ages.put(key.id(), this.ages.of(pair)));
+			}
+			catch (AccessKeyDecryptionException undecryptable) {
+				// its age stays unknown; using it says why
+			}
+		}
+		model.addAttribute("ages", ages);
 		model.addAttribute("admin", request.isUserInRole(ADMIN_ROLE));
 		return LIST_VIEW;
 	}

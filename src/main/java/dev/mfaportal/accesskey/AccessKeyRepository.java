@@ -83,6 +83,18 @@ class AccessKeyRepository extends PerOwnerRepository<StoredKey> {
 			.update() == 1;
 	}
 
+	/**
+	 * The owner's key with a new pair under the same id and label, in one statement.
+	 * @return whether the owner had that key
+	 */
+	boolean replacePair(String owner, long id, String accessKeyId, EncryptedSecret secret) {
+		return this.jdbc
+			.sql("update access_key set access_key_id = ?, secret_key_id = ?, secret_nonce = ?, secret_ciphertext = ? "
+					+ "where owner = ? and id = ?")
+			.params(accessKeyId, secret.keyId(), secret.nonce(), secret.ciphertext(), owner, id)
+			.update() == 1;
+	}
+
 	private static StoredKey storedKey(ResultSet row, int rowNum) throws SQLException {
 		return new StoredKey(row.getLong("id"), row.getString("owner"), row.getString("label"),
 				row.getString("access_key_id"), SqlTime.read(row, "created_at"), SqlTime.read(row, "last_used_at"));

@@ -126,6 +126,26 @@ class StoredAccessKeys {
 	}
 
 	/**
+	 * The owner's key, rotated: the new pair encrypted and stored under the same id and
+	 * label.
+	 * @throws IllegalArgumentException when the owner has no such key, or the pair is not
+	 * one the form would take
+	 */
+	void replace(String owner, long id, String accessKeyId, String secretAccessKey) {
+		StoredKey key = this.keys.find(owner, id).orElseThrow(() -> new IllegalArgumentException("No key " + id));
+		AccessKeyForm form = new AccessKeyForm(key.label(), accessKeyId, secretAccessKey);
+		Errors errors = new BeanPropertyBindingResult(form, "accessKeyForm");
+		new AccessKeyFormValidator().validate(form, errors);
+		if (errors.hasErrors()) {
+			throw new IllegalArgumentException(
+					"Refused to store the rotated key: " + errors.getErrorCount() + " errors");
+		}
+		if (!this.keys.replacePair(owner, id, accessKeyId, this.cipher.encrypt(owner, key.label(), secretAccessKey))) {
+			throw new IllegalArgumentException("No key " + id);
+		}
+	}
+
+	/**
 	 * @return whether the owner has a key with that label
 	 */
 	boolean markUsed(String owner, String label, Instant at) {

@@ -8,6 +8,8 @@ import dev.mfaportal.issuing.IssueFailed;
 import dev.mfaportal.issuing.IssueRejected;
 import dev.mfaportal.limit.DeviceLocked;
 import dev.mfaportal.limit.DeviceUnlocked;
+import dev.mfaportal.rotation.KeyRotationStep;
+import dev.mfaportal.sts.AccessKeys;
 import dev.mfaportal.terminal.RoleServed;
 
 import org.slf4j.Logger;
@@ -109,6 +111,28 @@ class AuditRecorder {
 			this.unwritten.keep(entry);
 			return false;
 		}
+	}
+
+	/**
+	 * A step of a key rotation, under the key's name. The key has changed at AWS by now:
+	 * a row the database can't take now is kept and written later, and the rotation goes
+	 * on.
+	 */
+	@EventListener
+	void on(KeyRotationStep step) {
+		Outcome outcome = step.succeeded() ? switch (step.step()) {
+			case REFUSED -> Outcome.KEY_ROTATION_REFUSED;
+			case CREATE -> Outcome.KEY_CREATED;
+			case STORE -> Outcome.KEY_NEW_STORED;
+			case CONFIRM -> Outcome.KEY_CONFIRMED;
+			case UNDO -> Outcome.KEY_UNDONE;
+			case DELETE_OLD -> Outcome.KEY_OLD_DELETED;
+		} : (step.step() == KeyRotationStep.Step.REFUSED) ? Outcome.KEY_ROTATION_REFUSED : Outcome.KEY_STEP_FAILED;
+		String errorCode = step.succeeded() ? null : step.step().name() + ": " + step.errorCode();
+		AuditEntry entry = new AuditEntry(null, step.at(), step.actor(), step.label(),
+				AccessKeys.mask(step.accessKeyId()), step.serialNumber(), null, null, outcome, errorCode, null,
+				step.clientAddress());
+		insertOrKeep(entry);
 	}
 
 	private static AuditEntry entry(IssueAttempt attempt, Outcome outcome, String errorCode, Instant expiresAt,

@@ -49,7 +49,21 @@ enum Outcome {
 	/** A sign-in failed; the actor is {@code -} when the name was no member's. */
 	SIGN_IN_FAILED,
 	/** A sign-in was refused before its password was checked: too many failures. */
-	SIGN_IN_THROTTLED;
+	SIGN_IN_THROTTLED,
+	/** A key rotation refused before any call: the IAM user has two keys already. */
+	KEY_ROTATION_REFUSED,
+	/** Rotation: IAM created the new key. */
+	KEY_CREATED,
+	/** Rotation: the new key stored in place of the old. */
+	KEY_NEW_STORED,
+	/** Rotation: the new key worked with GetCallerIdentity. */
+	KEY_CONFIRMED,
+	/** Rotation: a new key that could not be stored or confirmed deleted again. */
+	KEY_UNDONE,
+	/** Rotation: the old key deleted at IAM. */
+	KEY_OLD_DELETED,
+	/** Rotation: a step failed; the error code names the step and why. */
+	KEY_STEP_FAILED;
 
 	public String messageKey() {
 		return "outcome." + name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -22,10 +22,20 @@ import java.time.format.DateTimeFormatter;
  * name
  * @param externalId the external id the role asks for, or {@code null}
  * @param saveProfile whether the issuing form ticks "Save as profile" for it
+ * @param ykmanAccount its account's name on a YubiKey, or {@code null} for the serial
+ * number
  */
 record Device(long id, String owner, String label, String serialNumber, int durationSeconds, String profileName,
 		String sourceId, Instant createdAt, Instant lastUsedAt, String roleArn, String roleSessionName,
-		String externalId, boolean saveProfile) {
+		String externalId, boolean saveProfile, String ykmanAccount) {
+
+	/** A device whose YubiKey account, if any, is named by its serial number. */
+	Device(long id, String owner, String label, String serialNumber, int durationSeconds, String profileName,
+			String sourceId, Instant createdAt, Instant lastUsedAt, String roleArn, String roleSessionName,
+			String externalId, boolean saveProfile) {
+		this(id, owner, label, serialNumber, durationSeconds, profileName, sourceId, createdAt, lastUsedAt, roleArn,
+				roleSessionName, externalId, saveProfile, null);
+	}
 
 	/** A device that saves no profile. */
 	Device(long id, String owner, String label, String serialNumber, int durationSeconds, String profileName,

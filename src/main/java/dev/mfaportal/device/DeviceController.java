@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.credentialsource.ProfileMfaDevice;
+import dev.mfaportal.issuing.HardwareCodes;
 import dev.mfaportal.issuing.ProfileSaver;
 import dev.mfaportal.limit.DeviceLocks;
 import dev.mfaportal.security.Actor;
@@ -62,9 +63,13 @@ class DeviceController {
 	/** Saves profiles on request; {@code null} in team mode, which never writes files. */
 	private final ProfileSaver profiles;
 
+	private final boolean yubikey;
+
 	DeviceController(DeviceRepository devices, CredentialSources sources, DeviceLocks locks, Clock clock,
-			ObjectProvider<ProfileSaver> profiles) {
+			ObjectProvider<ProfileSaver> profiles, ObjectProvider<HardwareCodes> hardwareCodes) {
 		this.profiles = profiles.getIfAvailable();
+		// Local mode only; the field is offered even before ykman is installed.
+		this.yubikey = hardwareCodes.getIfAvailable() != null;
 		this.devices = devices;
 		this.sources = sources;
 		this.locks = locks;
@@ -75,7 +80,7 @@ class DeviceController {
 	@InitBinder(FORM)
 	void initBinder(WebDataBinder binder) {
 		binder.setAllowedFields("label", "serialNumber", "durationSeconds", "profileName", "sourceId", "roleArn",
-				"roleSessionName", "externalId", "saveProfile");
+				"roleSessionName", "externalId", "saveProfile", "ykmanAccount");
 		binder.registerCustomEditor(String.class, new StringTrimmerEditor(false));
 	}
 
@@ -258,6 +263,7 @@ class DeviceController {
 		model.addAttribute("device", device);
 		model.addAttribute("sources", this.sources.list());
 		model.addAttribute("profileFile", (this.profiles != null) ? this.profiles.fileName() : null);
+		model.addAttribute("yubikey", this.yubikey);
 		model.addAttribute("durationPresets", StsModel.DURATION_PRESETS);
 		// As text: MessageFormat would print 129600 as "129,600", which the field would
 		// not take.

@@ -21,9 +21,17 @@ import org.springframework.util.StringUtils;
  * @param externalId the external id the role asks for, or blank
  * @param saveProfile {@code true} when the issuing form should tick "Save as profile" for
  * it; text like every field, so any other value means no instead of a binding error
+ * @param ykmanAccount the device's account name on a YubiKey, or blank for its serial
+ * number
  */
 record DeviceForm(String label, String serialNumber, String durationSeconds, String profileName, String sourceId,
-		String roleArn, String roleSessionName, String externalId, String saveProfile) {
+		String roleArn, String roleSessionName, String externalId, String saveProfile, String ykmanAccount) {
+
+	DeviceForm(String label, String serialNumber, String durationSeconds, String profileName, String sourceId,
+			String roleArn, String roleSessionName, String externalId, String saveProfile) {
+		this(label, serialNumber, durationSeconds, profileName, sourceId, roleArn, roleSessionName, externalId,
+				saveProfile, null);
+	}
 
 	DeviceForm(String label, String serialNumber, String durationSeconds, String profileName, String sourceId,
 			String roleArn, String roleSessionName, String externalId) {
@@ -67,14 +75,15 @@ record DeviceForm(String label, String serialNumber, String durationSeconds, Str
 	static DeviceForm of(Device device) {
 		return new DeviceForm(device.label(), device.serialNumber(), String.valueOf(device.durationSeconds()),
 				device.profileName(), (device.sourceId() != null) ? device.sourceId() : "", device.roleArn(),
-				device.roleSessionName(), device.externalId(), device.saveProfile() ? "true" : null);
+				device.roleSessionName(), device.externalId(), device.saveProfile() ? "true" : null,
+				device.ykmanAccount());
 	}
 
 	/** A new device from a form that passed {@link DeviceFormValidator}. */
 	Device newDevice(String owner, Instant createdAt) {
 		return new Device(0, owner, this.label, this.serialNumber, Integer.parseInt(this.durationSeconds),
 				this.profileName, source(), createdAt, null, text(this.roleArn), text(this.roleSessionName),
-				text(this.externalId), savesProfile());
+				text(this.externalId), savesProfile(), text(this.ykmanAccount));
 	}
 
 	/**
@@ -85,7 +94,7 @@ record DeviceForm(String label, String serialNumber, String durationSeconds, Str
 		return new Device(device.id(), device.owner(), this.label, this.serialNumber,
 				Integer.parseInt(this.durationSeconds), this.profileName, source(), device.createdAt(),
 				device.lastUsedAt(), text(this.roleArn), text(this.roleSessionName), text(this.externalId),
-				savesProfile());
+				savesProfile(), text(this.ykmanAccount));
 	}
 
 	private static String text(String value) {

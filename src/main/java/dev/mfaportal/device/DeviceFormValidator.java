@@ -30,6 +30,14 @@ class DeviceFormValidator {
 		StsInputRules.profileName(form.profileName(), errors);
 		StsInputRules.role(form.roleArn(), form.roleSessionName(), form.externalId(), form.durationSeconds(), errors);
 		sourceId(form.sourceId(), errors);
+		ykmanAccount(form.ykmanAccount(), errors);
+	}
+
+	/** A name ykman is given as one argument: a YubiKey keeps at most 64 bytes of it. */
+	private static void ykmanAccount(String account, Errors errors) {
+		if (account != null && (account.length() > Labels.MAX || account.chars().anyMatch(Character::isISOControl))) {
+			errors.rejectValue("ykmanAccount", "device.ykmanAccount.invalid");
+		}
 	}
 
 	private void sourceId(String sourceId, Errors errors) {

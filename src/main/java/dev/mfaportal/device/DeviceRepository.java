@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class DeviceRepository extends PerOwnerRepository<Device> {
 
 	private static final String COLUMNS = "id, owner, label, serial_number, duration_seconds, profile_name, source_id, "
-			+ "created_at, last_used_at, role_arn, role_session_name, external_id, save_profile";
+			+ "created_at, last_used_at, role_arn, role_session_name, external_id, save_profile, ykman_account";
 
 	DeviceRepository(JdbcClient jdbc) {
 		super(jdbc, "mfa_device", COLUMNS, DeviceRepository::device);
@@ -37,11 +37,11 @@ class DeviceRepository extends PerOwnerRepository<Device> {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("insert into mfa_device (owner, label, serial_number, duration_seconds, profile_name, source_id, "
-					+ "created_at, role_arn, role_session_name, external_id, save_profile) "
-					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "created_at, role_arn, role_session_name, external_id, save_profile, ykman_account) "
+					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(device.owner(), device.label(), device.serialNumber(), device.durationSeconds(),
 					device.profileName(), device.sourceId(), SqlTime.of(device.createdAt()), device.roleArn(),
-					device.roleSessionName(), device.externalId(), device.saveProfile())
+					device.roleSessionName(), device.externalId(), device.saveProfile(), device.ykmanAccount())
 			.update(keys, "id");
 		return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
 	}
@@ -55,11 +55,11 @@ class DeviceRepository extends PerOwnerRepository<Device> {
 	boolean update(Device device) {
 		return this.jdbc
 			.sql("update mfa_device set label = ?, serial_number = ?, duration_seconds = ?, profile_name = ?, "
-					+ "source_id = ?, role_arn = ?, role_session_name = ?, external_id = ?, save_profile = ? "
-					+ "where owner = ? and id = ?")
+					+ "source_id = ?, role_arn = ?, role_session_name = ?, external_id = ?, save_profile = ?, "
+					+ "ykman_account = ? where owner = ? and id = ?")
 			.params(device.label(), device.serialNumber(), device.durationSeconds(), device.profileName(),
 					device.sourceId(), device.roleArn(), device.roleSessionName(), device.externalId(),
-					device.saveProfile(), device.owner(), device.id())
+					device.saveProfile(), device.ykmanAccount(), device.owner(), device.id())
 			.update() == 1;
 	}
 
@@ -77,7 +77,7 @@ class DeviceRepository extends PerOwnerRepository<Device> {
 				row.getString("serial_number"), row.getInt("duration_seconds"), row.getString("profile_name"),
 				row.getString("source_id"), SqlTime.read(row, "created_at"), SqlTime.read(row, "last_used_at"),
 				row.getString("role_arn"), row.getString("role_session_name"), row.getString("external_id"),
-				row.getBoolean("save_profile"));
+				row.getBoolean("save_profile"), row.getString("ykman_account"));
 	}
 
 }

@@ -30,7 +30,8 @@ class SavedDevicePresets implements DevicePresets {
 			.sorted(MOST_RECENTLY_USED_FIRST)
 			.map((device) -> new DevicePreset(device.id(), device.label(), device.serialNumber(),
 					device.durationSeconds(), device.profileName(), device.sourceId(), device.lastUsedAt(),
-					device.roleArn(), device.roleSessionName(), device.externalId(), device.saveProfile()))
+					device.roleArn(), device.roleSessionName(), device.externalId(), device.saveProfile(),
+					device.ykmanAccount()))
 			.toList();
 	}
 

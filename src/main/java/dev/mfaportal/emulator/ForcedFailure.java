@@ -3,10 +3,15 @@ package dev.mfaportal.emulator;
 import java.util.Objects;
 
 /**
- * An error the emulator answers every request with, before looking at it, to test how the
- * portal copes with an STS outage.
+ * An error the emulator answers every request with (or, with an {@code action}, every
+ * request for that action), before looking at it, to test how the portal copes with an
+ * STS or IAM outage.
  */
-public record ForcedFailure(int status, String code, String message) {
+public record ForcedFailure(int status, String code, String message, String action) {
+
+	public ForcedFailure(int status, String code, String message) {
+		this(status, code, message, null);
+	}
 
 	public ForcedFailure {
 		Objects.requireNonNull(code, "code");
@@ -14,6 +19,11 @@ public record ForcedFailure(int status, String code, String message) {
 		if (status < 400 || status > 599) {
 			throw new IllegalArgumentException("status must be an HTTP error status: " + status);
 		}
+	}
+
+	/** The same failure for requests of this {@code Action} only. */
+	public ForcedFailure onlyFor(String action) {
+		return new ForcedFailure(this.status, this.code, this.message, action);
 	}
 
 	/** STS's answer to an internal error: 500 {@code InternalFailure}. */

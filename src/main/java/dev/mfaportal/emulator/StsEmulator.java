@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -16,7 +17,8 @@ import java.util.function.UnaryOperator;
  * response out. Settings and faults can be changed while it runs (by tests, through
  * {@code TestEmulator}); requests see those current when they arrive.
  * <p>
- * Besides STS it answers IAM's {@code ListMFADevices} (a request signed for the service
+ * Besides STS it answers IAM's {@code ListMFADevices}, {@code CreateAccessKey},
+ * {@code DeleteAccessKey} and {@code ListAccessKeys} (requests signed for the service
  * {@code iam}) and, at {@code /federation}, the console's federation endpoint.
  */
 final class StsEmulator {
@@ -27,6 +29,12 @@ final class StsEmulator {
 	static final String STS = "sts";
 
 	static final String IAM = "iam";
+
+	/**
+	 * IAM is global, signed for {@code us-east-1}; the SDK's {@code aws-global} with an
+	 * endpoint override signs for that name instead.
+	 */
+	static final Set<String> IAM_SIGNING_REGIONS = Set.of("us-east-1", "aws-global");
 
 	private final Clock clock;
 
@@ -46,6 +54,10 @@ final class StsEmulator {
 
 	private final FederationEndpoint federation;
 
+	private final EmulatedAccessKeys accessKeys;
+
+	private final AccessKeyActions accessKeyActions;
+
 	private final Recorded<RecordedRequest> recorded = new Recorded<>();
 
 	private volatile EmulatorSettings settings;
@@ -58,7 +70,9 @@ final class StsEmulator {
 		IssuedSessions sessions = new IssuedSessions();
 		MfaCheck mfa = new MfaCheck(new OneTimeCodes());
 		this.verifier = new SigV4Verifier(List.of(STS, IAM), clock);
-		this.authenticator = new Authenticator(this.verifier, sessions);
+		this.accessKeys = new EmulatedAccessKeys(clock.instant());
+		this.accessKeyActions = new AccessKeyActions(this.accessKeys);
+		this.authenticator = new Authenticator(this.verifier, sessions, this.accessKeys);
 		this.getSessionToken = new GetSessionTokenAction(sessions, mfa);
 		this.assumeRole = new AssumeRoleAction(sessions, mfa);
 		this.listMfaDevices = new ListMfaDevicesAction(clock.instant());
@@ -67,6 +81,11 @@ final class StsEmulator {
 
 	EmulatorSettings settings() {
 		return this.settings;
+	}
+
+	/** How long a key CreateAccessKey makes takes before STS and IAM accept it. */
+	void setKeyPropagationDelay(Duration delay) {
+		this.accessKeys.setPropagationDelay(delay);
 	}
 
 	synchronized void updateSettings(UnaryOperator<EmulatorSettings> change) {
@@ -115,8 +134,8 @@ final class StsEmulator {
 		String errorCode = null;
 		try {
 			parameters = AwsQueryParameters.of(request);
-			if (faults.forcedFailure() != null) {
-				ForcedFailure failure = faults.forcedFailure();
+			ForcedFailure failure = faults.forcedFailure();
+			if (failure != null && (failure.action() == null || failure.action().equals(parameters.get("Action")))) {
 				throw new StsError(failure.status(), failure.code(), failure.message());
 			}
 			if (!this.rateLimit.tryAcquire(faults.maxRequestsPerSecond(), now)) {
@@ -124,13 +143,17 @@ final class StsEmulator {
 			}
 			authorization = this.verifier.authorization(request);
 			Caller caller = this.authenticator.authenticate(request, authorization, current.users(), now);
+			if (authorization.service().equals(IAM) && !IAM_SIGNING_REGIONS.contains(authorization.region())) {
+				// IAM's own answer to a signature scoped to another region
+				throw StsError.signatureDoesNotMatch("Credential should be scoped to a valid region. ");
+			}
 			// IAM is global: a region STS is off in does not concern it
 			if (authorization.service().equals(STS) && faults.disabledRegions().contains(authorization.region())) {
 				throw new StsError(403, "RegionDisabledException", "STS is not activated in this region for account:"
 						+ caller.account()
 						+ ". Your account administrator can activate STS in this region using the IAM Console.");
 			}
-			xml = authorization.service().equals(IAM) ? dispatchIam(caller, current, parameters, requestId)
+			xml = authorization.service().equals(IAM) ? dispatchIam(caller, current, parameters, now, requestId)
 					: dispatch(caller, current, parameters, now, requestId);
 		}
 		catch (StsError error) {
@@ -165,11 +188,22 @@ final class StsEmulator {
 		throw invalidAction(action, parameters);
 	}
 
-	private String dispatchIam(Caller caller, EmulatorSettings current, Map<String, String> parameters,
+	private String dispatchIam(Caller caller, EmulatorSettings current, Map<String, String> parameters, Instant now,
 			String requestId) {
 		String action = action(parameters);
-		if (ListMfaDevicesAction.VERSION.equals(parameters.get("Version")) && action.equals("ListMFADevices")) {
-			return this.listMfaDevices.handle(caller, current, parameters, requestId);
+		if (ListMfaDevicesAction.VERSION.equals(parameters.get("Version"))) {
+			switch (action) {
+				case "ListMFADevices":
+					return this.listMfaDevices.handle(caller, current, parameters, requestId);
+				case "CreateAccessKey":
+					return this.accessKeyActions.create(caller, current, parameters, now, requestId);
+				case "DeleteAccessKey":
+					return this.accessKeyActions.delete(caller, current, parameters, requestId);
+				case "ListAccessKeys":
+					return this.accessKeyActions.list(caller, current, parameters, requestId);
+				default:
+					break;
+			}
 		}
 		throw invalidAction(action, parameters);
 	}

@@ -25,10 +25,28 @@ public interface DevicePresets {
 	 * @param roleSessionName the role session's name, or {@code null}
 	 * @param externalId the role's external id, or {@code null}
 	 * @param saveProfile whether the form ticks "Save as profile" for it
+	 * @param ykmanAccount the name of its account on a YubiKey, or {@code null} for its
+	 * serial number
 	 */
 	record DevicePreset(long id, String label, String serialNumber, int durationSeconds, String profileName,
 			String sourceId, Instant lastUsedAt, String roleArn, String roleSessionName, String externalId,
-			boolean saveProfile) {
+			boolean saveProfile, String ykmanAccount) {
+
+		/** A device whose YubiKey account is named by its serial number. */
+		public DevicePreset(long id, String label, String serialNumber, int durationSeconds, String profileName,
+				String sourceId, Instant lastUsedAt, String roleArn, String roleSessionName, String externalId,
+				boolean saveProfile) {
+			this(id, label, serialNumber, durationSeconds, profileName, sourceId, lastUsedAt, roleArn, roleSessionName,
+					externalId, saveProfile, null);
+		}
+
+		/**
+		 * What {@code ykman oath accounts code} is asked for: the name, else the serial.
+		 */
+		public String ykmanAccountOrSerial() {
+			return (this.ykmanAccount != null && !this.ykmanAccount.isBlank()) ? this.ykmanAccount : this.serialNumber;
+		}
+
 	}
 
 }

@@ -62,6 +62,13 @@ record IssueForm(String source, String serialNumber, String tokenCode, String du
 				save ? "true" : null, this.serve);
 	}
 
+	/** The same form with a code read from a hardware key. */
+	IssueForm withTokenCode(String code) {
+		return new IssueForm(this.source, this.serialNumber, code, this.durationSeconds, this.profileName,
+				this.onceAccessKeyId, this.onceSecretAccessKey, this.roleArn, this.roleSessionName, this.externalId,
+				this.saveProfile, this.serve);
+	}
+
 	public boolean assumesRole() {
 		return this.roleArn != null && !this.roleArn.isBlank();
 	}

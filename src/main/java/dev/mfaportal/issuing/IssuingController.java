@@ -24,6 +24,8 @@ import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,9 +64,14 @@ class IssuingController {
 	/** Saves profiles on request; {@code null} in team mode, which never writes files. */
 	private final ProfileSaver profiles;
 
+	/** Reads codes from a YubiKey; {@code null} in team mode. */
+	private final HardwareCodes hardwareCodes;
+
 	IssuingController(CredentialSources sources, IssuingService issuing, DevicePresets presets, Clock clock,
-			StsSettings stsSettings, MfaDeviceFinder finder, ObjectProvider<ProfileSaver> profiles) {
+			StsSettings stsSettings, MfaDeviceFinder finder, ObjectProvider<ProfileSaver> profiles,
+			ObjectProvider<HardwareCodes> hardwareCodes) {
 		this.profiles = profiles.getIfAvailable();
+		this.hardwareCodes = hardwareCodes.getIfAvailable();
 		this.finder = finder;
 		this.sources = sources;
 		this.issuing = issuing;
@@ -136,7 +143,8 @@ class IssuingController {
 	}
 
 	@PostMapping("/session-token")
-	String issue(@ModelAttribute IssueForm issueForm, BindingResult result, Model model, HttpServletRequest request,
+	String issue(@ModelAttribute IssueForm issueForm, BindingResult result,
+			@RequestParam(name = "yubikey", required = false) String yubikey, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
 		List<CredentialSource> available = this.sources.list();
 		if (available.isEmpty() && !this.sources.offersOneTimeKeys()) {
@@ -144,8 +152,35 @@ class IssuingController {
 			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 			return NO_CREDENTIALS_VIEW;
 		}
+		if (yubikey != null && !StringUtils.hasText(issueForm.tokenCode()) && offersHardwareCodes()) {
+			this.validator.validateAllButCode(issueForm, result);
+			if (!result.hasErrors()) {
+				try {
+					IssueForm withCode = issueForm
+						.withTokenCode(this.hardwareCodes.code(ykmanAccount(Actor.current(), issueForm)));
+					// The form now holds the code: its errors go with it, or the model
+					// drops them.
+					BindingResult checked = new BeanPropertyBindingResult(withCode, "issueForm");
+					model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "issueForm", checked);
+					this.validator.validate(withCode, checked);
+					return issue(withCode, checked, available, model, request, response);
+				}
+				catch (HardwareCodes.Failure ex) {
+					// Nothing reserved or sent: no code was read.
+					result.rejectValue("tokenCode", ex.messageKey(), ex.arguments().toArray(), null);
+				}
+			}
+		}
+		else {
+			this.validator.validate(issueForm, result);
+		}
+		return issue(issueForm, result, available, model, request, response);
+	}
+
+	/** A form that the validator has checked: the other checks, then STS. */
+	private String issue(IssueForm issueForm, BindingResult result, List<CredentialSource> available, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
 		String actor = Actor.current();
-		this.validator.validate(issueForm, result);
 		if (OneTimeKey.SOURCE_ID.equals(issueForm.source()) && this.sources.offersOneTimeKeys()) {
 			OneTimeKey.validate(issueForm, result);
 		}
@@ -202,6 +237,23 @@ class IssuingController {
 		}
 	}
 
+	private boolean offersHardwareCodes() {
+		return this.hardwareCodes != null && this.hardwareCodes.available();
+	}
+
+	/**
+	 * The account ykman is asked for: the saved device's with this serial number, else
+	 * the serial number itself.
+	 */
+	private String ykmanAccount(String actor, IssueForm form) {
+		return this.presets.forActor(actor)
+			.stream()
+			.filter((preset) -> preset.serialNumber().equals(form.serialNumber()))
+			.map(DevicePreset::ykmanAccountOrSerial)
+			.findFirst()
+			.orElse(form.serialNumber());
+	}
+
 	private String showForm(IssueForm form, List<CredentialSource> available, Model model) {
 		return showForm(form, available, this.presets.forActor(Actor.current()), model);
 	}
@@ -210,6 +262,7 @@ class IssuingController {
 		// The template never writes the code or a typed-in secret back into the page.
 		model.addAttribute("issueForm", form);
 		model.addAttribute("oneTimeKeys", this.sources.offersOneTimeKeys());
+		model.addAttribute("yubikey", offersHardwareCodes());
 		model.addAttribute("profileFile", (this.profiles != null) ? this.profiles.fileName() : null);
 		model.addAttribute("sources", available);
 		model.addAttribute("selectedSource", find(available, form.source())

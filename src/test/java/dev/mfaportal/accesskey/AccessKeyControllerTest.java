@@ -4,7 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.mfaportal.rotation.KeyAges;
+import dev.mfaportal.rotation.KeyAges.KeyAge;
+import dev.mfaportal.rotation.RotatableKeys;
+import dev.mfaportal.rotation.RotatableKeys.KeyPair;
 import dev.mfaportal.security.SecurityConfig;
+import dev.mfaportal.support.Html;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +66,12 @@ class AccessKeyControllerTest {
 	@MockitoBean
 	private StoredAccessKeys keys;
 
+	@MockitoBean
+	private RotatableKeys rotatable;
+
+	@MockitoBean
+	private KeyAges ages;
+
 	private static MockHttpServletRequestBuilder submit(String label, String accessKeyId, String secret) {
 		return post("/keys").with(csrf())
 			.param("label", label)
@@ -83,6 +95,27 @@ class AccessKeyControllerTest {
 			.andExpect(content().string(not(containsString(KEY_ID))))
 			.andExpect(content().string(containsString("type=\"password\"")))
 			.andExpect(content().string(not(containsString("data-reencrypt"))));
+	}
+
+	@Test
+	void listWhenAKeyIsOlderThanTheRotationAgeThenItsAgeAWarningAndARotateFormAndUnknownWhereIamDenies()
+			throws Exception {
+		StoredKey denied = new StoredKey(8, "alice", "Denied", KEY_ID, WORK.createdAt(), null);
+		given(this.keys.list("alice")).willReturn(List.of(WORK, denied));
+		KeyPair pair = new KeyPair("Work", KEY_ID, "secret");
+		given(this.rotatable.find("7")).willReturn(Optional.of(pair));
+		given(this.ages.of(pair)).willReturn(new KeyAge(120L, true, 90));
+
+		String page = this.mvc.perform(get("/keys")).andReturn().getResponse().getContentAsString();
+
+		Element aged = Html.parse(page).selectFirst("tr[data-key=7]");
+		assertThat(aged.selectFirst("[data-key-age]").attr("data-key-age")).isEqualTo("120");
+		assertThat(aged.selectFirst("[data-key-overdue]").text()).isEqualTo("Older than 90 days: rotate it.");
+		assertThat(aged.selectFirst("form[data-rotate-form]").attr("action")).isEqualTo("/keys/7/rotate");
+		assertThat(aged.select("form[data-rotate-form] input").eachAttr("name")).contains("serialNumber", "tokenCode");
+		Element unknown = Html.parse(page).selectFirst("tr[data-key=8] [data-key-age]");
+		assertThat(unknown.attr("data-key-age")).isEqualTo("unknown");
+		assertThat(Html.parse(page).select("tr[data-key=8] [data-key-overdue]")).isEmpty();
 	}
 
 	@Test

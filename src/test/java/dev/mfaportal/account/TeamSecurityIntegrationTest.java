@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.mfaportal.support.AtOnce;
+import dev.mfaportal.issuing.HardwareCodes;
 import dev.mfaportal.support.Html;
 import dev.mfaportal.support.MutableClock;
 import dev.mfaportal.support.PortalClient;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -97,6 +99,18 @@ class TeamSecurityIntegrationTest {
 			throws Exception {
 		return member.post(PasswordController.PATH, Map.of("currentPassword", current, "newPassword", chosen,
 				"confirmation", chosen, "_csrf", member.csrfToken(PasswordController.PATH)), false);
+	}
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void yubikeyWhenTeamModeThenNoButtonAndNoWayToRunYkman() throws Exception {
+		assertThat(this.context.getBeanProvider(HardwareCodes.class).getIfAvailable()).isNull();
+		HttpResponse<String> form = admin().get("/");
+
+		assertThat(form.statusCode()).isEqualTo(200);
+		assertThat(Html.parse(form.body()).select("button[name=yubikey]")).isEmpty();
 	}
 
 	@Test

@@ -57,6 +57,14 @@ public final class TestEmulator implements AutoCloseable {
 		this.server.emulator().updateSettings(change);
 	}
 
+	/**
+	 * How long a key that CreateAccessKey made takes before STS and IAM accept it, as AWS
+	 * takes a few seconds; {@link Duration#ZERO} at start.
+	 */
+	public void setKeyPropagationDelay(Duration delay) {
+		this.server.emulator().setKeyPropagationDelay(delay);
+	}
+
 	public void setResponseDelay(Duration responseDelay) {
 		this.server.emulator().updateFaults((faults) -> faults.withResponseDelay(responseDelay));
 	}
