@@ -1,11 +1,15 @@
 package dev.mfaportal.account;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -62,6 +66,7 @@ class FirstAdmin implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments arguments) throws IOException {
 		if (this.users.count() > 0) {
+			renewIfNoAdminCanSignIn();
 			return;
 		}
 		boolean configured = StringUtils.hasText(this.settings.adminPassword());
@@ -102,18 +107,55 @@ class FirstAdmin implements ApplicationRunner {
 		}
 	}
 
+	/**
+	 * A team whose every admin is stuck (the one-time password expired or was spent
+	 * without a new password being chosen) would need the database edited by hand: at
+	 * start, the configured admin gets a new one-time password, in the same file. Of
+	 * several instances starting at once, one statement lets only one replace it.
+	 */
+	private void renewIfNoAdminCanSignIn() throws IOException {
+		Instant now = this.clock.instant();
+		if (this.users.anAdminCanSignIn(now.minus(this.settings.oneTimePasswordTtl()))) {
+			return;
+		}
+		PortalUser admin = this.users.findByUsername(this.settings.adminUsername())
+			.filter((member) -> member.admin() && member.enabled() && member.mustChangePassword())
+			.orElse(null);
+		if (admin == null) {
+			logger.warn("No admin can sign in, and {} is no enabled admin waiting for a new password: "
+					+ "nothing was changed", this.settings.adminUsername());
+			return;
+		}
+		String password = OneTimePasswords.generate();
+		Path draft = write(password);
+		if (!this.users.renewOneTimePassword(admin.id(), admin.passwordVersion(), this.encoder.encode(password), now)) {
+			Files.deleteIfExists(draft);
+			return;
+		}
+		Path file = Files.move(draft, this.dataDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
+		logger.warn(
+				"No admin could sign in (the one-time password had expired or was used without a new password "
+						+ "being chosen): {} has a new one-time password in {}, until {}",
+				admin.username(), file, now.plus(this.settings.oneTimePasswordTtl()));
+	}
+
+	/**
+	 * Writes the password to a new file of a random name, created owner-only and written
+	 * through the handle that created it, so no other instance (in a container every JVM
+	 * is PID 1) or link planted in the folder can take its place.
+	 */
 	private Path write(String password) throws IOException {
 		Files.createDirectories(this.dataDir);
-		Path file = this.dataDir.resolve(FILE_NAME + "." + ProcessHandle.current().pid() + ".new");
-		Files.deleteIfExists(file);
-		if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-			Files.createFile(file, PosixFilePermissions
-				.asFileAttribute(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+		boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+		Path file = posix
+				? Files.createTempFile(this.dataDir, FILE_NAME + ".", ".new",
+						PosixFilePermissions
+							.asFileAttribute(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)))
+				: Files.createTempFile(this.dataDir, FILE_NAME + ".", ".new");
+		try (SeekableByteChannel out = Files.newByteChannel(file, StandardOpenOption.WRITE,
+				LinkOption.NOFOLLOW_LINKS)) {
+			out.write(ByteBuffer.wrap((password + System.lineSeparator()).getBytes(StandardCharsets.US_ASCII)));
 		}
-		else {
-			Files.createFile(file);
-		}
-		Files.writeString(file, password + System.lineSeparator(), StandardCharsets.US_ASCII);
 		return file;
 	}
 

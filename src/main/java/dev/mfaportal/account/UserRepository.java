@@ -136,6 +136,31 @@ class UserRepository {
 		}));
 	}
 
+	/**
+	 * Whether an enabled admin can sign in: one with a password of their own, or an
+	 * unspent one-time password made after {@code madeAfter}.
+	 */
+	boolean anAdminCanSignIn(Instant madeAfter) {
+		return this.jdbc.sql("select count(*) from portal_user where admin = true and enabled = true and "
+				+ "(must_change_password = false or (one_time_password_spent_at is null and password_changed_at > ?))")
+			.param(SqlTime.of(madeAfter))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Gives the member a new one-time password, unless its password changed since it was
+	 * read ({@code version}): of two instances doing it at once, one does.
+	 */
+	boolean renewOneTimePassword(long id, long version, String passwordHash, Instant at) {
+		return this.jdbc
+			.sql("update portal_user set password_hash = ?, must_change_password = true, password_changed_at = ?, "
+					+ "one_time_password_spent_at = null, password_version = password_version + 1 "
+					+ "where id = ? and password_version = ?")
+			.params(passwordHash, SqlTime.of(at), id, version)
+			.update() == 1;
+	}
+
 	private static PortalUser map(ResultSet row, int number) throws SQLException {
 		return new PortalUser(row.getLong("id"), row.getString("username"), row.getString("email"),
 				row.getString("password_hash"), row.getBoolean("admin"), row.getBoolean("enabled"),
