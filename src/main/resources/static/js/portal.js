@@ -250,6 +250,26 @@
     });
   }
 
+  // A role gets an hour, as the AWS CLI asks, unless the person picks a length: while the length is
+  // the default the page showed, typing a role ARN switches it (and the hidden default with it, so
+  // the server still sees it untouched), and clearing the ARN switches it back.
+  function roleDuration() {
+    var shown = document.querySelector('[data-duration-default]');
+    var input = document.getElementById('durationSeconds');
+    var role = document.getElementById('roleArn');
+    if (!shown || !input || !role) { return; }
+    function apply() {
+      if (input.value !== shown.value) { return; }
+      var wanted = shown.getAttribute(role.value.trim() ? 'data-role-default' : 'data-session-default');
+      if (input.value === wanted) { return; }
+      input.value = wanted;
+      shown.value = wanted;
+      input.dispatchEvent(new Event('input'));
+    }
+    role.addEventListener('input', apply);
+    apply();
+  }
+
   // One submit only: a second would spend the same MFA code twice.
   function singleSubmit() {
     all('[data-issue-form]').forEach(function (form) {
@@ -317,6 +337,7 @@
     countdown();
     sourceSelect();
     durationPresets();
+    roleDuration();
     devicePicker();
     singleSubmit();
   });

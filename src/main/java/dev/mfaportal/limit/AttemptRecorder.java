@@ -61,6 +61,11 @@ class AttemptRecorder {
 	 */
 	@EventListener
 	void on(IssueFailed failed) {
+		if (!failed.admitted()) {
+			// nothing was reserved; releasing would free another request's pending
+			// attempt
+			return;
+		}
 		try {
 			if (failed.mfaRejected()) {
 				recordFailure(failed);

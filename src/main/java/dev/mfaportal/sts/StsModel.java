@@ -35,6 +35,12 @@ public final class StsModel {
 
 	public static final int ROLE_DURATION_MAX = 43200;
 
+	/**
+	 * What the AWS CLI and the SDKs ask AssumeRole for when no duration is given: within
+	 * the MaxSessionDuration every role has (IAM's default is one hour).
+	 */
+	public static final int ROLE_DURATION_DEFAULT = 3600;
+
 	public static final Pattern ROLE_ARN = Pattern.compile("arn:aws[-a-z]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
 
 	public static final Pattern ROLE_SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");

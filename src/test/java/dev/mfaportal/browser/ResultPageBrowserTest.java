@@ -143,6 +143,23 @@ class ResultPageBrowserTest extends PortalInBrowser {
 	}
 
 	@Test
+	void roleWhenTypedWhileTheLengthIsTheDefaultThenAnHourAndAChosenLengthStays() {
+		chromium.driver().get(origin() + "/");
+		assertThat(chromium.find("#durationSeconds").getAttribute("value")).isEqualTo("43200");
+		chromium.find("details[data-role] summary").click();
+		type(chromium, "roleArn", "arn:aws:iam::123456789012:role/admin");
+		assertThat(chromium.find("#durationSeconds").getAttribute("value")).isEqualTo("3600");
+		assertThat(chromium.find("#durationDefault").getAttribute("value")).isEqualTo("3600");
+		chromium.find("#roleArn").clear();
+		chromium.find("#roleArn").sendKeys(" ");
+		assertThat(chromium.find("#durationSeconds").getAttribute("value")).isEqualTo("43200");
+
+		type(chromium, "durationSeconds", "7200");
+		type(chromium, "roleArn", "arn:aws:iam::123456789012:role/admin");
+		assertThat(chromium.find("#durationSeconds").getAttribute("value")).isEqualTo("7200");
+	}
+
+	@Test
 	void pagesWhenOnAPhoneThenNothingScrollsSideways() {
 		chromium.size(new Dimension(360, 800));
 		for (String path : List.of("/", "/devices", "/history", "/help", "/devices/new")) {

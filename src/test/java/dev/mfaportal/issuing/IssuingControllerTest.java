@@ -186,6 +186,38 @@ class IssuingControllerTest {
 	}
 
 	@Test
+	void formWhenNothingChoseTheDurationThenItsDefaultIsSentBackAndAChosenOneIsNot() throws Exception {
+		this.mvc.perform(get("/")).andExpect(field("durationDefault", "43200"));
+		this.mvc
+			.perform(get("/").param("source", "profile:work")
+				.param("serialNumber", "GAHT12345678")
+				.param("durationSeconds", "43200")
+				.param("profileName", "work-mfa"))
+			.andExpect((result) -> assertThat(
+					Html.parse(result.getResponse().getContentAsString()).getElementById("durationDefault"))
+				.isNull());
+	}
+
+	@Test
+	void issueWhenARoleKeepsTheFormsDefaultDurationThenAnHourIsAskedAndAChosenLengthIsKept() throws Exception {
+		given(this.sts.assumeRole(any(), any()))
+			.willReturn(new RoleCredentials(ISSUED, "arn:aws:sts::123456789012:assumed-role/admin/alice"));
+		this.mvc
+			.perform(issue("arn:aws:iam::123456789012:mfa/alice", "123456", "43200").param("durationDefault", "43200")
+				.param("roleArn", "arn:aws:iam::123456789012:role/admin")
+				.param("roleSessionName", "alice"))
+			.andExpect(status().isOk());
+		this.mvc
+			.perform(issue("arn:aws:iam::123456789012:mfa/alice", "654321", "43200")
+				.param("roleArn", "arn:aws:iam::123456789012:role/admin")
+				.param("roleSessionName", "alice"))
+			.andExpect(status().isOk());
+		org.mockito.ArgumentCaptor<RoleRequest> asked = org.mockito.ArgumentCaptor.forClass(RoleRequest.class);
+		then(this.sts).should(org.mockito.Mockito.times(2)).assumeRole(any(), asked.capture());
+		assertThat(asked.getAllValues()).extracting(RoleRequest::durationSeconds).containsExactly(3600, 43200);
+	}
+
+	@Test
 	void formWhenSourceHoldsSessionTokenThenSaysSoBeforeAnyCall() throws Exception {
 		this.mvc.perform(get("/").param("source", "environment"))
 			.andExpect(
