@@ -302,17 +302,22 @@
     if (!select || !primary || !others) { return; }
     var articles = all('[data-snippet-article]');
     function valid(id) { return !!id && !!select.querySelector('option[value="' + CSS.escape(id) + '"]'); }
+    var usages = all('[data-usage-shell]');
+    var guess = /^win/i.test((navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || '')
+      ? 'powershell' : 'env';
     function show(id) {
       articles.forEach(function (article) {
         var own = article.getAttribute('data-snippet-article');
         (own === id || own === id + '-unset' ? primary : others).appendChild(article);
       });
       select.value = id;
+      // The "try it" lines in the chosen shell's quoting; a file format keeps the guessed shell's.
+      var shell = usages.some(function (pre) { return pre.getAttribute('data-usage-shell') === id; }) ? id : guess;
+      usages.forEach(function (pre) { pre.hidden = pre.getAttribute('data-usage-shell') !== shell; });
     }
     var stored = null;
     try { stored = window.localStorage.getItem('portal-shell'); } catch (e) { stored = null; }
-    var platform = (navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || '';
-    show(valid(stored) ? stored : (/^win/i.test(platform) ? 'powershell' : 'env'));
+    show(valid(stored) ? stored : guess);
     select.addEventListener('change', function () {
       show(select.value);
       try { window.localStorage.setItem('portal-shell', select.value); } catch (e) { /* private mode */ }

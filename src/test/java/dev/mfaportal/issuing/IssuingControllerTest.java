@@ -13,6 +13,8 @@ import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.credentialsource.SearchedPlace;
 import dev.mfaportal.issuing.DevicePresets.DevicePreset;
 import dev.mfaportal.security.SecurityConfig;
+import dev.mfaportal.snippet.SnippetFormat;
+import dev.mfaportal.snippet.Snippets;
 import dev.mfaportal.support.Html;
 import dev.mfaportal.sts.CallerIdentity;
 import dev.mfaportal.sts.ConsoleSignIn;
@@ -318,6 +320,35 @@ class IssuingControllerTest {
 					.doesNotContain(ISSUED.sessionToken());
 			}
 		}
+	}
+
+	@Test
+	void issueWhenTheProfileStartsWithAtThenEachShellsTryItLinesQuoteItAsThatShellReadsIt() throws Exception {
+		given(this.sts.getSessionToken(any(), any())).willReturn(ISSUED);
+		String page = this.mvc
+			.perform(post("/session-token").with(csrf())
+				.param("source", "profile:work")
+				.param("serialNumber", "arn:aws:iam::123456789012:mfa/alice")
+				.param("tokenCode", "123456")
+				.param("durationSeconds", "3600")
+				.param("profileName", "@home"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Document document = Html.parse(page);
+		for (String shell : List.of("env", "fish", "powershell", "windows-cmd")) {
+			Element usage = document.selectFirst("pre[data-usage][data-usage-shell=" + shell + "]");
+			assertThat(usage).as(shell).isNotNull();
+			assertThat(usage.wholeText()).as(shell)
+				.isEqualTo(
+						Snippets.usage(SnippetFormat.valueOf(shell.toUpperCase(Locale.ROOT).replace('-', '_')), "@home")
+							.text());
+			// Without the page's script, bash's lines show, as before.
+			assertThat(usage.hasAttr("hidden")).as(shell).isEqualTo(!shell.equals("env"));
+		}
+		assertThat(document.selectFirst("pre[data-usage-shell=powershell]").wholeText())
+			.contains("--profile \"@home\"");
 	}
 
 	@Test
