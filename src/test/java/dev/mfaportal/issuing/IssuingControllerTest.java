@@ -355,6 +355,23 @@ class IssuingControllerTest {
 			.contains("--profile \"@home\"");
 	}
 
+	/**
+	 * The signing profile's files are read before the code is admitted: a file the SDK
+	 * refuses is said in words, no 500, and no attempt is reserved or spent.
+	 */
+	@Test
+	void issueWhenTheSdkRefusesTheAwsConfigFileThenSaidBeforeTheCodeIsAdmitted() throws Exception {
+		given(this.sources.caller(any()))
+			.willThrow(new StsCallException(StsFailure.PROFILE_FILE_UNREADABLE, null, null, null, null));
+		this.mvc.perform(issue("arn:aws:iam::123456789012:mfa/alice", "123456", "3600"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(content().string(containsString("every setting must be written name = value")));
+		then(this.guard).shouldHaveNoInteractions();
+		then(this.sts).shouldHaveNoInteractions();
+		assertThat(this.events.stream(IssueFailed.class)).singleElement()
+			.satisfies((failed) -> assertThat(failed.admitted()).isFalse());
+	}
+
 	@Test
 	void issueWhenStsRefusesTheCodeThenFormSaysWhatToDoAndDoesNotEchoTheCode() throws Exception {
 		given(this.sts.getSessionToken(any(), any()))
