@@ -250,6 +250,26 @@
     });
   }
 
+  // A role gets an hour, as the AWS CLI asks, unless the person picks a length: while the length is
+  // the default the page showed, typing a role ARN switches it (and the hidden default with it, so
+  // the server still sees it untouched), and clearing the ARN switches it back.
+  function roleDuration() {
+    var shown = document.querySelector('[data-duration-default]');
+    var input = document.getElementById('durationSeconds');
+    var role = document.getElementById('roleArn');
+    if (!shown || !input || !role) { return; }
+    function apply() {
+      if (input.value !== shown.value) { return; }
+      var wanted = shown.getAttribute(role.value.trim() ? 'data-role-default' : 'data-session-default');
+      if (input.value === wanted) { return; }
+      input.value = wanted;
+      shown.value = wanted;
+      input.dispatchEvent(new Event('input'));
+    }
+    role.addEventListener('input', apply);
+    apply();
+  }
+
   // One submit only: a second would spend the same MFA code twice.
   function singleSubmit() {
     all('[data-issue-form]').forEach(function (form) {
@@ -282,17 +302,22 @@
     if (!select || !primary || !others) { return; }
     var articles = all('[data-snippet-article]');
     function valid(id) { return !!id && !!select.querySelector('option[value="' + CSS.escape(id) + '"]'); }
+    var usages = all('[data-usage-shell]');
+    var guess = /^win/i.test((navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || '')
+      ? 'powershell' : 'env';
     function show(id) {
       articles.forEach(function (article) {
         var own = article.getAttribute('data-snippet-article');
         (own === id || own === id + '-unset' ? primary : others).appendChild(article);
       });
       select.value = id;
+      // The "try it" lines in the chosen shell's quoting; a file format keeps the guessed shell's.
+      var shell = usages.some(function (pre) { return pre.getAttribute('data-usage-shell') === id; }) ? id : guess;
+      usages.forEach(function (pre) { pre.hidden = pre.getAttribute('data-usage-shell') !== shell; });
     }
     var stored = null;
     try { stored = window.localStorage.getItem('portal-shell'); } catch (e) { stored = null; }
-    var platform = (navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || '';
-    show(valid(stored) ? stored : (/^win/i.test(platform) ? 'powershell' : 'env'));
+    show(valid(stored) ? stored : guess);
     select.addEventListener('change', function () {
       show(select.value);
       try { window.localStorage.setItem('portal-shell', select.value); } catch (e) { /* private mode */ }
@@ -317,6 +342,7 @@
     countdown();
     sourceSelect();
     durationPresets();
+    roleDuration();
     devicePicker();
     singleSubmit();
   });

@@ -47,6 +47,25 @@ final class AwsProfiles {
 		return aggregator.build();
 	}
 
+	/**
+	 * The first of the two files that exists but that the SDK refuses to parse (the CLI
+	 * takes {@code region: us-east-1}, the SDK does not).
+	 */
+	static Optional<Path> refusedFile(Path credentialsFile, Path configFile) {
+		for (Map.Entry<Path, ProfileFile.Type> file : List.of(Map.entry(credentialsFile, ProfileFile.Type.CREDENTIALS),
+				Map.entry(configFile, ProfileFile.Type.CONFIGURATION))) {
+			if (Files.isRegularFile(file.getKey())) {
+				try {
+					ProfileFile.builder().content(file.getKey()).type(file.getValue()).build().profiles();
+				}
+				catch (RuntimeException ex) {
+					return Optional.of(file.getKey());
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
 	static boolean hasStaticKeys(Profile profile) {
 		return profile.property("aws_access_key_id").isPresent()
 				&& profile.property("aws_secret_access_key").isPresent();

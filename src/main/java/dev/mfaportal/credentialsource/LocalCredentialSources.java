@@ -10,7 +10,9 @@ import java.util.function.Function;
 
 import dev.mfaportal.credentialsource.CredentialSource.Kind;
 import dev.mfaportal.sts.AccessKeys;
+import dev.mfaportal.sts.StsCallException;
 import dev.mfaportal.sts.StsCaller;
+import dev.mfaportal.sts.StsFailure;
 import dev.mfaportal.sts.StsSettings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -93,8 +95,17 @@ class LocalCredentialSources implements CredentialSources {
 		return sources;
 	}
 
+	/**
+	 * @throws StsCallException ({@link StsFailure#PROFILE_FILE_UNREADABLE}) when the SDK
+	 * refuses one of the AWS files: it reads them again to build its client, and would
+	 * fail there, after the code was admitted
+	 */
 	@Override
 	public StsCaller caller(CredentialSource source) {
+		AwsProfiles.refusedFile(credentialsFile(), configFile()).ifPresent((file) -> {
+			// not the parser's message: it may quote a line of the file
+			throw new StsCallException(StsFailure.PROFILE_FILE_UNREADABLE, null, null, null, null);
+		});
 		if (source.kind() == Kind.ENVIRONMENT) {
 			String session = env("AWS_SESSION_TOKEN");
 			String id = env("AWS_ACCESS_KEY_ID");

@@ -55,15 +55,33 @@ final class FormPrefill {
 		String serialNumber = finding.map(DeviceFindingView::bestGuess)
 			.or(() -> field(this.link.serialNumber(), DevicePreset::serialNumber))
 			.orElse(this.source.map(CredentialSource::mfaSerial).orElse(null));
-		String duration = finding.filter((f) -> f.identity().root())
-			.map((f) -> String.valueOf(StsModel.ROOT_DURATION_MAX))
-			.or(() -> field(this.link.durationSeconds(), (p) -> String.valueOf(p.durationSeconds())))
-			.orElse(String.valueOf(FormDefaults.DURATION_SECONDS));
+		String roleArn = field(this.link.roleArn(), DevicePreset::roleArn).orElse(null);
+		String duration = chosenDuration(finding).orElse(defaultDuration(roleArn));
 		return new IssueForm(this.source.map(CredentialSource::id).orElse(OneTimeKey.SOURCE_ID), serialNumber, "",
 				duration, field(this.link.profileName(), DevicePreset::profileName).orElse(FormDefaults.PROFILE_NAME),
-				null, null, field(this.link.roleArn(), DevicePreset::roleArn).orElse(null),
-				field(this.link.roleSessionName(), DevicePreset::roleSessionName).orElse(null),
+				null, null, roleArn, field(this.link.roleSessionName(), DevicePreset::roleSessionName).orElse(null),
 				field(this.link.externalId(), DevicePreset::externalId).orElse(null));
+	}
+
+	/**
+	 * The default the form shows, when nothing chose the duration: the page sends it back
+	 * (field {@code durationDefault}) so that the server can tell a duration left as it
+	 * was from one the person picked ({@link IssueForm#withRoleDefaultDuration}).
+	 */
+	Optional<String> durationDefault(Optional<DeviceFinding> finding) {
+		return chosenDuration(finding).isPresent() ? Optional.empty()
+				: Optional.of(defaultDuration(field(this.link.roleArn(), DevicePreset::roleArn).orElse(null)));
+	}
+
+	private Optional<String> chosenDuration(Optional<DeviceFinding> finding) {
+		return finding.filter((f) -> f.identity().root())
+			.map((f) -> String.valueOf(StsModel.ROOT_DURATION_MAX))
+			.or(() -> field(this.link.durationSeconds(), (p) -> String.valueOf(p.durationSeconds())));
+	}
+
+	private static String defaultDuration(String roleArn) {
+		return String.valueOf((roleArn != null && !roleArn.isBlank()) ? StsModel.ROLE_DURATION_DEFAULT
+				: FormDefaults.DURATION_SECONDS);
 	}
 
 	private Optional<String> field(String fromLink, Function<DevicePreset, String> fromPreset) {

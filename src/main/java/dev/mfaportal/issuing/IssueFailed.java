@@ -10,17 +10,31 @@ import dev.mfaportal.sts.StsFailure;
  * @param errorCode STS's error code, or {@code null} when STS said nothing
  * @param stsRequestId STS's request id for the refusal, or {@code null} when STS said
  * nothing
+ * @param admitted whether the attempt limits had admitted the code: {@code false} when
+ * what failed came before (naming a role session, reading the signing profile), so no
+ * code was sent and no attempt is pending
  * @param receipt where listeners say that their part waits for the database
  */
 public record IssueFailed(IssueAttempt attempt, StsFailure failure, String errorCode, String stsRequestId,
-		HistoryReceipt receipt) {
+		boolean admitted, HistoryReceipt receipt) {
+
+	/** A failure of the call that carried the admitted code. */
+	public IssueFailed(IssueAttempt attempt, StsFailure failure, String errorCode, String stsRequestId,
+			HistoryReceipt receipt) {
+		this(attempt, failure, errorCode, stsRequestId, true, receipt);
+	}
 
 	public IssueFailed(IssueAttempt attempt, StsFailure failure, String errorCode, String stsRequestId) {
 		this(attempt, failure, errorCode, stsRequestId, new HistoryReceipt());
 	}
 
+	public IssueFailed(IssueAttempt attempt, StsFailure failure, String errorCode, boolean admitted) {
+		this(attempt, failure, errorCode, null, admitted, new HistoryReceipt());
+	}
+
+	/** A failure of the call that carried the admitted code. */
 	public IssueFailed(IssueAttempt attempt, StsFailure failure, String errorCode) {
-		this(attempt, failure, errorCode, null);
+		this(attempt, failure, errorCode, (String) null);
 	}
 
 	/**

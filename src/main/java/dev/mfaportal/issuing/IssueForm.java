@@ -1,6 +1,7 @@
 package dev.mfaportal.issuing;
 
 import dev.mfaportal.credentialsource.TypedKey;
+import dev.mfaportal.sts.StsModel;
 
 /**
  * What the form posts. Field names are the STS parameter names; every field is text so
@@ -71,6 +72,25 @@ record IssueForm(String source, String serialNumber, String tokenCode, String du
 
 	public boolean assumesRole() {
 		return this.roleArn != null && !this.roleArn.isBlank();
+	}
+
+	/**
+	 * The form with a role's default duration when the person left the form's default as
+	 * the page showed it: the session default (12 hours) is more than a role allows
+	 * unless its MaxSessionDuration was raised, and STS would refuse it after spending
+	 * the code.
+	 * @param durationDefault the default the page showed (its hidden
+	 * {@code durationDefault} field), or {@code null} when the duration was chosen (a
+	 * renew link, a saved device)
+	 */
+	IssueForm withRoleDefaultDuration(String durationDefault) {
+		if (!assumesRole() || durationDefault == null || !durationDefault.equals(this.durationSeconds)) {
+			return this;
+		}
+		return new IssueForm(this.source, this.serialNumber, this.tokenCode,
+				String.valueOf(StsModel.ROLE_DURATION_DEFAULT), this.profileName, this.onceAccessKeyId,
+				this.onceSecretAccessKey, this.roleArn, this.roleSessionName, this.externalId, this.saveProfile,
+				this.serve);
 	}
 
 	int duration() {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.mfaportal.credentialsource.CredentialSource;
 import dev.mfaportal.snippet.Snippet;
+import dev.mfaportal.snippet.Usage;
 import dev.mfaportal.sts.TemporaryCredentials;
 
 /**
@@ -14,7 +15,7 @@ import dev.mfaportal.sts.TemporaryCredentials;
  *
  * @param credentials what STS issued
  * @param snippets every snippet format
- * @param usage commands that try the credentials-file profile
+ * @param usage commands that try the credentials-file profile, one set per shell
  * @param profileName the credentials-file section
  * @param source whose keys signed the call
  * @param serialNumber the MFA device
@@ -27,7 +28,7 @@ import dev.mfaportal.sts.TemporaryCredentials;
  * @param recorded whether the history (audit, attempt count) took the issue; when not,
  * the page says so and the history is written once the database is back
  */
-record IssuedCredentials(TemporaryCredentials credentials, List<Snippet> snippets, List<String> usage,
+record IssuedCredentials(TemporaryCredentials credentials, List<Snippet> snippets, List<Usage> usage,
 		String profileName, CredentialSource source, String serialNumber, int durationSeconds, URI renewUrl,
 		String assumedRoleArn, URI consoleUrl, boolean recorded) {
 
@@ -41,10 +42,6 @@ record IssuedCredentials(TemporaryCredentials credentials, List<Snippet> snippet
 
 	public String expirationUtc() {
 		return READABLE_UTC.format(this.credentials.expiration());
-	}
-
-	public String usageText() {
-		return String.join("\n", this.usage);
 	}
 
 	@Override

@@ -47,6 +47,12 @@ class IssuingController {
 
 	static final String NO_CREDENTIALS_VIEW = "issuing/no-credentials";
 
+	/**
+	 * The hidden field with the duration the page showed as a default, so the server
+	 * knows a duration left untouched.
+	 */
+	static final String DURATION_DEFAULT = "durationDefault";
+
 	private final CredentialSources sources;
 
 	private final IssuingService issuing;
@@ -107,6 +113,7 @@ class IssuingController {
 		Optional<DeviceFinding> finding = find ? prefill.source().flatMap((s) -> find(s, model)) : Optional.empty();
 		IssueForm form = prefill.form(finding);
 		model.addAttribute("selectedDevice", prefill.preset().map(DevicePreset::id).orElse(null));
+		model.addAttribute(DURATION_DEFAULT, prefill.durationDefault(finding).orElse(null));
 		return showForm(
 				form.withSaveProfile(
 						saveProfile.or(() -> prefill.preset().map(DevicePreset::saveProfile)).orElse(false)),
@@ -143,9 +150,17 @@ class IssuingController {
 	}
 
 	@PostMapping("/session-token")
-	String issue(@ModelAttribute IssueForm issueForm, BindingResult result,
-			@RequestParam(name = "yubikey", required = false) String yubikey, Model model, HttpServletRequest request,
-			HttpServletResponse response) {
+	String issue(@ModelAttribute IssueForm posted, BindingResult result,
+			@RequestParam(name = "yubikey", required = false) String yubikey,
+			@RequestParam(name = DURATION_DEFAULT, required = false) String durationDefault, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		// before anything reads the duration: a role asks for an hour unless the person
+		// chose otherwise
+		IssueForm issueForm = posted.withRoleDefaultDuration(durationDefault);
+		if (durationDefault != null && durationDefault.equals(posted.durationSeconds())) {
+			// still untouched when the form is shown again (it shows what was posted)
+			model.addAttribute(DURATION_DEFAULT, durationDefault);
+		}
 		List<CredentialSource> available = this.sources.list();
 		if (available.isEmpty() && !this.sources.offersOneTimeKeys()) {
 			model.addAttribute("searched", this.sources.searched());
@@ -275,6 +290,8 @@ class IssuingController {
 		model.addAttribute("durationMin", String.valueOf(StsModel.DURATION_MIN));
 		model.addAttribute("durationMax", String.valueOf(StsModel.DURATION_MAX));
 		model.addAttribute("rootDurationMax", String.valueOf(StsModel.ROOT_DURATION_MAX));
+		model.addAttribute("sessionDurationDefault", String.valueOf(FormDefaults.DURATION_SECONDS));
+		model.addAttribute("roleDurationDefault", String.valueOf(StsModel.ROLE_DURATION_DEFAULT));
 		return FORM_VIEW;
 	}
 

@@ -72,23 +72,35 @@ class IssuingService {
 	 * @throws StsCallException when STS gives no credentials
 	 */
 	IssuedCredentials issue(String actor, String clientAddress, CredentialSource source, IssueForm form) {
+		// Read before STS is called: once it has answered, nothing may stand between the
+		// person and the credentials.
+		String label = label(actor, form);
+		StsCaller caller;
+		String sessionName;
+		try {
+			// Before the code is admitted: what fails here (the signing profile, the call
+			// that names the role session) never sent the code, so it must not spend it.
+			caller = this.sources.caller(source, form.typedKey());
+			sessionName = form.assumesRole() ? sessionName(caller, form) : null;
+		}
+		catch (StsCallException ex) {
+			HistoryReceipt receipt = new HistoryReceipt();
+			record(new IssueFailed(attempt(actor, clientAddress, source, form, label), ex.failure(), ex.errorCode(),
+					ex.requestId(), false, receipt), receipt);
+			throw ex;
+		}
 		Verdict verdict = this.guard.admit(actor, form.serialNumber(), form.tokenCode());
 		if (verdict.decision() != Decision.ADMITTED) {
 			this.events.publishEvent(new IssueRejected(attempt(actor, clientAddress, source, form), reason(verdict)));
 			throw new AttemptRefusedException(verdict);
 		}
-		// Read before STS is called: once it has answered, nothing may stand between the
-		// person and the credentials.
-		String label = label(actor, form);
-		StsCaller caller = this.sources.caller(source, form.typedKey());
 		TemporaryCredentials credentials;
 		String assumedRoleArn = null;
 		String assumedRoleId = null;
 		try {
 			if (form.assumesRole()) {
-				RoleCredentials role = this.sts.assumeRole(caller,
-						new RoleRequest(form.roleArn(), sessionName(caller, form), blankToNull(form.externalId()),
-								form.serialNumber(), form.tokenCode(), form.duration()));
+				RoleCredentials role = this.sts.assumeRole(caller, new RoleRequest(form.roleArn(), sessionName,
+						blankToNull(form.externalId()), form.serialNumber(), form.tokenCode(), form.duration()));
 				credentials = role.credentials();
 				assumedRoleArn = role.assumedRoleArn();
 				assumedRoleId = role.assumedRoleId();

@@ -69,6 +69,11 @@ class AttemptRecorder {
 	 */
 	@EventListener
 	void on(IssueFailed failed) {
+		if (!failed.admitted()) {
+			// nothing was reserved; releasing would free another request's pending
+			// attempt
+			return;
+		}
 		recordOrKeep(new Answer(failed.attempt(), failed.mfaRejected() ? AttemptRepository.FAILURE : null),
 				failed.receipt());
 	}

@@ -23,6 +23,7 @@ import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.issuing.ProfileSaver;
 import dev.mfaportal.snippet.SnippetFormat;
 import dev.mfaportal.snippet.Snippets;
+import dev.mfaportal.sts.StsModel;
 import dev.mfaportal.sts.TemporaryCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,7 +98,7 @@ class CredentialsFileProfiles implements ProfileSaver {
 
 	@Override
 	public Optional<Refusal> refusal(String profileName, CredentialSource source) {
-		if (!ProfileNames.writable(profileName)) {
+		if (!StsModel.isProfileName(profileName)) {
 			return Optional.of(new Refusal("profile.refused.name", List.of(String.valueOf(profileName))));
 		}
 		if (source != null && source.kind() == CredentialSource.Kind.PROFILE && source.name().equals(profileName)) {
@@ -128,7 +129,7 @@ class CredentialsFileProfiles implements ProfileSaver {
 
 	@Override
 	public SavedProfile save(String profileName, TemporaryCredentials credentials) {
-		if (!ProfileNames.writable(profileName)) {
+		if (!StsModel.isProfileName(profileName)) {
 			return new SavedProfile(profileName, fileName(), "profile.refused.name");
 		}
 		try {
@@ -225,7 +226,7 @@ class CredentialsFileProfiles implements ProfileSaver {
 
 	private String suggestion(String profileName, CredentialSource source) {
 		for (String candidate : List.of("mfa", profileName + "-mfa", "mfa-session")) {
-			if (!candidate.equals(profileName) && ProfileNames.writable(candidate)
+			if (!candidate.equals(profileName) && StsModel.isProfileName(candidate)
 					&& (source == null || !candidate.equals(source.name()))) {
 				try {
 					if (holding(read(CredentialsFileTarget.of(file())), candidate) == Holding.REPLACEABLE

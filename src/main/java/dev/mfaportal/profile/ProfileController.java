@@ -1,6 +1,7 @@
 package dev.mfaportal.profile;
 
 import dev.mfaportal.profile.CredentialsFileProfiles.Removal;
+import dev.mfaportal.sts.StsModel;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Profile;
@@ -28,19 +29,19 @@ class ProfileController {
 
 	@PostMapping("/profiles/remove")
 	String remove(@RequestParam(defaultValue = "") String profileName, Model model, HttpServletResponse response) {
-		Removal removal = ProfileNames.writable(profileName) ? this.profiles.remove(profileName) : Removal.ABSENT;
+		Removal removal = StsModel.isProfileName(profileName) ? this.profiles.remove(profileName) : Removal.ABSENT;
 		if (removal == Removal.LONG_TERM_KEYS || removal == Removal.FOREIGN) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 		}
 		else if (removal == Removal.FAILED) {
 			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		}
-		else if (!ProfileNames.writable(profileName)) {
+		else if (!StsModel.isProfileName(profileName)) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 		}
 		model.addAttribute("removal", removal.name());
 		// Only a name that could be a section is echoed; anything else is never shown.
-		model.addAttribute("profileName", ProfileNames.writable(profileName) ? profileName : "");
+		model.addAttribute("profileName", StsModel.isProfileName(profileName) ? profileName : "");
 		model.addAttribute("file", this.profiles.fileName());
 		return REMOVED_VIEW;
 	}

@@ -12,6 +12,10 @@ final class Quoting {
 
 	private static final Pattern FISH_SAFE = Pattern.compile("[A-Za-z0-9_@+=:,./-]+");
 
+	private static final Pattern POWERSHELL_BARE = Pattern.compile("[A-Za-z0-9_.-]+");
+
+	private static final Pattern CMD_BARE = Pattern.compile("[A-Za-z0-9_@+:./-]+");
+
 	private Quoting() {
 	}
 
@@ -45,6 +49,28 @@ final class Quoting {
 			quoted.append(c);
 		}
 		return quoted.append('"').toString();
+	}
+
+	/**
+	 * A PowerShell command's argument: bare when only letters, digits and {@code _ . -}
+	 * (what PowerShell passes on as typed), else quoted as {@link #powershell}: a leading
+	 * {@code @} would splat a variable, and other characters have meanings of their own.
+	 */
+	static String powershellArgument(String value) {
+		return POWERSHELL_BARE.matcher(value).matches() ? value : powershell(value);
+	}
+
+	/**
+	 * An argument typed at the cmd.exe prompt (not a batch file: {@code %%} stays
+	 * {@code %%} there): double quotes keep its metacharacters literal, but nothing can
+	 * escape {@code %} or a quote inside them, so those are refused.
+	 */
+	static String windowsCmdArgument(String value) {
+		if (value.indexOf('%') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\r') >= 0
+				|| value.indexOf('\n') >= 0) {
+			throw new IllegalArgumentException("cmd.exe can't take % , a quote or a line break in a typed argument");
+		}
+		return CMD_BARE.matcher(value).matches() ? value : "\"" + value + "\"";
 	}
 
 	/**

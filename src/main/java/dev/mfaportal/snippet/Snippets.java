@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import dev.mfaportal.sts.StsModel;
 import dev.mfaportal.sts.TemporaryCredentials;
 
 /**
@@ -30,7 +31,8 @@ public final class Snippets {
 
 	/**
 	 * @param credentials what STS issued
-	 * @param profileName the credentials-file section, already validated
+	 * @param profileName the credentials-file section, one {@link StsModel#PROFILE_NAME}
+	 * takes
 	 * @return one snippet per format, in the order of {@link SnippetFormat}
 	 */
 	public static List<Snippet> render(TemporaryCredentials credentials, String profileName) {
@@ -42,6 +44,7 @@ public final class Snippets {
 	}
 
 	public static Snippet render(SnippetFormat format, TemporaryCredentials credentials, String profileName) {
+		requireProfileName(profileName);
 		String text = switch (format) {
 			case ENV -> assignments(credentials, (name, value) -> "export " + name + "=" + Quoting.posix(value));
 			case ENV_UNSET -> "unset " + String.join(" ", VARIABLES) + "\n";
@@ -62,13 +65,41 @@ public final class Snippets {
 	}
 
 	/**
-	 * The commands that try the credentials-file profile out.
-	 * @param profileName the profile's name
-	 * @return shell command lines, quoted for bash
+	 * The commands that try the credentials-file profile out, in every shell the page
+	 * offers, each quoted as that shell reads it.
+	 * @param profileName the profile's name, one {@link StsModel#PROFILE_NAME} takes
+	 * @return one {@link Usage} per shell, in the order of {@link Usage#SHELLS}
 	 */
-	public static List<String> usage(String profileName) {
-		String profile = Quoting.posix(profileName);
-		return List.of("aws sts get-caller-identity --profile " + profile, "aws s3 ls --profile " + profile);
+	public static List<Usage> usage(String profileName) {
+		return Usage.SHELLS.stream().map((shell) -> usage(shell, profileName)).toList();
+	}
+
+	/**
+	 * @param shell one of {@link Usage#SHELLS}
+	 * @param profileName the profile's name, one {@link StsModel#PROFILE_NAME} takes
+	 * @return the commands, quoted for that shell
+	 */
+	public static Usage usage(SnippetFormat shell, String profileName) {
+		requireProfileName(profileName);
+		String profile = switch (shell) {
+			case ENV -> Quoting.posix(profileName);
+			case FISH -> Quoting.fish(profileName);
+			case POWERSHELL -> Quoting.powershellArgument(profileName);
+			case WINDOWS_CMD -> Quoting.windowsCmdArgument(profileName);
+			default -> throw new IllegalArgumentException(shell.id() + " is not a shell");
+		};
+		return new Usage(shell,
+				List.of("aws sts get-caller-identity --profile " + profile, "aws s3 ls --profile " + profile));
+	}
+
+	/**
+	 * A name outside the rule would give a section the SDKs skip, or a {@code --profile}
+	 * the CLI refuses: the form refuses it first, so here it is a bug.
+	 */
+	private static void requireProfileName(String profileName) {
+		if (!StsModel.isProfileName(profileName)) {
+			throw new IllegalArgumentException("Not a profile name the AWS CLI and SDKs read: " + profileName);
+		}
 	}
 
 	private static String assignments(TemporaryCredentials credentials, BiFunction<String, String, String> line) {

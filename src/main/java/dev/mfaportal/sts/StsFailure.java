@@ -24,6 +24,11 @@ public enum StsFailure {
 	SESSION_CREDENTIALS,
 	/** No long-term keys could be loaded. */
 	NO_CREDENTIALS,
+	/**
+	 * The AWS SDK refuses the person's AWS config or credentials file (the CLI is more
+	 * lenient): found before the code is admitted.
+	 */
+	PROFILE_FILE_UNREADABLE,
 	/** STS does not know the access key. */
 	UNKNOWN_ACCESS_KEY,
 	/** Wrong secret access key, or the computer's clock is off. */

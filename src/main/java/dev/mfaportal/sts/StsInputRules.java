@@ -67,7 +67,7 @@ public final class StsInputRules {
 	}
 
 	public static void profileName(String profile, Errors errors) {
-		if (!StringUtils.hasText(profile) || !StsModel.PROFILE_NAME.matcher(profile).matches()) {
+		if (!StsModel.isProfileName(profile)) {
 			errors.rejectValue("profileName", "form.profileName.format");
 		}
 	}

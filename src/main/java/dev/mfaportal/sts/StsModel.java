@@ -35,15 +35,34 @@ public final class StsModel {
 
 	public static final int ROLE_DURATION_MAX = 43200;
 
+	/**
+	 * What the AWS CLI and the SDKs ask AssumeRole for when no duration is given: within
+	 * the MaxSessionDuration every role has (IAM's default is one hour).
+	 */
+	public static final int ROLE_DURATION_DEFAULT = 3600;
+
 	public static final Pattern ROLE_ARN = Pattern.compile("arn:aws[-a-z]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
 
 	public static final Pattern ROLE_SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
 
 	public static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
 
-	public static final Pattern PROFILE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
+	/**
+	 * The one rule for profile names (the form, the snippets, the profile writer): what
+	 * the AWS CLI and the SDKs both read back and {@code --profile} takes. The Java SDK's
+	 * profile reader skips a section whose name has anything but
+	 * {@code [A-Za-z0-9_\-/.%@:+]} (botocore's configparser takes any); of those,
+	 * {@code %} is left out, since the Windows prompt expands it in the "try it" lines,
+	 * and a leading {@code -}, which the CLI takes for an option.
+	 */
+	public static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9_+.@:/][A-Za-z0-9_+.@:/-]{0,63}");
 
 	private StsModel() {
+	}
+
+	/** Whether the name passes {@link #PROFILE_NAME}. */
+	public static boolean isProfileName(String name) {
+		return name != null && PROFILE_NAME.matcher(name).matches();
 	}
 
 	/**

@@ -31,7 +31,7 @@ class ServedRoles {
 	static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(5);
 
 	/** What the AWS CLI asks for a role profile without {@code duration_seconds}. */
-	static final int DEFAULT_DURATION_SECONDS = 3_600;
+	static final int DEFAULT_DURATION_SECONDS = StsModel.ROLE_DURATION_DEFAULT;
 
 	private final StsGateway sts;
 

@@ -143,6 +143,23 @@ class ResultPageBrowserTest extends PortalInBrowser {
 	}
 
 	@Test
+	void roleWhenTypedWhileTheLengthIsTheDefaultThenAnHourAndAChosenLengthStays() {
+		chromium.driver().get(origin() + "/");
+		assertThat(chromium.find("#durationSeconds").getAttribute("value")).isEqualTo("43200");
+		chromium.find("details[data-role] summary").click();
+		type(chromium, "roleArn", "arn:aws:iam::123456789012:role/admin");
+		assertThat(chromium.find("#durationSeconds").getAttribute("value")).isEqualTo("3600");
+		assertThat(chromium.find("#durationDefault").getAttribute("value")).isEqualTo("3600");
+		chromium.find("#roleArn").clear();
+		chromium.find("#roleArn").sendKeys(" ");
+		assertThat(chromium.find("#durationSeconds").getAttribute("value")).isEqualTo("43200");
+
+		type(chromium, "durationSeconds", "7200");
+		type(chromium, "roleArn", "arn:aws:iam::123456789012:role/admin");
+		assertThat(chromium.find("#durationSeconds").getAttribute("value")).isEqualTo("7200");
+	}
+
+	@Test
 	void pagesWhenOnAPhoneThenNothingScrollsSideways() {
 		chromium.size(new Dimension(360, 800));
 		for (String path : List.of("/", "/devices", "/history", "/help", "/devices/new")) {
@@ -198,8 +215,15 @@ class ResultPageBrowserTest extends PortalInBrowser {
 		assertThat(chromium.find("details[data-other-formats]").getAttribute("open")).isNull();
 		assertThat(chromium.find("[data-snippet='fish']").isDisplayed()).isFalse();
 
+		assertThat(shownUsage()).containsExactly("env");
 		new Select(chromium.find("#shell")).selectByValue("fish");
 		assertThat(primarySnippets()).containsExactly("fish", "fish-unset");
+		assertThat(shownUsage()).containsExactly("fish");
+		new Select(chromium.find("#shell")).selectByValue("powershell");
+		assertThat(shownUsage()).containsExactly("powershell");
+		new Select(chromium.find("#shell")).selectByValue("credentials-file");
+		assertThat(shownUsage()).as("a file format keeps the guessed shell's lines").containsExactly("env");
+		new Select(chromium.find("#shell")).selectByValue("fish");
 		assertThat(chromium.find("[data-snippet='fish']").isDisplayed()).isTrue();
 		assertThat(chromium.find("[data-snippet='env']").isDisplayed()).isFalse();
 		assertThat((List<Object>) chromium.script("var all = [];"
@@ -213,6 +237,16 @@ class ResultPageBrowserTest extends PortalInBrowser {
 		assertThat(new Select(chromium.find("#shell")).getFirstSelectedOption().getAttribute("value"))
 			.isEqualTo("fish");
 		chromium.script("localStorage.removeItem('portal-shell');");
+	}
+
+	/** The shells whose "try it" lines are not hidden. */
+	private static List<String> shownUsage() {
+		return chromium.driver()
+			.findElements(By.cssSelector("pre[data-usage]"))
+			.stream()
+			.filter((pre) -> pre.getAttribute("hidden") == null)
+			.map((pre) -> pre.getAttribute("data-usage-shell"))
+			.toList();
 	}
 
 	@Test

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.mfaportal.credentialsource.CredentialSource.Kind;
+import dev.mfaportal.sts.StsCallException;
 import dev.mfaportal.sts.StsCaller;
+import dev.mfaportal.sts.StsFailure;
 import dev.mfaportal.sts.StsSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -284,6 +286,21 @@ class LocalCredentialSourcesTest {
 		workKeys();
 		config("region = eu-west-1\n[profile work\nmfa_serial\n");
 		assertThat(sources().list()).extracting(CredentialSource::name).containsExactly("work");
+	}
+
+	/**
+	 * The CLI takes {@code region: us-east-1}; the SDK refuses the whole file, which it
+	 * reads again when it builds its client, after the code was admitted. Said before
+	 * anything is sent, in words.
+	 */
+	@Test
+	void callerWhenTheConfigFileIsOneTheSdkRefusesThenAClearFailureBeforeAnyCall() throws IOException {
+		workKeys();
+		config("[default]\nregion: us-east-1\n");
+		LocalCredentialSources sources = sources();
+		CredentialSource work = sources.list().get(0);
+		assertThatExceptionOfType(StsCallException.class).isThrownBy(() -> sources.caller(work))
+			.satisfies((ex) -> assertThat(ex.failure()).isEqualTo(StsFailure.PROFILE_FILE_UNREADABLE));
 	}
 
 	@Test

@@ -13,6 +13,8 @@ import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.credentialsource.SearchedPlace;
 import dev.mfaportal.issuing.DevicePresets.DevicePreset;
 import dev.mfaportal.security.SecurityConfig;
+import dev.mfaportal.snippet.SnippetFormat;
+import dev.mfaportal.snippet.Snippets;
 import dev.mfaportal.support.Html;
 import dev.mfaportal.sts.CallerIdentity;
 import dev.mfaportal.sts.ConsoleSignIn;
@@ -186,6 +188,38 @@ class IssuingControllerTest {
 	}
 
 	@Test
+	void formWhenNothingChoseTheDurationThenItsDefaultIsSentBackAndAChosenOneIsNot() throws Exception {
+		this.mvc.perform(get("/")).andExpect(field("durationDefault", "43200"));
+		this.mvc
+			.perform(get("/").param("source", "profile:work")
+				.param("serialNumber", "GAHT12345678")
+				.param("durationSeconds", "43200")
+				.param("profileName", "work-mfa"))
+			.andExpect((result) -> assertThat(
+					Html.parse(result.getResponse().getContentAsString()).getElementById("durationDefault"))
+				.isNull());
+	}
+
+	@Test
+	void issueWhenARoleKeepsTheFormsDefaultDurationThenAnHourIsAskedAndAChosenLengthIsKept() throws Exception {
+		given(this.sts.assumeRole(any(), any()))
+			.willReturn(new RoleCredentials(ISSUED, "arn:aws:sts::123456789012:assumed-role/admin/alice"));
+		this.mvc
+			.perform(issue("arn:aws:iam::123456789012:mfa/alice", "123456", "43200").param("durationDefault", "43200")
+				.param("roleArn", "arn:aws:iam::123456789012:role/admin")
+				.param("roleSessionName", "alice"))
+			.andExpect(status().isOk());
+		this.mvc
+			.perform(issue("arn:aws:iam::123456789012:mfa/alice", "654321", "43200")
+				.param("roleArn", "arn:aws:iam::123456789012:role/admin")
+				.param("roleSessionName", "alice"))
+			.andExpect(status().isOk());
+		org.mockito.ArgumentCaptor<RoleRequest> asked = org.mockito.ArgumentCaptor.forClass(RoleRequest.class);
+		then(this.sts).should(org.mockito.Mockito.times(2)).assumeRole(any(), asked.capture());
+		assertThat(asked.getAllValues()).extracting(RoleRequest::durationSeconds).containsExactly(3600, 43200);
+	}
+
+	@Test
 	void formWhenSourceHoldsSessionTokenThenSaysSoBeforeAnyCall() throws Exception {
 		this.mvc.perform(get("/").param("source", "environment"))
 			.andExpect(
@@ -271,7 +305,11 @@ class IssuingControllerTest {
 		var page = this.mvc.perform(issue("arn:aws:iam::123456789012:mfa/alice", "123456", "3600"))
 			.andExpect(status().isOk())
 			.andExpect(view().name(IssuingController.RESULT_VIEW))
-			.andExpect(header().string("Cache-Control", containsString("no-store")))
+			// Exactly the controller's value: Spring Security's default
+			// ("no-cache, no-store, max-age=0, must-revalidate") would pass a looser
+			// check
+			// without it.
+			.andExpect(header().stringValues("Cache-Control", "no-store"))
 			.andExpect(content().string(containsString("data-expiration=\"2026-11-26T22:00:00Z\"")))
 			.andExpect(content().string(containsString("aws sts get-caller-identity --profile mfa")));
 		for (String format : List.of("env", "env-unset", "fish", "fish-unset", "powershell", "powershell-unset",
@@ -286,6 +324,52 @@ class IssuingControllerTest {
 					.doesNotContain(ISSUED.sessionToken());
 			}
 		}
+	}
+
+	@Test
+	void issueWhenTheProfileStartsWithAtThenEachShellsTryItLinesQuoteItAsThatShellReadsIt() throws Exception {
+		given(this.sts.getSessionToken(any(), any())).willReturn(ISSUED);
+		String page = this.mvc
+			.perform(post("/session-token").with(csrf())
+				.param("source", "profile:work")
+				.param("serialNumber", "arn:aws:iam::123456789012:mfa/alice")
+				.param("tokenCode", "123456")
+				.param("durationSeconds", "3600")
+				.param("profileName", "@home"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Document document = Html.parse(page);
+		for (String shell : List.of("env", "fish", "powershell", "windows-cmd")) {
+			Element usage = document.selectFirst("pre[data-usage][data-usage-shell=" + shell + "]");
+			assertThat(usage).as(shell).isNotNull();
+			assertThat(usage.wholeText()).as(shell)
+				.isEqualTo(
+						Snippets.usage(SnippetFormat.valueOf(shell.toUpperCase(Locale.ROOT).replace('-', '_')), "@home")
+							.text());
+			// Without the page's script, bash's lines show, as before.
+			assertThat(usage.hasAttr("hidden")).as(shell).isEqualTo(!shell.equals("env"));
+		}
+		assertThat(document.selectFirst("pre[data-usage-shell=powershell]").wholeText())
+			.contains("--profile \"@home\"");
+	}
+
+	/**
+	 * The signing profile's files are read before the code is admitted: a file the SDK
+	 * refuses is said in words, no 500, and no attempt is reserved or spent.
+	 */
+	@Test
+	void issueWhenTheSdkRefusesTheAwsConfigFileThenSaidBeforeTheCodeIsAdmitted() throws Exception {
+		given(this.sources.caller(any()))
+			.willThrow(new StsCallException(StsFailure.PROFILE_FILE_UNREADABLE, null, null, null, null));
+		this.mvc.perform(issue("arn:aws:iam::123456789012:mfa/alice", "123456", "3600"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(content().string(containsString("every setting must be written name = value")));
+		then(this.guard).shouldHaveNoInteractions();
+		then(this.sts).shouldHaveNoInteractions();
+		assertThat(this.events.stream(IssueFailed.class)).singleElement()
+			.satisfies((failed) -> assertThat(failed.admitted()).isFalse());
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import dev.mfaportal.emulator.EmulatedMfaDevice;
 import dev.mfaportal.emulator.EmulatedRole;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
+import dev.mfaportal.emulator.RecordedRequest;
 import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.emulator.Totp;
 import dev.mfaportal.support.EmulatedAccounts;
@@ -52,11 +53,19 @@ class RoleIntegrationTest {
 			"rootSecret/00000000000000000000000000000", "123456789012", "root", true, new EmulatedMfaDevice(
 					"arn:aws:iam::123456789012:mfa/root-account-mfa-device", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"));
 
+	/**
+	 * One user per test that needs a code of its own: three codes a device allows at
+	 * once.
+	 */
+	static final EmulatedUser IVY = EmulatedAccounts.user("ivy");
+
+	static final EmulatedUser IAN = EmulatedAccounts.user("ian");
+
 	static final EmulatedRole ADMIN = new EmulatedRole("arn:aws:iam::123456789012:role/admin", 3600);
 
 	static final EmulatedRole LONG = new EmulatedRole("arn:aws:iam::123456789012:role/long", 43200);
 
-	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(ROSA, DENIED, ROOT)
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(ROSA, DENIED, ROOT, IVY, IAN)
 		.withRoles(List.of(ADMIN, LONG))
 		.withIamDeniedUsers(Set.of("denied")));
 
@@ -76,7 +85,7 @@ class RoleIntegrationTest {
 		for (int steps : new int[] { 0, 1, -1 }) {
 			String code = Totp.currentCode(user.device().base32Secret(),
 					Clock.offset(Clock.systemUTC(), Duration.ofSeconds(30L * steps)));
-			if (SENT_CODES.add(code)) {
+			if (SENT_CODES.add(user.userName() + ":" + code)) {
 				return code;
 			}
 		}
@@ -117,6 +126,46 @@ class RoleIntegrationTest {
 		assertThat(refused.statusCode()).isEqualTo(422);
 		assertThat(refused.body()).contains("does not allow sessions of 7200 seconds")
 			.contains("aws iam update-role --role-name admin --max-session-duration 43200");
+	}
+
+	/**
+	 * The form as the page renders it, duration untouched: a role with IAM's default
+	 * MaxSessionDuration gets the hour the CLI and the terminal endpoint ask for, not the
+	 * form's twelve hours, which STS would refuse after spending the code.
+	 */
+	@Test
+	void roleWhenTheFormsDefaultDurationIsLeftThenAnHourAndTheRoleIsAssumed() throws Exception {
+		String page = this.browser.get("/").body();
+		HttpResponse<String> result = this.browser.post("/session-token",
+				Map.of("source", "ivy", "serialNumber", IVY.device().serialNumber(), "tokenCode", freshCode(IVY),
+						"durationSeconds", Html.valueOf(page, "durationSeconds"), "durationDefault",
+						Html.valueOf(page, "durationDefault"), "profileName", "mfa", "roleArn", ADMIN.arn()),
+				true);
+
+		assertThat(result.statusCode()).as(result.body()).isEqualTo(200);
+		assertThat(lastAssumeRole().parameters()).containsEntry("DurationSeconds", "3600");
+	}
+
+	@Test
+	void roleWhenTheDurationWasChangedThenThatDurationIsAsked() throws Exception {
+		String page = this.browser.get("/").body();
+		HttpResponse<String> result = this.browser.post("/session-token",
+				Map.of("source", "ian", "serialNumber", IAN.device().serialNumber(), "tokenCode", freshCode(IAN),
+						"durationSeconds", "1800", "durationDefault", Html.valueOf(page, "durationDefault"),
+						"profileName", "mfa", "roleArn", ADMIN.arn()),
+				true);
+
+		assertThat(result.statusCode()).as(result.body()).isEqualTo(200);
+		assertThat(lastAssumeRole().parameters()).containsEntry("DurationSeconds", "1800");
+	}
+
+	private static RecordedRequest lastAssumeRole() {
+		List<RecordedRequest> calls = emulator.recordedRequests()
+			.stream()
+			.filter((call) -> "AssumeRole".equals(call.action()))
+			.toList();
+		assertThat(calls).isNotEmpty();
+		return calls.get(calls.size() - 1);
 	}
 
 	@Test

@@ -10,9 +10,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.mfaportal.emulator.EmulatedRole;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.ForcedFailure;
+import dev.mfaportal.emulator.RecordedRequest;
 import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.LaunchablePortal;
@@ -41,7 +43,9 @@ class StsFaultsIntegrationTest {
 	static final EmulatedUser FAULTY = EmulatedAccounts.user("faulty", "AKIAFAULTY0000000001",
 			"FaultySecret/000000000000000000000000000");
 
-	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(FAULTY));
+	static final EmulatedRole ROLE = new EmulatedRole("arn:aws:iam::123456789012:role/faulty-admin", 3600);
+
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(FAULTY).withRoles(List.of(ROLE)));
 
 	static final AtomicInteger codes = new AtomicInteger();
 
@@ -72,6 +76,33 @@ class StsFaultsIntegrationTest {
 		assertThat(took).isLessThan(CALL_TIMEOUT.plusSeconds(1));
 		assertThat(page.statusCode()).isEqualTo(504);
 		assertThat(page.body()).contains("AWS STS did not answer in time");
+	}
+
+	/**
+	 * The role session is named after the caller (GetCallerIdentity, which carries no
+	 * code) before the code is admitted: when that call times out, the code was never
+	 * sent, so it is not spent and works at once.
+	 */
+	@Test
+	void roleWhenNamingTheSessionTimesOutThenTheCodeIsNotSpent() throws Exception {
+		String code = EmulatedAccounts.code(FAULTY);
+		emulator.clearRecordedRequests();
+		emulator.setResponseDelay(Duration.ofSeconds(30));
+		HttpResponse<String> timedOut = assumeRole(this.browser, code);
+		assertThat(timedOut.statusCode()).as(timedOut.body()).isEqualTo(504);
+		assertThat(emulator.recordedRequests()).extracting(RecordedRequest::action)
+			.doesNotContain("AssumeRole", "GetSessionToken");
+
+		emulator.setResponseDelay(Duration.ZERO);
+		HttpResponse<String> again = assumeRole(this.browser, code);
+		assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+	}
+
+	private static HttpResponse<String> assumeRole(PortalClient client, String code) throws Exception {
+		return client.post(
+				"/session-token", Map.of("source", "faulty", "serialNumber", FAULTY.device().serialNumber(),
+						"tokenCode", code, "durationSeconds", "900", "profileName", "mfa", "roleArn", ROLE.arn()),
+				true);
 	}
 
 	@Test

@@ -30,10 +30,12 @@ import dev.mfaportal.snippet.Snippets;
 import dev.mfaportal.sts.StsCaller;
 import dev.mfaportal.sts.TemporaryCredentials;
 import dev.mfaportal.support.HostileProfileNames;
+import dev.mfaportal.support.Tools;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.profiles.ProfileFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -234,8 +236,78 @@ class CredentialsFileProfilesTest {
 				.hasValueSatisfying((p) -> assertThat(p).containsEntry("aws_session_token", ISSUED.sessionToken()));
 		}
 		assertThat(names).filteredOn((name) -> this.profiles.refusal(name, ALICE).isEmpty())
-			.contains("mfa", "@home", "x.y,z", "+p")
-			.doesNotContain("a=b", "-rf", "[x]", " x", "x ", "a#b", "a;b", "", "p\ntouch pwned", "x\r", "profile x");
+			.contains("mfa", "@home", "+p")
+			.doesNotContain("x.y,z", "a=b", "-rf", "[x]", " x", "x ", "a#b", "a;b", "", "p\ntouch pwned", "x\r",
+					"profile x");
+	}
+
+	/**
+	 * Every name the writer takes is read back as itself by the readers people use: the
+	 * Java SDK's profile parser and the Debian AWS CLI (v2), in one file with every name
+	 * at once. The names: a seeded set over an alphabet wider than any rule, the hostile
+	 * names, and the edges of the rule.
+	 */
+	@Test
+	void namesWhenTheWriterTakesThemThenTheSdkAndTheAwsCliReadEachBack() throws Exception {
+		Path cli = Tools.requireAwsCli();
+		List<String> candidates = new ArrayList<>(HostileProfileNames.ALL);
+		candidates.addAll(List.of("mfa", "a", "x".repeat(64), "x".repeat(65), "team/prod", "a:b", "a.b@c+d", "x.y",
+				"%p", "p%", "_", ".", "a-"));
+		java.util.Random random = new java.util.Random(26);
+		String alphabet = "abcXYZ019_-+.@:/%,=#;[] \"'$!*";
+		for (int i = 0; i < 150; i++) {
+			StringBuilder name = new StringBuilder();
+			for (int n = 1 + random.nextInt(12); n > 0; n--) {
+				name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			candidates.add(name.toString());
+		}
+		List<String> taken = candidates.stream()
+			.distinct()
+			.filter((name) -> this.profiles.refusal(name, ALICE).isEmpty())
+			.toList();
+		assertThat(taken).contains("mfa", "@home", "+p", "team/prod", "a:b", "x".repeat(64))
+			.doesNotContain("-rf", "--debug", "a=b", "x.y,z", "x".repeat(65));
+		for (String name : taken) {
+			assertThat(this.profiles.save(name, ISSUED).written()).as(name).isTrue();
+		}
+
+		ProfileFile sdk = ProfileFile.builder().content(this.file).type(ProfileFile.Type.CREDENTIALS).build();
+		for (String name : taken) {
+			assertThat(sdk.profile(name).flatMap((p) -> p.property("aws_session_token"))).as(name)
+				.hasValue(ISSUED.sessionToken());
+		}
+		assertThat(aws(cli, "configure", "list-profiles").lines().toList()).containsExactlyInAnyOrderElementsOf(taken);
+		for (String name : List.of("@home", "+p", "team/prod", "a:b", "a.b@c+d", "_")) {
+			assertThat(aws(cli, "configure", "get", "aws_access_key_id", "--profile", name)).as(name)
+				.isEqualTo(ISSUED.accessKeyId() + "\n");
+		}
+	}
+
+	/** Names the writer refuses are said in words, and nothing is written. */
+	@Test
+	void namesWhenTheSdksWouldSkipThemThenRefusedWithTheRule() throws IOException {
+		for (String name : List.of("x.y,z", "a=b", "-rf", "a b", "")) {
+			assertThat(this.profiles.refusal(name, ALICE)).as(name)
+				.hasValueSatisfying((refusal) -> assertThat(refusal.messageCode()).isEqualTo("profile.refused.name"));
+			assertThat(this.profiles.save(name, ISSUED).written()).as(name).isFalse();
+		}
+		assertThat(this.file).doesNotExist();
+	}
+
+	/** The CLI as a person runs it, with only this test's credentials file. */
+	private String aws(Path cli, String... arguments) throws Exception {
+		List<String> command = new ArrayList<>(List.of(cli.toString()));
+		command.addAll(List.of(arguments));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().keySet().removeIf((name) -> name.startsWith("AWS_"));
+		builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", this.file.toString());
+		builder.environment().put("AWS_CONFIG_FILE", this.home.resolve("no-config").toString());
+		builder.environment().put("HOME", this.home.toString());
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		return output;
 	}
 
 	@Test

@@ -38,17 +38,39 @@ class SnippetsGoldenTest {
 					Arguments.of(format, "hostile", HOSTILE, "team.prod-admin@acme")));
 	}
 
+	/**
+	 * The hostile name of the "try it" lines: every character the rule allows that a
+	 * shell reads as more than itself, a leading {@code @} (PowerShell's splat) first.
+	 */
+	static final String HOSTILE_PROFILE = "@team/prod:a+b.c_d-e";
+
+	static Stream<Arguments> usageCases() {
+		return Usage.SHELLS.stream()
+			.flatMap((shell) -> Stream.of(Arguments.of(shell, "plain", "mfa"),
+					Arguments.of(shell, "hostile", HOSTILE_PROFILE)));
+	}
+
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("cases")
 	void snippetWhenRenderedThenMatchesGoldenFileByteForByte(SnippetFormat format, String variant,
 			TemporaryCredentials credentials, String profile) throws IOException {
-		Snippet snippet = Snippets.render(format, credentials, profile);
-		Path golden = Path.of("src/test/resources/dev/mfaportal/snippet/golden", variant, format.id() + ".txt");
+		assertGolden(variant, format.id(), Snippets.render(format, credentials, profile).content());
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("usageCases")
+	void usageWhenRenderedForAShellThenMatchesGoldenFileByteForByte(SnippetFormat shell, String variant, String profile)
+			throws IOException {
+		assertGolden(variant, "usage-" + shell.id(), Snippets.usage(shell, profile).text() + "\n");
+	}
+
+	private static void assertGolden(String variant, String name, String content) throws IOException {
+		Path golden = Path.of("src/test/resources/dev/mfaportal/snippet/golden", variant, name + ".txt");
 		if (Boolean.getBoolean("golden.update")) {
 			Files.createDirectories(golden.getParent());
-			Files.writeString(golden, snippet.content(), StandardCharsets.UTF_8);
+			Files.writeString(golden, content, StandardCharsets.UTF_8);
 		}
-		assertThat(snippet.content()).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+		assertThat(content).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
 	}
 
 }

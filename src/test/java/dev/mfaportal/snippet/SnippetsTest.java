@@ -41,7 +41,7 @@ class SnippetsTest {
 
 	@Test
 	void fileNameWhenProfileHasOddCharactersThenTheyBecomeUnderscores() {
-		assertThat(Snippets.render(SnippetFormat.ENV, SnippetsGoldenTest.PLAIN, "a/b c@d").fileName())
+		assertThat(Snippets.render(SnippetFormat.ENV, SnippetsGoldenTest.PLAIN, "a/b:c@d").fileName())
 			.isEqualTo("aws-a_b_c_d.sh");
 	}
 
@@ -52,11 +52,26 @@ class SnippetsTest {
 	}
 
 	@Test
-	void usageWhenPlainProfileThenBareAndWhenOddThenQuoted() {
-		assertThat(Snippets.usage("mfa")).containsExactly("aws sts get-caller-identity --profile mfa",
-				"aws s3 ls --profile mfa");
-		assertThat(Snippets.usage("it's mine")).first()
-			.isEqualTo("aws sts get-caller-identity --profile 'it'\\''s mine'");
+	void usageWhenPlainProfileThenBareInEveryShell() {
+		assertThat(Snippets.usage("mfa")).extracting(Usage::id)
+			.containsExactly("env", "fish", "powershell", "windows-cmd");
+		assertThat(Snippets.usage("mfa")).allSatisfy((usage) -> assertThat(usage.lines())
+			.containsExactly("aws sts get-caller-identity --profile mfa", "aws s3 ls --profile mfa"));
+	}
+
+	@Test
+	void usageWhenTheNameStartsWithAtThenPowerShellGetsItQuotedNotSplatted() {
+		assertThat(Snippets.usage(SnippetFormat.POWERSHELL, "@home").lines()).first()
+			.isEqualTo("aws sts get-caller-identity --profile \"@home\"");
+	}
+
+	@Test
+	void usageAndSnippetsWhenTheNameIsOutsideTheRuleThenRefused() {
+		for (String name : List.of("x.y,z", "a=b", "-rf", "it's mine", "")) {
+			assertThatIllegalArgumentException().as(name).isThrownBy(() -> Snippets.usage(name));
+			assertThatIllegalArgumentException().as(name)
+				.isThrownBy(() -> Snippets.render(SnippetsGoldenTest.PLAIN, name));
+		}
 	}
 
 	@Test

@@ -86,6 +86,18 @@ public final class Tools {
 	}
 
 	/**
+	 * Debian's AWS CLI v2 ({@code PORTAL_AWS_CLI} names another), the client people run:
+	 * not the first {@code aws} on the {@code PATH}, which may be a v1 in a Python
+	 * environment. Skips or fails as {@link #require} does.
+	 * @return its executable
+	 */
+	public static Path requireAwsCli() {
+		Path cli = Path.of(System.getenv().getOrDefault("PORTAL_AWS_CLI", "/usr/bin/aws"));
+		require(Files.isExecutable(cli), "no AWS CLI at " + cli + " (Debian: apt-get install awscli)");
+		return cli;
+	}
+
+	/**
 	 * Skips the test (or fails it in CI) unless the tool is there.
 	 * @param available whether the tool was found
 	 * @param reason what is missing and how to install it
