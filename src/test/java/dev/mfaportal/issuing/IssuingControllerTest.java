@@ -71,7 +71,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @WebMvcTest(IssuingController.class)
-@Import({ SecurityConfig.class, IssuingService.class })
+@Import({ SecurityConfig.class, IssuingService.class, RenewLinks.class })
 @WithMockUser("alice")
 @RecordApplicationEvents
 class IssuingControllerTest {
