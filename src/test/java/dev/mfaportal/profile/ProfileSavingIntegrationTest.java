@@ -99,14 +99,25 @@ class ProfileSavingIntegrationTest {
 
 	@Test
 	void formWhenLocalThenTheBoxNamesTheProfileAndTheFile() throws Exception {
-		Document form = Jsoup.parse(this.browser.get("/?profileName=work&saveProfile=true").body());
+		Document form = Jsoup.parse(this.browser.get("/").body());
 
 		Element box = form.selectFirst("input#saveProfile");
 		assertThat(box).isNotNull();
 		assertThat(box.attr("name")).isEqualTo("saveProfile");
-		assertThat(box.hasAttr("checked")).isTrue();
 		assertThat(form.selectFirst("label[for=saveProfile]").text())
-			.isEqualTo("Save as profile work in " + home.resolve("credentials"));
+			.isEqualTo("Save as profile mfa in " + home.resolve("credentials"));
+	}
+
+	@Test
+	void formWhenALinkFromElsewhereNamesAProfileAndItsSaveThenNeitherIsPresetAndThePageSaysSo() throws Exception {
+		Document form = Jsoup
+			.parse(this.browser.get("/?profileName=default&saveProfile=true&roleArn=arn:aws:iam::999999999999:role/x")
+				.body());
+
+		assertThat(form.selectFirst("input#saveProfile").hasAttr("checked")).isFalse();
+		assertThat(form.selectFirst("input#profileName").val()).isEqualTo("mfa");
+		assertThat(form.selectFirst("input#roleArn").val()).isEmpty();
+		assertThat(form.select("[data-link-ignored]")).hasSize(1);
 	}
 
 	@Test
