@@ -94,7 +94,7 @@ class ProfileSavingIntegrationTest {
 		Files.writeString(this.file, OTHERS, StandardCharsets.ISO_8859_1);
 		emulator.clearRecordedRequests();
 		this.browser = new PortalClient(this.port);
-		assertThat(this.browser.launch(this.launchToken.value()).statusCode()).isEqualTo(302);
+		assertThat(this.browser.launch(this.launchToken.issue()).statusCode()).isEqualTo(302);
 	}
 
 	@Test
