@@ -117,11 +117,18 @@ class BrowserOpener {
 	}
 
 	private boolean wanted() {
-		if (this.environment.acceptsProfiles(Profiles.of("team"))) {
+		return wanted(this.environment, this.settings.openBrowser(), this.platform);
+	}
+
+	/**
+	 * Whether this start opens the browser: {@link LaunchSettings#openBrowser()}, unset
+	 * meaning under the installed launcher only; never in team mode.
+	 */
+	static boolean wanted(Environment environment, Boolean configured, Platform platform) {
+		if (environment.acceptsProfiles(Profiles.of("team"))) {
 			return false;
 		}
-		Boolean configured = this.settings.openBrowser();
-		return (configured != null) ? configured : this.platform.installedLauncher();
+		return (configured != null) ? configured : platform.installedLauncher();
 	}
 
 	private void say(String code, Object... arguments) {

@@ -106,8 +106,8 @@ class DistPackageIT {
 		Path opened = work.resolve(name + "-browser.txt");
 		Path browserScript = work.resolve(name + "-browser.sh");
 		// the page it is given is deleted a minute later: keep a copy to read
-		Files.writeString(browserScript, "#!/bin/sh\ncp \"${1#file://}\" '" + opened + ".html'\nprintf '%s' \"$1\" > '"
-				+ opened + "'\n");
+		Files.writeString(browserScript,
+				"#!/bin/sh\ncp \"${1#file://}\" '" + opened + ".html'\nprintf '%s' \"$1\" > '" + opened + "'\n");
 		assertThat(browserScript.toFile().setExecutable(true)).isTrue();
 		Path classLog = work.resolve(name + "-class-load.log");
 		Path output = work.resolve(name + ".log");
