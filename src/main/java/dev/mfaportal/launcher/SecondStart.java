@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -47,13 +48,17 @@ public final class SecondStart implements ApplicationListener<ApplicationEnviron
 		if (folder.isEmpty()) {
 			return;
 		}
-		Optional<List<String>> answer = ask(Path.of(folder).resolve(RunFile.NAME),
-				BrowserOpener.wanted(environment,
-						Binder.get(environment)
-							.bind("portal.launch", LaunchSettings.class)
-							.map(LaunchSettings::openBrowser)
-							.orElse(null),
-						BrowserOpener.Platform.current()));
+		Path runFile = Path.of(folder).resolve(RunFile.NAME);
+		if (!Files.isRegularFile(runFile)) {
+			// every first start: nothing more to pay
+			return;
+		}
+		Boolean configured = Binder.get(environment)
+			.bind("portal.launch", LaunchSettings.class)
+			.map(LaunchSettings::openBrowser)
+			.orElse(null);
+		Optional<List<String>> answer = ask(runFile,
+				BrowserOpener.wanted(environment, configured, BrowserOpener.Platform.current()));
 		if (answer.isPresent()) {
 			print(answer.get());
 			System.exit(0);
