@@ -1,5 +1,7 @@
 package dev.mfaportal;
 
+import dev.mfaportal.launcher.SecondStart;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,7 +16,10 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 public class MfaPortalApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(MfaPortalApplication.class, args);
+		SpringApplication application = new SpringApplication(MfaPortalApplication.class);
+		// before the port is bound: a second start asks the running portal for a link
+		application.addListeners(new SecondStart());
+		application.run(args);
 	}
 
 }

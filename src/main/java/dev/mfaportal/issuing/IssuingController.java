@@ -65,6 +65,8 @@ class IssuingController {
 
 	private final MfaDeviceFinder finder;
 
+	private final RenewLinks renewLinks;
+
 	private final IssueFormValidator validator = new IssueFormValidator();
 
 	/** Saves profiles on request; {@code null} in team mode, which never writes files. */
@@ -75,7 +77,8 @@ class IssuingController {
 
 	IssuingController(CredentialSources sources, IssuingService issuing, DevicePresets presets, Clock clock,
 			StsSettings stsSettings, MfaDeviceFinder finder, ObjectProvider<ProfileSaver> profiles,
-			ObjectProvider<HardwareCodes> hardwareCodes) {
+			ObjectProvider<HardwareCodes> hardwareCodes, RenewLinks renewLinks) {
+		this.renewLinks = renewLinks;
 		this.profiles = profiles.getIfAvailable();
 		this.hardwareCodes = hardwareCodes.getIfAvailable();
 		this.finder = finder;
@@ -98,22 +101,34 @@ class IssuingController {
 
 	/**
 	 * The form, prefilled from a saved device ({@code device}), from a renew link (the
-	 * other parameters), or else from the device used last: see {@link FormPrefill}.
+	 * other parameters), or else from the device used last: see {@link FormPrefill}. A
+	 * role, a profile or a save only from a renew link this run signed
+	 * ({@link RenewLinks}).
 	 */
 	@GetMapping("/")
 	String form(@RequestParam Map<String, String> parameters, @RequestParam(defaultValue = "false") boolean find,
-			@RequestParam Optional<Boolean> saveProfile, Model model) {
+			Model model) {
 		List<CredentialSource> available = this.sources.list();
 		if (available.isEmpty() && !this.sources.offersOneTimeKeys()) {
 			model.addAttribute("searched", this.sources.searched());
 			return NO_CREDENTIALS_VIEW;
 		}
+		RenewLinks.Read link = this.renewLinks.read(parameters);
+		if (link.ignored()) {
+			model.addAttribute("linkIgnored", true);
+		}
 		List<DevicePreset> saved = this.presets.forActor(Actor.current());
-		FormPrefill prefill = new FormPrefill(FormPrefill.Link.of(parameters), saved, available);
+		FormPrefill prefill = new FormPrefill(FormPrefill.Link.of(link.parameters()), saved, available);
 		Optional<DeviceFinding> finding = find ? prefill.source().flatMap((s) -> find(s, model)) : Optional.empty();
 		IssueForm form = prefill.form(finding);
+		if (form.assumesRole()) {
+			// one code then gives that role's credentials: the person sees it before
+			// typing
+			model.addAttribute("presetRole", form.roleArn());
+		}
 		model.addAttribute("selectedDevice", prefill.preset().map(DevicePreset::id).orElse(null));
 		model.addAttribute(DURATION_DEFAULT, prefill.durationDefault(finding).orElse(null));
+		Optional<Boolean> saveProfile = Optional.ofNullable(link.parameters().get("saveProfile")).map("true"::equals);
 		return showForm(
 				form.withSaveProfile(
 						saveProfile.or(() -> prefill.preset().map(DevicePreset::saveProfile)).orElse(false)),

@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * One validated form, the attempt limits, one STS call, every snippet; and an event for
@@ -50,9 +49,12 @@ class IssuingService {
 
 	private final ConsoleSignIn console;
 
+	private final RenewLinks renewLinks;
+
 	IssuingService(CredentialSources sources, StsGateway sts, AttemptGuard guard, DevicePresets presets,
-			ApplicationEventPublisher events, Clock clock, ConsoleSignIn console) {
+			ApplicationEventPublisher events, Clock clock, ConsoleSignIn console, RenewLinks renewLinks) {
 		this.console = console;
+		this.renewLinks = renewLinks;
 		this.sources = sources;
 		this.sts = sts;
 		this.guard = guard;
@@ -126,7 +128,7 @@ class IssuingService {
 		URI console = (assumedRoleArn != null) ? this.console.linkFor(credentials).orElse(null) : null;
 		return new IssuedCredentials(credentials, Snippets.render(credentials, form.profileName()),
 				Snippets.usage(form.profileName()), form.profileName(), source, form.serialNumber(), form.duration(),
-				renewUrl(source, form), assumedRoleArn, console, recorded);
+				this.renewLinks.link(source, form), assumedRoleArn, console, recorded);
 	}
 
 	/**
@@ -207,21 +209,6 @@ class IssuingService {
 			case CODE_REUSED -> Reason.CODE_REUSED;
 			case ADMITTED -> throw new IllegalArgumentException("An admitted attempt is not refused");
 		};
-	}
-
-	private static URI renewUrl(CredentialSource source, IssueForm form) {
-		return UriComponentsBuilder.fromPath("/")
-			.queryParam("source", source.id())
-			.queryParam("serialNumber", form.serialNumber())
-			.queryParam("durationSeconds", form.durationSeconds())
-			.queryParam("profileName", form.profileName())
-			.queryParamIfPresent("roleArn", java.util.Optional.ofNullable(blankToNull(form.roleArn())))
-			.queryParamIfPresent("roleSessionName", java.util.Optional.ofNullable(blankToNull(form.roleSessionName())))
-			.queryParamIfPresent("externalId", java.util.Optional.ofNullable(blankToNull(form.externalId())))
-			.queryParamIfPresent("saveProfile", java.util.Optional.of("true").filter((t) -> form.savesProfile()))
-			.encode()
-			.build()
-			.toUri();
 	}
 
 }

@@ -2,10 +2,13 @@ package dev.mfaportal.launcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 import dev.mfaportal.security.LaunchLinkPrinted;
 
@@ -41,8 +44,18 @@ class BrowserOpener {
 
 	private final PrintStream out;
 
+	private final Path folder;
+
+	private final Executor later;
+
+	/**
+	 * @param folder where the redirect pages go (the owner's {@code ~/.mfa-portal})
+	 * @param later runs a page's deletion once the browser had time to read it
+	 */
 	BrowserOpener(LaunchSettings settings, Environment environment, MessageSource messages, Platform platform,
-			Starter starter, PrintStream out) {
+			Starter starter, PrintStream out, Path folder, Executor later) {
+		this.folder = folder;
+		this.later = later;
 		this.settings = settings;
 		this.environment = environment;
 		this.messages = messages;
@@ -53,36 +66,79 @@ class BrowserOpener {
 
 	@EventListener
 	void open(LaunchLinkPrinted link) {
-		if (!wanted()) {
-			return;
+		if (wanted()) {
+			Opened opened = openAt(link.url());
+			say(opened.messageCode(), opened.arguments());
+		}
+	}
+
+	/**
+	 * Opens the browser at the link without putting the link on a command line, where
+	 * other accounts could read it ({@code ps}) and the browser may keep it: as Jupyter
+	 * does, the command gets a page in the owner's folder, readable by the owner only,
+	 * that sends the browser on to the link; the page is deleted once the browser had
+	 * time to read it.
+	 * @return what happened, as a message for the terminal that never holds the link
+	 */
+	Opened openAt(String url) {
+		Path page;
+		try {
+			page = OwnerOnlyFiles.create(this.folder, "launch-", ".html",
+					RedirectPage.html(url, this.messages.getMessage("launcher.redirect", null, Locale.getDefault())));
+		}
+		catch (IOException | RuntimeException ex) {
+			return new Opened("launcher.failed", this.folder.toString());
 		}
 		Optional<List<String>> command = BrowserCommand.of(this.platform.osName(), this.platform.environment(),
-				link.url());
+				page.toUri().toString());
 		if (command.isEmpty()) {
-			say("launcher.noBrowser");
-			return;
+			delete(page);
+			return new Opened("launcher.noBrowser");
 		}
 		try {
 			this.starter.start(command.get());
-			say("launcher.opening");
+			this.later.execute(() -> delete(page));
+			return new Opened("launcher.opening");
 		}
 		catch (IOException | RuntimeException ex) {
-			// the command's name only: the link is the key for this run
-			say("launcher.failed", command.get().get(0));
+			delete(page);
+			// the command's name only: the link is a key
+			return new Opened("launcher.failed", command.get().get(0));
+		}
+	}
+
+	private static void delete(Path page) {
+		try {
+			Files.deleteIfExists(page);
+		}
+		catch (IOException ex) {
+			// 0600, and its link works once for a few minutes: nothing to tell
 		}
 	}
 
 	private boolean wanted() {
-		if (this.environment.acceptsProfiles(Profiles.of("team"))) {
+		return wanted(this.environment, this.settings.openBrowser(), this.platform);
+	}
+
+	/**
+	 * Whether this start opens the browser: {@link LaunchSettings#openBrowser()}, unset
+	 * meaning under the installed launcher only; never in team mode.
+	 */
+	static boolean wanted(Environment environment, Boolean configured, Platform platform) {
+		if (environment.acceptsProfiles(Profiles.of("team"))) {
 			return false;
 		}
-		Boolean configured = this.settings.openBrowser();
-		return (configured != null) ? configured : this.platform.installedLauncher();
+		return (configured != null) ? configured : platform.installedLauncher();
 	}
 
 	private void say(String code, Object... arguments) {
 		this.out.println("  " + this.messages.getMessage(code, arguments, Locale.getDefault()));
 		this.out.println();
+	}
+
+	/** What opening the browser did, as a message code and its arguments. */
+	record Opened(String messageCode, Object... arguments) {
+
 	}
 
 	/**

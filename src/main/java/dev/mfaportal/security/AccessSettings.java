@@ -1,5 +1,6 @@
 package dev.mfaportal.security;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.constraints.NotEmpty;
@@ -15,10 +16,12 @@ import org.springframework.validation.annotation.Validated;
  * turn it off only on a machine no one else uses
  * @param allowedHosts host names the {@code Host} header may carry; anything else is
  * refused, which defeats DNS rebinding
+ * @param launchLinkLifetime how long a launch link admits a browser, once; starting the
+ * portal again while it runs gives a fresh one
  */
 @ConfigurationProperties("portal.access")
 @Validated
 public record AccessSettings(@DefaultValue("true") boolean launchToken, @NotEmpty @DefaultValue( {
-		"localhost", "127.0.0.1", "::1" }) List<String> allowedHosts){
+		"localhost", "127.0.0.1", "::1" }) List<String> allowedHosts, @DefaultValue("5m") Duration launchLinkLifetime){
 
 }

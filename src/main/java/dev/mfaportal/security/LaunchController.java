@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,8 +17,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Exchanges the launch link for a session cookie, then sends the browser on without the
- * token in its address bar or history.
+ * Exchanges the launch link for a session cookie, once, then sends the browser on without
+ * the token in its address bar or history. A spent or unknown link gets a page that says
+ * how to get a fresh one.
  */
 @Controller
 class LaunchController {
@@ -34,9 +37,15 @@ class LaunchController {
 	@GetMapping("/launch")
 	String launch(@RequestParam(required = false) String token, HttpServletRequest request,
 			HttpServletResponse response) {
-		if (!this.token.matches(token)) {
+		LaunchToken.Use use = this.token.spend(token);
+		if (use != LaunchToken.Use.ADMITTED) {
+			if (ownerAlready()) {
+				// the owner's browser followed its spent link again (a reload, the
+				// history)
+				return "redirect:/";
+			}
 			response.setStatus(HttpStatus.UNAUTHORIZED.value());
-			request.setAttribute("invalidToken", true);
+			request.setAttribute((use == LaunchToken.Use.USED) ? "usedToken" : "invalidToken", true);
 			return LAUNCH_REQUIRED_VIEW;
 		}
 		if (request.getSession(false) != null) {
@@ -48,6 +57,11 @@ class LaunchController {
 		SecurityContextHolder.setContext(context);
 		this.contexts.saveContext(context, request, response);
 		return "redirect:/";
+	}
+
+	private static boolean ownerAlready() {
+		Authentication current = SecurityContextHolder.getContext().getAuthentication();
+		return current != null && current.isAuthenticated() && !(current instanceof AnonymousAuthenticationToken);
 	}
 
 	@GetMapping("/launch-required")

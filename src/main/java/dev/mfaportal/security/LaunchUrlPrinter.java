@@ -45,10 +45,10 @@ class LaunchUrlPrinter implements ApplicationListener<WebServerInitializedEvent>
 		String address = this.environment.getProperty("server.address", "127.0.0.1");
 		String host = (address.contains(":") ? "[" + address + "]" : address);
 		String base = "http://" + host + ":" + event.getWebServer().getPort();
-		String url = this.access.launchToken() ? base + "/launch?token=" + this.token.value() : base + "/";
+		String url = this.access.launchToken() ? base + "/launch?token=" + this.token.issue() : base + "/";
 		this.out.println();
-		this.out.println("  MFA Portal is ready. Open this link in your browser"
-				+ (this.access.launchToken() ? " (it is your key for this run; don't share it):" : ":"));
+		this.out.println("  MFA Portal is ready. Open this link in your browser" + (this.access.launchToken()
+				? " (it opens the portal in one browser, once, within a few minutes; don't share it):" : ":"));
 		this.out.println();
 		this.out.println("      " + url);
 		this.out.println();

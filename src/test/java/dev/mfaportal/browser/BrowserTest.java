@@ -40,7 +40,7 @@ abstract class BrowserTest {
 			chromium = Chromium.start();
 		}
 		chromium.size(Chromium.WIDE);
-		open("/launch?token=" + URLEncoder.encode(this.launchToken.value(), StandardCharsets.UTF_8));
+		open("/launch?token=" + URLEncoder.encode(this.launchToken.issue(), StandardCharsets.UTF_8));
 	}
 
 	String origin() {

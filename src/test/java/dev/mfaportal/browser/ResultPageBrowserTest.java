@@ -179,7 +179,7 @@ class ResultPageBrowserTest extends PortalInBrowser {
 	void resultWhenJavaScriptIsOffThenTheFormStillPostsAndSnippetsAreReadable() {
 		try (Chromium plain = Chromium.start(false)) {
 			plain.driver()
-				.get(origin() + "/launch?token=" + URLEncoder.encode(this.launchToken.value(), StandardCharsets.UTF_8));
+				.get(origin() + "/launch?token=" + URLEncoder.encode(this.launchToken.issue(), StandardCharsets.UTF_8));
 			fill(plain, named("nojs"));
 			plain.find("[data-submit]").click();
 			waitForResult(plain);

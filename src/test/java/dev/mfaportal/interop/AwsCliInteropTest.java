@@ -264,7 +264,7 @@ class AwsCliInteropTest {
 	}
 
 	private Issued issueThroughThePortal(Map<String, String> extraFields) throws IOException, InterruptedException {
-		String token = URLEncoder.encode(this.launchToken.value(), StandardCharsets.UTF_8);
+		String token = URLEncoder.encode(this.launchToken.issue(), StandardCharsets.UTF_8);
 		HttpResponse<String> launch = send(request("/launch?token=" + token).GET());
 		assertThat(launch.statusCode()).as("GET /launch").isEqualTo(302);
 

@@ -1,5 +1,6 @@
 package dev.mfaportal.issuing;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -51,6 +52,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.util.HtmlUtils;
@@ -73,7 +75,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @WebMvcTest(IssuingController.class)
-@Import({ SecurityConfig.class, IssuingService.class })
+@Import({ SecurityConfig.class, IssuingService.class, RenewLinks.class })
 @WithMockUser("alice")
 @RecordApplicationEvents
 class IssuingControllerTest {
@@ -119,6 +121,9 @@ class IssuingControllerTest {
 
 	@Autowired
 	private ApplicationEvents events;
+
+	@Autowired
+	private RenewLinks renewLinks;
 
 	@TestConfiguration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(StsSettings.class)
@@ -178,13 +183,81 @@ class IssuingControllerTest {
 	@Test
 	void formWhenRenewLinkFollowedThenDeviceDurationAndProfilePrefilled() throws Exception {
 		this.mvc
+			.perform(get(this.renewLinks.link(PROFILE,
+					new IssueForm("profile:work", "GAHT12345678", "", "3600", "work-mfa"))))
+			.andExpect(field("serialNumber", "GAHT12345678"))
+			.andExpect(field("durationSeconds", "3600"))
+			.andExpect(field("profileName", "work-mfa"))
+			.andExpect(model().attributeDoesNotExist("linkIgnored", "presetRole"));
+	}
+
+	@Test
+	void formWhenALinkFromElsewhereNamesARoleAProfileOrASaveThenNoneIsPresetAndThePageSaysSo() throws Exception {
+		MvcResult result = this.mvc
 			.perform(get("/").param("source", "profile:work")
 				.param("serialNumber", "GAHT12345678")
 				.param("durationSeconds", "3600")
-				.param("profileName", "work-mfa"))
-			.andExpect(field("serialNumber", "GAHT12345678"))
-			.andExpect(field("durationSeconds", "3600"))
-			.andExpect(field("profileName", "work-mfa"));
+				.param("roleArn", "arn:aws:iam::999999999999:role/x")
+				.param("roleSessionName", "innocent")
+				.param("externalId", "theirs")
+				.param("profileName", "default")
+				.param("saveProfile", "true")
+				.param("serve", "true"))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("linkIgnored", true))
+			.andExpect(model().attributeDoesNotExist("presetRole"))
+			.andReturn();
+		IssueForm form = (IssueForm) result.getModelAndView().getModel().get("issueForm");
+		assertThat(form.roleArn()).isNull();
+		assertThat(form.roleSessionName()).isNull();
+		assertThat(form.externalId()).isNull();
+		assertThat(form.profileName()).isEqualTo("mfa");
+		assertThat(form.savesProfile()).isFalse();
+		assertThat(form.serve()).isNull();
+		// the harmless fields still fill the form
+		assertThat(form.serialNumber()).isEqualTo("GAHT12345678");
+		assertThat(form.durationSeconds()).isEqualTo("3600");
+		Document page = Html.parse(result.getResponse().getContentAsString());
+		assertThat(page.select("[data-link-ignored]").text())
+			.isEqualTo(this.messages.getMessage("form.link.ignored", null, Locale.ENGLISH));
+		assertThat(page.select("[data-preset-role]")).isEmpty();
+	}
+
+	@Test
+	void formWhenTheRenewLinkOfThisRunNamesARoleAndASaveThenPresetAndTheRoleIsShownAsSuch() throws Exception {
+		IssueForm renewed = new IssueForm("profile:work", "GAHT12345678", "", "3600", "work-mfa", null, null,
+				"arn:aws:iam::123456789012:role/Admin", "alice-admin", "ext-1", "true", null);
+		MvcResult result = this.mvc.perform(get(this.renewLinks.link(PROFILE, renewed)))
+			.andExpect(model().attribute("presetRole", "arn:aws:iam::123456789012:role/Admin"))
+			.andExpect(model().attributeDoesNotExist("linkIgnored"))
+			.andReturn();
+		IssueForm form = (IssueForm) result.getModelAndView().getModel().get("issueForm");
+		assertThat(form.roleArn()).isEqualTo("arn:aws:iam::123456789012:role/Admin");
+		assertThat(form.roleSessionName()).isEqualTo("alice-admin");
+		assertThat(form.externalId()).isEqualTo("ext-1");
+		assertThat(form.savesProfile()).isTrue();
+		Document page = Html.parse(result.getResponse().getContentAsString());
+		assertThat(page.select("[data-preset-role]").text()).isEqualTo(this.messages.getMessage("form.role.preset",
+				new Object[] { "arn:aws:iam::123456789012:role/Admin" }, Locale.ENGLISH));
+	}
+
+	@Test
+	void formWhenARenewLinkIsAlteredOrFromAnotherRunThenItsRoleAndSaveAreIgnored() throws Exception {
+		IssueForm renewed = new IssueForm("profile:work", "GAHT12345678", "", "3600", "work-mfa", null, null,
+				"arn:aws:iam::123456789012:role/Admin", null, null, "true", null);
+		String altered = this.renewLinks.link(PROFILE, renewed)
+			.toString()
+			.replace("123456789012%3Arole", "999999999999%3Arole");
+		URI otherRun = new RenewLinks().link(PROFILE, renewed);
+		for (String link : List.of(altered, otherRun.toString())) {
+			MvcResult result = this.mvc.perform(get(URI.create(link)))
+				.andExpect(model().attribute("linkIgnored", true))
+				.andReturn();
+			IssueForm form = (IssueForm) result.getModelAndView().getModel().get("issueForm");
+			assertThat(form.roleArn()).as(link).isNull();
+			assertThat(form.savesProfile()).as(link).isFalse();
+			assertThat(form.profileName()).as(link).isEqualTo("mfa");
+		}
 	}
 
 	@Test

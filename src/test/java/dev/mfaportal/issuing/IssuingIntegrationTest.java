@@ -14,6 +14,8 @@ import dev.mfaportal.emulator.Totp;
 import dev.mfaportal.support.LaunchablePortal;
 import dev.mfaportal.support.PortalClient;
 import dev.mfaportal.support.PortalWithEmulator;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -143,9 +145,29 @@ class IssuingIntegrationTest {
 	@Test
 	void launchLinkWhenUsedThenTokenLeavesTheAddressBar() throws Exception {
 		PortalClient other = this.portal.stranger();
-		HttpResponse<String> launched = other.launch(this.portal.launchToken());
-		assertThat(launched.headers().firstValue("Location")).hasValueSatisfying(
-				(location) -> assertThat(location).doesNotContain(this.portal.launchToken()).endsWith("/"));
+		String token = this.portal.launchToken();
+		HttpResponse<String> launched = other.launch(token);
+		assertThat(launched.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).doesNotContain(token).endsWith("/"));
+	}
+
+	@Test
+	void launchLinkWhenASecondBrowserOpensItThenRefusedWithAPageThatSaysHowToGetAFreshOne() throws Exception {
+		String token = this.portal.launchToken();
+		PortalClient owner = this.portal.stranger();
+		assertThat(owner.launch(token).statusCode()).isEqualTo(302);
+		assertThat(owner.get("/").statusCode()).isEqualTo(200);
+
+		PortalClient second = this.portal.stranger();
+		HttpResponse<String> refused = second.launch(token);
+		assertThat(refused.statusCode()).isEqualTo(401);
+		Document page = Jsoup.parse(refused.body());
+		assertThat(page.select("[data-launch-refused]").attr("data-launch-refused")).isEqualTo("used");
+		assertThat(page.select("[data-launch-again]").text()).contains("start the portal again");
+		assertThat(second.get("/").statusCode()).isEqualTo(401);
+		// the owner's own browser following its spent link again stays in
+		assertThat(owner.launch(token).statusCode()).isEqualTo(302);
+		assertThat(owner.get("/").statusCode()).isEqualTo(200);
 	}
 
 	@Test

@@ -3,6 +3,10 @@ package dev.mfaportal.launcher;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.mfaportal.security.LaunchLinkPrinted;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.env.MockEnvironment;
@@ -32,11 +39,58 @@ class BrowserOpenerTest {
 
 	final ResourceBundleMessageSource messages = messages();
 
+	final List<Runnable> later = new ArrayList<>();
+
+	@TempDir
+	Path home;
+
+	/** The owner's {@code ~/.mfa-portal}, not there yet. */
+	Path folder() {
+		return this.home.resolve(".mfa-portal");
+	}
+
 	@Test
-	void openWhenInstalledLauncherAndSettingUnsetThenTheBrowserGetsTheLink() {
+	void openWhenInstalledLauncherAndSettingUnsetThenTheBrowserGetsTheLink() throws IOException {
 		opener(null, INSTALLED_WITH_DISPLAY).open(new LaunchLinkPrinted(URL));
-		assertThat(this.started).containsExactly(List.of("xdg-open", URL));
+		assertThat(this.started).singleElement()
+			.satisfies((command) -> assertThat(command.get(0)).isEqualTo("xdg-open"));
+		assertThat(redirectsTo(page(this.started.get(0)))).isEqualTo(URL);
 		assertThat(printedLines()).containsExactly(message("launcher.opening"));
+	}
+
+	@Test
+	void openWhenAnyPlatformThenNoArgumentOfTheCommandCarriesTheLinksKey() {
+		List<BrowserOpener.Platform> platforms = List.of(new BrowserOpener.Platform("Windows 11", Map.of(), true),
+				new BrowserOpener.Platform("Mac OS X", Map.of(), true), INSTALLED_WITH_DISPLAY,
+				new BrowserOpener.Platform("Linux", Map.of("BROWSER", "firefox --new-tab %s"), true),
+				new BrowserOpener.Platform("Linux", Map.of("BROWSER", "lynx"), true));
+		for (BrowserOpener.Platform platform : platforms) {
+			opener(null, platform).open(new LaunchLinkPrinted(URL));
+		}
+		assertThat(this.started).hasSize(platforms.size());
+		assertThat(this.started).allSatisfy((command) -> {
+			assertThat(String.join(" ", command)).doesNotContain("secret-token").doesNotContain("token=");
+			assertThat(command.get(command.size() - 1)).startsWith("file:");
+		});
+	}
+
+	@Test
+	void openWhenStartedThenTheBrowsersPageIsTheOwnersOnlyRedirectsWithoutScriptAndIsDeletedAfterward()
+			throws IOException {
+		opener(null, INSTALLED_WITH_DISPLAY).open(new LaunchLinkPrinted(URL));
+		Path page = page(this.started.get(0));
+
+		assertThat(page.getParent()).isEqualTo(folder());
+		assertThat(Files.getPosixFilePermissions(page)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+		assertThat(Files.getPosixFilePermissions(folder())).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+		Document html = Jsoup.parse(Files.readString(page));
+		assertThat(html.select("script")).isEmpty();
+		assertThat(redirectsTo(page)).isEqualTo(URL);
+		assertThat(html.selectFirst("a").attr("href")).isEqualTo(URL);
+
+		assertThat(this.later).as("the deletion, once the browser had time").hasSize(1);
+		this.later.forEach(Runnable::run);
+		assertThat(page).doesNotExist();
 	}
 
 	@Test
@@ -56,7 +110,7 @@ class BrowserOpenerTest {
 	@Test
 	void openWhenTurnedOnForJavaJarThenTheBrowserGetsTheLink() {
 		opener(true, new BrowserOpener.Platform("Mac OS X", Map.of(), false)).open(new LaunchLinkPrinted(URL));
-		assertThat(this.started).containsExactly(List.of("open", URL));
+		assertThat(this.started).singleElement().satisfies((command) -> assertThat(command.get(0)).isEqualTo("open"));
 	}
 
 	@Test
@@ -72,6 +126,7 @@ class BrowserOpenerTest {
 		opener(null, new BrowserOpener.Platform("Linux", Map.of(), true)).open(new LaunchLinkPrinted(URL));
 		assertThat(this.started).isEmpty();
 		assertThat(printedLines()).containsExactly(message("launcher.noBrowser"));
+		assertThat(folder()).isEmptyDirectory();
 	}
 
 	@Test
@@ -79,15 +134,29 @@ class BrowserOpenerTest {
 		BrowserOpener opener = new BrowserOpener(new LaunchSettings(null), this.environment, this.messages,
 				new BrowserOpener.Platform("Linux", Map.of("BROWSER", "no-such-browser"), true), (command) -> {
 					throw new IOException("Cannot run program \"no-such-browser\" " + command);
-				}, new PrintStream(this.printed, true, StandardCharsets.UTF_8));
+				}, new PrintStream(this.printed, true, StandardCharsets.UTF_8), folder(), this.later::add);
 		opener.open(new LaunchLinkPrinted(URL));
 		assertThat(printedLines()).containsExactly(message("launcher.failed", "no-such-browser"));
 		assertThat(this.printed.toString(StandardCharsets.UTF_8)).doesNotContain("secret-token");
+		assertThat(folder()).isEmptyDirectory();
 	}
 
 	private BrowserOpener opener(Boolean setting, BrowserOpener.Platform platform) {
 		return new BrowserOpener(new LaunchSettings(setting), this.environment, this.messages, platform,
-				this.started::add, new PrintStream(this.printed, true, StandardCharsets.UTF_8));
+				this.started::add, new PrintStream(this.printed, true, StandardCharsets.UTF_8), folder(),
+				this.later::add);
+	}
+
+	/** The file a command was given. */
+	private static Path page(List<String> command) {
+		return Path.of(URI.create(command.get(command.size() - 1)));
+	}
+
+	/** Where the page's meta refresh sends the browser. */
+	private static String redirectsTo(Path page) throws IOException {
+		String refresh = Jsoup.parse(Files.readString(page)).selectFirst("meta[http-equiv=refresh]").attr("content");
+		assertThat(refresh).startsWith("0;url=");
+		return refresh.substring("0;url=".length());
 	}
 
 	private List<String> printedLines() {

@@ -63,7 +63,7 @@ class DistPackageIT {
 
 		Started first = start(this.work, installed, "first", "aot");
 		try {
-			assertThat(first.browserGot()).as("what the browser was given").isEqualTo(first.link());
+			first.assertTheBrowserGotAPageThatRedirectsToTheLink();
 			PortalClient browser = new PortalClient(first.port());
 			assertThat(browser.launch(first.token()).statusCode()).isEqualTo(302);
 			HttpResponse<String> form = browser.get("/");
@@ -105,7 +105,9 @@ class DistPackageIT {
 				+ "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n");
 		Path opened = work.resolve(name + "-browser.txt");
 		Path browserScript = work.resolve(name + "-browser.sh");
-		Files.writeString(browserScript, "#!/bin/sh\nprintf '%s' \"$1\" > '" + opened + "'\n");
+		// the page it is given is deleted a minute later: keep a copy to read
+		Files.writeString(browserScript,
+				"#!/bin/sh\ncp \"${1#file://}\" '" + opened + ".html'\nprintf '%s' \"$1\" > '" + opened + "'\n");
 		assertThat(browserScript.toFile().setExecutable(true)).isTrue();
 		Path classLog = work.resolve(name + "-class-load.log");
 		Path output = work.resolve(name + ".log");
@@ -130,10 +132,23 @@ class DistPackageIT {
 		assertThat(Files.exists(opened)).as("the browser was started; " + printed).isTrue();
 		Matcher link = LAUNCH_LINK.matcher(printed);
 		assertThat(link.find()).as("the printed launch link").isTrue();
-		return new Started(portal, port, link.group(), link.group(1), Files.readString(opened), classLog);
+		return new Started(portal, port, link.group(), link.group(1), Files.readString(opened),
+				Files.readString(Path.of(opened + ".html")), classLog);
 	}
 
-	record Started(Process process, int port, String link, String token, String browserGot, Path classLog) {
+	record Started(Process process, int port, String link, String token, String browserGot, String page,
+			Path classLog) {
+
+		/**
+		 * What the browser was given, never the link itself (a command line is public to
+		 * every account), and where the page it got sends it.
+		 */
+		void assertTheBrowserGotAPageThatRedirectsToTheLink() {
+			assertThat(this.browserGot).as("what the browser was given").startsWith("file:").doesNotContain(this.token);
+			assertThat(Jsoup.parse(this.page).selectFirst("meta[http-equiv=refresh]").attr("content"))
+				.as("where the page sends the browser")
+				.isEqualTo("0;url=" + this.link);
+		}
 
 		void stop() throws InterruptedException {
 			this.process.destroy();

@@ -82,7 +82,7 @@ class DistPackageJava17IT {
 
 		Started first = DistPackageIT.start(this.work, installed, "first", "cds");
 		first.stop();
-		assertThat(first.browserGot()).as("what the browser was given").isEqualTo(first.link());
+		first.assertTheBrowserGotAPageThatRedirectsToTheLink();
 		assertThat(first.loaded("org.springframework.boot.SpringApplication"))
 			.as("Spring Boot's own classes come from the archive made at install")
 			.contains("source: shared objects file (top)");

@@ -59,7 +59,7 @@ class OperationsIntegrationTest {
 	void clients() throws Exception {
 		this.stranger = new PortalClient(this.port);
 		this.owner = new PortalClient(this.port);
-		assertThat(this.owner.launch(this.launchToken.value()).statusCode()).isEqualTo(302);
+		assertThat(this.owner.launch(this.launchToken.issue()).statusCode()).isEqualTo(302);
 	}
 
 	@Test

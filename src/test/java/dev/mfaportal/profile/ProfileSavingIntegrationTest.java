@@ -94,19 +94,30 @@ class ProfileSavingIntegrationTest {
 		Files.writeString(this.file, OTHERS, StandardCharsets.ISO_8859_1);
 		emulator.clearRecordedRequests();
 		this.browser = new PortalClient(this.port);
-		assertThat(this.browser.launch(this.launchToken.value()).statusCode()).isEqualTo(302);
+		assertThat(this.browser.launch(this.launchToken.issue()).statusCode()).isEqualTo(302);
 	}
 
 	@Test
 	void formWhenLocalThenTheBoxNamesTheProfileAndTheFile() throws Exception {
-		Document form = Jsoup.parse(this.browser.get("/?profileName=work&saveProfile=true").body());
+		Document form = Jsoup.parse(this.browser.get("/").body());
 
 		Element box = form.selectFirst("input#saveProfile");
 		assertThat(box).isNotNull();
 		assertThat(box.attr("name")).isEqualTo("saveProfile");
-		assertThat(box.hasAttr("checked")).isTrue();
 		assertThat(form.selectFirst("label[for=saveProfile]").text())
-			.isEqualTo("Save as profile work in " + home.resolve("credentials"));
+			.isEqualTo("Save as profile mfa in " + home.resolve("credentials"));
+	}
+
+	@Test
+	void formWhenALinkFromElsewhereNamesAProfileAndItsSaveThenNeitherIsPresetAndThePageSaysSo() throws Exception {
+		Document form = Jsoup
+			.parse(this.browser.get("/?profileName=default&saveProfile=true&roleArn=arn:aws:iam::999999999999:role/x")
+				.body());
+
+		assertThat(form.selectFirst("input#saveProfile").hasAttr("checked")).isFalse();
+		assertThat(form.selectFirst("input#profileName").val()).isEqualTo("mfa");
+		assertThat(form.selectFirst("input#roleArn").val()).isEmpty();
+		assertThat(form.select("[data-link-ignored]")).hasSize(1);
 	}
 
 	@Test

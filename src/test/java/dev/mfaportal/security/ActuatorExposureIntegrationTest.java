@@ -43,7 +43,7 @@ class ActuatorExposureIntegrationTest {
 	@Test
 	void everyOtherEndpointWhenAskedByTheOwnerThenNotFound() throws Exception {
 		PortalClient owner = new PortalClient(this.port);
-		owner.launch(this.launchToken.value());
+		owner.launch(this.launchToken.issue());
 		for (String path : HIDDEN) {
 			assertThat(owner.get(path).statusCode()).as(path).isEqualTo(404);
 		}

@@ -39,7 +39,7 @@ class LocalHeadersIntegrationTest {
 	@Test
 	void everyRouteWhenLaunchedThenEveryAnswerCarriesTheHeaders() throws Exception {
 		PortalClient browser = new PortalClient(this.port);
-		assertThat(browser.launch(this.launchToken.value()).statusCode()).isEqualTo(302);
+		assertThat(browser.launch(this.launchToken.issue()).statusCode()).isEqualTo(302);
 		int requests = HardenedResponses.walk(browser, this.mappings, "/devices/new");
 		assertThat(requests).isGreaterThan(20);
 		for (String path : new String[] { "/no-such-page", "/css/portal.css", "/js/portal.js", "/img/favicon.svg",
@@ -77,7 +77,7 @@ class LocalHeadersIntegrationTest {
 	@Test
 	void postWhenOriginIsForeignOrSecFetchSiteCrossSiteThenRefusedWithAClearPage() throws Exception {
 		PortalClient browser = new PortalClient(this.port);
-		browser.launch(this.launchToken.value());
+		browser.launch(this.launchToken.issue());
 		String token = browser.csrfToken("/devices/new");
 		Map<String, String> form = Map.of("_csrf", token, "label", "x");
 		for (Map<String, String> headers : new Map[] { Map.of("Origin", "https://attacker.example"),
@@ -121,7 +121,7 @@ class LocalHeadersIntegrationTest {
 	@Test
 	void oversizedFormWhenPostedThenRefusedWith4xx() throws Exception {
 		PortalClient browser = new PortalClient(this.port);
-		browser.launch(this.launchToken.value());
+		browser.launch(this.launchToken.issue());
 		HttpResponse<String> answer = browser.post("/devices",
 				Map.of("label", "x".repeat(100_000), "_csrf", browser.csrfToken("/devices/new")), false);
 		assertThat(answer.statusCode()).isBetween(400, 499);

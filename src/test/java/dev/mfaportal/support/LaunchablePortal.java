@@ -1,18 +1,25 @@
 package dev.mfaportal.support;
 
+import java.util.function.Supplier;
+
 /**
  * The portal under a {@link PortalWithEmulator} test, as a test or {@code @BeforeEach}
  * parameter: for tests that need more browsers than the one launched client, or a browser
  * without the launch link.
  */
-public record LaunchablePortal(int port, String launchToken) {
+public record LaunchablePortal(int port, Supplier<String> launchLinks) {
+
+	/** A fresh launch link's key: each admits one browser, once. */
+	public String launchToken() {
+		return this.launchLinks.get();
+	}
 
 	/** A new browser that has followed the launch link (answered with a redirect). */
 	public PortalClient launched() {
 		PortalClient client = stranger();
 		int status;
 		try {
-			status = client.launch(this.launchToken).statusCode();
+			status = client.launch(launchToken()).statusCode();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Cannot follow the launch link", ex);

@@ -41,7 +41,7 @@ class PortalWithEmulatorExtension implements BeforeAllCallback, ParameterResolve
 		ApplicationContext portalContext = SpringExtension.getApplicationContext(context);
 		LaunchablePortal portal = new LaunchablePortal(
 				portalContext.getEnvironment().getRequiredProperty("local.server.port", Integer.class),
-				portalContext.getBean(LaunchToken.class).value());
+				portalContext.getBean(LaunchToken.class)::issue);
 		if (parameter.getParameter().getType() == LaunchablePortal.class) {
 			return portal;
 		}

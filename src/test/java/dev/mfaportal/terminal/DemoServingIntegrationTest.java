@@ -45,7 +45,7 @@ class DemoServingIntegrationTest {
 	@Test
 	void demoWhenServedThenItsMfaRoleProfileIsListedAndServedWithoutASecondCode() throws Exception {
 		PortalClient browser = new PortalClient(this.port);
-		browser.launch(this.launchToken.value());
+		browser.launch(this.launchToken.issue());
 		HttpResponse<String> result = browser.post("/session-token",
 				Map.of("source", "demo", "serialNumber", EmulatedMfaDevice.DEMO_SERIAL_NUMBER, "tokenCode",
 						Totp.currentCode(EmulatedMfaDevice.DEMO_BASE32_SECRET, Clock.systemUTC()), "durationSeconds",
