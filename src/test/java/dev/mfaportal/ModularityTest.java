@@ -59,7 +59,8 @@ class ModularityTest {
 			feature("issuing", "credentialsource", "security", "snippet", "sts"), feature("limit", "issuing", "system"),
 			feature("operations", "issuing", "limit", "sts"), feature("security"), feature("snippet", "sts"),
 			feature("sts"), feature("system", "security"),
-			feature("terminal", "credentialsource", "issuing", "security", "snippet", "sts"));
+			feature("terminal", "credentialsource", "issuing", "security", "snippet", "sts"),
+			feature("vault", "credentialsource", "sts", "system"));
 
 	private static final JavaClasses MAIN = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -178,7 +178,10 @@ class CredentialsFileProfiles implements ProfileSaver {
 	}
 
 	private CredentialsFileText read() throws IOException {
-		Path file = file();
+		return read(file());
+	}
+
+	static CredentialsFileText read(Path file) throws IOException {
 		if (!Files.exists(file)) {
 			return CredentialsFileText.parse("");
 		}
@@ -192,7 +195,12 @@ class CredentialsFileProfiles implements ProfileSaver {
 	 * others. A symbolic link (dotfile managers) is followed, so the link stays a link.
 	 */
 	private void write(String text) throws IOException {
-		Path target = file().toAbsolutePath();
+		write(file(), text);
+	}
+
+	/** {@link #write(String)} to another file: the vault's move of key lines. */
+	static void write(Path file, String text) throws IOException {
+		Path target = file.toAbsolutePath();
 		boolean exists = Files.exists(target);
 		if (exists) {
 			target = target.toRealPath();
