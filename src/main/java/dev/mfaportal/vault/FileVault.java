@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -191,7 +192,8 @@ class FileVault implements KeyVault {
 	@Override
 	public VaultKey store(String label, LongTermKey pair) {
 		String id = "k" + HexFormat.of().formatHex(VaultFile.random(8));
-		Entry added = new Entry(id, label, pair.accessKeyId(), pair.secretAccessKey(), this.clock.instant());
+		Entry added = new Entry(id, label, pair.accessKeyId(), pair.secretAccessKey(),
+				this.clock.instant().truncatedTo(ChronoUnit.SECONDS));
 		change((entries) -> {
 			if (entries.stream()
 				.anyMatch((e) -> e.label().toLowerCase(Locale.ROOT).equals(label.toLowerCase(Locale.ROOT)))) {
@@ -211,7 +213,8 @@ class FileVault implements KeyVault {
 			if (!e.id().equals(id)) {
 				return e;
 			}
-			replaced[0] = new Entry(id, e.label(), pair.accessKeyId(), pair.secretAccessKey(), this.clock.instant());
+			replaced[0] = new Entry(id, e.label(), pair.accessKeyId(), pair.secretAccessKey(),
+					this.clock.instant().truncatedTo(ChronoUnit.SECONDS));
 			return replaced[0];
 		}).toList());
 		if (replaced[0] == null) {

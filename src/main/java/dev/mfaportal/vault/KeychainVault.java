@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -120,7 +121,7 @@ class KeychainVault implements KeyVault {
 	@Override
 	public VaultKey store(String label, LongTermKey pair) {
 		VaultKey added = new VaultKey("k" + HexFormat.of().formatHex(VaultFile.random(8)), label, pair.accessKeyId(),
-				this.clock.instant());
+				this.clock.instant().truncatedTo(ChronoUnit.SECONDS));
 		change((keys) -> {
 			if (keys.stream()
 				.anyMatch((k) -> k.label().toLowerCase(Locale.ROOT).equals(label.toLowerCase(Locale.ROOT)))) {
@@ -140,7 +141,8 @@ class KeychainVault implements KeyVault {
 			if (!k.id().equals(id)) {
 				return k;
 			}
-			replaced[0] = new VaultKey(id, k.label(), pair.accessKeyId(), this.clock.instant());
+			replaced[0] = new VaultKey(id, k.label(), pair.accessKeyId(),
+					this.clock.instant().truncatedTo(ChronoUnit.SECONDS));
 			return replaced[0];
 		}).toList(), id, pair);
 		if (replaced[0] == null) {
