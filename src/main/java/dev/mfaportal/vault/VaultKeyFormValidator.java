@@ -1,5 +1,7 @@
 package dev.mfaportal.vault;
 
+import java.util.regex.Pattern;
+
 import dev.mfaportal.sts.AccessKeys;
 import dev.mfaportal.system.Labels;
 
@@ -12,8 +14,18 @@ import org.springframework.validation.Errors;
  */
 class VaultKeyFormValidator {
 
+	/**
+	 * A vault key's label is a profile name: what {@code ~/.aws/config} and
+	 * {@code source_profile} name, and what "Put back into the file" writes as a section
+	 * (the profile writer's own rule).
+	 */
+	static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_+,.@][A-Za-z0-9_+,.@-]{0,63}");
+
 	void validate(VaultKeyForm form, Errors errors) {
 		Labels.validate(form.label(), "vault", errors);
+		if (!errors.hasFieldErrors("label") && !LABEL.matcher(form.label()).matches()) {
+			errors.rejectValue("label", "vault.label.shape");
+		}
 		String id = form.accessKeyId();
 		if (!StringUtils.hasText(id)) {
 			errors.rejectValue("accessKeyId", "vault.accessKeyId.required");
