@@ -42,9 +42,7 @@ class CredentialsFileKeyLines implements CredentialsFileKeys {
 
 	@Override
 	public String fileName() {
-		Path file = file().toAbsolutePath().normalize();
-		Path home = this.files.home().toAbsolutePath().normalize();
-		return file.startsWith(home) ? "~/" + home.relativize(file).toString().replace('\\', '/') : file.toString();
+		return CredentialsFileProfiles.shownName(file(), this.files);
 	}
 
 	@Override

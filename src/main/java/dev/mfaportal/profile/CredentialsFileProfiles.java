@@ -68,8 +68,13 @@ class CredentialsFileProfiles implements ProfileSaver {
 
 	@Override
 	public String fileName() {
-		Path file = file().toAbsolutePath().normalize();
-		Path home = this.files.home().toAbsolutePath().normalize();
+		return shownName(file(), this.files);
+	}
+
+	/** A file as a page names it: {@code ~/…} under the home folder. */
+	static String shownName(Path path, AwsFiles files) {
+		Path file = path.toAbsolutePath().normalize();
+		Path home = files.home().toAbsolutePath().normalize();
 		return file.startsWith(home) ? "~/" + home.relativize(file).toString().replace('\\', '/') : file.toString();
 	}
 

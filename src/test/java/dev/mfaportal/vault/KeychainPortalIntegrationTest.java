@@ -2,7 +2,6 @@ package dev.mfaportal.vault;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.mfaportal.emulator.EmulatedUser;
@@ -53,7 +52,7 @@ class KeychainPortalIntegrationTest {
 		assertThat(page.selectFirst("[data-vault-state]").attr("data-backend")).isEqualTo("keychain");
 		assertThat(page.select("[data-unlock-form]")).isEmpty();
 
-		HttpResponse<String> stored = post(browser, "/keys", Map.of("label", "kc", "accessKeyId",
+		HttpResponse<String> stored = LocalVaultPortal.post(browser, "/keys", Map.of("label", "kc", "accessKeyId",
 				KEYCHAIN_USER.accessKeyId(), "secretAccessKey", KEYCHAIN_USER.secretAccessKey()));
 
 		assertThat(stored.statusCode()).isEqualTo(302);
@@ -61,19 +60,12 @@ class KeychainPortalIntegrationTest {
 		assertThat(secrets.search("service", "mfa-portal-it", "account", "key:" + id))
 			.contains(KEYCHAIN_USER.secretAccessKey());
 		String source = Html.parse(browser.get("/").body()).selectFirst("select#source option").val();
-		HttpResponse<String> issued = post(browser, "/session-token",
+		HttpResponse<String> issued = LocalVaultPortal.post(browser, "/session-token",
 				Map.of("source", source, "serialNumber", KEYCHAIN_USER.device().serialNumber(), "tokenCode",
 						Totp.currentCode(KEYCHAIN_USER.device().base32Secret(), Clock.systemUTC()), "durationSeconds",
 						"900", "profileName", "mfa"));
 		assertThat(issued.statusCode()).isEqualTo(200);
 		assertThat(PortalClient.snippet(issued.body(), "credentials-file")).contains("aws_access_key_id = ASIA");
-	}
-
-	private static HttpResponse<String> post(PortalClient browser, String path, Map<String, String> fields)
-			throws Exception {
-		Map<String, String> withToken = new LinkedHashMap<>(fields);
-		withToken.put("_csrf", browser.csrfToken("/keys"));
-		return browser.post(path, withToken, false);
 	}
 
 }

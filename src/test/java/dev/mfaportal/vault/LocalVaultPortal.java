@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.mfaportal.credentialsource.AwsFiles;
@@ -13,6 +15,7 @@ import dev.mfaportal.credentialsource.KeyVault;
 import dev.mfaportal.credentialsource.LocalSources;
 import dev.mfaportal.profile.KeyLinesForTests;
 import dev.mfaportal.sts.StsSettings;
+import dev.mfaportal.support.PortalClient;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -48,6 +51,13 @@ public class LocalVaultPortal {
 	@Primary
 	CredentialsFileKeys keyLinesInTestHome() {
 		return KeyLinesForTests.in(new AwsFiles(Map.<String, String>of()::get, HOME));
+	}
+
+	/** Posts a form of {@code /keys} (or any), with the CSRF token of that page. */
+	static HttpResponse<String> post(PortalClient browser, String path, Map<String, String> fields) throws Exception {
+		Map<String, String> withToken = new LinkedHashMap<>(fields);
+		withToken.put("_csrf", browser.csrfToken("/keys"));
+		return browser.post(path, withToken, false);
 	}
 
 	private static Path home() {

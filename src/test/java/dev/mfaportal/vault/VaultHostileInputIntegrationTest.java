@@ -3,7 +3,6 @@ package dev.mfaportal.vault;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,7 +56,8 @@ class VaultHostileInputIntegrationTest {
 	void launch(PortalClient launched) throws Exception {
 		this.browser = launched;
 		if (!this.vault.state().usable()) {
-			post("/keys/unlock", Map.of("passphrase", PASSPHRASE, "passphraseRepeat", PASSPHRASE));
+			LocalVaultPortal.post(this.browser, "/keys/unlock",
+					Map.of("passphrase", PASSPHRASE, "passphraseRepeat", PASSPHRASE));
 		}
 		if (this.vault.list().isEmpty()) {
 			this.vault.store("kept",
@@ -79,7 +79,7 @@ class VaultHostileInputIntegrationTest {
 			Map<String, String> form = Map.of("label", label, "accessKeyId", keyId, "secretAccessKey",
 					values.next("WrongButWellFormedSecret/000000000000000"));
 
-			HttpResponse<String> answer = post("/keys", form);
+			HttpResponse<String> answer = LocalVaultPortal.post(this.browser, "/keys", form);
 
 			assertThat(answer.statusCode()).as("label %s, key id %s", label, keyId).isEqualTo(400);
 			Document page = Html.parse(answer.body());
@@ -98,7 +98,7 @@ class VaultHostileInputIntegrationTest {
 		for (int i = 0; i < VALUES; i++) {
 			String passphrase = values.next(null);
 
-			HttpResponse<String> answer = post("/keys/unlock",
+			HttpResponse<String> answer = LocalVaultPortal.post(this.browser, "/keys/unlock",
 					Map.of("passphrase", passphrase, "passphraseRepeat", values.next(passphrase)));
 
 			assertThat(answer.statusCode()).as(passphrase).isEqualTo(302);
@@ -111,12 +111,6 @@ class VaultHostileInputIntegrationTest {
 
 	private Path vaultFile() {
 		return Path.of(this.vault.state().where());
-	}
-
-	private HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
-		Map<String, String> withToken = new LinkedHashMap<>(fields);
-		withToken.put("_csrf", this.browser.csrfToken("/keys"));
-		return this.browser.post(path, withToken, false);
 	}
 
 }

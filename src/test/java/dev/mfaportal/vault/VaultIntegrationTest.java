@@ -2,7 +2,6 @@ package dev.mfaportal.vault;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.mfaportal.emulator.EmulatedUser;
@@ -74,8 +73,8 @@ class VaultIntegrationTest {
 	void storeWhenPairWorksThenCheckedWithStsShownWithItsUserAndDevicesAndListedFirstInTheForm() throws Exception {
 		unlocked();
 
-		HttpResponse<String> stored = post("/keys", Map.of("label", "vaulty-key", "accessKeyId", VAULTY.accessKeyId(),
-				"secretAccessKey", VAULTY.secretAccessKey()));
+		HttpResponse<String> stored = LocalVaultPortal.post(this.browser, "/keys", Map.of("label", "vaulty-key",
+				"accessKeyId", VAULTY.accessKeyId(), "secretAccessKey", VAULTY.secretAccessKey()));
 
 		assertThat(stored.statusCode()).isEqualTo(302);
 		assertThat(emulator.recordedRequests()).extracting(RecordedRequest::action).contains("GetCallerIdentity");
@@ -97,7 +96,7 @@ class VaultIntegrationTest {
 		unlocked();
 		String source = Html.parse(this.browser.get("/").body()).selectFirst("select#source option").val();
 
-		HttpResponse<String> result = post("/session-token",
+		HttpResponse<String> result = LocalVaultPortal.post(this.browser, "/session-token",
 				Map.of("source", source, "serialNumber", VAULTY.device().serialNumber(), "tokenCode",
 						Totp.currentCode(VAULTY.device().base32Secret(), Clock.systemUTC()), "durationSeconds", "900",
 						"profileName", "mfa"));
@@ -117,7 +116,7 @@ class VaultIntegrationTest {
 		int before = this.vault.list().size();
 		String wrongSecret = "WrongSecret/0000000000000000000000000000";
 
-		HttpResponse<String> refused = post("/keys",
+		HttpResponse<String> refused = LocalVaultPortal.post(this.browser, "/keys",
 				Map.of("label", "wrong", "accessKeyId", VAULTY.accessKeyId(), "secretAccessKey", wrongSecret));
 
 		assertThat(refused.statusCode()).isEqualTo(400);
@@ -135,7 +134,7 @@ class VaultIntegrationTest {
 		unlocked();
 		String id = this.vault.list().get(0).id();
 
-		HttpResponse<String> removed = post("/keys/" + id + "/delete", Map.of());
+		HttpResponse<String> removed = LocalVaultPortal.post(this.browser, "/keys/" + id + "/delete", Map.of());
 
 		assertThat(removed.statusCode()).isEqualTo(302);
 		assertThat(this.vault.find(id)).isEmpty();
@@ -143,15 +142,10 @@ class VaultIntegrationTest {
 
 	private void unlocked() throws Exception {
 		if (!this.vault.state().usable()) {
-			post("/keys/unlock", Map.of("passphrase", PASSPHRASE, "passphraseRepeat", PASSPHRASE));
+			LocalVaultPortal.post(this.browser, "/keys/unlock",
+					Map.of("passphrase", PASSPHRASE, "passphraseRepeat", PASSPHRASE));
 		}
 		assertThat(this.vault.state().usable()).isTrue();
-	}
-
-	private HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
-		Map<String, String> withToken = new LinkedHashMap<>(fields);
-		withToken.put("_csrf", this.browser.csrfToken("/keys"));
-		return this.browser.post(path, withToken, false);
 	}
 
 }

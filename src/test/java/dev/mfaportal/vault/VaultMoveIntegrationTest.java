@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -76,7 +75,8 @@ class VaultMoveIntegrationTest {
 	void launch(PortalClient launched) throws Exception {
 		this.browser = launched;
 		if (!this.vault.state().usable()) {
-			post("/keys/unlock", Map.of("passphrase", PASSPHRASE, "passphraseRepeat", PASSPHRASE));
+			LocalVaultPortal.post(this.browser, "/keys/unlock",
+					Map.of("passphrase", PASSPHRASE, "passphraseRepeat", PASSPHRASE));
 		}
 		this.vault.list().forEach((key) -> this.vault.remove(key.id()));
 		Files.writeString(LocalVaultPortal.configFile(), "[profile work]\r\nmfa_serial = "
@@ -94,7 +94,7 @@ class VaultMoveIntegrationTest {
 			.containsExactly("work");
 		emulator.clearRecordedRequests();
 
-		HttpResponse<String> moved = post("/keys/import", Map.of("profile", "work"));
+		HttpResponse<String> moved = LocalVaultPortal.post(this.browser, "/keys/import", Map.of("profile", "work"));
 
 		assertThat(moved.statusCode()).isEqualTo(302);
 		assertThat(emulator.recordedRequests()).extracting(RecordedRequest::action)
@@ -108,7 +108,7 @@ class VaultMoveIntegrationTest {
 		assertThat(this.sources.list().get(0).mfaSerial()).isEqualTo(MOVER.device().serialNumber());
 		assertThat(this.sources.roleProfiles()).singleElement()
 			.satisfies((role) -> assertThat(role.sourceId()).isEqualTo("profile:work"));
-		HttpResponse<String> issued = post("/session-token",
+		HttpResponse<String> issued = LocalVaultPortal.post(this.browser, "/session-token",
 				Map.of("source", "profile:work", "serialNumber", MOVER.device().serialNumber(), "tokenCode",
 						Totp.currentCode(MOVER.device().base32Secret(), Clock.systemUTC()), "durationSeconds", "900",
 						"profileName", "mfa"));
@@ -131,7 +131,7 @@ class VaultMoveIntegrationTest {
 				+ "\r\naws_secret_access_key = WrongSecretNotAccepted/00000000000000001\r\n";
 		writeCredentials(text);
 
-		post("/keys/import", Map.of("profile", "work"));
+		LocalVaultPortal.post(this.browser, "/keys/import", Map.of("profile", "work"));
 
 		Document page = Html.parse(this.browser.get("/keys").body());
 		assertThat(page.selectFirst("[data-vault-error]").text()).startsWith("AWS did not accept the keys");
@@ -146,11 +146,11 @@ class VaultMoveIntegrationTest {
 				new dev.mfaportal.credentialsource.LongTermKey(MOVER.accessKeyId(), MOVER.secretAccessKey()));
 		String id = this.vault.list().get(0).id();
 
-		post("/keys/putback", Map.of("id", id));
+		LocalVaultPortal.post(this.browser, "/keys/putback", Map.of("id", id));
 		assertThat(Files.readString(LocalVaultPortal.credentialsFile())).isEqualTo(OTHER);
 		assertThat(this.vault.list()).hasSize(1);
 
-		post("/keys/putback", Map.of("id", id, "confirm", "true"));
+		LocalVaultPortal.post(this.browser, "/keys/putback", Map.of("id", id, "confirm", "true"));
 
 		assertThat(Files.readString(LocalVaultPortal.credentialsFile()))
 			.isEqualTo(OTHER + "[work]\r\naws_access_key_id = " + MOVER.accessKeyId() + "\r\naws_secret_access_key = "
@@ -168,12 +168,6 @@ class VaultMoveIntegrationTest {
 			walk.filter(Files::isRegularFile).forEach(files::add);
 		}
 		return files;
-	}
-
-	private HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
-		Map<String, String> withToken = new LinkedHashMap<>(fields);
-		withToken.put("_csrf", this.browser.csrfToken("/keys"));
-		return this.browser.post(path, withToken, false);
 	}
 
 }
