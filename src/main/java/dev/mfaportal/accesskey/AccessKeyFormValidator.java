@@ -2,6 +2,7 @@ package dev.mfaportal.accesskey;
 
 import java.util.regex.Pattern;
 
+import dev.mfaportal.sts.AccessKeys;
 import dev.mfaportal.system.Labels;
 
 import org.springframework.util.StringUtils;
@@ -16,11 +17,11 @@ import org.springframework.validation.Errors;
  */
 class AccessKeyFormValidator {
 
-	static final Pattern LONG_TERM_ACCESS_KEY_ID = Pattern.compile("AKIA[A-Z0-9]{16}");
+	static final Pattern LONG_TERM_ACCESS_KEY_ID = AccessKeys.LONG_TERM_ID;
 
-	static final Pattern SESSION_ACCESS_KEY_ID = Pattern.compile("ASIA[A-Z0-9]{16}");
+	static final Pattern SESSION_ACCESS_KEY_ID = AccessKeys.SESSION_ID;
 
-	static final Pattern SECRET_ACCESS_KEY = Pattern.compile("[A-Za-z0-9/+=]{40}");
+	static final Pattern SECRET_ACCESS_KEY = AccessKeys.SECRET;
 
 	void validate(AccessKeyForm form, Errors errors) {
 		Labels.validate(form.label(), "accesskey", errors);

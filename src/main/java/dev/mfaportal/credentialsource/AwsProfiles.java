@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,19 +88,35 @@ final class AwsProfiles {
 	}
 
 	/**
-	 * The source whose static keys go with a profile: its own, or its source_profile's.
+	 * The source whose static keys go with a profile: its own, or its source_profile's,
+	 * in the credentials file or in the vault under the same name.
 	 */
-	static String keysFor(ProfileFile profiles, Profile profile) {
-		Optional<Profile> withKeys = Optional.of(profile)
-			.filter(AwsProfiles::hasStaticKeys)
-			.or(() -> profile.property("source_profile").flatMap(profiles::profile).filter(AwsProfiles::hasStaticKeys));
-		return withKeys.map((p) -> PROFILE_PREFIX + p.name()).orElse(null);
+	static String keysFor(ProfileFile profiles, Profile profile, Predicate<String> inVault) {
+		if (hasStaticKeys(profile) || inVault.test(profile.name())) {
+			return PROFILE_PREFIX + profile.name();
+		}
+		return profile.property("source_profile")
+			.filter((source) -> inVault.test(source)
+					|| profiles.profile(source).filter(AwsProfiles::hasStaticKeys).isPresent())
+			.map((source) -> PROFILE_PREFIX + source)
+			.orElse(null);
 	}
 
 	/**
-	 * The profiles that name a {@code role_arn} and a {@code source_profile}, by name.
+	 * The {@code mfa_serial} for a profile name, also where only the config file (or a
+	 * role profile built on it) names it: a profile moved into the vault keeps its
+	 * device.
 	 */
-	static List<RoleProfile> roleProfiles(ProfileFile profiles) {
+	static String mfaSerial(ProfileFile profiles, String name) {
+		return mfaSerial(profiles,
+				profiles.profile(name).orElseGet(() -> Profile.builder().name(name).properties(Map.of()).build()));
+	}
+
+	/**
+	 * The profiles that name a {@code role_arn} and a {@code source_profile}, by name; a
+	 * source profile whose keys moved into the vault still counts.
+	 */
+	static List<RoleProfile> roleProfiles(ProfileFile profiles, Predicate<String> inVault) {
 		return profiles.profiles()
 			.values()
 			.stream()
@@ -107,9 +124,9 @@ final class AwsProfiles {
 			.sorted(Comparator.comparing(Profile::name))
 			.map((profile) -> new RoleProfile(profile.name(), text(profile, "role_arn"),
 					profile.property("source_profile")
-						.flatMap(profiles::profile)
-						.filter(AwsProfiles::hasStaticKeys)
-						.map((source) -> PROFILE_PREFIX + source.name())
+						.filter((source) -> inVault.test(source)
+								|| profiles.profile(source).filter(AwsProfiles::hasStaticKeys).isPresent())
+						.map((source) -> PROFILE_PREFIX + source)
 						.orElse(null),
 					text(profile, "mfa_serial"), text(profile, "external_id"), text(profile, "role_session_name"),
 					Optional.ofNullable(text(profile, "duration_seconds"))

@@ -30,7 +30,9 @@ public record CredentialSource(String id, Kind kind, String name, String maskedA
 		/** A team member's access key, stored encrypted by the portal. */
 		STORED_KEY,
 		/** A key pair typed into the form for one call and kept nowhere. */
-		ONE_TIME
+		ONE_TIME,
+		/** A key in local mode's vault (the OS keychain or the encrypted file). */
+		VAULT
 
 	}
 
@@ -42,6 +44,7 @@ public record CredentialSource(String id, Kind kind, String name, String maskedA
 			case DEMO -> "form.source.option.demo";
 			case STORED_KEY -> "accesskey.source.option";
 			case ONE_TIME -> "form.source.option.once";
+			case VAULT -> "form.source.option.vault";
 		};
 	}
 

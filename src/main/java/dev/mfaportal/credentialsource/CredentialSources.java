@@ -84,4 +84,12 @@ public interface CredentialSources {
 		return List.of();
 	}
 
+	/**
+	 * The state of local mode's vault, for the form that says it is locked; off
+	 * elsewhere.
+	 */
+	default VaultState vaultState() {
+		return KeyVault.none().state();
+	}
+
 }

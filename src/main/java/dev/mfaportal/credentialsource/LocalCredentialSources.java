@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import dev.mfaportal.credentialsource.CredentialSource.Kind;
 import dev.mfaportal.sts.AccessKeys;
@@ -33,6 +36,9 @@ class LocalCredentialSources implements CredentialSources {
 
 	static final String ENVIRONMENT_ID = "environment";
 
+	/** A vault key whose label a credentials-file profile with keys also has. */
+	static final String VAULT_PREFIX = "vault:";
+
 	private final Function<String, String> environment;
 
 	private final Path home;
@@ -44,16 +50,24 @@ class LocalCredentialSources implements CredentialSources {
 
 	private final ReadWhenChanged<RoleProfile> roles = new ReadWhenChanged<>();
 
+	private final KeyVault vault;
+
 	/**
 	 * @param environment the process environment ({@code System::getenv}), injectable for
 	 * tests
 	 * @param home the user's home folder
 	 * @param settings for the region
+	 * @param vault the portal's own store of keys, listed first
 	 */
-	LocalCredentialSources(Function<String, String> environment, Path home, StsSettings settings) {
+	LocalCredentialSources(Function<String, String> environment, Path home, StsSettings settings, KeyVault vault) {
 		this.environment = environment;
 		this.home = home;
 		this.settings = settings;
+		this.vault = vault;
+	}
+
+	LocalCredentialSources(Function<String, String> environment, Path home, StsSettings settings) {
+		this(environment, home, settings, KeyVault.none());
 	}
 
 	/**
@@ -63,6 +77,43 @@ class LocalCredentialSources implements CredentialSources {
 	 */
 	@Override
 	public List<CredentialSource> list() {
+		List<VaultKey> inVault = this.vault.list();
+		if (inVault.isEmpty()) {
+			return files();
+		}
+		List<CredentialSource> files = files();
+		Set<String> fileIds = files.stream().map(CredentialSource::id).collect(Collectors.toSet());
+		ProfileFile profiles = profileFile();
+		boolean environmentKeys = !files.isEmpty() && files.get(0).kind() == Kind.ENVIRONMENT;
+		List<CredentialSource> sources = new ArrayList<>();
+		for (VaultKey key : inVault) {
+			// Under the profile's own id, so that saved devices, role profiles and the
+			// held session that named the profile still find it after the move.
+			String id = fileIds.contains(AwsProfiles.PROFILE_PREFIX + key.label()) ? VAULT_PREFIX + key.id()
+					: AwsProfiles.PROFILE_PREFIX + key.label();
+			sources.add(new CredentialSource(id, Kind.VAULT, key.label(), key.maskedAccessKeyId(), false,
+					region(profiles.profile(key.label()).orElse(null)), AwsProfiles.mfaSerial(profiles, key.label()),
+					!environmentKeys && key.label().equals(shellProfile())));
+		}
+		sources.addAll(files.stream()
+			.map((source) -> (source.shellDefault() && sources.stream().anyMatch(CredentialSource::shellDefault))
+					? new CredentialSource(source.id(), source.kind(), source.name(), source.maskedAccessKeyId(),
+							source.sessionCredentials(), source.region(), source.mfaSerial(), false)
+					: source)
+			.toList());
+		return sources;
+	}
+
+	/**
+	 * The vault's state, for the form that says it is locked and for the page that moves
+	 * keys into it.
+	 */
+	@Override
+	public VaultState vaultState() {
+		return this.vault.state();
+	}
+
+	private List<CredentialSource> files() {
 		return this.listed.get(List.of(ReadWhenChanged.stamp(credentialsFile()), ReadWhenChanged.stamp(configFile()),
 				String.valueOf(env("AWS_ACCESS_KEY_ID")), hasText(env("AWS_SECRET_ACCESS_KEY")),
 				hasText(env("AWS_SESSION_TOKEN")), String.valueOf(env("AWS_PROFILE")),
@@ -106,6 +157,9 @@ class LocalCredentialSources implements CredentialSources {
 			// not the parser's message: it may quote a line of the file
 			throw new StsCallException(StsFailure.PROFILE_FILE_UNREADABLE, null, null, null, null);
 		});
+		if (source.kind() == Kind.VAULT) {
+			return new StsCaller(source.id(), () -> fromVault(source.name()), source.region(), null);
+		}
 		if (source.kind() == Kind.ENVIRONMENT) {
 			String session = env("AWS_SESSION_TOKEN");
 			String id = env("AWS_ACCESS_KEY_ID");
@@ -136,6 +190,21 @@ class LocalCredentialSources implements CredentialSources {
 				: AwsBasicCredentials.create(id.get(), secret.get());
 	}
 
+	/**
+	 * The vault key of that label, read at the call: a key removed or replaced since the
+	 * page was shown counts at once.
+	 */
+	private AwsCredentials fromVault(String label) {
+		VaultKey key = this.vault.list()
+			.stream()
+			.filter((k) -> k.label().equals(label))
+			.findFirst()
+			.orElseThrow(() -> SdkClientException.create("The vault holds no key " + label + " (or is locked)"));
+		LongTermKey pair = this.vault.secret(key.id())
+			.orElseThrow(() -> SdkClientException.create("The vault holds no key " + label));
+		return AwsBasicCredentials.create(pair.accessKeyId(), pair.secretAccessKey());
+	}
+
 	@Override
 	public List<SearchedPlace> searched() {
 		return List.of(
@@ -156,7 +225,7 @@ class LocalCredentialSources implements CredentialSources {
 			.filter((profile) -> AwsProfiles.text(profile, "mfa_serial") != null)
 			.sorted(Comparator.comparing(Profile::name))
 			.map((profile) -> new ProfileMfaDevice(profile.name(), AwsProfiles.text(profile, "mfa_serial"),
-					AwsProfiles.keysFor(profiles, profile)))
+					AwsProfiles.keysFor(profiles, profile, inVault())))
 			.toList();
 	}
 
@@ -166,8 +235,16 @@ class LocalCredentialSources implements CredentialSources {
 	 */
 	@Override
 	public List<RoleProfile> roleProfiles() {
-		return this.roles.get(List.of(ReadWhenChanged.stamp(credentialsFile()), ReadWhenChanged.stamp(configFile())),
-				() -> AwsProfiles.roleProfiles(profileFile()));
+		Predicate<String> inVault = inVault();
+		List<String> labels = this.vault.list().stream().map(VaultKey::label).sorted().toList();
+		return this.roles.get(
+				List.of(ReadWhenChanged.stamp(credentialsFile()), ReadWhenChanged.stamp(configFile()), labels),
+				() -> AwsProfiles.roleProfiles(profileFile(), inVault));
+	}
+
+	private Predicate<String> inVault() {
+		Set<String> labels = this.vault.list().stream().map(VaultKey::label).collect(Collectors.toSet());
+		return labels::contains;
 	}
 
 	private String region(Profile profile) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import dev.mfaportal.credentialsource.CredentialSource;
 import dev.mfaportal.credentialsource.CredentialSources;
+import dev.mfaportal.credentialsource.VaultState;
 import dev.mfaportal.issuing.AttemptGuard.Decision;
 import dev.mfaportal.issuing.DevicePresets.DevicePreset;
 import dev.mfaportal.security.Actor;
@@ -111,6 +112,7 @@ class IssuingController {
 		List<CredentialSource> available = this.sources.list();
 		if (available.isEmpty() && !this.sources.offersOneTimeKeys()) {
 			model.addAttribute("searched", this.sources.searched());
+			model.addAttribute("vaultLocked", vaultLocked());
 			return NO_CREDENTIALS_VIEW;
 		}
 		RenewLinks.Read link = this.renewLinks.read(parameters);
@@ -295,6 +297,7 @@ class IssuingController {
 		model.addAttribute("yubikey", offersHardwareCodes());
 		model.addAttribute("profileFile", (this.profiles != null) ? this.profiles.fileName() : null);
 		model.addAttribute("sources", available);
+		model.addAttribute("vaultLocked", vaultLocked());
 		model.addAttribute("selectedSource", find(available, form.source())
 			.or(() -> OneTimeKey.SOURCE_ID.equals(form.source()) ? Optional.empty() : available.stream().findFirst())
 			.orElse(null));
@@ -308,6 +311,12 @@ class IssuingController {
 		model.addAttribute("sessionDurationDefault", String.valueOf(FormDefaults.DURATION_SECONDS));
 		model.addAttribute("roleDurationDefault", String.valueOf(StsModel.ROLE_DURATION_DEFAULT));
 		return FORM_VIEW;
+	}
+
+	/** Whether local mode's vault waits for its passphrase, so the form says so. */
+	private boolean vaultLocked() {
+		VaultState vault = this.sources.vaultState();
+		return vault != null && vault.status() == VaultState.Status.LOCKED;
 	}
 
 }

@@ -91,8 +91,13 @@ class CredentialsFileProfiles implements ProfileSaver {
 
 	@Override
 	public String fileName() {
-		Path file = file().toAbsolutePath().normalize();
-		Path home = this.files.home().toAbsolutePath().normalize();
+		return shownName(file(), this.files);
+	}
+
+	/** A file as a page names it: {@code ~/…} under the home folder. */
+	static String shownName(Path path, AwsFiles files) {
+		Path file = path.toAbsolutePath().normalize();
+		Path home = files.home().toAbsolutePath().normalize();
 		return file.startsWith(home) ? "~/" + home.relativize(file).toString().replace('\\', '/') : file.toString();
 	}
 
@@ -240,6 +245,29 @@ class CredentialsFileProfiles implements ProfileSaver {
 			}
 		}
 		return profileName + "-mfa-session";
+	}
+
+	/**
+	 * The text of the file at the end of {@code file}'s links, for the vault's move of
+	 * key lines; a file that can't be written there is refused as on a save.
+	 */
+	static CredentialsFileText read(Path file) throws IOException {
+		return read(writable(file));
+	}
+
+	/**
+	 * Writes through {@code file}'s links, as a save does: the vault's move of key lines.
+	 */
+	static void writeThroughLinks(Path file, String text) throws IOException {
+		write(writable(file).path(), text);
+	}
+
+	private static CredentialsFileTarget writable(Path file) throws IOException {
+		CredentialsFileTarget target = CredentialsFileTarget.of(file);
+		if (target.problem() != null) {
+			throw new IOException("The credentials file can't be written: " + target.problem());
+		}
+		return target;
 	}
 
 	private static CredentialsFileText read(CredentialsFileTarget target) throws IOException {

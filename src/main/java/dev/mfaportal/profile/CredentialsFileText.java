@@ -139,6 +139,51 @@ final class CredentialsFileText {
 	}
 
 	/**
+	 * The file without these properties in the section (every copy of it); other lines of
+	 * the section stay as they were.
+	 * @param keys lowercased property names
+	 */
+	CredentialsFileText withoutProperties(String section, java.util.Set<String> keys) {
+		List<String> result = new ArrayList<>(this.lines);
+		List<int[]> spans = spans(section);
+		for (int s = spans.size() - 1; s >= 0; s--) {
+			int[] span = spans.get(s);
+			for (int i = span[1] - 1; i > span[0]; i--) {
+				String line = result.get(i).strip();
+				int equals = line.indexOf('=');
+				if (equals > 0 && !isComment(line)
+						&& keys.contains(line.substring(0, equals).strip().toLowerCase(Locale.ROOT))) {
+					result.remove(i);
+				}
+			}
+		}
+		return new CredentialsFileText(result);
+	}
+
+	/**
+	 * The file with these lines right below the section's first header, or with a new
+	 * section holding them appended when there is none.
+	 * @param properties lines ending in {@code \n}
+	 */
+	CredentialsFileText withProperties(String section, String properties) {
+		List<int[]> spans = spans(section);
+		if (spans.isEmpty()) {
+			return put(section, "[" + section + "]\n" + properties);
+		}
+		List<String> result = new ArrayList<>(this.lines);
+		int header = spans.get(0)[0];
+		while (!section.equals(header(result.get(header)))) {
+			header++;
+		}
+		String ending = lineEnding();
+		if (!result.get(header).endsWith("\n")) {
+			result.set(header, result.get(header) + ending);
+		}
+		result.add(header + 1, properties.replace("\n", ending));
+		return new CredentialsFileText(result);
+	}
+
+	/**
 	 * Where each copy of the section lies, {@code [first, end)}: from the portal's
 	 * comment above its header (if there) to its last line that is not blank or a
 	 * comment, so comments and blank lines before the next section stay.

@@ -2,6 +2,7 @@ package dev.mfaportal.profile;
 
 import dev.mfaportal.credentialsource.AwsFiles;
 import dev.mfaportal.credentialsource.CredentialSources;
+import dev.mfaportal.credentialsource.CredentialsFileKeys;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,12 @@ class ProfileConfiguration {
 	@Bean
 	CredentialsFileProfiles credentialsFileProfiles(ProfileSettings settings, CredentialSources sources) {
 		return new CredentialsFileProfiles(settings, AwsFiles.ofThisProcess(), sources);
+	}
+
+	/** The vault's moves of key lines, in the file the portal reads keys from. */
+	@Bean
+	CredentialsFileKeys credentialsFileKeys() {
+		return new CredentialsFileKeyLines(AwsFiles.ofThisProcess());
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import dev.mfaportal.credentialsource.CredentialSource;
 import dev.mfaportal.credentialsource.CredentialSource.Kind;
 import dev.mfaportal.credentialsource.CredentialSources;
+import dev.mfaportal.credentialsource.VaultState;
 import dev.mfaportal.credentialsource.SearchedPlace;
 import dev.mfaportal.issuing.DevicePresets.DevicePreset;
 import dev.mfaportal.security.SecurityConfig;
@@ -178,6 +179,31 @@ class IssuingControllerTest {
 			.andExpect(named("serialNumber", "tokenCode", "durationSeconds", "profileName"))
 			.andExpect(content().string(containsString("AKIA…WXYZ")))
 			.andExpect(content().string(containsString("capped at 1 hour")));
+	}
+
+	@Test
+	void formWhenTheVaultIsLockedThenSaysSoAndLinksToTheUnlock() throws Exception {
+		given(this.sources.vaultState()).willReturn(
+				new VaultState("file", VaultState.Status.LOCKED, "/home/alice/.mfa-portal/vault", null, "", null));
+
+		String page = this.mvc.perform(get("/"))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("vaultLocked", true))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		Element notice = Html.parse(page).selectFirst("[data-vault-locked]");
+		assertThat(notice).isNotNull();
+		assertThat(notice.selectFirst("a").attr("href")).isEqualTo("/keys#unlock");
+	}
+
+	@Test
+	void formWhenTheVaultIsUnlockedThenNoLockedNotice() throws Exception {
+		given(this.sources.vaultState()).willReturn(
+				new VaultState("file", VaultState.Status.READY, "/home/alice/.mfa-portal/vault", null, "", null));
+
+		this.mvc.perform(get("/")).andExpect(model().attribute("vaultLocked", false));
 	}
 
 	@Test
