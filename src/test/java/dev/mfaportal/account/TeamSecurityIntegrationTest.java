@@ -413,9 +413,14 @@ class TeamSecurityIntegrationTest {
 				.containsEntry("SIGN_IN_THROTTLED", "quinn >");
 
 			List<String> csv = List.of(admin.get("/history.csv?member=quinn").body().split("\r\n"));
-			assertThat(csv.get(0)).endsWith(",target");
-			assertThat(csv).anySatisfy(
-					(line) -> assertThat(line).contains(",admin,").contains(",MEMBER_DISABLED,").endsWith(",quinn"));
+			List<String> header = List.of(csv.get(0).split(","));
+			assertThat(header).contains("target");
+			assertThat(csv).anySatisfy((line) -> {
+				List<String> fields = List.of(line.split(",", -1));
+				assertThat(fields.get(header.indexOf("member"))).isEqualTo("admin");
+				assertThat(fields.get(header.indexOf("outcome"))).isEqualTo("MEMBER_DISABLED");
+				assertThat(fields.get(header.indexOf("target"))).isEqualTo("quinn");
+			});
 			assertThat(csv)
 				.anySatisfy((line) -> assertThat(line).contains(",quinn,work,AKIA").contains(",KEY_STORED,"));
 			assertThat(csv.stream().filter((line) -> line.contains(",SIGN_IN_FAILED,")).count()).isEqualTo(5);
@@ -454,13 +459,13 @@ class TeamSecurityIntegrationTest {
 
 	@Test
 	void staticFilesWhenThePasswordMustStillBeChangedThenServedNotRedirected() throws Exception {
-		String oneTime = added("ines", false);
-		PortalClient ines = new PortalClient(this.port);
-		ines.login("ines", oneTime);
-		assertThat(ines.get("/devices").headers().firstValue("Location"))
+		String oneTime = added("iris", false);
+		PortalClient iris = new PortalClient(this.port);
+		iris.login("iris", oneTime);
+		assertThat(iris.get("/devices").headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).endsWith(PasswordController.PATH));
 		for (String file : new String[] { "/css/portal.css", "/js/portal.js", "/img/favicon.svg" }) {
-			HttpResponse<String> served = ines.get(file);
+			HttpResponse<String> served = iris.get(file);
 			assertThat(served.statusCode()).as(file).isEqualTo(200);
 			assertThat(served.body()).as(file).isNotBlank();
 		}
@@ -572,35 +577,35 @@ class TeamSecurityIntegrationTest {
 
 	@Test
 	void disableWhenTwoAdminsDisableEachOtherAtOnceThenOneIsRefusedAndAnAdminRemains() throws Exception {
-		added("olga", true);
+		added("opal", true);
 		this.jdbc
 			.sql("update portal_user set password_hash = (select password_hash from portal_user "
-					+ "where username = 'admin'), must_change_password = false where username = 'olga'")
+					+ "where username = 'admin'), must_change_password = false where username = 'opal'")
 			.update();
 		long adminId = this.jdbc.sql("select id from portal_user where username = 'admin'").query(Long.class).single();
-		long olgaId = this.jdbc.sql("select id from portal_user where username = 'olga'").query(Long.class).single();
+		long opalId = this.jdbc.sql("select id from portal_user where username = 'opal'").query(Long.class).single();
 		try {
 			for (int round = 0; round < 10; round++) {
 				this.jdbc.sql("update portal_user set enabled = true where id in (?, ?)")
-					.params(adminId, olgaId)
+					.params(adminId, opalId)
 					.update();
 				PortalClient admin = signedIn("admin");
-				PortalClient olga = signedIn("olga");
+				PortalClient opal = signedIn("opal");
 				String adminToken = admin.csrfToken("/admin/users");
-				String olgaToken = olga.csrfToken("/admin/users");
+				String opalToken = opal.csrfToken("/admin/users");
 				AtOnce.run(List.of(
-						() -> admin.post("/admin/users/" + olgaId + "/disable", Map.of("_csrf", adminToken), false),
-						() -> olga.post("/admin/users/" + adminId + "/disable", Map.of("_csrf", olgaToken), false)));
+						() -> admin.post("/admin/users/" + opalId + "/disable", Map.of("_csrf", adminToken), false),
+						() -> opal.post("/admin/users/" + adminId + "/disable", Map.of("_csrf", opalToken), false)));
 				assertThat(this.jdbc
 					.sql("select count(*) from portal_user where admin = true and enabled = true and id in (?, ?)")
-					.params(adminId, olgaId)
+					.params(adminId, opalId)
 					.query(Integer.class)
 					.single()).as("round " + round).isEqualTo(1);
 			}
 		}
 		finally {
-			this.jdbc.sql("update portal_user set enabled = true where id in (?, ?)").params(adminId, olgaId).update();
-			this.jdbc.sql("update portal_user set admin = false, enabled = false where id = ?").param(olgaId).update();
+			this.jdbc.sql("update portal_user set enabled = true where id in (?, ?)").params(adminId, opalId).update();
+			this.jdbc.sql("update portal_user set admin = false, enabled = false where id = ?").param(opalId).update();
 		}
 	}
 
