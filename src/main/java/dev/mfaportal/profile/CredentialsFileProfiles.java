@@ -206,7 +206,9 @@ class CredentialsFileProfiles implements ProfileSaver {
 		List<CredentialsFileText.Copy> copies = text.copies(profileName);
 		for (CredentialsFileText.Copy copy : copies) {
 			Map<String, String> properties = copy.properties();
-			if (properties.containsKey("aws_access_key_id") && !properties.containsKey("aws_session_token")) {
+			// an empty token is no token to the AWS CLI
+			String token = properties.get("aws_session_token");
+			if (properties.containsKey("aws_access_key_id") && (token == null || token.isEmpty())) {
 				return Holding.LONG_TERM_KEYS;
 			}
 		}

@@ -25,12 +25,17 @@ final class CredentialsFileText {
 		this.lines = lines;
 	}
 
-	/** Splits after each {@code \n}; a last line without one stays as it is. */
+	/**
+	 * Splits after each {@code \n}, and after a {@code \r} that no {@code \n} follows
+	 * (old Mac line ends, which the AWS CLI reads as line ends too); a last line without
+	 * one stays as it is.
+	 */
 	static CredentialsFileText parse(String text) {
 		List<String> lines = new ArrayList<>();
 		int start = 0;
 		for (int i = 0; i < text.length(); i++) {
-			if (text.charAt(i) == '\n') {
+			char c = text.charAt(i);
+			if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
 				lines.add(text.substring(start, i + 1));
 				start = i + 1;
 			}
@@ -45,9 +50,13 @@ final class CredentialsFileText {
 		return String.join("", this.lines);
 	}
 
-	/** The file's own line ending: CRLF if its first line ends so, else LF. */
+	/** The file's own line ending: that of its first line, else LF. */
 	String lineEnding() {
-		return (!this.lines.isEmpty() && this.lines.get(0).endsWith("\r\n")) ? "\r\n" : "\n";
+		if (this.lines.isEmpty()) {
+			return "\n";
+		}
+		String first = this.lines.get(0);
+		return first.endsWith("\r\n") ? "\r\n" : first.endsWith("\r") ? "\r" : "\n";
 	}
 
 	/**
@@ -75,11 +84,16 @@ final class CredentialsFileText {
 			Map<String, String> properties = new LinkedHashMap<>();
 			for (int i = span[0] + (portals ? 2 : 1); i < span[1]; i++) {
 				String line = this.lines.get(i).strip();
-				int equals = line.indexOf('=');
-				if (equals > 0 && !isComment(line)) {
-					properties.putIfAbsent(line.substring(0, equals).strip().toLowerCase(Locale.ROOT),
-							line.substring(equals + 1).strip());
+				if (line.isEmpty() || isComment(line)) {
+					continue;
 				}
+				int delimiter = delimiter(line);
+				// A line with no key is kept under its own text, so that a section
+				// holding
+				// anything but the keys the portal writes is never taken for its own.
+				properties.putIfAbsent(
+						(delimiter > 0) ? line.substring(0, delimiter).strip().toLowerCase(Locale.ROOT) : line,
+						(delimiter > 0) ? line.substring(delimiter + 1).strip() : "");
 			}
 			copies.add(new Copy(properties, portals));
 		}
@@ -99,7 +113,7 @@ final class CredentialsFileText {
 		if (spans.isEmpty()) {
 			if (!result.isEmpty()) {
 				int last = result.size() - 1;
-				if (!result.get(last).endsWith("\n")) {
+				if (!endsALine(result.get(last))) {
 					result.set(last, result.get(last) + ending);
 				}
 				if (!result.get(last).isBlank()) {
@@ -150,9 +164,9 @@ final class CredentialsFileText {
 			int[] span = spans.get(s);
 			for (int i = span[1] - 1; i > span[0]; i--) {
 				String line = result.get(i).strip();
-				int equals = line.indexOf('=');
-				if (equals > 0 && !isComment(line)
-						&& keys.contains(line.substring(0, equals).strip().toLowerCase(Locale.ROOT))) {
+				int delimiter = delimiter(line);
+				if (delimiter > 0 && !isComment(line)
+						&& keys.contains(line.substring(0, delimiter).strip().toLowerCase(Locale.ROOT))) {
 					result.remove(i);
 				}
 			}
@@ -176,11 +190,24 @@ final class CredentialsFileText {
 			header++;
 		}
 		String ending = lineEnding();
-		if (!result.get(header).endsWith("\n")) {
+		if (!endsALine(result.get(header))) {
 			result.set(header, result.get(header) + ending);
 		}
 		result.add(header + 1, properties.replace("\n", ending));
 		return new CredentialsFileText(result);
+	}
+
+	/**
+	 * Where the key ends: at the first {@code =} or {@code :}, the two delimiters of the
+	 * AWS CLI's parser; -1 when there is neither.
+	 */
+	static int delimiter(String line) {
+		int equals = line.indexOf('=');
+		int colon = line.indexOf(':');
+		if (equals < 0) {
+			return colon;
+		}
+		return (colon < 0) ? equals : Math.min(equals, colon);
 	}
 
 	/**
@@ -217,6 +244,10 @@ final class CredentialsFileText {
 		}
 		int close = stripped.indexOf(']');
 		return (close > 1) ? stripped.substring(1, close).strip() : null;
+	}
+
+	private static boolean endsALine(String line) {
+		return line.endsWith("\n") || line.endsWith("\r");
 	}
 
 	private static boolean isComment(String stripped) {

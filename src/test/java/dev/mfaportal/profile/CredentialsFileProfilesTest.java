@@ -400,6 +400,40 @@ class CredentialsFileProfilesTest {
 		}
 
 		@Test
+		void longTermKeysWrittenWithAColonWhenSavedOrRemovedThenRefusedAndKept() throws IOException {
+			// botocore's parser takes ':' as well as '=' between a key and its value
+			write("[mfa]\naws_access_key_id: AKIALONGTERM00000001\naws_secret_access_key: long/secret\n");
+
+			assertRefusedAndUntouched("mfa", "longTerm", Removal.LONG_TERM_KEYS);
+		}
+
+		@Test
+		void lineTheReadersWouldNotTakeWhenSavedOrRemovedThenRefusedAsForeignAndKept() throws IOException {
+			write("[mfa]\n" + SESSION + "something the portal never writes\n");
+
+			assertRefusedAndUntouched("mfa", "foreign", Removal.FOREIGN);
+		}
+
+		@Test
+		void longTermKeysWithAnEmptySessionTokenWhenSavedOrRemovedThenRefusedAndKept() throws IOException {
+			// an empty token is no token to the AWS CLI: these are long-term keys
+			write("[mfa]\n" + LONG_TERM + "aws_session_token =\n");
+
+			assertRefusedAndUntouched("mfa", "longTerm", Removal.LONG_TERM_KEYS);
+		}
+
+		@Test
+		void fileWithLoneCarriageReturnLineEndsWhenSavedThenOnlyTheSectionChangesAndOtherKeysStay() throws IOException {
+			write("[mfa]\r" + SESSION.replace("\n", "\r") + "[prod]\r" + LONG_TERM.replace("\n", "\r"));
+
+			assertThat(CredentialsFileProfilesTest.this.profiles.save("mfa", ISSUED).written()).isTrue();
+
+			assertThat(read()).contains("[prod]\r" + LONG_TERM.replace("\n", "\r"))
+				.contains(ISSUED.accessKeyId())
+				.doesNotContain("ASIAOLD");
+		}
+
+		@Test
 		void sectionWhenItHoldsOnlySessionKeysOrTheExpiryCommentThenReplacedAndRemoved() throws IOException {
 			for (String text : List.of("[mfa]\n" + SESSION, "[mfa]\n", block("mfa", RENEWED),
 					block("mfa", RENEWED).replace("]\n", "]\nregion = eu-west-1\n"))) {
