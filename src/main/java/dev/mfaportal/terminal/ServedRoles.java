@@ -95,6 +95,11 @@ class ServedRoles {
 			this.events.publishEvent(served(profile, held, duration, role.credentials().expiration(), null,
 					clientAddress,
 					new Ids(role.credentials().requestId(), role.credentials().accessKeyId(), role.assumedRoleId())));
+			if (held.roles().closed()) {
+				// Stop or a renewal returned while the served row was written: the close
+				// emptied the cache, and the role goes no further
+				throw new SessionEnded();
+			}
 			return role;
 		}
 		catch (StsCallException ex) {
