@@ -26,7 +26,14 @@ class LaunchAgainController {
 
 	static final String PATH = "/launch/again";
 
+	/** The asker's proof that it knows the secret ({@link RunFile#admits}). */
 	static final String SECRET_HEADER = "X-Portal-Run";
+
+	/** The asker's nonce, which both proofs cover. */
+	static final String NONCE_HEADER = "X-Portal-Nonce";
+
+	/** This portal's proof that the answer is its own ({@link RunFile#answerProof}). */
+	static final String ANSWER_PROOF_HEADER = "X-Portal-Proof";
 
 	private final RunFile run;
 
@@ -48,12 +55,13 @@ class LaunchAgainController {
 	 * argument, one a line
 	 */
 	@GetMapping(path = PATH, produces = MediaType.TEXT_PLAIN_VALUE)
-	ResponseEntity<String> again(@RequestHeader(name = SECRET_HEADER, required = false) String secret,
+	ResponseEntity<String> again(@RequestHeader(name = SECRET_HEADER, required = false) String proof,
+			@RequestHeader(name = NONCE_HEADER, required = false) String nonce,
 			@RequestParam(defaultValue = "false") boolean open, HttpServletRequest request) {
 		if (request.getHeader("Origin") != null || request.getHeader("Sec-Fetch-Site") != null) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
 		}
-		if (!this.run.admits(secret) || this.run.base() == null) {
+		if (!this.run.admits(nonce, proof) || this.run.base() == null) {
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
 		}
 		String link = this.run.base().resolve("/launch?token=" + this.tokens.issue()).toString();
@@ -65,7 +73,10 @@ class LaunchAgainController {
 				answer.append(argument).append('\n');
 			}
 		}
-		return ResponseEntity.ok().header("Cache-Control", "no-store").body(answer.toString());
+		return ResponseEntity.ok()
+			.header("Cache-Control", "no-store")
+			.header(ANSWER_PROOF_HEADER, this.run.answerProof(nonce, answer.toString()))
+			.body(answer.toString());
 	}
 
 }

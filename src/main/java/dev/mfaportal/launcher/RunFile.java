@@ -3,14 +3,19 @@ package dev.mfaportal.launcher;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Properties;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import dev.mfaportal.security.LaunchLinkPrinted;
 
@@ -65,10 +70,46 @@ class RunFile {
 		}
 	}
 
-	/** Compared in constant time: the header is a secret a caller may probe. */
-	boolean admits(String candidate) {
-		return candidate != null && MessageDigest.isEqual(this.secret.getBytes(StandardCharsets.UTF_8),
-				candidate.getBytes(StandardCharsets.UTF_8));
+	/**
+	 * Whether the caller knows the secret: it sends not the secret but its proof for a
+	 * nonce of its own ({@link #proof}), so a listener that is not this portal (on the
+	 * port of a portal that died without removing the file) learns nothing from it.
+	 * Compared in constant time.
+	 */
+	boolean admits(String nonce, String proof) {
+		return nonce != null && proof != null && nonce.length() <= 64
+				&& MessageDigest.isEqual(proof(this.secret, "ask", nonce).getBytes(StandardCharsets.UTF_8),
+						proof.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** This portal's proof that it wrote the answer to the nonce: the asker checks it. */
+	String answerProof(String nonce, String answer) {
+		return proof(this.secret, "answer", nonce, answer);
+	}
+
+	/** HMAC-SHA256 under the run's secret of a purpose and its parts, base64url. */
+	static String proof(String secret, String purpose, String... parts) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+			for (String part : parts) {
+				// each part's length first, so no two lists of parts sign alike
+				mac.update(ByteBuffer.allocate(4).putInt(part.length()).array());
+				mac.update(part.getBytes(StandardCharsets.UTF_8));
+			}
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal());
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
+		}
+	}
+
+	/** A fresh random nonce, base64url. */
+	static String nonce() {
+		byte[] bytes = new byte[24];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	/** Where this portal listens, once it does. */

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -76,16 +79,35 @@ public final class SecondStart implements ApplicationListener<ApplicationEnviron
 				return Optional.empty();
 			}
 			URI again = running.get().base().resolve(LaunchAgainController.PATH + "?open=" + openBrowser);
-			HttpURLConnection connection = (HttpURLConnection) again.toURL().openConnection();
+			if (!InetAddress.getByName(again.getHost()).isLoopbackAddress()) {
+				return Optional.empty();
+			}
+			// Straight to the loopback address, never through a proxy or a redirect.
+			HttpURLConnection connection = (HttpURLConnection) again.toURL().openConnection(Proxy.NO_PROXY);
+			connection.setInstanceFollowRedirects(false);
+			connection.setUseCaches(false);
 			connection.setConnectTimeout(TIMEOUT_MILLIS);
 			connection.setReadTimeout(TIMEOUT_MILLIS);
-			connection.setRequestProperty(LaunchAgainController.SECRET_HEADER, running.get().secret());
+			String nonce = RunFile.nonce();
+			connection.setRequestProperty(LaunchAgainController.NONCE_HEADER, nonce);
+			connection.setRequestProperty(LaunchAgainController.SECRET_HEADER,
+					RunFile.proof(running.get().secret(), "ask", nonce));
 			try {
 				if (connection.getResponseCode() != 200) {
 					return Optional.empty();
 				}
 				try (InputStream body = connection.getInputStream()) {
-					List<String> lines = new String(body.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+					String answer = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+					String proof = connection.getHeaderField(LaunchAgainController.ANSWER_PROOF_HEADER);
+					// whoever listens there must show it knows the secret: a portal that
+					// died
+					// left its file, and another account may have taken the port since
+					if (proof == null || !MessageDigest.isEqual(proof.getBytes(StandardCharsets.UTF_8),
+							RunFile.proof(running.get().secret(), "answer", nonce, answer)
+								.getBytes(StandardCharsets.UTF_8))) {
+						return Optional.empty();
+					}
+					List<String> lines = answer.lines().toList();
 					return lines.isEmpty() ? Optional.empty() : Optional.of(lines);
 				}
 			}

@@ -1,0 +1,91 @@
+package dev.mfaportal.launcher;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A second start trusts only the portal that wrote {@code portal-run}: a portal that died
+ * left its file, and whoever listens on its port since (another account of the machine)
+ * learns nothing from the question and can't answer it.
+ */
+class SecondStartTest {
+
+	private HttpServer squatter;
+
+	private final List<String> headersSeen = new CopyOnWriteArrayList<>();
+
+	@AfterEach
+	void stop() {
+		if (this.squatter != null) {
+			this.squatter.stop(0);
+		}
+	}
+
+	private int squat(String answer, String proof) throws IOException {
+		this.squatter = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+		this.squatter.createContext("/", (exchange) -> {
+			exchange.getRequestHeaders().values().forEach(this.headersSeen::addAll);
+			byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+			if (proof != null) {
+				exchange.getResponseHeaders().add(LaunchAgainController.ANSWER_PROOF_HEADER, proof);
+			}
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		this.squatter.start();
+		return this.squatter.getAddress().getPort();
+	}
+
+	private static Path runFile(Path folder, int port, String secret) throws IOException {
+		return Files.writeString(folder.resolve(RunFile.NAME),
+				"url=http://127.0.0.1:" + port + "/\nsecret=" + secret + "\n");
+	}
+
+	@Test
+	void askWhenAStaleRunFilePointsAtAnotherListenerThenNoLinkIsTakenAndTheSecretIsNotSent(@TempDir Path folder)
+			throws IOException {
+		String secret = "the-dead-portals-secret-0000000000000000000";
+		int port = squat("http://127.0.0.1:1/launch?token=phish\nlauncher.opening\n", null);
+
+		assertThat(SecondStart.ask(runFile(folder, port, secret), false)).isEmpty();
+		assertThat(this.headersSeen).isNotEmpty().noneSatisfy((value) -> assertThat(value).contains(secret));
+	}
+
+	@Test
+	void askWhenTheListenerAnswersWithAProofItCannotMakeThenNoLinkIsTaken(@TempDir Path folder) throws IOException {
+		String secret = "the-dead-portals-secret-0000000000000000000";
+		int port = squat("http://127.0.0.1:1/launch?token=phish\n", RunFile.proof("guess", "answer", "x", "y"));
+
+		assertThat(SecondStart.ask(runFile(folder, port, secret), false)).isEmpty();
+	}
+
+	@Test
+	void askWhenTheRunFileNamesAnotherMachineThenNoRequestIsMade(@TempDir Path folder) throws IOException {
+		squat("unused", null);
+		Path file = Files.writeString(folder.resolve(RunFile.NAME), "url=http://192.0.2.1:9/\nsecret=s\n");
+
+		assertThat(SecondStart.ask(file, false)).isEmpty();
+		assertThat(this.headersSeen).isEmpty();
+	}
+
+	@Test
+	void proofWhenPartsAreShiftedBetweenEachOtherThenItDiffers() {
+		assertThat(RunFile.proof("s", "answer", "ab", "c")).isNotEqualTo(RunFile.proof("s", "answer", "a", "bc"));
+		assertThat(RunFile.proof("s", "ask", "n")).isNotEqualTo(RunFile.proof("s", "answer", "n"));
+	}
+
+}
