@@ -56,7 +56,15 @@ class CredentialsFileKeyLines implements CredentialsFileKeys {
 		}
 	}
 
+	/**
+	 * The section's one pair; none when it holds two (repeated lines or a second copy of
+	 * the section): which one a program uses depends on the program, and moving one would
+	 * lose the other.
+	 */
 	private static Optional<LongTermKey> keys(CredentialsFileText text, String profile) {
+		if (text.count(profile, ID) != 1 || text.count(profile, SECRET) != 1) {
+			return Optional.empty();
+		}
 		return text.properties(profile)
 			.filter((p) -> p.containsKey(ID) && p.containsKey(SECRET) && !p.containsKey("aws_session_token"))
 			.map((p) -> new LongTermKey(p.get(ID), p.get(SECRET)));

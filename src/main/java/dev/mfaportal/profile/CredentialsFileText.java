@@ -197,6 +197,22 @@ final class CredentialsFileText {
 		return new CredentialsFileText(result);
 	}
 
+	/** How many lines of the section (every copy of it) set this key. */
+	int count(String section, String key) {
+		int count = 0;
+		for (int[] span : spans(section)) {
+			for (int i = span[0]; i < span[1]; i++) {
+				String line = this.lines.get(i).strip();
+				int delimiter = delimiter(line);
+				if (delimiter > 0 && !isComment(line)
+						&& key.equals(line.substring(0, delimiter).strip().toLowerCase(Locale.ROOT))) {
+					count++;
+				}
+			}
+		}
+		return count;
+	}
+
 	/**
 	 * Where the key ends: at the first {@code =} or {@code :}, the two delimiters of the
 	 * AWS CLI's parser; -1 when there is neither.

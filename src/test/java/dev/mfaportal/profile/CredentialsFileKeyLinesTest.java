@@ -45,6 +45,20 @@ class CredentialsFileKeyLinesTest {
 	}
 
 	@Test
+	void moveWhenTheSectionHoldsTwoKeyPairsThenNoneIsOfferedAndTheFileIsAsItWas() throws Exception {
+		// which pair a reader takes depends on the reader: moving one would lose the
+		// other
+		String text = "[work]\naws_access_key_id = " + PAIR.accessKeyId() + "\naws_secret_access_key = "
+				+ PAIR.secretAccessKey() + "\n\n[work]\naws_access_key_id = AKIASECONDPAIR000001\n"
+				+ "aws_secret_access_key = SecondPairSecret/000000000000000000000\n";
+		Files.writeString(file(), text);
+
+		assertThat(lines().keys("work")).isEmpty();
+		assertThatExceptionOfType(VaultException.class).isThrownBy(() -> lines().removeKeys("work", PAIR));
+		assertThat(Files.readString(file())).isEqualTo(text);
+	}
+
+	@Test
 	void removeKeysWhenTheFileHoldsAnotherPairThenRefusedAndUnchanged() throws Exception {
 		String text = "[work]\naws_access_key_id = AKIAOTHERPAIR0000001\naws_secret_access_key = "
 				+ PAIR.secretAccessKey() + "\n";
