@@ -8,14 +8,14 @@ import java.util.Optional;
 
 import dev.mfaportal.credentialsource.CredentialSource;
 import dev.mfaportal.credentialsource.CredentialSources;
-import dev.mfaportal.credentialsource.VaultState;
+
 import dev.mfaportal.issuing.AttemptGuard.Decision;
 import dev.mfaportal.issuing.DevicePresets.DevicePreset;
 import dev.mfaportal.security.Actor;
 import dev.mfaportal.sts.DeviceFinding;
 import dev.mfaportal.sts.MfaDeviceFinder;
 import dev.mfaportal.sts.StsCallException;
-import dev.mfaportal.sts.StsModel;
+
 import dev.mfaportal.sts.StsSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -73,15 +73,18 @@ class IssuingController {
 	/** Saves profiles on request; {@code null} in team mode, which never writes files. */
 	private final ProfileSaver profiles;
 
-	/** Reads codes from a YubiKey; {@code null} in team mode. */
-	private final HardwareCodes hardwareCodes;
+	/** Reads codes from a YubiKey, where one is offered (local mode). */
+	private final HardwareCodeReader hardwareCodes;
+
+	private final IssueFormPage page;
 
 	IssuingController(CredentialSources sources, IssuingService issuing, DevicePresets presets, Clock clock,
 			StsSettings stsSettings, MfaDeviceFinder finder, ObjectProvider<ProfileSaver> profiles,
-			ObjectProvider<HardwareCodes> hardwareCodes, RenewLinks renewLinks) {
+			HardwareCodeReader hardwareCodes, RenewLinks renewLinks, IssueFormPage page) {
+		this.page = page;
 		this.renewLinks = renewLinks;
 		this.profiles = profiles.getIfAvailable();
-		this.hardwareCodes = hardwareCodes.getIfAvailable();
+		this.hardwareCodes = hardwareCodes;
 		this.finder = finder;
 		this.sources = sources;
 		this.issuing = issuing;
@@ -112,7 +115,7 @@ class IssuingController {
 		List<CredentialSource> available = this.sources.list();
 		if (available.isEmpty() && !this.sources.offersOneTimeKeys()) {
 			model.addAttribute("searched", this.sources.searched());
-			model.addAttribute("vaultLocked", vaultLocked());
+			model.addAttribute("vaultLocked", this.page.vaultLocked());
 			return NO_CREDENTIALS_VIEW;
 		}
 		RenewLinks.Read link = this.renewLinks.read(parameters);
@@ -131,18 +134,10 @@ class IssuingController {
 		model.addAttribute("selectedDevice", prefill.preset().map(DevicePreset::id).orElse(null));
 		model.addAttribute(DURATION_DEFAULT, prefill.durationDefault(finding).orElse(null));
 		Optional<Boolean> saveProfile = Optional.ofNullable(link.parameters().get("saveProfile")).map("true"::equals);
-		return showForm(
+		return this.page.show(
 				form.withSaveProfile(
 						saveProfile.or(() -> prefill.preset().map(DevicePreset::saveProfile)).orElse(false)),
 				available, saved, model);
-	}
-
-	/**
-	 * A source from the list this request already read: the list reads files or the
-	 * database.
-	 */
-	private static Optional<CredentialSource> find(List<CredentialSource> available, String id) {
-		return available.stream().filter((s) -> s.id().equals(id)).findFirst();
 	}
 
 	/**
@@ -184,23 +179,17 @@ class IssuingController {
 			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 			return NO_CREDENTIALS_VIEW;
 		}
-		if (yubikey != null && !StringUtils.hasText(issueForm.tokenCode()) && offersHardwareCodes()) {
+		if (yubikey != null && !StringUtils.hasText(issueForm.tokenCode()) && this.hardwareCodes.offered()) {
 			this.validator.validateAllButCode(issueForm, result);
-			if (!result.hasErrors()) {
-				try {
-					IssueForm withCode = issueForm
-						.withTokenCode(this.hardwareCodes.code(ykmanAccount(Actor.current(), issueForm)));
-					// The form now holds the code: its errors go with it, or the model
-					// drops them.
-					BindingResult checked = new BeanPropertyBindingResult(withCode, "issueForm");
-					model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "issueForm", checked);
-					this.validator.validate(withCode, checked);
-					return issue(withCode, checked, available, model, request, response);
-				}
-				catch (HardwareCodes.Failure ex) {
-					// Nothing reserved or sent: no code was read.
-					result.rejectValue("tokenCode", ex.messageKey(), ex.arguments().toArray(), null);
-				}
+			Optional<IssueForm> withCode = result.hasErrors() ? Optional.empty()
+					: this.hardwareCodes.read(issueForm, result);
+			if (withCode.isPresent()) {
+				// The form now holds the code: its errors go with it, or the model drops
+				// them.
+				BindingResult checked = new BeanPropertyBindingResult(withCode.get(), "issueForm");
+				model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "issueForm", checked);
+				this.validator.validate(withCode.get(), checked);
+				return issue(withCode.get(), checked, available, model, request, response);
 			}
 		}
 		else {
@@ -269,54 +258,8 @@ class IssuingController {
 		}
 	}
 
-	private boolean offersHardwareCodes() {
-		return this.hardwareCodes != null && this.hardwareCodes.available();
-	}
-
-	/**
-	 * The account ykman is asked for: the saved device's with this serial number, else
-	 * the serial number itself.
-	 */
-	private String ykmanAccount(String actor, IssueForm form) {
-		return this.presets.forActor(actor)
-			.stream()
-			.filter((preset) -> preset.serialNumber().equals(form.serialNumber()))
-			.map(DevicePreset::ykmanAccountOrSerial)
-			.findFirst()
-			.orElse(form.serialNumber());
-	}
-
 	private String showForm(IssueForm form, List<CredentialSource> available, Model model) {
-		return showForm(form, available, this.presets.forActor(Actor.current()), model);
-	}
-
-	private String showForm(IssueForm form, List<CredentialSource> available, List<DevicePreset> saved, Model model) {
-		// The template never writes the code or a typed-in secret back into the page.
-		model.addAttribute("issueForm", form);
-		model.addAttribute("oneTimeKeys", this.sources.offersOneTimeKeys());
-		model.addAttribute("yubikey", offersHardwareCodes());
-		model.addAttribute("profileFile", (this.profiles != null) ? this.profiles.fileName() : null);
-		model.addAttribute("sources", available);
-		model.addAttribute("vaultLocked", vaultLocked());
-		model.addAttribute("selectedSource", find(available, form.source())
-			.or(() -> OneTimeKey.SOURCE_ID.equals(form.source()) ? Optional.empty() : available.stream().findFirst())
-			.orElse(null));
-		model.addAttribute("presets", saved);
-		model.addAttribute("durationPresets", StsModel.DURATION_PRESETS);
-		// As text: MessageFormat would print 129600 as "129,600", which the field would
-		// not take.
-		model.addAttribute("durationMin", String.valueOf(StsModel.DURATION_MIN));
-		model.addAttribute("durationMax", String.valueOf(StsModel.DURATION_MAX));
-		model.addAttribute("rootDurationMax", String.valueOf(StsModel.ROOT_DURATION_MAX));
-		model.addAttribute("sessionDurationDefault", String.valueOf(FormDefaults.DURATION_SECONDS));
-		model.addAttribute("roleDurationDefault", String.valueOf(StsModel.ROLE_DURATION_DEFAULT));
-		return FORM_VIEW;
-	}
-
-	/** Whether local mode's vault waits for its passphrase, so the form says so. */
-	private boolean vaultLocked() {
-		VaultState vault = this.sources.vaultState();
-		return vault != null && vault.status() == VaultState.Status.LOCKED;
+		return this.page.show(form, available, this.presets.forActor(Actor.current()), model);
 	}
 
 }

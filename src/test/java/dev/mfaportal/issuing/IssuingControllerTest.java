@@ -76,7 +76,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @WebMvcTest(IssuingController.class)
-@Import({ SecurityConfig.class, IssuingService.class, RenewLinks.class })
+@Import({ SecurityConfig.class, IssuingService.class, RenewLinks.class, HardwareCodeReader.class, IssueFormPage.class })
 @WithMockUser("alice")
 @RecordApplicationEvents
 class IssuingControllerTest {
