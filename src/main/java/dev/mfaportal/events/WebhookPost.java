@@ -38,6 +38,9 @@ final class WebhookPost {
 		this.client = HttpClient.newBuilder()
 			.connectTimeout(settings.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
+			// HTTP/1.1: no h2c upgrade dance with receivers that are a few lines of
+			// script
+			.version(HttpClient.Version.HTTP_1_1)
 			.build();
 	}
 

@@ -27,6 +27,10 @@ public final class Outboxes {
 		return new Outbox(jdbc, settings(url, "test-secret"), clock);
 	}
 
+	static EventSettings settingsFor(URI url, String secret) {
+		return settings(url, secret);
+	}
+
 	static EventSettings settings(URI url, String secret) {
 		return new EventSettings(url, secret, EventSettings.Format.JSON, Duration.ofHours(24), false, false,
 				Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1), "test-instance");
