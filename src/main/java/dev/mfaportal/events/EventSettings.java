@@ -45,12 +45,12 @@ public record EventSettings(URI webhookUrl, String webhookSecret, @DefaultValue(
 		if (webhookUrl != null) {
 			String scheme = String.valueOf(webhookUrl.getScheme()).toLowerCase(Locale.ROOT);
 			if (!scheme.equals("https") && !scheme.equals("http") || webhookUrl.getHost() == null) {
-				throw new IllegalArgumentException(
-						"portal.events.webhook-url must be an http(s) URL with a host, not " + webhookUrl);
+				throw new IllegalArgumentException("portal.events.webhook-url must be an http(s) URL with a host");
 			}
 			if (scheme.equals("http") && !allowHttp && !loopback(webhookUrl.getHost())) {
-				throw new IllegalArgumentException("portal.events.webhook-url " + webhookUrl
-						+ " is plain http to another machine: events would cross the network unencrypted. "
+				// scheme and host only: chat webhooks keep their secret in the path
+				throw new IllegalArgumentException("portal.events.webhook-url http://" + webhookUrl.getHost()
+						+ "/... is plain http to another machine: events would cross the network unencrypted. "
 						+ "Use https, or set portal.events.allow-http=true");
 			}
 			if (webhookSecret == null || webhookSecret.isBlank()) {
@@ -68,9 +68,10 @@ public record EventSettings(URI webhookUrl, String webhookSecret, @DefaultValue(
 		return this.webhookUrl != null;
 	}
 
+	/** {@code localhost} or a loopback IP literal, parsed without asking DNS. */
 	private static boolean loopback(String host) {
 		String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-		return bare.equals("localhost") || bare.startsWith("127.") || bare.equals("::1");
+		return bare.equals("localhost") || bare.equals("::1") || bare.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 	}
 
 	private static String hostName() {

@@ -27,6 +27,19 @@ class EventSettingsTest {
 	}
 
 	@Test
+	void settingsWhenPlainHttpToAHostNameThatStartsWith127ThenRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> settings("http://127.evil.example/hook", "s", false));
+	}
+
+	@Test
+	void settingsWhenRefusedThenTheMessageNamesNoPathWhereChatWebhooksKeepTheirSecret() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> settings("http://hooks.example/services/T000/B000/XXXXSECRET", "s", false))
+			.withMessageNotContaining("XXXXSECRET")
+			.withMessageContaining("hooks.example");
+	}
+
+	@Test
 	void settingsWhenPlainHttpAllowedThenTaken() {
 		assertThat(settings("http://hooks.example/x", "s", true).delivers()).isTrue();
 	}
