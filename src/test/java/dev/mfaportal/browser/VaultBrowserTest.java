@@ -11,6 +11,7 @@ import dev.mfaportal.vault.LocalVaultPortal;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -42,7 +43,9 @@ class VaultBrowserTest extends BrowserTest {
 		if (!chromium.findAll("#passphraseRepeat").isEmpty()) {
 			chromium.find("#passphrase").sendKeys("a passphrase typed in the browser");
 			chromium.find("#passphraseRepeat").sendKeys("a passphrase typed in the browser");
-			chromium.find("[data-unlock-form] button").click();
+			WebElement unlock = chromium.find("[data-unlock-form] button");
+			unlock.click();
+			chromium.waitUntil(ExpectedConditions.stalenessOf(unlock));
 		}
 		chromium.find("#label").sendKeys("work");
 		chromium.find("#accessKeyId").sendKeys(WORK.accessKeyId());
