@@ -48,7 +48,8 @@ class ModularityTest {
 	 * ({@code MfaPortalApplication}) need no mention; the JDK and libraries are not
 	 * checked here.
 	 */
-	static final Map<String, Set<String>> FEATURES = Map.ofEntries(
+	static final Map<String, Set<String>> FEATURES = Map.ofEntries(feature("approval", "issuing", "security", "system"),
+			feature("policy", "approval", "issuing", "security", "system"),
 			feature("accesskey", "credentialsource", "issuing", "limit", "rotation", "security", "sts", "system"),
 			feature("account", "limit", "security", "system"),
 			feature("audit", "accesskey", "account", "events", "issuing", "limit", "rotation", "security", "sts",

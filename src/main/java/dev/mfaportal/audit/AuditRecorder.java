@@ -152,6 +152,8 @@ class AuditRecorder {
 			case ATTEMPT_LIMIT -> Outcome.REJECTED_LIMIT;
 			case DEVICE_LOCKED -> Outcome.REJECTED_LOCKED;
 			case CODE_REUSED -> Outcome.REJECTED_CODE_REUSED;
+			case POLICY -> Outcome.REJECTED_POLICY;
+			case NO_APPROVAL -> Outcome.REJECTED_NO_APPROVAL;
 		};
 	}
 

@@ -21,6 +21,12 @@ enum Outcome {
 	REJECTED_LOCKED,
 	/** The code had already been sent to STS; STS was not called. */
 	REJECTED_CODE_REUSED,
+	/** The team's policy does not allow it; STS was not called. */
+	REJECTED_POLICY,
+	/**
+	 * The policy asks for an approval and there was none to spend; STS was not called.
+	 */
+	REJECTED_NO_APPROVAL,
 	/** The device was locked after too many failures in a row. */
 	DEVICE_LOCKED,
 	/** A locked device was unlocked. */

@@ -18,7 +18,11 @@ public record IssueRejected(IssueAttempt attempt, Reason reason) {
 		/** The device is locked after too many consecutive failures. */
 		DEVICE_LOCKED,
 		/** This code was already sent to STS for this device. */
-		CODE_REUSED
+		CODE_REUSED,
+		/** The team's policy does not allow it. */
+		POLICY,
+		/** The policy asks for an approval and there is none to spend. */
+		NO_APPROVAL
 
 	}
 

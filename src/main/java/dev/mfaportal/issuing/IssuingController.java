@@ -251,6 +251,11 @@ class IssuingController {
 			}
 			return showForm(issueForm, available, model);
 		}
+		catch (PolicyRefusedException ex) {
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			model.addAttribute("policyRefusal", ex.verdict());
+			return showForm(issueForm, available, model);
+		}
 		catch (StsCallException ex) {
 			response.setStatus(StsFailureStatus.of(ex.failure()).value());
 			model.addAttribute("failure", new FailureView(ex, source.get(), issueForm));

@@ -22,6 +22,7 @@ import dev.mfaportal.sts.TemporaryCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -51,8 +52,15 @@ class IssuingService {
 
 	private final RenewLinks renewLinks;
 
+	private final IssuePolicy policy;
+
+	private final ApprovalGate approvals;
+
 	IssuingService(CredentialSources sources, StsGateway sts, AttemptGuard guard, DevicePresets presets,
-			ApplicationEventPublisher events, Clock clock, ConsoleSignIn console, RenewLinks renewLinks) {
+			ApplicationEventPublisher events, Clock clock, ConsoleSignIn console, RenewLinks renewLinks,
+			ObjectProvider<IssuePolicy> policy, ObjectProvider<ApprovalGate> approvals) {
+		this.policy = policy.getIfAvailable(() -> IssuePolicy.ALLOW_ALL);
+		this.approvals = approvals.getIfAvailable(() -> ApprovalGate.NONE);
 		this.console = console;
 		this.renewLinks = renewLinks;
 		this.sources = sources;
@@ -69,6 +77,8 @@ class IssuingService {
 	 * @param source whose keys sign the call
 	 * @param form a form that passed {@link IssueFormValidator}
 	 * @return the credentials and their snippets
+	 * @throws PolicyRefusedException when the team's policy refuses it (nothing is
+	 * reserved, STS is not called)
 	 * @throws AttemptRefusedException when the attempt limits refuse it (STS is not
 	 * called)
 	 * @throws StsCallException when STS gives no credentials
@@ -77,6 +87,8 @@ class IssuingService {
 		// Read before STS is called: once it has answered, nothing may stand between the
 		// person and the credentials.
 		String label = label(actor, form);
+		// The policy first: a refusal reserves nothing, calls nothing and spends no code.
+		String approvalId = admitByPolicy(actor, clientAddress, source, form);
 		StsCaller caller;
 		String sessionName;
 		try {
@@ -89,10 +101,12 @@ class IssuingService {
 			HistoryReceipt receipt = new HistoryReceipt();
 			record(new IssueFailed(attempt(actor, clientAddress, source, form, label), ex.failure(), ex.errorCode(),
 					ex.requestId(), false, receipt), receipt);
+			release(approvalId);
 			throw ex;
 		}
 		Verdict verdict = this.guard.admit(actor, form.serialNumber(), form.tokenCode());
 		if (verdict.decision() != Decision.ADMITTED) {
+			release(approvalId);
 			this.events.publishEvent(new IssueRejected(attempt(actor, clientAddress, source, form), reason(verdict)));
 			throw new AttemptRefusedException(verdict);
 		}
@@ -129,6 +143,36 @@ class IssuingService {
 		return new IssuedCredentials(credentials, Snippets.render(credentials, form.profileName()),
 				Snippets.usage(form.profileName()), form.profileName(), source, form.serialNumber(), form.duration(),
 				this.renewLinks.link(source, form), assumedRoleArn, console, recorded);
+	}
+
+	/**
+	 * Asks the policy; where it wants an approval, spends one in one atomic step.
+	 * @return the spent approval's id, or null when none was needed
+	 * @throws PolicyRefusedException when the policy refuses or no approval can be spent
+	 */
+	private String admitByPolicy(String actor, String clientAddress, CredentialSource source, IssueForm form) {
+		String roleArn = form.assumesRole() ? form.roleArn() : null;
+		IssuePolicy.Verdict verdict = this.policy.check(actor, roleArn, form.duration());
+		if (verdict.decision() == IssuePolicy.Decision.ALLOWED) {
+			return null;
+		}
+		if (verdict.decision() == IssuePolicy.Decision.APPROVAL_REQUIRED && roleArn != null) {
+			String approvalId = this.approvals.spend(actor, roleArn, form.duration()).orElse(null);
+			if (approvalId != null) {
+				return approvalId;
+			}
+			this.events
+				.publishEvent(new IssueRejected(attempt(actor, clientAddress, source, form), Reason.NO_APPROVAL));
+			throw new PolicyRefusedException(verdict, true);
+		}
+		this.events.publishEvent(new IssueRejected(attempt(actor, clientAddress, source, form), Reason.POLICY));
+		throw new PolicyRefusedException(verdict, false);
+	}
+
+	private void release(String approvalId) {
+		if (approvalId != null) {
+			this.approvals.release(approvalId);
+		}
 	}
 
 	/**
