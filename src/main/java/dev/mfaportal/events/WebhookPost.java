@@ -3,6 +3,7 @@ package dev.mfaportal.events;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -53,6 +54,10 @@ final class WebhookPost {
 
 	}
 
+	private Answer noAnswer() {
+		return new Answer(null, "no answer within " + this.settings.requestTimeout().toMillis() + " ms");
+	}
+
 	Answer send(OutboxRow event) {
 		String body = (this.settings.format() == EventSettings.Format.SLACK)
 				? "{\"text\":" + Json.string(event.summary()) + "}" : event.payload();
@@ -81,10 +86,16 @@ final class WebhookPost {
 		}
 		catch (TimeoutException ex) {
 			pending.cancel(true);
-			return new Answer(null, "no answer within " + this.settings.requestTimeout().toMillis() + " ms");
+			return noAnswer();
 		}
 		catch (ExecutionException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			if (cause instanceof HttpTimeoutException) {
+				// The client's own timeout can fire a moment before the wait above ends:
+				// the
+				// same fact, said the same way.
+				return noAnswer();
+			}
 			return new Answer(null, cause.getClass().getSimpleName() + ": " + cause.getMessage());
 		}
 		catch (InterruptedException ex) {
