@@ -131,7 +131,7 @@ start_portal() {
 	(cd "$BENCH_OUT/app" && exec env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN -u AWS_PROFILE \
 		AWS_SHARED_CREDENTIALS_FILE="$abs/credentials" AWS_CONFIG_FILE="$abs/config" MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" \
 		"$java" "${flags[@]}" -jar mfa-portal-0.1.0-SNAPSHOT.jar --server.port="$PORTAL_PORT" \
-		--portal.data-dir="$abs/data" --portal.sts.endpoint="http://127.0.0.1:$EMULATOR_PORT" \
+		--portal.data-dir="$abs/data" --portal.sts.endpoint="http://127.0.0.1:$EMULATOR_PORT" --portal.iam.endpoint="http://127.0.0.1:$EMULATOR_PORT" \
 		--portal.sts.region=us-east-1 "${args[@]}") >"$dir/portal.log" 2>&1 &
 	PORTAL_PID=$!
 	wait_for_line "$dir/portal.log" 'http://127.0.0.1:[0-9]*/' 90

@@ -62,8 +62,8 @@ class ModularityTest {
 			feature("operations", "issuing", "limit", "security", "sts"),
 			feature("rotation", "issuing", "security", "sts"), feature("security"), feature("snippet", "sts"),
 			feature("sts"), feature("system", "security"),
-			feature("terminal", "credentialsource", "issuing", "security", "snippet", "sts"),
-			feature("vault", "credentialsource", "sts", "system"));
+			feature("terminal", "credentialsource", "issuing", "rotation", "security", "snippet", "sts"),
+			feature("vault", "credentialsource", "rotation", "sts", "system"));
 
 	private static final JavaClasses MAIN = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

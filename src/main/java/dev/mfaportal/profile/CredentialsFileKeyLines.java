@@ -30,9 +30,6 @@ class CredentialsFileKeyLines implements CredentialsFileKeys {
 
 	private final AwsFiles files;
 
-	/** Two moves at once would each rename over the other's file. */
-	private final Object lock = new Object();
-
 	CredentialsFileKeyLines(AwsFiles files) {
 		this.files = files;
 	}
@@ -72,7 +69,7 @@ class CredentialsFileKeyLines implements CredentialsFileKeys {
 
 	@Override
 	public void removeKeys(String profile, LongTermKey expected) {
-		synchronized (this.lock) {
+		synchronized (CredentialsFileWrites.LOCK) {
 			try {
 				CredentialsFileText text = CredentialsFileProfiles.read(file());
 				if (!keys(text, profile).equals(Optional.of(expected))) {
@@ -98,7 +95,7 @@ class CredentialsFileKeyLines implements CredentialsFileKeys {
 		if (!StsModel.isProfileName(profile)) {
 			throw new VaultException("vault.putBack.name", profile, null, profile);
 		}
-		synchronized (this.lock) {
+		synchronized (CredentialsFileWrites.LOCK) {
 			try {
 				CredentialsFileText text = CredentialsFileProfiles.read(file());
 				if (text.properties(profile).map((p) -> p.containsKey(ID) || p.containsKey(SECRET)).orElse(false)) {

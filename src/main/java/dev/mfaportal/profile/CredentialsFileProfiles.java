@@ -1,17 +1,9 @@
 package dev.mfaportal.profile;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +30,6 @@ class CredentialsFileProfiles implements ProfileSaver {
 
 	private static final Logger logger = LoggerFactory.getLogger(CredentialsFileProfiles.class);
 
-	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-
 	/**
 	 * What the portal writes in a section, and all a section may hold for it to be
 	 * replaced.
@@ -52,9 +42,6 @@ class CredentialsFileProfiles implements ProfileSaver {
 	private final AwsFiles files;
 
 	private final CredentialSources sources;
-
-	/** Two saves at once would each rename over the other's file. */
-	private final Object lock = new Object();
 
 	CredentialsFileProfiles(ProfileSettings settings, AwsFiles files, CredentialSources sources) {
 		this.settings = settings;
@@ -138,7 +125,7 @@ class CredentialsFileProfiles implements ProfileSaver {
 			return new SavedProfile(profileName, fileName(), "profile.refused.name");
 		}
 		try {
-			synchronized (this.lock) {
+			synchronized (CredentialsFileWrites.LOCK) {
 				// checked again under the lock: the file may have changed since the form
 				CredentialsFileTarget target = CredentialsFileTarget.of(file());
 				if (target.problem() != null) {
@@ -151,7 +138,7 @@ class CredentialsFileProfiles implements ProfileSaver {
 							(holding == Holding.FOREIGN) ? "profile.failed.foreign" : "profile.failed.longTerm");
 				}
 				String block = Snippets.render(SnippetFormat.CREDENTIALS_FILE, credentials, profileName).content();
-				write(target.path(), text.put(profileName, block).text());
+				CredentialsFileWrites.write(target.path(), text.put(profileName, block).text());
 			}
 			logger.info("Saved profile {} in {}", profileName, file());
 			return new SavedProfile(profileName, fileName(), null);
@@ -169,7 +156,7 @@ class CredentialsFileProfiles implements ProfileSaver {
 	 */
 	Removal remove(String profileName) {
 		try {
-			synchronized (this.lock) {
+			synchronized (CredentialsFileWrites.LOCK) {
 				CredentialsFileTarget target = CredentialsFileTarget.of(file());
 				if (target.problem() == CredentialsFileTarget.Problem.FOLDER) {
 					// no file can be where no folder can be
@@ -187,7 +174,7 @@ class CredentialsFileProfiles implements ProfileSaver {
 				if (holding != Holding.REPLACEABLE) {
 					return (holding == Holding.FOREIGN) ? Removal.FOREIGN : Removal.LONG_TERM_KEYS;
 				}
-				write(target.path(), text.remove(profileName).text());
+				CredentialsFileWrites.write(target.path(), text.remove(profileName).text());
 			}
 			logger.info("Removed profile {} from {}", profileName, file());
 			return Removal.REMOVED;
@@ -261,7 +248,7 @@ class CredentialsFileProfiles implements ProfileSaver {
 	 * Writes through {@code file}'s links, as a save does: the vault's move of key lines.
 	 */
 	static void writeThroughLinks(Path file, String text) throws IOException {
-		write(writable(file).path(), text);
+		CredentialsFileWrites.write(writable(file).path(), text);
 	}
 
 	private static CredentialsFileTarget writable(Path file) throws IOException {
@@ -277,54 +264,6 @@ class CredentialsFileProfiles implements ProfileSaver {
 			return CredentialsFileText.parse("");
 		}
 		return CredentialsFileText.parse(Files.readString(target.path(), StandardCharsets.ISO_8859_1));
-	}
-
-	/**
-	 * A temporary file beside the target (the same file system, so the rename is atomic),
-	 * owner-only from its creation, then given the target's permissions less anything
-	 * beyond owner read and write: never looser than before, and never readable by
-	 * others.
-	 * @param target the file at the end of the links, which stay links
-	 */
-	private static void write(Path target, String text) throws IOException {
-		boolean exists = Files.exists(target);
-		Path folder = target.getParent();
-		boolean posix = Files.getFileStore(CredentialsFileTarget.existingAncestor(folder))
-			.supportsFileAttributeView(PosixFileAttributeView.class);
-		if (!Files.isDirectory(folder)) {
-			if (posix) {
-				Files.createDirectories(folder,
-						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-			}
-			else {
-				Files.createDirectories(folder);
-			}
-		}
-		Set<PosixFilePermission> permissions = EnumSet.copyOf(OWNER_ONLY);
-		if (exists && posix) {
-			permissions.retainAll(Files.getPosixFilePermissions(target));
-		}
-		Path temporary = posix
-				? Files.createTempFile(folder, ".credentials-", ".tmp",
-						PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-				: Files.createTempFile(folder, ".credentials-", ".tmp");
-		try {
-			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
-					StandardOpenOption.TRUNCATE_EXISTING)) {
-				ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1));
-				while (bytes.hasRemaining()) {
-					channel.write(bytes);
-				}
-				channel.force(true);
-			}
-			if (posix) {
-				Files.setPosixFilePermissions(temporary, permissions);
-			}
-			Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(temporary);
-		}
 	}
 
 }

@@ -3,7 +3,9 @@ package dev.mfaportal.rotation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mfaportal.rotation.RotatableKeys.KeyPair;
 import dev.mfaportal.sts.IamCallException;
@@ -19,7 +21,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * How old a key is, from IAM's ListAccessKeys (its CreateDate), asked with the key
- * itself: "unknown" where IAM denies the call or can't be reached.
+ * itself: "unknown" where IAM denies the call or can't be reached. What IAM said is kept
+ * per key for {@code portal.vault.age-cache-ttl}: the keys page is shown often, and one
+ * IAM call per key on each showing would be slow and throttled. A rotation or a removal
+ * forgets the key.
  */
 @Service
 @EnableConfigurationProperties(RotationSettings.class)
@@ -33,6 +38,8 @@ public class KeyAges {
 
 	private final Clock clock;
 
+	private final Map<String, Asked> asked = new ConcurrentHashMap<>();
+
 	KeyAges(@Lazy IamGateway iam, StsSettings stsSettings, RotationSettings settings, Clock clock) {
 		this.iam = iam;
 		this.stsSettings = stsSettings;
@@ -41,24 +48,43 @@ public class KeyAges {
 	}
 
 	public KeyAge of(KeyPair pair) {
+		Instant now = this.clock.instant();
+		Asked known = this.asked.get(pair.accessKeyId());
+		if (known == null || !now.isBefore(known.at().plus(this.settings.ageCacheTtl()))) {
+			known = new Asked(created(pair), now);
+			this.asked.put(pair.accessKeyId(), known);
+		}
+		return known.created().map((at) -> {
+			long days = Duration.between(at, now).toDays();
+			return new KeyAge(days, days > this.settings.rotateAfterDays(), this.settings.rotateAfterDays());
+		}).orElse(KeyAge.unknown(this.settings.rotateAfterDays()));
+	}
+
+	/** Asks IAM again next time: the key was rotated or removed. */
+	public void forget(String accessKeyId) {
+		this.asked.remove(accessKeyId);
+	}
+
+	private Optional<Instant> created(KeyPair pair) {
 		StsCaller caller = new StsCaller("age",
 				StaticCredentialsProvider
 					.create(AwsBasicCredentials.create(pair.accessKeyId(), pair.secretAccessKey())),
 				this.stsSettings.regionOrDefault(), null);
 		try {
-			Optional<Instant> created = this.iam.listAccessKeys(caller)
+			return this.iam.listAccessKeys(caller)
 				.stream()
 				.filter((key) -> key.accessKeyId().equals(pair.accessKeyId()))
 				.map(IamGateway.AccessKeyInfo::createDate)
 				.findFirst();
-			return created.map((at) -> {
-				long days = Duration.between(at, this.clock.instant()).toDays();
-				return new KeyAge(days, days > this.settings.rotateAfterDays(), this.settings.rotateAfterDays());
-			}).orElse(KeyAge.unknown(this.settings.rotateAfterDays()));
 		}
 		catch (IamCallException deniedOrAway) {
-			return KeyAge.unknown(this.settings.rotateAfterDays());
+			return Optional.empty();
 		}
+	}
+
+	/** What IAM said of a key's creation, and when it was asked. */
+	private record Asked(Optional<Instant> created, Instant at) {
+
 	}
 
 	/**

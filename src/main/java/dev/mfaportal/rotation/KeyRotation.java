@@ -1,9 +1,8 @@
 package dev.mfaportal.rotation;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import dev.mfaportal.issuing.AttemptGuard;
 import dev.mfaportal.issuing.CredentialsIssued;
@@ -14,7 +13,6 @@ import dev.mfaportal.rotation.RotatableKeys.KeyPair;
 import dev.mfaportal.sts.AccessKeys;
 import dev.mfaportal.sts.IamCallException;
 import dev.mfaportal.sts.IamGateway;
-import dev.mfaportal.sts.IamGateway.AccessKeyInfo;
 import dev.mfaportal.sts.IamGateway.NewAccessKey;
 import dev.mfaportal.sts.SessionTokenRequest;
 import dev.mfaportal.sts.StsCallException;
@@ -26,6 +24,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
@@ -58,8 +57,14 @@ class KeyRotation {
 
 	private final RotationSettings settings;
 
+	private final ObjectProvider<HeldSessions> held;
+
+	private final KeyAges ages;
+
 	KeyRotation(StsGateway sts, @Lazy IamGateway iam, AttemptGuard guard, ApplicationEventPublisher events, Clock clock,
-			StsSettings stsSettings, RotationSettings settings) {
+			StsSettings stsSettings, RotationSettings settings, ObjectProvider<HeldSessions> held, KeyAges ages) {
+		this.held = held;
+		this.ages = ages;
 		this.sts = sts;
 		this.iam = iam;
 		this.guard = guard;
@@ -78,23 +83,33 @@ class KeyRotation {
 	RotationResult rotate(RotatableKeys keys, Request request, KeyPair old) {
 		StsCaller longTerm = caller(request, AwsBasicCredentials.create(old.accessKeyId(), old.secretAccessKey()));
 		// Before the code is spent: ListAccessKeys needs no MFA where policy allows it.
-		String other = otherKey(longTerm, old);
+		String other = OtherKey.of(this.iam, longTerm, old);
 		if (other != null) {
 			step(request, old, old.accessKeyId(), Step.REFUSED, false, "LimitExceeded");
 			return RotationResult.failed("accesskey.rotate.twoKeys", old.label(), other);
 		}
-		AttemptGuard.Verdict verdict = this.guard.admit(request.actor(), request.serialNumber(), request.tokenCode());
-		if (verdict.decision() != AttemptGuard.Decision.ADMITTED) {
-			return RotationResult.failed("accesskey.rotate.codeRefused", old.label());
-		}
+		Optional<HeldSessions.Session> heldSession = heldSession(old);
 		StsCaller session;
-		try {
-			session = session(request, old, longTerm);
+		if (heldSession.isPresent()) {
+			// The session the person holds was made with a code already: no second one.
+			session = heldSession.get().caller();
+			request = request.withSerialNumber(heldSession.get().serialNumber());
 		}
-		catch (StsCallException ex) {
-			return RotationResult.failed("accesskey.rotate.sessionFailed", old.label(),
-					Objects.toString(ex.errorCode(), ex.failure().name()), Objects.toString(ex.stsMessage(), ""));
+		else {
+			AttemptGuard.Verdict verdict = this.guard.admit(request.actor(), request.serialNumber(),
+					request.tokenCode());
+			if (verdict.decision() != AttemptGuard.Decision.ADMITTED) {
+				return RotationResult.failed("accesskey.rotate.codeRefused", old.label());
+			}
+			try {
+				session = session(request, old, longTerm);
+			}
+			catch (StsCallException ex) {
+				return RotationResult.failed("accesskey.rotate.sessionFailed", old.label(),
+						Objects.toString(ex.errorCode(), ex.failure().name()), Objects.toString(ex.stsMessage(), ""));
+			}
 		}
+		this.ages.forget(old.accessKeyId());
 		NewAccessKey created;
 		try {
 			created = this.iam.createAccessKey(session);
@@ -103,7 +118,7 @@ class KeyRotation {
 		catch (IamCallException ex) {
 			step(request, old, old.accessKeyId(), Step.CREATE, false, code(ex));
 			if ("LimitExceeded".equals(ex.errorCode())) {
-				String otherNow = otherKey(session, old);
+				String otherNow = OtherKey.of(this.iam, session, old);
 				return RotationResult.failed("accesskey.rotate.twoKeys", old.label(), Objects.toString(otherNow, "?"));
 			}
 			return RotationResult.failed("accesskey.rotate.createFailed", old.label(), code(ex),
@@ -115,8 +130,20 @@ class KeyRotation {
 			step(request, old, created.accessKeyId(), Step.STORE, true, null);
 		}
 		catch (RuntimeException ex) {
-			step(request, old, created.accessKeyId(), Step.STORE, false, ex.getClass().getSimpleName());
-			return undo(request, old, session, created, "accesskey.rotate.notStored");
+			// A store that threw may have stored it all the same: what it holds decides.
+			Boolean holdsNew = holds(keys, request.keyId(), created.accessKeyId());
+			if (holdsNew == null) {
+				// Unknown: deleting either key at AWS could leave the store with a dead
+				// one.
+				step(request, old, created.accessKeyId(), Step.STORE, false, ex.getClass().getSimpleName());
+				return RotationResult.failed("accesskey.rotate.storeUnknown", old.label(), old.accessKeyId(),
+						created.accessKeyId());
+			}
+			if (!holdsNew) {
+				step(request, old, created.accessKeyId(), Step.STORE, false, ex.getClass().getSimpleName());
+				return undo(request, old, session, created, "accesskey.rotate.notStored");
+			}
+			step(request, old, created.accessKeyId(), Step.STORE, true, null);
 		}
 		if (!confirmed(request, fresh)) {
 			step(request, old, created.accessKeyId(), Step.CONFIRM, false, "InvalidClientTokenId");
@@ -144,23 +171,27 @@ class KeyRotation {
 		return RotationResult.ok("accesskey.rotate.done", old.label(), created.accessKeyId(), old.accessKeyId());
 	}
 
-	/** The key's other key at IAM, when it has two; {@code null} when not, or unknown. */
-	private String otherKey(StsCaller caller, KeyPair old) {
+	/**
+	 * Whether the store now holds that key id under the id; {@code null} when it can't
+	 * say.
+	 */
+	private static Boolean holds(RotatableKeys keys, String id, String accessKeyId) {
 		try {
-			List<AccessKeyInfo> listed = this.iam.listAccessKeys(caller);
-			if (listed.size() < 2) {
-				return null;
-			}
-			return listed.stream()
-				.map(AccessKeyInfo::accessKeyId)
-				.filter((id) -> !id.equals(old.accessKeyId()))
-				.findFirst()
-				.orElse(null);
+			return keys.find(id).map((pair) -> pair.accessKeyId().equals(accessKeyId)).orElse(false);
 		}
-		catch (IamCallException deniedOrAway) {
-			// CreateAccessKey will say LimitExceeded if it is so.
+		catch (RuntimeException unreadable) {
 			return null;
 		}
+	}
+
+	/** Whether a session for the key is held: then no code is needed to rotate it. */
+	boolean sessionHeld(KeyPair key) {
+		return heldSession(key).isPresent();
+	}
+
+	private Optional<HeldSessions.Session> heldSession(KeyPair key) {
+		HeldSessions sessions = this.held.getIfAvailable();
+		return (sessions != null) ? sessions.madeFrom(key) : Optional.empty();
 	}
 
 	/**
@@ -185,29 +216,10 @@ class KeyRotation {
 				credentials.sessionToken()));
 	}
 
-	/**
-	 * GetCallerIdentity with the new pair until it works or the time is up, waiting
-	 * longer each time.
-	 */
 	private boolean confirmed(Request request, KeyPair fresh) {
-		StsCaller caller = caller(request, AwsBasicCredentials.create(fresh.accessKeyId(), fresh.secretAccessKey()));
-		long deadline = System.nanoTime() + this.settings.rotateConfirmTimeout().toNanos();
-		Duration wait = Duration.ofMillis(250);
-		while (true) {
-			try {
-				this.sts.callerIdentity(caller);
-				return true;
-			}
-			catch (StsCallException notYet) {
-				long left = deadline - System.nanoTime();
-				if (left <= 0) {
-					return false;
-				}
-				sleep(Duration.ofNanos(Math.min(left, wait.toNanos())));
-				wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(4)) > 0 ? Duration.ofSeconds(4)
-						: wait.multipliedBy(2);
-			}
-		}
+		return NewKeyConfirmation.confirmed(this.sts,
+				caller(request, AwsBasicCredentials.create(fresh.accessKeyId(), fresh.secretAccessKey())),
+				this.settings.rotateConfirmTimeout());
 	}
 
 	/** Deletes the new key again; the old one was never touched at AWS. */
@@ -251,15 +263,6 @@ class KeyRotation {
 		return (ex.errorCode() != null) ? ex.errorCode() : "no answer";
 	}
 
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
 	/**
 	 * @param actor who asks
 	 * @param clientAddress from where
@@ -268,6 +271,10 @@ class KeyRotation {
 	 * @param tokenCode its code, used for the session and kept nowhere
 	 */
 	record Request(String actor, String clientAddress, String keyId, String serialNumber, String tokenCode) {
+
+		Request withSerialNumber(String serial) {
+			return new Request(this.actor, this.clientAddress, this.keyId, serial, null);
+		}
 
 		@Override
 		public String toString() {

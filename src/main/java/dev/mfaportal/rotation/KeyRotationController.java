@@ -22,6 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * {@code POST /keys/{id}/rotate}, wherever a key store offers rotation; back to the keys
  * page with what happened. Another person's key, or one that does not exist, answers 404.
+ * No code is asked where an MFA session made from that key is held (local mode's served
+ * session): the rotation uses it.
  */
 @Controller
 class KeyRotationController {
@@ -47,8 +49,12 @@ class KeyRotationController {
 		String code = tokenCode.replaceAll("[\\s\u00a0]", "");
 		MapBindingResult errors = new MapBindingResult(
 				new HashMap<>(Map.of("serialNumber", serialNumber.strip(), "tokenCode", code)), "rotateForm");
-		StsInputRules.serialNumber(serialNumber.strip(), errors);
-		StsInputRules.tokenCode(code, errors);
+		if (!this.rotation.sessionHeld(old)) {
+			// Asked only when no session made from this key is held: the IAM calls need
+			// one.
+			StsInputRules.serialNumber(serialNumber.strip(), errors);
+			StsInputRules.tokenCode(code, errors);
+		}
 		RotationResult result = errors.hasErrors() ? RotationResult.failed("accesskey.rotate.invalid", old.label())
 				: this.rotation.rotate(store, new KeyRotation.Request(Actor.current(), request.getRemoteAddr(), id,
 						serialNumber.strip(), code), old);

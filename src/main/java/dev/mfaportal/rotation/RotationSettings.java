@@ -16,10 +16,13 @@ import org.springframework.validation.annotation.Validated;
  * @param rotateConfirmTimeout how long the new key is tried with GetCallerIdentity, with
  * backoff, before the rotation gives up and deletes it again (IAM takes seconds to
  * propagate a key)
+ * @param ageCacheTtl how long the keys page keeps what IAM said of a key's age before it
+ * asks again (a rotation or a removal asks at once)
  */
 @ConfigurationProperties("portal.vault")
 @Validated
 record RotationSettings(@Min(1) @DefaultValue("90") int rotateAfterDays,
-		@NotNull @DefaultValue("20s") Duration rotateConfirmTimeout) {
+		@NotNull @DefaultValue("20s") Duration rotateConfirmTimeout,
+		@NotNull @DefaultValue("5m") Duration ageCacheTtl) {
 
 }

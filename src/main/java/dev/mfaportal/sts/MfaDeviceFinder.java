@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Finds the MFA device of a set of keys: GetCallerIdentity names the account and the
  * user, and IAM's ListMFADevices (when the user may call it) lists the real devices. IAM
- * is global; where an endpoint is configured for STS (the emulator), IAM is asked there
- * too.
+ * is global, asked at {@code portal.iam.endpoint} where one is set (the emulator), never
+ * at STS's.
  */
 @Component
 public class MfaDeviceFinder implements DisposableBean {
@@ -30,11 +30,14 @@ public class MfaDeviceFinder implements DisposableBean {
 
 	private final StsSettings settings;
 
+	private final IamSettings iamSettings;
+
 	private final SdkHttpClient httpClient;
 
 	private final Map<String, IamClient> clients = new ConcurrentHashMap<>();
 
-	MfaDeviceFinder(StsGateway sts, StsSettings settings, SdkHttpClient httpClient) {
+	MfaDeviceFinder(StsGateway sts, StsSettings settings, IamSettings iamSettings, SdkHttpClient httpClient) {
+		this.iamSettings = iamSettings;
 		this.sts = sts;
 		this.settings = settings;
 		this.httpClient = httpClient;
@@ -65,7 +68,7 @@ public class MfaDeviceFinder implements DisposableBean {
 	}
 
 	private IamClient client(StsCaller caller) {
-		URI endpoint = (caller.endpoint() != null) ? caller.endpoint() : this.settings.endpoint();
+		URI endpoint = (caller.endpoint() != null) ? caller.endpoint() : this.iamSettings.endpoint();
 		return this.clients.computeIfAbsent(String.valueOf(endpoint), (key) -> {
 			IamClientBuilder builder = IamClient.builder()
 				.httpClient(this.httpClient)

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@link IamGateway} through the SDK's {@code IamClient} ({@code aws-global}, signed for
- * us-east-1), one per endpoint: the caller's, else {@code portal.sts.endpoint} (the
+ * us-east-1), one per endpoint: the caller's, else {@code portal.iam.endpoint} (the
  * emulator answers both), else IAM's own. Built only when a key is rotated or its age
  * asked, so a portal that never does either loads no IAM classes for it.
  */
@@ -32,11 +32,14 @@ class SdkIamGateway implements IamGateway, DisposableBean {
 
 	private final StsSettings settings;
 
+	private final IamSettings iamSettings;
+
 	private final SdkHttpClient httpClient;
 
 	private final Map<String, IamClient> clients = new ConcurrentHashMap<>();
 
-	SdkIamGateway(StsSettings settings, SdkHttpClient httpClient) {
+	SdkIamGateway(StsSettings settings, IamSettings iamSettings, SdkHttpClient httpClient) {
+		this.iamSettings = iamSettings;
 		this.settings = settings;
 		this.httpClient = httpClient;
 	}
@@ -90,7 +93,7 @@ class SdkIamGateway implements IamGateway, DisposableBean {
 	}
 
 	private IamClient client(StsCaller caller) {
-		URI endpoint = (caller.endpoint() != null) ? caller.endpoint() : this.settings.endpoint();
+		URI endpoint = (caller.endpoint() != null) ? caller.endpoint() : this.iamSettings.endpoint();
 		return this.clients.computeIfAbsent(String.valueOf(endpoint), (key) -> {
 			IamClientBuilder builder = IamClient.builder()
 				.httpClient(this.httpClient)

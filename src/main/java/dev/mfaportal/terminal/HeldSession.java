@@ -51,11 +51,21 @@ class HeldSession {
 					StaticCredentialsProvider.create(AwsSessionCredentials.create(credentials.accessKeyId(),
 							credentials.secretAccessKey(), credentials.sessionToken())),
 					source.region(), source.endpoint());
-			end(this.held
-				.getAndSet(new Held(credentials, request.source(), request.serialNumber(), signer, new RoleCache())));
+			end(this.held.getAndSet(new Held(credentials, request.source(), request.serialNumber(), signer,
+					new RoleCache(), keyId(source))));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not hold the session for terminals: {}", ex.getClass().getSimpleName());
+		}
+	}
+
+	/** The long-term key id that signed for the session, or {@code null} if unknown. */
+	private static String keyId(StsCaller source) {
+		try {
+			return source.credentials().resolveCredentials().accessKeyId();
+		}
+		catch (RuntimeException unknown) {
+			return null;
 		}
 	}
 
@@ -94,9 +104,11 @@ class HeldSession {
 	 * @param signer the session as a caller of AssumeRole, in the source's region and
 	 * endpoint
 	 * @param roles the roles assumed from it, closed when it ends
+	 * @param longTermKeyId the access key id of the long-term key that made it (public),
+	 * or {@code null}
 	 */
 	record Held(TemporaryCredentials credentials, CredentialSource source, String serialNumber, StsCaller signer,
-			RoleCache roles) {
+			RoleCache roles, String longTermKeyId) {
 
 		@Override
 		public String toString() {

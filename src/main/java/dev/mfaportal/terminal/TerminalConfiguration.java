@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import dev.mfaportal.credentialsource.CredentialSources;
+import dev.mfaportal.rotation.HeldSessions;
 import dev.mfaportal.sts.StsGateway;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -45,6 +46,12 @@ class TerminalConfiguration {
 			}
 
 		};
+	}
+
+	/** The held session, for rotating the vault key that made it without a code. */
+	@Bean
+	HeldSessions heldRotationSessions(HeldSession held) {
+		return new HeldRotationSessions(held);
 	}
 
 	@Bean

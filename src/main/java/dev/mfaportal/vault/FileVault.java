@@ -33,10 +33,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The vault as a passphrase-encrypted file ({@link VaultFile}), for machines with no
- * secret store. The passphrase is asked once per start ({@link #unlock}) and held in this
- * JVM's memory only. Every change re-reads the file under a lock shared with other
- * portals, so two at once never lose each other's keys. A file that can't be read is
- * never written over.
+ * secret store. The passphrase is asked once per start ({@link #unlock}); only the key
+ * derived from it is kept, in this JVM's memory, and the typed characters are wiped.
+ * Every change re-reads the file under a lock shared with other portals, so two at once
+ * never lose each other's keys. A file that can't be read is never written over.
  */
 class FileVault implements KeyVault {
 
@@ -54,8 +54,6 @@ class FileVault implements KeyVault {
 	private final Path lockFile;
 
 	private final Clock clock;
-
-	private char[] passphrase;
 
 	private Keys keys;
 
@@ -77,6 +75,9 @@ class FileVault implements KeyVault {
 
 	@Override
 	public synchronized VaultState state() {
+		if (dangling(this.file)) {
+			return state(Status.BROKEN, "vault.file.danglingLink");
+		}
 		if (!Files.exists(this.file)) {
 			return state(Status.NEW, null);
 		}
@@ -89,7 +90,7 @@ class FileVault implements KeyVault {
 		catch (IOException ex) {
 			return state(Status.BROKEN, "vault.file.unreadable");
 		}
-		return state((this.passphrase != null) ? Status.READY : Status.LOCKED, null);
+		return state((this.keys != null) ? Status.READY : Status.LOCKED, null);
 	}
 
 	private VaultState state(Status status, String reasonKey) {
@@ -112,16 +113,23 @@ class FileVault implements KeyVault {
 		char[] candidate = given.toCharArray();
 		try {
 			VaultFiles.locked(this.lockFile, () -> {
+				if (dangling(this.file)) {
+					// A new vault would replace the link: the keys may be where it
+					// pointed.
+					throw new VaultException("vault.file.danglingLink", "dangling link", null, this.file.toString());
+				}
 				if (!Files.exists(this.file)) {
 					Passphrases.checkNew(given, repeat);
 					VaultFile.Fresh fresh = VaultFile.Fresh.of(candidate);
 					VaultFiles.write(this.file, VaultFile.encrypt(fresh.header(), fresh.keys().cipherKey(), List.of()));
-					remember(candidate, fresh.keys(), fresh.header().salt());
+					remember(fresh.keys(), fresh.header().salt());
 					logger.info("Created the vault file {}", this.file);
 					return null;
 				}
 				Parsed parsed = VaultFile.parse(Files.readAllBytes(this.file));
-				Keys derived = derive(candidate, parsed);
+				VaultFile.Header header = parsed.header();
+				Keys derived = VaultFile.derive(candidate, header.memoryKib(), header.iterations(),
+						header.parallelism(), header.salt());
 				if (!MessageDigest.isEqual(derived.check(), parsed.header().check())) {
 					this.failures++;
 					if (this.failures >= FREE_TRIES) {
@@ -132,7 +140,7 @@ class FileVault implements KeyVault {
 					throw new VaultException("vault.unlock.wrong", "wrong passphrase", null);
 				}
 				VaultFile.decrypt(parsed, derived.cipherKey());
-				remember(candidate, derived, parsed.header().salt());
+				remember(derived, parsed.header().salt());
 				logger.info("Unlocked the vault file {}", this.file);
 				return null;
 			});
@@ -143,30 +151,37 @@ class FileVault implements KeyVault {
 		catch (Exception ex) {
 			throw failure(ex);
 		}
+		finally {
+			Arrays.fill(candidate, '\0');
+		}
 	}
 
-	private void remember(char[] candidate, Keys derived, byte[] salt) {
-		this.passphrase = candidate;
+	/** A link whose target is gone: never "no vault yet". */
+	static boolean dangling(Path file) {
+		return Files.isSymbolicLink(file) && !Files.exists(file);
+	}
+
+	private void remember(Keys derived, byte[] salt) {
 		this.keys = derived;
 		this.keysSalt = salt;
 		this.failures = 0;
 		this.nextTry = Instant.EPOCH;
 	}
 
-	/** The key for this file's salt: derived again only when another portal made it. */
-	private Keys derive(char[] passphrase, Parsed parsed) {
-		if (this.keys != null && Arrays.equals(this.keysSalt, parsed.header().salt())
-				&& passphrase == this.passphrase) {
-			return this.keys;
+	/**
+	 * The key for this file's salt. The passphrase is not kept, so a file another portal
+	 * made anew (another salt) can't be read until it is unlocked again.
+	 */
+	private Keys current(Parsed parsed) {
+		if (this.keys == null || !Arrays.equals(this.keysSalt, parsed.header().salt())) {
+			throw new VaultException("vault.file.otherPassphrase", "made anew", null);
 		}
-		VaultFile.Header header = parsed.header();
-		return VaultFile.derive(passphrase, header.memoryKib(), header.iterations(), header.parallelism(),
-				header.salt());
+		return this.keys;
 	}
 
 	@Override
 	public synchronized List<VaultKey> list() {
-		if (this.passphrase == null || !Files.exists(this.file)) {
+		if (this.keys == null || !Files.exists(this.file)) {
 			return List.of();
 		}
 		try {
@@ -180,7 +195,7 @@ class FileVault implements KeyVault {
 
 	@Override
 	public synchronized Optional<LongTermKey> secret(String id) {
-		if (this.passphrase == null) {
+		if (this.keys == null) {
 			throw new VaultException("vault.error.locked", "locked", null);
 		}
 		return entries().stream()
@@ -238,13 +253,13 @@ class FileVault implements KeyVault {
 	 * Read, change and write the entries under the lock; nothing is written on failure.
 	 */
 	private synchronized void change(UnaryOperator<List<Entry>> edit) {
-		if (this.passphrase == null) {
+		if (this.keys == null) {
 			throw new VaultException("vault.error.locked", "locked", null);
 		}
 		try {
 			VaultFiles.locked(this.lockFile, () -> {
 				Parsed parsed = VaultFile.parse(Files.readAllBytes(this.file));
-				Keys current = derive(this.passphrase, parsed);
+				Keys current = current(parsed);
 				if (!MessageDigest.isEqual(current.check(), parsed.header().check())) {
 					throw new VaultException("vault.file.otherPassphrase", "passphrase changed", null);
 				}
@@ -264,7 +279,7 @@ class FileVault implements KeyVault {
 	private List<Entry> entries() {
 		try {
 			Parsed parsed = VaultFile.parse(Files.readAllBytes(this.file));
-			return VaultFile.decrypt(parsed, derive(this.passphrase, parsed).cipherKey());
+			return VaultFile.decrypt(parsed, current(parsed).cipherKey());
 		}
 		catch (Exception ex) {
 			throw failure(ex);

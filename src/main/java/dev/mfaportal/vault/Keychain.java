@@ -17,7 +17,7 @@ import com.github.javakeyring.PasswordAccessException;
  * is used. The Secret Service address comes from {@code DBUS_SESSION_BUS_ADDRESS}, as an
  * environment variable or a system property.
  */
-final class Keychain implements AutoCloseable {
+final class Keychain implements KeychainItems, AutoCloseable {
 
 	/** Longer than a healthy store takes; a locked one may wait for a prompt forever. */
 	static final long TIMEOUT_SECONDS = 10;
@@ -76,7 +76,8 @@ final class Keychain implements AutoCloseable {
 	 * @return the item, or empty when the store holds none of that name
 	 * @throws KeychainUnavailable when the store fails
 	 */
-	Optional<String> get(String account) throws KeychainUnavailable {
+	@Override
+	public Optional<String> get(String account) throws KeychainUnavailable {
 		try {
 			return Optional.ofNullable(this.keyring.getPassword(this.service, account));
 		}
@@ -91,7 +92,8 @@ final class Keychain implements AutoCloseable {
 		}
 	}
 
-	void set(String account, String value) throws KeychainUnavailable {
+	@Override
+	public void set(String account, String value) throws KeychainUnavailable {
 		try {
 			this.keyring.setPassword(this.service, account, value);
 		}
@@ -100,7 +102,8 @@ final class Keychain implements AutoCloseable {
 		}
 	}
 
-	void delete(String account) throws KeychainUnavailable {
+	@Override
+	public void delete(String account) throws KeychainUnavailable {
 		try {
 			this.keyring.deletePassword(this.service, account);
 		}

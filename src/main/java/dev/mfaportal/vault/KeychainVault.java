@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -25,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The vault in the OS keychain: one item per key ({@code key:ID}: the key id and the
- * secret) and one {@code index} item (ids, labels, key ids, dates), all under the service
+ * The vault in the OS keychain: one item per key ({@code key:ID}, or {@code key:ID.N}
+ * after a rotation: the key id and the secret) and one {@code index} item (ids, labels,
+ * key ids, dates, item names), all under the service
  * {@code portal.vault.keychain-service}. Beside the vault file the portal keeps a marker
  * that holds no secret, only that the keychain is in use and a change stamp: the form
  * lists no keychain keys, and so loads no D-Bus class, until it exists, and other portals
@@ -52,6 +55,9 @@ class KeychainVault implements KeyVault {
 
 	private List<VaultKey> index = List.of();
 
+	/** Wraps the store's items; a test's way to make one write fail. */
+	private UnaryOperator<KeychainItems> items = UnaryOperator.identity();
+
 	KeychainVault(String service, Path marker, Clock clock) {
 		this.service = service;
 		this.marker = marker;
@@ -61,6 +67,14 @@ class KeychainVault implements KeyVault {
 
 	static Path marker(Path vaultFile) {
 		return vaultFile.resolveSibling(vaultFile.getFileName() + ".keychain");
+	}
+
+	void wrapItems(UnaryOperator<KeychainItems> wrapper) {
+		this.items = wrapper;
+	}
+
+	private KeychainItems items() throws KeychainUnavailable {
+		return this.items.apply(keychain());
 	}
 
 	/** Opens the store now, to say whether it answers; remembered. */
@@ -94,7 +108,7 @@ class KeychainVault implements KeyVault {
 		try {
 			FileTime stamp = Files.getLastModifiedTime(this.marker);
 			if (!stamp.equals(this.indexStamp)) {
-				this.index = readIndex();
+				this.index = readIndex().keys();
 				this.indexStamp = stamp;
 			}
 			return this.index;
@@ -108,7 +122,11 @@ class KeychainVault implements KeyVault {
 	@Override
 	public synchronized Optional<LongTermKey> secret(String id) {
 		try {
-			return keychain().get("key:" + id).map((item) -> {
+			String name = readIndex().items().get(id);
+			if (name == null) {
+				return Optional.empty();
+			}
+			return items().get(name).map((item) -> {
 				int newline = item.indexOf('\n');
 				return new LongTermKey(item.substring(0, newline), item.substring(newline + 1));
 			});
@@ -163,21 +181,40 @@ class KeychainVault implements KeyVault {
 	}
 
 	/**
-	 * Under the lock shared with other portals: the item first, then the index, so that a
-	 * failure between them leaves at worst an item no index names, never an index entry
-	 * without its secret. A removal goes the other way round.
+	 * Under the lock shared with other portals. A new pair goes into an item of a new
+	 * name first, then the index names it, and only then is the item it replaces removed:
+	 * a failure at any step leaves the index naming an item that holds its key, so the
+	 * old key stays usable. A removal drops the index entry before the item.
 	 */
 	private synchronized void change(UnaryOperator<List<VaultKey>> edit, String id, LongTermKey pair) {
 		try {
 			VaultFiles.locked(this.lockFile, () -> {
-				Keychain store = keychain();
-				List<VaultKey> edited = edit.apply(readIndex());
+				KeychainItems store = items();
+				Index before = readIndex();
+				List<VaultKey> edited = edit.apply(before.keys());
+				Map<String, String> names = new HashMap<>(before.items());
+				String oldItem = before.items().get(id);
+				String newItem = null;
 				if (pair != null && edited.stream().anyMatch((k) -> k.id().equals(id))) {
-					store.set("key:" + id, pair.accessKeyId() + "\n" + pair.secretAccessKey());
+					newItem = (oldItem == null) ? "key:" + id
+							: "key:" + id + "." + HexFormat.of().formatHex(VaultFile.random(4));
+					store.set(newItem, pair.accessKeyId() + "\n" + pair.secretAccessKey());
+					names.put(id, newItem);
 				}
-				store.set("index", indexText(edited));
-				if (pair == null) {
-					store.delete("key:" + id);
+				else if (edited.stream().noneMatch((k) -> k.id().equals(id))) {
+					names.remove(id);
+				}
+				try {
+					store.set("index", indexText(edited, names));
+				}
+				catch (KeychainUnavailable ex) {
+					if (newItem != null && !newItem.equals(oldItem)) {
+						quietlyDelete(store, newItem);
+					}
+					throw ex;
+				}
+				if (oldItem != null && !oldItem.equals(names.get(id))) {
+					quietlyDelete(store, oldItem);
 				}
 				VaultFiles.write(this.marker,
 						("The keys of this portal's vault are in the OS keychain, service " + this.service
@@ -202,19 +239,37 @@ class KeychainVault implements KeyVault {
 		}
 	}
 
-	private List<VaultKey> readIndex() throws KeychainUnavailable {
-		List<VaultKey> keys = new ArrayList<>();
-		for (String line : keychain().get("index").orElse("").split("\n")) {
-			String[] f = line.split("\t");
-			if (f.length == 4) {
-				keys.add(new VaultKey(f[0], new String(Base64.getDecoder().decode(f[1]), StandardCharsets.UTF_8), f[2],
-						Instant.ofEpochSecond(Long.parseLong(f[3]))));
-			}
+	/** An item no index names any more: left behind if the store fails, harmless. */
+	private static void quietlyDelete(KeychainItems store, String item) {
+		try {
+			store.delete(item);
 		}
-		return keys;
+		catch (KeychainUnavailable ex) {
+			logger.warn("Could not remove an unused item of the vault from the keychain: {}", ex.getMessage());
+		}
 	}
 
-	private static String indexText(List<VaultKey> keys) {
+	/** The keys, and the name of the item that holds each one's secret. */
+	private record Index(List<VaultKey> keys, Map<String, String> items) {
+
+	}
+
+	private Index readIndex() throws KeychainUnavailable {
+		List<VaultKey> keys = new ArrayList<>();
+		Map<String, String> items = new HashMap<>();
+		for (String line : items().get("index").orElse("").split("\n")) {
+			String[] f = line.split("\t");
+			if (f.length == 4 || f.length == 5) {
+				keys.add(new VaultKey(f[0], new String(Base64.getDecoder().decode(f[1]), StandardCharsets.UTF_8), f[2],
+						Instant.ofEpochSecond(Long.parseLong(f[3]))));
+				// an index written before rotations named no item: the key's first one
+				items.put(f[0], (f.length == 5) ? f[4] : "key:" + f[0]);
+			}
+		}
+		return new Index(keys, items);
+	}
+
+	private static String indexText(List<VaultKey> keys, Map<String, String> items) {
 		StringBuilder text = new StringBuilder();
 		for (VaultKey key : keys) {
 			text.append(key.id())
@@ -224,6 +279,8 @@ class KeychainVault implements KeyVault {
 				.append(key.accessKeyId())
 				.append('\t')
 				.append(key.storedAt().getEpochSecond())
+				.append('\t')
+				.append(items.getOrDefault(key.id(), "key:" + key.id()))
 				.append('\n');
 		}
 		return text.toString();

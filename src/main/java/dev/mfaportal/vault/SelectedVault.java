@@ -1,6 +1,7 @@
 package dev.mfaportal.vault;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +53,9 @@ class SelectedVault implements KeyVault {
 			else if (backend == Backend.KEYCHAIN || Files.exists(KeychainVault.marker(this.settings.file()))) {
 				this.chosen = keychain();
 			}
-			else if (Files.exists(this.settings.file())) {
+			else if (Files.exists(this.settings.file(), LinkOption.NOFOLLOW_LINKS)) {
+				// a dangling link too: the file vault says what is wrong, nothing goes
+				// elsewhere
 				this.chosen = file();
 				this.whyNotKeychain = "a vault file exists at " + this.settings.file();
 			}

@@ -3,6 +3,7 @@ package dev.mfaportal.vault;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import dev.mfaportal.rotation.RotatableKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,12 @@ class VaultConfiguration {
 		VaultSettings resolved = (settings.file() != null) ? settings
 				: new VaultSettings(settings.backend(), dataDir.resolve("vault"), settings.keychainService());
 		return new SelectedVault(resolved, clock);
+	}
+
+	/** Rotation of the vault's keys ({@code POST /keys/{id}/rotate}). */
+	@Bean
+	RotatableKeys vaultRotatableKeys(SelectedVault vault) {
+		return new VaultRotatableKeys(vault);
 	}
 
 	/** Which store is in use, and why not the keychain, said once the portal is up. */

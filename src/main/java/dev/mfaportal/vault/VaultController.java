@@ -1,6 +1,9 @@
 package dev.mfaportal.vault;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import dev.mfaportal.credentialsource.CredentialSource;
 import dev.mfaportal.credentialsource.CredentialSources;
@@ -8,6 +11,9 @@ import dev.mfaportal.credentialsource.CredentialsFileKeys;
 import dev.mfaportal.credentialsource.LongTermKey;
 import dev.mfaportal.credentialsource.VaultException;
 import dev.mfaportal.credentialsource.VaultKey;
+import dev.mfaportal.rotation.KeyAges;
+import dev.mfaportal.rotation.KeyAges.KeyAge;
+import dev.mfaportal.rotation.RotatableKeys;
 import dev.mfaportal.sts.AccessKeys;
 import dev.mfaportal.sts.DeviceFinding;
 import dev.mfaportal.sts.MfaDeviceFinder;
@@ -61,10 +67,16 @@ class VaultController {
 
 	private final StsSettings settings;
 
+	private final RotatableKeys rotatable;
+
+	private final KeyAges ages;
+
 	private final VaultKeyFormValidator validator = new VaultKeyFormValidator();
 
 	VaultController(SelectedVault vault, CredentialSources sources, CredentialsFileKeys file, MfaDeviceFinder finder,
-			StsSettings settings) {
+			StsSettings settings, RotatableKeys rotatable, KeyAges ages) {
+		this.rotatable = rotatable;
+		this.ages = ages;
 		this.vault = vault;
 		this.sources = sources;
 		this.file = file;
@@ -121,9 +133,11 @@ class VaultController {
 
 	@PostMapping("/keys/{id}/delete")
 	String remove(@PathVariable String id, RedirectAttributes redirect) {
-		String label = this.vault.find(id).map(VaultKey::label).orElse(null);
+		Optional<VaultKey> key = this.vault.find(id);
+		String label = key.map(VaultKey::label).orElse(null);
 		try {
 			if (label != null && this.vault.remove(id)) {
+				this.ages.forget(key.get().accessKeyId());
 				return done(redirect, "vault.flash.removed", label);
 			}
 			return failed(redirect, "vault.error.gone", new Object[0]);
@@ -161,10 +175,29 @@ class VaultController {
 		response.setHeader("Cache-Control", "no-store");
 		this.vault.choose();
 		model.addAttribute("vault", this.vault.state());
-		model.addAttribute("keys", this.vault.list());
+		List<VaultKey> keys = this.vault.list();
+		model.addAttribute("keys", keys);
+		model.addAttribute("ages", ages(keys));
 		model.addAttribute("movable", movable());
 		model.addAttribute("credentialsFile", this.file.fileName());
 		return VIEW;
+	}
+
+	/**
+	 * Each key's age from IAM, asked with the key itself; a key that can't answer is
+	 * "unknown".
+	 */
+	private Map<String, KeyAge> ages(List<VaultKey> keys) {
+		Map<String, KeyAge> ages = new HashMap<>();
+		for (VaultKey key : keys) {
+			try {
+				this.rotatable.find(key.id()).ifPresent((pair) -> ages.put(key.id(), this.ages.of(pair)));
+			}
+			catch (VaultException unreadable) {
+				// its age stays unknown; the page says what is wrong with the vault
+			}
+		}
+		return ages;
 	}
 
 	/** The credentials-file profiles whose long-term keys can move into the vault. */

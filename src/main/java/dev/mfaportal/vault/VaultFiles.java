@@ -80,9 +80,24 @@ final class VaultFiles {
 				channel.force(true);
 			}
 			Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			syncFolder(folder);
 		}
 		finally {
 			Files.deleteIfExists(temporary);
+		}
+	}
+
+	/**
+	 * The rename is durable only once the folder that names the file is written out: on
+	 * Linux a folder opened for reading can be forced; where the OS refuses (Windows),
+	 * its own rename is durable as it is.
+	 */
+	static void syncFolder(Path folder) {
+		try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+		catch (IOException | UnsupportedOperationException notOnThisSystem) {
+			// the file is written and renamed; only its durability across a crash is left
 		}
 	}
 

@@ -40,9 +40,21 @@ class YkmanCodes implements HardwareCodes {
 		if (this.settings.path() != null) {
 			return Optional.of(this.settings.path()).filter(Files::isExecutable);
 		}
-		for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+		return onPath(System.getenv().getOrDefault("PATH", ""));
+	}
+
+	/**
+	 * {@code ykman} in the first absolute entry of a {@code PATH} that holds it. A
+	 * relative entry (or an empty one, the current folder) names whatever folder the
+	 * portal was started in, which anyone who can write there could fill.
+	 */
+	static Optional<Path> onPath(String path) {
+		for (String entry : path.split(File.pathSeparator)) {
+			if (entry.isEmpty() || !Path.of(entry).isAbsolute()) {
+				continue;
+			}
 			for (String name : new String[] { "ykman", "ykman.exe" }) {
-				if (!entry.isEmpty() && Files.isExecutable(Path.of(entry, name))) {
+				if (Files.isExecutable(Path.of(entry, name))) {
 					return Optional.of(Path.of(entry, name));
 				}
 			}

@@ -93,11 +93,11 @@ class TwoInstancesIntegrationTest {
 	private static ConfigurableApplicationContext start(String... encryption) {
 		// As command-line arguments, which outrank the test classpath's own database
 		// settings.
-		List<String> arguments = new ArrayList<>(
-				List.of("--server.port=0", "--server.address=127.0.0.1", "--spring.datasource.url=" + URL,
-						"--spring.datasource.username=" + PostgresDatabase.USER, "--spring.datasource.password=",
-						"--spring.flyway.schemas=" + SCHEMA, "--portal.team.admin-password=two-instances-admin-1",
-						"--portal.team.require-postgresql=true", "--portal.sts.endpoint=" + emulator.endpoint()));
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+				"--spring.datasource.url=" + URL, "--spring.datasource.username=" + PostgresDatabase.USER,
+				"--spring.datasource.password=", "--spring.flyway.schemas=" + SCHEMA,
+				"--portal.team.admin-password=two-instances-admin-1", "--portal.team.require-postgresql=true",
+				"--portal.sts.endpoint=" + emulator.endpoint(), "--portal.iam.endpoint=" + emulator.endpoint()));
 		arguments.addAll(List.of(encryption));
 		return new SpringApplicationBuilder(MfaPortalApplication.class, SharedAccount.class).profiles("team")
 			.run(arguments.toArray(String[]::new));

@@ -80,6 +80,7 @@ class EventsOnTwoInstancesIntegrationTest {
 					"--spring.datasource.username=" + PostgresDatabase.USER, "--spring.datasource.password=",
 					"--spring.flyway.schemas=" + SCHEMA, "--portal.team.admin-password=events-two-admin-1",
 					"--portal.team.require-postgresql=true", "--portal.sts.endpoint=" + emulator.endpoint(),
+					"--portal.iam.endpoint=" + emulator.endpoint(),
 					"--portal.encryption.key=AwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwM=",
 					"--portal.events.webhook-url=" + receiver.url(), "--portal.events.webhook-secret=" + SECRET,
 					"--portal.events.poll-interval=100ms", "--portal.events.instance=" + instance);

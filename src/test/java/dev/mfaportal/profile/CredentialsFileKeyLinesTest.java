@@ -35,6 +35,27 @@ class CredentialsFileKeyLinesTest {
 	}
 
 	@Test
+	void removeKeysWhenTheProfileWriterHoldsTheFileThenWaitsForItsLock() throws Exception {
+		Files.writeString(file(), "[work]\naws_access_key_id = " + PAIR.accessKeyId() + "\naws_secret_access_key = "
+				+ PAIR.secretAccessKey() + "\n");
+		Thread mover = new Thread(() -> lines().removeKeys("work", PAIR));
+
+		// The lock every save and removal of a saved profile holds while it writes the
+		// file.
+		synchronized (CredentialsFileWrites.LOCK) {
+			mover.start();
+			while (mover.getState() != Thread.State.BLOCKED) {
+				assertThat(mover.isAlive()).as("the key lines moved while the profile writer held the file").isTrue();
+				Thread.sleep(5);
+			}
+			assertThat(Files.readString(file())).contains(PAIR.accessKeyId());
+		}
+		mover.join();
+
+		assertThat(Files.readString(file())).doesNotContain(PAIR.accessKeyId());
+	}
+
+	@Test
 	void removeKeysWhenTheSectionHoldsMoreThenOnlyTheTwoKeyLinesGo() throws Exception {
 		Files.writeString(file(), "[work]\n# mine\naws_access_key_id = " + PAIR.accessKeyId() + "\nregion = eu-west-1\n"
 				+ "aws_secret_access_key = " + PAIR.secretAccessKey() + "\n\n[b]\nx = 1\n");

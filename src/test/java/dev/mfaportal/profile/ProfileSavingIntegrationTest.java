@@ -70,6 +70,7 @@ class ProfileSavingIntegrationTest {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("portal.sts.endpoint", () -> emulator.endpoint().toString());
+		registry.add("portal.iam.endpoint", () -> emulator.endpoint().toString());
 		registry.add("portal.profile.credentials-file", () -> home.resolve("credentials").toString());
 	}
 

@@ -48,7 +48,8 @@ class KeyAgesTest {
 
 		};
 		return new KeyAges(iam, new StsSettings(null, "us-east-1", null, Duration.ofSeconds(3), Duration.ofSeconds(20)),
-				new RotationSettings(90, Duration.ofSeconds(20)), Clock.fixed(NOW, ZoneOffset.UTC))
+				new RotationSettings(90, Duration.ofSeconds(20), Duration.ofMinutes(5)),
+				Clock.fixed(NOW, ZoneOffset.UTC))
 			.of(PAIR);
 	}
 

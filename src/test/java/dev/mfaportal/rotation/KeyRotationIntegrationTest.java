@@ -52,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 
 /**
@@ -84,9 +85,13 @@ class KeyRotationIntegrationTest {
 
 	static final EmulatedUser AGED = EmulatedAccounts.user("aged");
 
-	static final TestEmulator emulator = TestEmulator
-		.start(EmulatorSettings.of(ROTATED, STORE_FAILS, NEVER_WORKS, OLD_STAYS, TWO_KEYS, DENIED, AGED)
-			.withIamDeniedUsers(Set.of("denied")));
+	static final EmulatedUser STORED_THREW = EmulatedAccounts.user("storedthrew");
+
+	static final EmulatedUser CACHED = EmulatedAccounts.user("cachedage");
+
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings
+		.of(ROTATED, STORE_FAILS, NEVER_WORKS, OLD_STAYS, TWO_KEYS, DENIED, AGED, STORED_THREW, CACHED)
+		.withIamDeniedUsers(Set.of("denied")));
 
 	@LocalServerPort
 	int port;
@@ -148,6 +153,38 @@ class KeyRotationIntegrationTest {
 		assertOldKeptAndAlone(id, STORE_FAILS);
 		assertThat(history("Store fails")).containsExactly("KEY_STORED", "ISSUED", "KEY_CREATED", "KEY_STEP_FAILED",
 				"KEY_UNDONE");
+	}
+
+	@Test
+	void rotateWhenTheStoreThrowsYetHoldsTheNewPairThenTheNewKeyIsKeptAndTheOldDeleted() throws Exception {
+		PortalClient admin = admin();
+		String id = store(admin, "Stored threw", STORED_THREW);
+		doAnswer((stored) -> {
+			stored.callRealMethod();
+			throw new IllegalStateException("stored, then the connection dropped");
+		}).when(this.keys).replace(anyString(), any());
+
+		Element said = rotate(admin, id, STORED_THREW);
+
+		assertThat(said.attr("data-rotation-key")).as(said.text()).isEqualTo("accesskey.rotate.done");
+		KeyPair stored = storedPair(id);
+		assertThat(stored.accessKeyId()).isNotEqualTo(STORED_THREW.accessKeyId());
+		assertThat(iam(AwsBasicCredentials.create(stored.accessKeyId(), stored.secretAccessKey())).listAccessKeys()
+			.accessKeyMetadata()).extracting(AccessKeyMetadata::accessKeyId).containsExactly(stored.accessKeyId());
+	}
+
+	@Test
+	void keysPageWhenShownAgainThenIamIsNotAskedAgainForTheSameKey() throws Exception {
+		PortalClient admin = admin();
+		emulator.clearRecordedRequests();
+		store(admin, "Cached age", CACHED);
+
+		admin.get("/keys");
+		admin.get("/keys");
+
+		assertThat(emulator.recordedRequests())
+			.filteredOn((r) -> r.action().equals("ListAccessKeys") && CACHED.accessKeyId().equals(r.accessKeyId()))
+			.hasSize(1);
 	}
 
 	@Test

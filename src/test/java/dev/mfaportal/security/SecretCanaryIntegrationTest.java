@@ -161,6 +161,7 @@ class SecretCanaryIntegrationTest {
 			.profiles("team")
 			.properties(properties)
 			.run("--spring.datasource.url=" + database.url(), "--portal.sts.endpoint=" + emulator.endpoint(),
+					"--portal.iam.endpoint=" + emulator.endpoint(),
 					"--portal.team.admin-password=CanaryAdminPassword-0001", "--server.address=127.0.0.1",
 					"--portal.encryption.key=" + KEY_2)) {
 			int port = ((WebServerApplicationContext) second).getWebServer().getPort();

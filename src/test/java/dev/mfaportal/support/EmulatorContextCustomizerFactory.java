@@ -61,6 +61,7 @@ class EmulatorContextCustomizerFactory implements ContextCustomizerFactory {
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			TestPropertyValues
 				.of("portal.sts.endpoint=" + this.emulator.endpoint(),
+						"portal.iam.endpoint=" + this.emulator.endpoint(),
 						"portal.console.federation-endpoint=" + this.emulator.federationEndpoint(),
 						"portal.console.destination=http://127.0.0.1:9/console-home")
 				.applyTo(context);

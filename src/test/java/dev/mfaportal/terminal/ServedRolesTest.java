@@ -50,7 +50,7 @@ class ServedRolesTest {
 				"us-east-1", null, false);
 		RoleCache cache = new RoleCache();
 		HeldSession.Held held = new HeldSession.Held(session, source, "arn:aws:iam::1:mfa/a",
-				new StsCaller("a", null, "us-east-1", null), cache);
+				new StsCaller("a", null, "us-east-1", null), cache, null);
 		// the served row is published between the role kept and the role returned: Stop
 		// lands there
 		ServedRoles roles = new ServedRoles(sts, (event) -> cache.close(), Clock.systemUTC());

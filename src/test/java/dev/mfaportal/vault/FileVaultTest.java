@@ -44,6 +44,39 @@ class FileVaultTest {
 	}
 
 	@Test
+	void unlockWhenTheVaultPathIsADanglingLinkThenSaysSoAndCreatesNothing() throws Exception {
+		Path file = this.home.resolve(".mfa-portal").resolve("vault");
+		Files.createDirectories(file.getParent());
+		Files.createSymbolicLink(file, this.home.resolve("unmounted").resolve("vault"));
+		FileVault vault = vault();
+
+		assertThat(vault.state().status()).isEqualTo(Status.BROKEN);
+		assertThat(vault.state().reasonKey()).isEqualTo("vault.file.danglingLink");
+		assertThatExceptionOfType(VaultException.class).isThrownBy(() -> vault.unlock(PASSPHRASE, PASSPHRASE))
+			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("vault.file.danglingLink"));
+		assertThat(Files.isSymbolicLink(file)).isTrue();
+		assertThat(Files.exists(file)).isFalse();
+		SelectedVault auto = new SelectedVault(new VaultSettings(VaultSettings.Backend.AUTO, file, "unused"),
+				this.clock);
+		assertThat(auto.state().backend()).as("auto asks no keychain: the file is there, if broken").isEqualTo("file");
+	}
+
+	@Test
+	void unlockWhenDoneThenOnlyTheDerivedKeyIsKeptNotThePassphrase() throws Exception {
+		FileVault vault = vault();
+		vault.unlock(PASSPHRASE, PASSPHRASE);
+		vault.store("kept", PAIR);
+
+		for (java.lang.reflect.Field field : FileVault.class.getDeclaredFields()) {
+			field.setAccessible(true);
+			Object value = field.get(java.lang.reflect.Modifier.isStatic(field.getModifiers()) ? null : vault);
+			String text = (value instanceof char[] chars) ? new String(chars) : String.valueOf(value);
+			assertThat(text).as(field.getName()).doesNotContain(PASSPHRASE);
+		}
+		assertThat(vault.secret(vault.list().get(0).id())).contains(PAIR);
+	}
+
+	@Test
 	void unlockWhenNoFileThenCreatesAnOwnerOnlyVaultThatAsksTwice() throws Exception {
 		FileVault vault = vault();
 		assertThat(vault.state().status()).isEqualTo(Status.NEW);

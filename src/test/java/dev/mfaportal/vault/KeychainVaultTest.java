@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.stream.Stream;
 
 import dev.mfaportal.credentialsource.LongTermKey;
+import dev.mfaportal.credentialsource.VaultException;
 import dev.mfaportal.credentialsource.VaultKey;
 import dev.mfaportal.credentialsource.VaultState.Status;
 import dev.mfaportal.support.SecretService;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The keychain store against a real Secret Service (GNOME Keyring in a private D-Bus
@@ -74,6 +76,54 @@ class KeychainVaultTest {
 
 		assertThat(vault.list()).isEmpty();
 		assertThat(secrets.search("service", this.service, "account", "key:" + stored.id()))
+			.doesNotContain(PAIR.secretAccessKey());
+	}
+
+	@Test
+	void replaceWhenTheIndexWriteFailsThenTheOldKeyIsStillThereAndUsable(SecretService secrets) throws Exception {
+		KeychainVault vault = vault();
+		VaultKey stored = vault.store("work", PAIR);
+		LongTermKey rotated = new LongTermKey("AKIAKEYCHAINTEST0002", "KeychainSecret/0000000000000000000000002");
+		vault.wrapItems((real) -> new KeychainItems() {
+
+			@Override
+			public java.util.Optional<String> get(String account) throws KeychainUnavailable {
+				return real.get(account);
+			}
+
+			@Override
+			public void set(String account, String value) throws KeychainUnavailable {
+				if (account.equals("index")) {
+					throw new KeychainUnavailable("storing failed: the index");
+				}
+				real.set(account, value);
+			}
+
+			@Override
+			public void delete(String account) throws KeychainUnavailable {
+				real.delete(account);
+			}
+
+		});
+
+		assertThatExceptionOfType(VaultException.class).isThrownBy(() -> vault.replace(stored.id(), rotated));
+
+		KeychainVault restarted = vault();
+		assertThat(restarted.list()).containsExactly(stored);
+		assertThat(restarted.secret(stored.id())).contains(PAIR);
+		assertThat(secrets.search("service", this.service)).doesNotContain(rotated.secretAccessKey());
+	}
+
+	@Test
+	void replaceWhenItWorksThenTheNewPairIsReadAndTheOldItemIsGone(SecretService secrets) throws Exception {
+		KeychainVault vault = vault();
+		VaultKey stored = vault.store("work", PAIR);
+		LongTermKey rotated = new LongTermKey("AKIAKEYCHAINTEST0003", "KeychainSecret/0000000000000000000000003");
+
+		vault.replace(stored.id(), rotated);
+
+		assertThat(vault().secret(stored.id())).contains(rotated);
+		assertThat(secrets.search("service", this.service)).contains(rotated.secretAccessKey())
 			.doesNotContain(PAIR.secretAccessKey());
 	}
 

@@ -32,6 +32,22 @@ class YkmanCodesTest {
 	}
 
 	@Test
+	void executableWhenOnlyARelativeOrEmptyPathEntryHoldsYkmanThenNoneIsFound() throws Exception {
+		// a folder relative to where the portal was started, as a PATH entry "bin" would
+		// name
+		Path relative = Path.of("target", "h20a-relative-path-" + ProcessHandle.current().pid());
+		Files.createDirectories(relative);
+		Path planted = Files.writeString(relative.resolve("ykman"), "#!/bin/sh\necho 123456\n");
+		planted.toFile().setExecutable(true);
+		assertThat(Files.isExecutable(planted)).isTrue();
+
+		assertThat(YkmanCodes.onPath(relative.toString())).isEmpty();
+		assertThat(YkmanCodes.onPath("" + java.io.File.pathSeparator + relative)).isEmpty();
+		assertThat(YkmanCodes.onPath(relative + java.io.File.pathSeparator + relative.toAbsolutePath()))
+			.contains(relative.toAbsolutePath().resolve("ykman"));
+	}
+
+	@Test
 	void codeWhenYkmanPrintsSixDigitsThenThoseFromTheSingleAccountItWasAskedFor() throws Exception {
 		this.fake.printsCode("123456");
 
