@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,9 +49,15 @@ class SecondStartTest {
 		return this.squatter.getAddress().getPort();
 	}
 
+	/** As a running portal writes it (0600), so only what a test names is wrong. */
+	private static Path runFile(Path folder, String content) throws IOException {
+		Path file = folder.resolve(RunFile.NAME);
+		OwnerOnlyFiles.replace(file, content);
+		return file;
+	}
+
 	private static Path runFile(Path folder, int port, String secret) throws IOException {
-		return Files.writeString(folder.resolve(RunFile.NAME),
-				"url=http://127.0.0.1:" + port + "/\nsecret=" + secret + "\n");
+		return runFile(folder, "url=http://127.0.0.1:" + port + "/\nsecret=" + secret + "\n");
 	}
 
 	@Test
@@ -76,7 +81,7 @@ class SecondStartTest {
 	@Test
 	void askWhenTheRunFileNamesAnotherMachineThenNoRequestIsMade(@TempDir Path folder) throws IOException {
 		squat("unused", null);
-		Path file = Files.writeString(folder.resolve(RunFile.NAME), "url=http://192.0.2.1:9/\nsecret=s\n");
+		Path file = runFile(folder, "url=http://192.0.2.1:9/\nsecret=s\n");
 
 		assertThat(SecondStart.ask(file, false)).isEmpty();
 		assertThat(this.headersSeen).isEmpty();
