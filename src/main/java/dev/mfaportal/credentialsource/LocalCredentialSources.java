@@ -13,10 +13,10 @@ import java.util.stream.Collectors;
 
 import dev.mfaportal.credentialsource.CredentialSource.Kind;
 import dev.mfaportal.sts.AccessKeys;
+import dev.mfaportal.sts.SigningProfile;
 import dev.mfaportal.sts.StsCallException;
 import dev.mfaportal.sts.StsCaller;
 import dev.mfaportal.sts.StsFailure;
-import dev.mfaportal.sts.SigningProfile;
 import dev.mfaportal.sts.StsSettings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
