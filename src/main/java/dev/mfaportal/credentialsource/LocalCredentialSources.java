@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import dev.mfaportal.credentialsource.CredentialSource.Kind;
 import dev.mfaportal.sts.AccessKeys;
+import dev.mfaportal.sts.SigningProfile;
 import dev.mfaportal.sts.StsCallException;
 import dev.mfaportal.sts.StsCaller;
 import dev.mfaportal.sts.StsFailure;
@@ -157,8 +158,11 @@ class LocalCredentialSources implements CredentialSources {
 			// not the parser's message: it may quote a line of the file
 			throw new StsCallException(StsFailure.PROFILE_FILE_UNREADABLE, null, null, null, null);
 		});
+		// the endpoint settings the CLI applies to these keys
+		SigningProfile profile = SigningProfile.of(profileFile(),
+				(source.kind() == Kind.ENVIRONMENT) ? shellProfile() : source.name(), this.environment);
 		if (source.kind() == Kind.VAULT) {
-			return new StsCaller(source.id(), () -> fromVault(source.name()), source.region(), null);
+			return new StsCaller(source.id(), () -> fromVault(source.name()), source.region(), null, profile);
 		}
 		if (source.kind() == Kind.ENVIRONMENT) {
 			String session = env("AWS_SESSION_TOKEN");
@@ -166,9 +170,9 @@ class LocalCredentialSources implements CredentialSources {
 			String secret = env("AWS_SECRET_ACCESS_KEY");
 			return new StsCaller(source.id(), StaticCredentialsProvider.create(hasText(session)
 					? AwsSessionCredentials.create(id, secret, session) : AwsBasicCredentials.create(id, secret)),
-					source.region(), null);
+					source.region(), null, profile);
 		}
-		return new StsCaller(source.id(), () -> staticKeys(source.name()), source.region(), null);
+		return new StsCaller(source.id(), () -> staticKeys(source.name()), source.region(), null, profile);
 	}
 
 	/**
@@ -190,10 +194,7 @@ class LocalCredentialSources implements CredentialSources {
 				: AwsBasicCredentials.create(id.get(), secret.get());
 	}
 
-	/**
-	 * The vault key of that label, read at the call: a key removed or replaced since the
-	 * page was shown counts at once.
-	 */
+	/** The vault key of that label, read at the call: a change counts at once. */
 	private AwsCredentials fromVault(String label) {
 		VaultKey key = this.vault.list()
 			.stream()

@@ -77,17 +77,22 @@ class BrowserOpener {
 	 * other accounts could read it ({@code ps}) and the browser may keep it: as Jupyter
 	 * does, the command gets a page in the owner's folder, readable by the owner only,
 	 * that sends the browser on to the link; the page is deleted once the browser had
-	 * time to read it.
+	 * time to read it. A snap browser can't read that folder: its page goes to the snap's
+	 * own ({@link SnapBrowser}).
 	 * @return what happened, as a message for the terminal that never holds the link
 	 */
 	Opened openAt(String url) {
+		Path folder = BrowserCommand.of(this.platform.osName(), this.platform.environment(), "")
+			.flatMap((command) -> SnapBrowser.folder(command.get(0), this.platform.environment(), this.platform.home(),
+					this.platform.snaps()))
+			.orElse(this.folder);
 		Path page;
 		try {
-			page = OwnerOnlyFiles.create(this.folder, "launch-", ".html",
+			page = OwnerOnlyFiles.create(folder, "launch-", ".html",
 					RedirectPage.html(url, this.messages.getMessage("launcher.redirect", null, Locale.getDefault())));
 		}
 		catch (IOException | RuntimeException ex) {
-			return new Opened("launcher.failed", this.folder.toString());
+			return new Opened("launcher.failed", folder.toString());
 		}
 		Optional<List<String>> command = BrowserCommand.of(this.platform.osName(), this.platform.environment(),
 				page.toUri().toString());
@@ -142,10 +147,15 @@ class BrowserOpener {
 	}
 
 	/**
-	 * What the machine offers: its OS, its environment, and whether the installed
-	 * launcher started this JVM (jpackage's launchers set {@code jpackage.app-path}).
+	 * What the machine offers: its OS, its environment, whether the installed launcher
+	 * started this JVM (jpackage's launchers set {@code jpackage.app-path}), the user's
+	 * home folder and where snaps are installed ({@link SnapBrowser}).
 	 */
-	record Platform(String osName, Map<String, String> environment, boolean installedLauncher) {
+	record Platform(String osName, Map<String, String> environment, boolean installedLauncher, Path home, Path snaps) {
+
+		Platform(String osName, Map<String, String> environment, boolean installedLauncher) {
+			this(osName, environment, installedLauncher, Path.of(System.getProperty("user.home")), Path.of("/snap"));
+		}
 
 		static Platform current() {
 			return new Platform(System.getProperty("os.name", ""), System.getenv(),

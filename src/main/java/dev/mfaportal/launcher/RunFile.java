@@ -6,13 +6,17 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -117,16 +121,77 @@ class RunFile {
 		return this.base;
 	}
 
-	/** The file of a running portal, if there is one. */
+	/**
+	 * The file of a running portal, if there is one.
+	 * @throws Refused when the file is not one this person's portal wrote: the secret in
+	 * it would go to whatever it names
+	 */
 	static Optional<Running> read(Path file) throws IOException {
-		if (!Files.isRegularFile(file)) {
+		UserPrincipal me;
+		try {
+			me = file.getFileSystem()
+				.getUserPrincipalLookupService()
+				.lookupPrincipalByName(System.getProperty("user.name"));
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			me = null;
+		}
+		return read(file, me);
+	}
+
+	/**
+	 * @param me the account this process runs as ({@code null} where the platform can't
+	 * say)
+	 */
+	static Optional<Running> read(Path file, UserPrincipal me) throws IOException {
+		if (Files.isSymbolicLink(file)) {
+			// another account could point it at a file of its own
+			throw new Refused("launcher.runFile.link", file);
+		}
+		if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
 			return Optional.empty();
+		}
+		if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			if (me == null || !me.equals(Files.getOwner(file, LinkOption.NOFOLLOW_LINKS))) {
+				throw new Refused("launcher.runFile.notOwner", file);
+			}
+			Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+			if (!Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE).containsAll(permissions)) {
+				// others could have read the secret, or written their own
+				throw new Refused("launcher.runFile.openToOthers", file);
+			}
 		}
 		Properties properties = new Properties();
 		properties.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
 		String url = properties.getProperty("url");
 		String secret = properties.getProperty("secret");
 		return (url != null && secret != null) ? Optional.of(new Running(URI.create(url), secret)) : Optional.empty();
+	}
+
+	/**
+	 * A {@code portal-run} this start won't use, with the message that says why (the
+	 * file's path as its argument).
+	 */
+	static final class Refused extends IOException {
+
+		private final String messageCode;
+
+		private final transient Path file;
+
+		Refused(String messageCode, Path file) {
+			super(messageCode);
+			this.messageCode = messageCode;
+			this.file = file;
+		}
+
+		String messageCode() {
+			return this.messageCode;
+		}
+
+		Path file() {
+			return this.file;
+		}
+
 	}
 
 	/** What a running portal wrote. */

@@ -9,6 +9,7 @@ import java.net.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class SecondStart implements ApplicationListener<ApplicationEnviron
 			return;
 		}
 		Path runFile = Path.of(folder).resolve(RunFile.NAME);
-		if (!Files.isRegularFile(runFile)) {
+		if (!Files.exists(runFile, LinkOption.NOFOLLOW_LINKS)) {
 			// every first start: nothing more to pay
 			return;
 		}
@@ -115,18 +116,29 @@ public final class SecondStart implements ApplicationListener<ApplicationEnviron
 				connection.disconnect();
 			}
 		}
+		catch (RunFile.Refused ex) {
+			// said, and then the start goes on: it fails on the port if a portal runs
+			System.err.println(
+					"  " + messages().getMessage(ex.messageCode(), new Object[] { ex.file() }, Locale.getDefault()));
+			return Optional.empty();
+		}
 		catch (IOException | RuntimeException ex) {
 			// no portal of this owner answers there: start as usual
 			return Optional.empty();
 		}
 	}
 
-	private void print(List<String> answer) {
+	private static ResourceBundleMessageSource messages() {
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 		messages.setBasename("messages/messages");
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
 		messages.setAlwaysUseMessageFormat(true);
+		return messages;
+	}
+
+	private void print(List<String> answer) {
+		ResourceBundleMessageSource messages = messages();
 		this.out.println();
 		this.out.println("  " + messages.getMessage("launcher.again", null, Locale.getDefault()));
 		this.out.println();

@@ -1,5 +1,6 @@
 package dev.mfaportal.sts;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
+import software.amazon.awssdk.services.sts.endpoints.StsEndpointProvider;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
@@ -27,9 +29,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link StsGateway} through the AWS SDK's {@code StsClient}: one client per region and
- * endpoint, built on first use and reused, all sharing one HTTP client. The caller's keys
- * are resolved and passed with each call. Every call is timed ({@link StsCallTimer}).
+ * {@link StsGateway} through the AWS SDK's {@code StsClient}: one client per region,
+ * endpoint and signing profile's endpoint settings, built on first use and reused, all
+ * sharing one HTTP client. The caller's keys are resolved and passed with each call.
+ * Every call is timed ({@link StsCallTimer}).
  */
 @Component
 class SdkStsGateway implements StsGateway, DisposableBean {
@@ -40,7 +43,7 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 
 	private final StsCallTimer timer;
 
-	private final Map<String, StsClient> clients = new ConcurrentHashMap<>();
+	private final Map<ClientKey, StsClient> clients = new ConcurrentHashMap<>();
 
 	SdkStsGateway(StsSettings settings, SdkHttpClient httpClient, MeterRegistry meters) {
 		this.settings = settings;
@@ -123,32 +126,55 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 	}
 
 	/**
-	 * One client per region and endpoint, whoever calls: the keys go with each call, so a
-	 * client per credential source only cost memory (a team of 200 held 200 clients) and
-	 * a slow first issue for each source.
+	 * One client per region, endpoint and signing profile's endpoint settings, whoever
+	 * calls: the keys go with each call, so a client per credential source only cost
+	 * memory (a team of 200 held 200 clients) and a slow first issue for each source.
 	 */
 	private StsClient client(StsCaller caller) {
-		return this.clients.computeIfAbsent(caller.region() + "@" + caller.endpoint(), (key) -> build(caller));
+		URI endpoint = (caller.endpoint() != null) ? caller.endpoint() : this.settings.endpoint();
+		// An endpoint the portal names wins over the profile's settings, which would
+		// only conflict with it (FIPS and a custom endpoint are refused together).
+		SigningProfile profile = (endpoint != null) ? null : caller.profile();
+		return this.clients.computeIfAbsent(new ClientKey(caller.region(), endpoint, profile), this::build);
 	}
 
-	private StsClient build(StsCaller caller) {
+	private StsClient build(ClientKey key) {
+		SigningProfile profile = key.profile();
 		StsClientBuilder builder = StsClient.builder()
 			.httpClient(this.httpClient)
-			.region(Region.of(caller.region()))
+			.region(Region.of(key.region()))
 			// Keys go with each call, never into the cached client: a client outlives the
-			// request,
-			// and a key used once must not stay in memory with it.
+			// request, and a key used once must not stay in memory with it.
 			.credentialsProvider(AnonymousCredentialsProvider.create())
-			.overrideConfiguration((config) -> config.apiCallTimeout(this.settings.callTimeout())
-				.apiCallAttemptTimeout(this.settings.callTimeout())
-				.retryStrategy(onlyBeforeStsWasReached()));
-		if (caller.endpoint() != null) {
-			builder.endpointOverride(caller.endpoint());
+			.overrideConfiguration((config) -> {
+				config.apiCallTimeout(this.settings.callTimeout())
+					.apiCallAttemptTimeout(this.settings.callTimeout())
+					.retryStrategy(onlyBeforeStsWasReached());
+				if (profile != null) {
+					// The SDK resolves FIPS, dual-stack and endpoint_url from the
+					// profile whose keys sign, not from AWS_PROFILE's.
+					config.defaultProfileFile(profile.profileFile()).defaultProfileName(SigningProfile.NAME);
+				}
+			});
+		if (profile != null && profile.legacyGlobalEndpoint()) {
+			builder.endpointProvider((params) -> StsEndpointProvider.defaultProvider()
+				.resolveEndpoint(params.toBuilder().useGlobalEndpoint(true).build()));
 		}
-		else if (this.settings.endpoint() != null) {
-			builder.endpointOverride(this.settings.endpoint());
+		if (key.endpoint() != null) {
+			builder.endpointOverride(key.endpoint());
 		}
-		return builder.build();
+		try {
+			return builder.build();
+		}
+		catch (IllegalArgumentException ex) {
+			// AWS_PROFILE's file, read by the SDK for keys of no profile: not the
+			// parser's message, which may quote a line of the file.
+			throw new StsCallException(StsFailure.PROFILE_FILE_UNREADABLE, null, null, null, null);
+		}
+	}
+
+	/** What a client is built from; the keys are not part of it. */
+	private record ClientKey(String region, URI endpoint, SigningProfile profile) {
 	}
 
 	/**

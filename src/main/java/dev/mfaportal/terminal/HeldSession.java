@@ -50,7 +50,7 @@ class HeldSession {
 			StsCaller signer = new StsCaller("held:" + request.source().id(),
 					StaticCredentialsProvider.create(AwsSessionCredentials.create(credentials.accessKeyId(),
 							credentials.secretAccessKey(), credentials.sessionToken())),
-					source.region(), source.endpoint());
+					source.region(), source.endpoint(), source.profile());
 			end(this.held.getAndSet(new Held(credentials, request.source(), request.serialNumber(), signer,
 					new RoleCache(), keyId(source))));
 		}

@@ -303,6 +303,35 @@ class LocalCredentialSourcesTest {
 			.satisfies((ex) -> assertThat(ex.failure()).isEqualTo(StsFailure.PROFILE_FILE_UNREADABLE));
 	}
 
+	/**
+	 * The CLI reaches the endpoint the profile whose keys sign names, not AWS_PROFILE's;
+	 * only the endpoint settings go with the caller, never the keys in the same profile.
+	 */
+	@Test
+	void callerWhenTheSigningProfileNamesEndpointSettingsThenTheCallerCarriesThoseAlone() throws IOException {
+		workKeys();
+		config("[profile work]\nuse_fips_endpoint = true\nsts_regional_endpoints = legacy\nservices = corp\n"
+				+ "[services corp]\nsts =\n  endpoint_url = https://sts.corp.test\n"
+				+ "[profile shell]\nuse_dualstack_endpoint = true\nendpoint_url = https://elsewhere.test\n");
+		this.env.put("AWS_PROFILE", "shell");
+		LocalCredentialSources sources = sources();
+		StsCaller caller = sources.caller(sources.list().get(0));
+		assertThat(caller.profile().settings()).containsOnly(Map.entry("use_fips_endpoint", "true"),
+				Map.entry("sts_regional_endpoints", "legacy"));
+		assertThat(caller.profile().stsEndpointUrl()).isEqualTo("https://sts.corp.test");
+		assertThat(caller.profile().toString()).doesNotContain(WORK_SECRET).doesNotContain(WORK_KEY);
+	}
+
+	@Test
+	void callerWhenTheEnvironmentsKeysSignThenAwsProfilesEndpointSettings() throws IOException {
+		environmentKeys();
+		config("[profile shell]\nuse_dualstack_endpoint = true\n");
+		this.env.put("AWS_PROFILE", "shell");
+		LocalCredentialSources sources = sources();
+		assertThat(sources.caller(sources.list().get(0)).profile().settings())
+			.containsOnly(Map.entry("use_dualstack_endpoint", "true"));
+	}
+
 	@Test
 	void listWhenNothingConfiguredThenEmpty() {
 		assertThat(sources().list()).isEmpty();

@@ -93,6 +93,76 @@ class BrowserOpenerTest {
 		assertThat(page).doesNotExist();
 	}
 
+	/**
+	 * Ubuntu's Firefox and Chromium are snaps, which read no hidden folder of the home
+	 * folder: their page goes to the snap's own folder, with the same care.
+	 */
+	@Test
+	void openWhenTheBrowserVariableNamesASnapThenThePageIsInTheSnapsOwnFolderOwnerOnlyAndDeletedAfterward()
+			throws IOException {
+		Path snaps = snaps("firefox");
+		Files.writeString(snaps.resolve("bin/firefox"), "");
+		opener(null, linux(Map.of("BROWSER", "firefox", "PATH", "/nowhere:" + snaps.resolve("bin")), snaps))
+			.open(new LaunchLinkPrinted(URL));
+		Path page = page(this.started.get(0));
+
+		assertThat(page.getParent()).isEqualTo(this.home.resolve("snap/firefox/common/mfa-portal"));
+		assertThat(Files.getPosixFilePermissions(page)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+		assertThat(redirectsTo(page)).isEqualTo(URL);
+		assertThat(folder()).doesNotExist();
+		this.later.forEach(Runnable::run);
+		assertThat(page).doesNotExist();
+	}
+
+	@Test
+	void openWhenUbuntusBrowserScriptStartsASnapThenThePageIsInTheSnapsOwnFolder() throws IOException {
+		Path snaps = snaps("firefox");
+		Path bin = Files.createDirectories(this.home.resolve("usr/bin"));
+		Files.writeString(bin.resolve("firefox"), "#!/bin/sh\nexec " + snaps.resolve("bin/firefox") + " \"$@\"\n");
+		opener(null, linux(Map.of("BROWSER", "firefox", "PATH", bin.toString()), snaps))
+			.open(new LaunchLinkPrinted(URL));
+		assertThat(page(this.started.get(0)).getParent())
+			.isEqualTo(this.home.resolve("snap/firefox/common/mfa-portal"));
+	}
+
+	@Test
+	void openWhenXdgOpenShowsHtmlInASnapThenThePageIsInThatSnapsOwnFolder() throws IOException {
+		Path snaps = snaps("chromium");
+		Files.createDirectories(this.home.resolve(".config"));
+		Files.writeString(this.home.resolve(".config/mimeapps.list"),
+				"[Added Associations]\ntext/html=firefox.desktop;\n"
+						+ "[Default Applications]\ntext/html=chromium_chromium.desktop;firefox.desktop;\n");
+		opener(null, linux(Map.of("DISPLAY", ":0", "XDG_CONFIG_DIRS", "/nowhere", "XDG_DATA_DIRS", "/nowhere"), snaps))
+			.open(new LaunchLinkPrinted(URL));
+		assertThat(this.started.get(0).get(0)).isEqualTo("xdg-open");
+		assertThat(page(this.started.get(0)).getParent())
+			.isEqualTo(this.home.resolve("snap/chromium/common/mfa-portal"));
+	}
+
+	@Test
+	void openWhenTheBrowserIsNoSnapThenThePageIsInTheOwnersFolder() throws IOException {
+		Path snaps = snaps("firefox");
+		Path bin = Files.createDirectories(this.home.resolve("usr/bin"));
+		Files.writeString(bin.resolve("firefox"), "#!/bin/sh\nexec /usr/lib/firefox/firefox \"$@\"\n");
+		opener(null, linux(Map.of("BROWSER", "firefox", "PATH", bin.toString()), snaps))
+			.open(new LaunchLinkPrinted(URL));
+		assertThat(page(this.started.get(0)).getParent()).isEqualTo(folder());
+	}
+
+	/** A stand-in for {@code /snap} with these snaps installed. */
+	private Path snaps(String... names) throws IOException {
+		Path snaps = Files.createDirectories(this.home.resolve("system/snap"));
+		Files.createDirectories(snaps.resolve("bin"));
+		for (String name : names) {
+			Files.createDirectories(snaps.resolve(name));
+		}
+		return snaps;
+	}
+
+	private BrowserOpener.Platform linux(Map<String, String> environment, Path snaps) {
+		return new BrowserOpener.Platform("Linux", environment, true, this.home, snaps);
+	}
+
 	@Test
 	void openWhenJavaJarAndSettingUnsetThenNoBrowserAsBefore() {
 		opener(null, new BrowserOpener.Platform("Linux", Map.of("DISPLAY", ":0"), false))

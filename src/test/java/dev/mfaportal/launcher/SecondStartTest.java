@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A second start trusts only the portal that wrote {@code portal-run}: a portal that died
@@ -50,9 +53,15 @@ class SecondStartTest {
 		return this.squatter.getAddress().getPort();
 	}
 
+	/** As a running portal writes it (0600), so only what a test names is wrong. */
+	private static Path runFile(Path folder, String content) throws IOException {
+		Path file = folder.resolve(RunFile.NAME);
+		OwnerOnlyFiles.replace(file, content);
+		return file;
+	}
+
 	private static Path runFile(Path folder, int port, String secret) throws IOException {
-		return Files.writeString(folder.resolve(RunFile.NAME),
-				"url=http://127.0.0.1:" + port + "/\nsecret=" + secret + "\n");
+		return runFile(folder, "url=http://127.0.0.1:" + port + "/\nsecret=" + secret + "\n");
 	}
 
 	@Test
@@ -73,10 +82,33 @@ class SecondStartTest {
 		assertThat(SecondStart.ask(runFile(folder, port, secret), false)).isEmpty();
 	}
 
+	/**
+	 * A file others could have read or planted: its secret may be known, and its address
+	 * anyone's. Nothing is sent.
+	 */
+	@Test
+	void askWhenTheRunFileIsReadableByOthersThenNoRequestIsMade(@TempDir Path folder) throws IOException {
+		assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "a POSIX mode");
+		Path file = runFile(folder, squat("unused", null), "s");
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+		assertThat(SecondStart.ask(file, false)).isEmpty();
+		assertThat(this.headersSeen).isEmpty();
+	}
+
+	@Test
+	void askWhenTheRunFileIsASymbolicLinkThenNoRequestIsMade(@TempDir Path folder) throws IOException {
+		Path target = runFile(Files.createDirectories(folder.resolve("elsewhere")), squat("unused", null), "s");
+		Path link = Files.createSymbolicLink(folder.resolve(RunFile.NAME), target);
+
+		assertThat(SecondStart.ask(link, false)).isEmpty();
+		assertThat(this.headersSeen).isEmpty();
+	}
+
 	@Test
 	void askWhenTheRunFileNamesAnotherMachineThenNoRequestIsMade(@TempDir Path folder) throws IOException {
 		squat("unused", null);
-		Path file = Files.writeString(folder.resolve(RunFile.NAME), "url=http://192.0.2.1:9/\nsecret=s\n");
+		Path file = runFile(folder, "url=http://192.0.2.1:9/\nsecret=s\n");
 
 		assertThat(SecondStart.ask(file, false)).isEmpty();
 		assertThat(this.headersSeen).isEmpty();

@@ -1,0 +1,104 @@
+package dev.mfaportal.sts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import software.amazon.awssdk.profiles.Profile;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.utils.StringInputStream;
+
+/**
+ * The endpoint settings of the profile whose keys sign a call, so that the portal reaches
+ * the STS endpoint the AWS CLI reaches with {@code --profile NAME}: FIPS, dual-stack,
+ * {@code sts_regional_endpoints} and {@code endpoint_url}, also through a
+ * {@code [services ...]} section. Only these settings, never the profile's keys: the
+ * client built from them is cached, and it is shared by every profile with the same
+ * settings.
+ *
+ * @param settings the endpoint settings the profile names, by their name in the AWS
+ * files; {@code sts_regional_endpoints} as the environment overrides it
+ * @param stsEndpointUrl the {@code endpoint_url} of the {@code sts} block in the
+ * profile's {@code [services ...]} section, or {@code null}
+ */
+public record SigningProfile(Map<String, String> settings, String stsEndpointUrl) {
+
+	static final String REGIONAL_ENDPOINTS = "sts_regional_endpoints";
+
+	/** The settings the SDK or the CLI read for STS's endpoint. */
+	private static final List<String> ENDPOINT_SETTINGS = List.of("endpoint_url", "ignore_configured_endpoint_urls",
+			"use_dualstack_endpoint", "use_fips_endpoint", REGIONAL_ENDPOINTS);
+
+	/** The name the profile has in the file built for the SDK: any one would do. */
+	static final String NAME = "signing";
+
+	public SigningProfile {
+		settings = Map.copyOf(settings);
+	}
+
+	/**
+	 * The settings of a profile in the AWS files, as the CLI reads them.
+	 * @param files both AWS files, parsed by the SDK
+	 * @param name the profile whose keys sign
+	 * @param environment the process environment: {@code AWS_STS_REGIONAL_ENDPOINTS} wins
+	 * over the profile's setting, as in the CLI
+	 */
+	public static SigningProfile of(ProfileFile files, String name, Function<String, String> environment) {
+		Optional<Profile> profile = files.profile(name);
+		Map<String, String> settings = new TreeMap<>();
+		profile.ifPresent((p) -> ENDPOINT_SETTINGS
+			.forEach((setting) -> p.property(setting).filter(SigningProfile::oneLine).ifPresent((value) -> {
+				settings.put(setting, value.trim());
+			})));
+		String regional = environment.apply("AWS_STS_REGIONAL_ENDPOINTS");
+		if (regional != null && oneLine(regional)) {
+			settings.put(REGIONAL_ENDPOINTS, regional.trim());
+		}
+		String stsEndpointUrl = profile.flatMap((p) -> p.property("services"))
+			.flatMap((services) -> files.getSection("services", services.trim()))
+			.flatMap((section) -> section.property("sts.endpoint_url"))
+			.filter(SigningProfile::oneLine)
+			.map(String::trim)
+			.orElse(null);
+		return new SigningProfile(settings, stsEndpointUrl);
+	}
+
+	/**
+	 * Whether STS is reached at its global endpoint for the regions that had it
+	 * ({@code sts_regional_endpoints = legacy}): the SDK ignores this setting, the CLI
+	 * does not.
+	 */
+	boolean legacyGlobalEndpoint() {
+		return "legacy".equalsIgnoreCase(this.settings.get(REGIONAL_ENDPOINTS));
+	}
+
+	/**
+	 * A configuration file with these settings alone under {@link #NAME}, for the SDK to
+	 * resolve the endpoint with its own rules (the environment before the profile).
+	 */
+	ProfileFile profileFile() {
+		StringBuilder content = new StringBuilder("[profile ").append(NAME).append("]\n");
+		this.settings.forEach((setting, value) -> content.append(setting).append(" = ").append(value).append('\n'));
+		if (this.stsEndpointUrl != null) {
+			content.append("services = ")
+				.append(NAME)
+				.append("\n[services ")
+				.append(NAME)
+				.append("]\nsts =\n  endpoint_url = ")
+				.append(this.stsEndpointUrl)
+				.append('\n');
+		}
+		return ProfileFile.builder()
+			.content(new StringInputStream(content.toString()))
+			.type(ProfileFile.Type.CONFIGURATION)
+			.build();
+	}
+
+	/** A value that cannot start another line of the file built for the SDK. */
+	private static boolean oneLine(String value) {
+		return !value.isBlank() && value.indexOf('\n') < 0 && value.indexOf('\r') < 0;
+	}
+
+}
