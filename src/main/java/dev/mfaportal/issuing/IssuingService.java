@@ -142,7 +142,7 @@ class IssuingService {
 		URI console = (assumedRoleArn != null) ? this.console.linkFor(credentials).orElse(null) : null;
 		return new IssuedCredentials(credentials, Snippets.render(credentials, form.profileName()),
 				Snippets.usage(form.profileName()), form.profileName(), source, form.serialNumber(), form.duration(),
-				this.renewLinks.link(source, form), assumedRoleArn, console, recorded);
+				this.renewLinks.link(actor, source, form), assumedRoleArn, console, recorded);
 	}
 
 	/**
