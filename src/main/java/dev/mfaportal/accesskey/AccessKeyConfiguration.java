@@ -1,6 +1,7 @@
 package dev.mfaportal.accesskey;
 
 import dev.mfaportal.credentialsource.CredentialSources;
+import dev.mfaportal.issuing.RenewLinkKey;
 import dev.mfaportal.limit.FingerprintKey;
 import dev.mfaportal.sts.StsSettings;
 
@@ -37,6 +38,16 @@ class AccessKeyConfiguration {
 	FingerprintKey sharedFingerprintKey(StoredFingerprintKey stored) {
 		byte[] key = stored.load();
 		return () -> key.clone();
+	}
+
+	/**
+	 * A renew link one instance signed verifies on the others, also across an encryption
+	 * key roll: the links derive their key from this same stored secret (under a label of
+	 * their own, so neither use can stand in for the other).
+	 */
+	@Bean
+	RenewLinkKey sharedRenewLinkKey(FingerprintKey shared) {
+		return shared::bytes;
 	}
 
 	@Bean

@@ -2,18 +2,22 @@ package dev.mfaportal.emulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code AssumeRole}: STS's parameter constraints and messages, the duration limits of
  * the role and of role chaining, the same MFA check as GetSessionToken, and issuing
- * credentials that act as the role. Session policies and tags are accepted and not
- * applied: the emulator authorizes nothing by policy, except a trust that requires MFA: a
- * code with the call, or a signature by credentials issued with one (a GetSessionToken
- * session issued with a code, as aws-vault uses it). Signed with role credentials, the
- * MFA device checked is that of the user at the start of the chain; what AWS does there
- * is not documented.
+ * credentials that act as the role. Session policies are accepted and not applied: the
+ * emulator authorizes nothing by policy, except a trust that requires MFA (a code with
+ * the call, or a signature by credentials issued with one, as aws-vault uses it) and a
+ * trust that lacks {@code sts:SetSourceIdentity} or {@code sts:TagSession}. A source
+ * identity and session tags are checked for STS's shapes and kept with the session; a
+ * source identity persists through role chaining and can't be changed there. Transitive
+ * tags are checked for shape only: they don't pass to chained sessions here. Signed with
+ * role credentials, the MFA device checked is that of the user at the start of the chain;
+ * what AWS does there is not documented.
  */
 final class AssumeRoleAction {
 
@@ -27,6 +31,13 @@ final class AssumeRoleAction {
 			+ "assumed by role chaining.";
 
 	static final String ROOT_CANNOT_ASSUME = "Roles may not be assumed by root accounts.";
+
+	/**
+	 * STS's pattern for tag keys and, with {@code *} instead of {@code +}, for values.
+	 */
+	static final String TAG_CHARACTERS = "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]";
+
+	static final int MAX_TAGS = 50;
 
 	/**
 	 * A packed session policy and tags may fill this many characters, by STS's documented
@@ -55,15 +66,19 @@ final class AssumeRoleAction {
 		String externalId = parameters.get("ExternalId");
 		String serial = parameters.get("SerialNumber");
 		String code = parameters.get("TokenCode");
+		String sourceIdentity = parameters.get("SourceIdentity");
 		// the model's member order, which is the order STS lists violations in
-		new ValidationErrors().required("roleArn", roleArn)
+		ValidationErrors errors = new ValidationErrors().required("roleArn", roleArn)
 			.length("roleArn", roleArn, 20, 2048)
 			.required("roleSessionName", sessionName)
 			.text("roleSessionName", sessionName, 2, 64, "[\\w+=,.@-]*")
-			.range("durationSeconds", duration, 900, 43_200)
-			.text("externalId", externalId, 2, 1224, "[\\w+=,.@:\\/-]*")
+			.range("durationSeconds", duration, 900, 43_200);
+		Map<String, String> tags = tags(parameters, errors);
+		transitiveTagKeys(parameters, errors);
+		errors.text("externalId", externalId, 2, 1224, "[\\w+=,.@:\\/-]*")
 			.text("serialNumber", serial, 9, 256, MfaCheck.SERIAL_NUMBER_PATTERN)
 			.text("tokenCode", code, 6, 6, MfaCheck.TOKEN_CODE_PATTERN)
+			.text("sourceIdentity", sourceIdentity, 2, 64, "[\\w+=,.@-]*")
 			.throwIfAny();
 		if (caller.user().root()) {
 			throw StsError.accessDenied(ROOT_CANNOT_ASSUME);
@@ -84,13 +99,20 @@ final class AssumeRoleAction {
 		if (role.mfaRequired() && !mfaPresent) {
 			throw notAuthorized(caller, roleArn);
 		}
+		String identity = sourceIdentity(caller, role, sourceIdentity);
+		if (!tags.isEmpty() && !role.allowsTagSession()) {
+			throw notAuthorized(caller, "sts:TagSession", roleArn);
+		}
 		this.mfa.check(caller.user(), serial, code, now);
 		AssumedRoleUser assumed = new AssumedRoleUser(role, sessionName, chained);
 		IssuedSession session = this.sessions.issue(caller.user(), assumed, now, Duration.ofSeconds(seconds),
-				mfaPresent);
+				mfaPresent, new SessionContext(identity, tags));
 		Integer packedPolicySize = packedPolicySize(parameters);
 		// the element order of AWS's documented example response
 		return StsXml.success("AssumeRole", requestId, (xml) -> {
+			if (identity != null) {
+				xml.element("SourceIdentity", identity);
+			}
 			xml.open("AssumedRoleUser")
 				.element("Arn", assumed.arn())
 				.element("AssumedRoleId", assumed.assumedRoleId())
@@ -108,11 +130,68 @@ final class AssumeRoleAction {
 	}
 
 	/**
+	 * The session's source identity: the one the calling role session carries (it can't
+	 * be changed down the chain), else the one asked for. Either needs a trust that
+	 * allows {@code sts:SetSourceIdentity}.
+	 */
+	private String sourceIdentity(Caller caller, EmulatedRole role, String requested) {
+		IssuedSession calling = caller.sessionCredentials() ? this.sessions.find(caller.accessKeyId()) : null;
+		String inherited = (calling != null) ? calling.context().sourceIdentity() : null;
+		if (inherited != null && requested != null && !inherited.equals(requested)) {
+			// STS's wording for this refusal is not confirmed; the code is AccessDenied
+			throw StsError.accessDenied("User: " + caller.arn() + " is not authorized to perform: "
+					+ "sts:SetSourceIdentity on resource: " + role.arn() + " because the source identity " + inherited
+					+ " of the session can't be changed");
+		}
+		String identity = (inherited != null) ? inherited : requested;
+		if (identity != null && !role.allowsSourceIdentity()) {
+			throw notAuthorized(caller, "sts:SetSourceIdentity", role.arn());
+		}
+		return identity;
+	}
+
+	/**
+	 * {@code Tags.member.N.Key} and {@code .Value}, N from 1, checked for STS's shapes.
+	 */
+	private static Map<String, String> tags(Map<String, String> parameters, ValidationErrors errors) {
+		Map<String, String> tags = new LinkedHashMap<>();
+		for (int n = 1; parameters.containsKey("Tags.member." + n + ".Key")
+				|| parameters.containsKey("Tags.member." + n + ".Value"); n++) {
+			String key = parameters.get("Tags.member." + n + ".Key");
+			String value = parameters.get("Tags.member." + n + ".Value");
+			String member = "tags." + n + ".member.";
+			errors.required(member + "key", key)
+				.text(member + "key", key, 1, 128, TAG_CHARACTERS + "+")
+				.required(member + "value", value)
+				.text(member + "value", value, 0, 256, TAG_CHARACTERS + "*");
+			if (key != null && value != null) {
+				tags.put(key, value);
+			}
+		}
+		errors.count("tags", tags.size(), MAX_TAGS);
+		return tags;
+	}
+
+	private static void transitiveTagKeys(Map<String, String> parameters, ValidationErrors errors) {
+		int n = 1;
+		for (; parameters.containsKey("TransitiveTagKeys.member." + n); n++) {
+			errors.text("transitiveTagKeys." + n + ".member", parameters.get("TransitiveTagKeys.member." + n), 1, 128,
+					TAG_CHARACTERS + "+");
+		}
+		errors.count("transitiveTagKeys", n - 1, MAX_TAGS);
+	}
+
+	/**
 	 * What STS answers both for an unknown role and for a trust the caller doesn't meet.
 	 */
 	private static StsError notAuthorized(Caller caller, String roleArn) {
+		return notAuthorized(caller, "sts:AssumeRole", roleArn);
+	}
+
+	/** STS's words when the role's trust doesn't allow the caller an action. */
+	private static StsError notAuthorized(Caller caller, String action, String roleArn) {
 		return StsError.accessDenied(
-				"User: " + caller.arn() + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
+				"User: " + caller.arn() + " is not authorized to perform: " + action + " on resource: " + roleArn);
 	}
 
 	/**

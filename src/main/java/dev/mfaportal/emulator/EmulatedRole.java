@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
 /**
  * An IAM role the emulator lets callers assume. Its trust policy is "every known user but
  * root", and with {@code mfaRequired} also {@code "Bool": {"aws:MultiFactorAuthPresent":
- * "true"}}: the emulator checks who may assume a role no further.
+ * "true"}}: the emulator checks who may assume a role no further. Whether the trust also
+ * allows {@code sts:SetSourceIdentity} and {@code sts:TagSession} is set per role:
+ * without them, a request that sets a source identity (or comes from a session that
+ * carries one) or passes session tags is refused as STS refuses it.
  *
  * @param arn {@code arn:aws:iam::ACCOUNT:role/NAME}, optionally with a path before the
  * name
@@ -16,8 +19,12 @@ import java.util.regex.Pattern;
  * allows
  * @param mfaRequired whether the trust policy requires MFA: a code with the call, or a
  * signature by session credentials that were issued with one
+ * @param allowsSourceIdentity whether the trust policy allows
+ * {@code sts:SetSourceIdentity}
+ * @param allowsTagSession whether the trust policy allows {@code sts:TagSession}
  */
-public record EmulatedRole(String arn, int maxSessionDurationSeconds, boolean mfaRequired) {
+public record EmulatedRole(String arn, int maxSessionDurationSeconds, boolean mfaRequired, boolean allowsSourceIdentity,
+		boolean allowsTagSession) {
 
 	public static final String DEMO_ROLE_ARN = "arn:aws:iam::123456789012:role/demo-admin";
 
@@ -40,6 +47,13 @@ public record EmulatedRole(String arn, int maxSessionDurationSeconds, boolean mf
 		}
 	}
 
+	/**
+	 * A role whose trust allows setting a source identity and session tags.
+	 */
+	public EmulatedRole(String arn, int maxSessionDurationSeconds, boolean mfaRequired) {
+		this(arn, maxSessionDurationSeconds, mfaRequired, true, true);
+	}
+
 	/** A role whose trust does not require MFA. */
 	public EmulatedRole(String arn, int maxSessionDurationSeconds) {
 		this(arn, maxSessionDurationSeconds, false);
@@ -52,7 +66,17 @@ public record EmulatedRole(String arn, int maxSessionDurationSeconds, boolean mf
 
 	/** The same role, with a trust policy that requires MFA. */
 	public EmulatedRole requiringMfa() {
-		return new EmulatedRole(this.arn, this.maxSessionDurationSeconds, true);
+		return new EmulatedRole(this.arn, this.maxSessionDurationSeconds, true, this.allowsSourceIdentity,
+				this.allowsTagSession);
+	}
+
+	/**
+	 * The same role, whose trust policy allows (or lacks) {@code sts:SetSourceIdentity}
+	 * and {@code sts:TagSession}.
+	 */
+	public EmulatedRole trustAllowing(boolean setSourceIdentity, boolean tagSession) {
+		return new EmulatedRole(this.arn, this.maxSessionDurationSeconds, this.mfaRequired, setSourceIdentity,
+				tagSession);
 	}
 
 	/**

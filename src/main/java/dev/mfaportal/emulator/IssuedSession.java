@@ -8,10 +8,12 @@ import java.time.Instant;
  * Temporary credentials the emulator handed out. GetSessionToken credentials act as their
  * user; AssumeRole credentials as {@code assumedRole}, which is {@code null} for the
  * former. {@code mfaAuthenticated} is the {@code aws:MultiFactorAuthPresent} they carry:
- * issued with a code, or by a request signed with credentials that carried it.
+ * issued with a code, or by a request signed with credentials that carried it. A role
+ * session's {@code context} is the source identity and session tags it was issued with
+ * ({@link SessionContext#NONE} for GetSessionToken's).
  */
 record IssuedSession(String accessKeyId, String secretAccessKey, String sessionToken, Instant expiration,
-		EmulatedUser user, AssumedRoleUser assumedRole, boolean mfaAuthenticated) {
+		EmulatedUser user, AssumedRoleUser assumedRole, boolean mfaAuthenticated, SessionContext context) {
 
 	boolean expiredAt(Instant now) {
 		return !now.isBefore(this.expiration);
@@ -32,7 +34,7 @@ record IssuedSession(String accessKeyId, String secretAccessKey, String sessionT
 	public String toString() {
 		return "IssuedSession[accessKeyId=" + this.accessKeyId + ", expiration=" + this.expiration + ", user="
 				+ this.user.arn() + ", assumedRole=" + ((this.assumedRole != null) ? this.assumedRole.arn() : null)
-				+ ", mfaAuthenticated=" + this.mfaAuthenticated + "]";
+				+ ", mfaAuthenticated=" + this.mfaAuthenticated + ", context=" + this.context + "]";
 	}
 
 }

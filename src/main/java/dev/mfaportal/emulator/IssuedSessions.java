@@ -34,7 +34,7 @@ final class IssuedSessions {
 	 * issued with a code.
 	 */
 	IssuedSession issue(EmulatedUser user, Instant now, Duration duration, boolean mfaAuthenticated) {
-		return issue(user, null, now, duration, mfaAuthenticated);
+		return issue(user, null, now, duration, mfaAuthenticated, SessionContext.NONE);
 	}
 
 	/**
@@ -42,14 +42,14 @@ final class IssuedSessions {
 	 * asked for them.
 	 */
 	IssuedSession issue(EmulatedUser user, AssumedRoleUser assumedRole, Instant now, Duration duration,
-			boolean mfaAuthenticated) {
+			boolean mfaAuthenticated, SessionContext context) {
 		this.byAccessKeyId.values().removeIf((session) -> session.expiredAt(now.minus(KEEP_EXPIRED)));
 		// STS reports the expiry to the millisecond
 		Instant expiration = now.truncatedTo(ChronoUnit.MILLIS).plus(duration);
 		IssuedSession session;
 		do {
 			session = new IssuedSession("ASIA" + randomText(UPPER_ALPHANUMERIC, 16), randomText(BASE64_ALPHABET, 40),
-					sessionToken(), expiration, user, assumedRole, mfaAuthenticated);
+					sessionToken(), expiration, user, assumedRole, mfaAuthenticated, context);
 		}
 		while (this.byAccessKeyId.putIfAbsent(session.accessKeyId(), session) != null);
 		return session;

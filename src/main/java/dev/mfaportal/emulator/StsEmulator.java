@@ -60,6 +60,8 @@ final class StsEmulator {
 
 	private final Recorded<RecordedRequest> recorded = new Recorded<>();
 
+	private final IssuedSessions sessions = new IssuedSessions();
+
 	private volatile EmulatorSettings settings;
 
 	private volatile Faults faults = Faults.NONE;
@@ -67,7 +69,7 @@ final class StsEmulator {
 	StsEmulator(EmulatorSettings settings, Clock clock) {
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.clock = Objects.requireNonNull(clock, "clock");
-		IssuedSessions sessions = new IssuedSessions();
+		IssuedSessions sessions = this.sessions;
 		MfaCheck mfa = new MfaCheck(new OneTimeCodes());
 		this.verifier = new SigV4Verifier(List.of(STS, IAM), clock);
 		this.accessKeys = new EmulatedAccessKeys(clock.instant());
@@ -117,6 +119,15 @@ final class StsEmulator {
 
 	void clearConsoleSignIns() {
 		this.federation.clearSignIns();
+	}
+
+	/**
+	 * The source identity and session tags of the session these temporary credentials
+	 * belong to, as CloudTrail would show them; {@code null} for a key it never issued.
+	 */
+	SessionContext sessionContext(String accessKeyId) {
+		IssuedSession session = this.sessions.find(accessKeyId);
+		return (session != null) ? session.context() : null;
 	}
 
 	WireResponse handle(WireRequest request) {

@@ -67,6 +67,17 @@ final class ValidationErrors {
 		return this;
 	}
 
+	/**
+	 * A list's size; AWS renders the list itself, which this doesn't reproduce: the value
+	 * is given as its size.
+	 */
+	ValidationErrors count(String member, int size, int max) {
+		if (size > max) {
+			add("[" + size + " members]", member, "Member must have length less than or equal to " + max);
+		}
+		return this;
+	}
+
 	void throwIfAny() {
 		if (this.errors.isEmpty()) {
 			return;

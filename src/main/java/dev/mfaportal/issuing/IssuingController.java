@@ -118,7 +118,7 @@ class IssuingController {
 			model.addAttribute("vaultLocked", this.page.vaultLocked());
 			return NO_CREDENTIALS_VIEW;
 		}
-		RenewLinks.Read link = this.renewLinks.read(parameters);
+		RenewLinks.Read link = this.renewLinks.read(parameters, Actor.current());
 		if (link.ignored()) {
 			model.addAttribute("linkIgnored", true);
 		}

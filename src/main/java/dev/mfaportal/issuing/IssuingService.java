@@ -56,9 +56,13 @@ class IssuingService {
 
 	private final ApprovalGate approvals;
 
+	private final MemberTrails trails;
+
 	IssuingService(CredentialSources sources, StsGateway sts, AttemptGuard guard, DevicePresets presets,
 			ApplicationEventPublisher events, Clock clock, ConsoleSignIn console, RenewLinks renewLinks,
-			ObjectProvider<IssuePolicy> policy, ObjectProvider<ApprovalGate> approvals) {
+			ObjectProvider<IssuePolicy> policy, ObjectProvider<ApprovalGate> approvals,
+			ObjectProvider<MemberTrails> trails) {
+		this.trails = trails.getIfAvailable(() -> MemberTrails.NONE);
 		this.policy = policy.getIfAvailable(() -> IssuePolicy.ALLOW_ALL);
 		this.approvals = approvals.getIfAvailable(() -> ApprovalGate.NONE);
 		this.console = console;
@@ -115,8 +119,9 @@ class IssuingService {
 		String assumedRoleId = null;
 		try {
 			if (form.assumesRole()) {
-				RoleCredentials role = this.sts.assumeRole(caller, new RoleRequest(form.roleArn(), sessionName,
-						blankToNull(form.externalId()), form.serialNumber(), form.tokenCode(), form.duration()));
+				RoleCredentials role = this.sts.assumeRole(caller,
+						new RoleRequest(form.roleArn(), sessionName, blankToNull(form.externalId()),
+								form.serialNumber(), form.tokenCode(), form.duration(), this.trails.forActor(actor)));
 				credentials = role.credentials();
 				assumedRoleArn = role.assumedRoleArn();
 				assumedRoleId = role.assumedRoleId();
@@ -142,7 +147,7 @@ class IssuingService {
 		URI console = (assumedRoleArn != null) ? this.console.linkFor(credentials).orElse(null) : null;
 		return new IssuedCredentials(credentials, Snippets.render(credentials, form.profileName()),
 				Snippets.usage(form.profileName()), form.profileName(), source, form.serialNumber(), form.duration(),
-				this.renewLinks.link(source, form), assumedRoleArn, console, recorded);
+				this.renewLinks.link(actor, source, form), assumedRoleArn, console, recorded);
 	}
 
 	/**

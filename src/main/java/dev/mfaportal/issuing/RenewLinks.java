@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -27,15 +28,19 @@ import org.springframework.stereotype.Component;
  * reads a query ({@code +} is a space there, so a {@code +} in a value travels as
  * {@code %2B}), so every field comes back byte for byte.
  * <p>
- * The link is signed (HMAC-SHA256) with a key made for this run and kept in memory only.
- * The session cookie travels with a top-level navigation from any site, so a link from
- * elsewhere could otherwise preset where the code's credentials go: a foreign role (and
- * its external id and session name), a profile name and its save over an existing
- * section, or serving terminals. Only a link this run signed may carry those
+ * The link is signed (HMAC-SHA256) for the person it was made for, with a key made for
+ * this run and kept in memory only or, in team mode, derived from the secret the
+ * instances share ({@link RenewLinkKey}), so that a link verifies on every instance, for
+ * its member only. The session cookie travels with a top-level navigation from any site,
+ * so a link from elsewhere could otherwise preset where the code's credentials go: a
+ * foreign role (and its external id and session name), a profile name and its save over
+ * an existing section, or serving terminals. Only a link this run signed may carry those
  * ({@link #SIGNED_ONLY}); on any other link they are dropped, and the form says so. The
  * other fields only fill in what the person sees before typing a code, and pick among
  * their own sources and devices, so any link may carry them; so may
- * {@code saveProfile=false}, which only unticks a saved device's save.
+ * {@code saveProfile=false}, which only unticks a saved device's save. A signed link is
+ * taken as signed: what was added to it outside the signature (a saved device's
+ * {@code device}, say, whose role would fill the fields the link left empty) is ignored.
  */
 @Component
 class RenewLinks {
@@ -50,15 +55,31 @@ class RenewLinks {
 	private static final List<String> FIELDS = List.of("source", "serialNumber", "durationSeconds", "profileName",
 			"roleArn", "roleSessionName", "externalId", "saveProfile", "serve");
 
+	/** Separates this use of the shared secret from every other use of it. */
+	private static final String KEY_LABEL = "mfa-portal renew link signing key v1";
+
 	private final SecretKeySpec key;
 
-	RenewLinks() {
-		byte[] bytes = new byte[32];
-		new SecureRandom().nextBytes(bytes);
+	/**
+	 * @param shared the team's shared secret; empty in local mode, where a key is made
+	 * for this run
+	 */
+	RenewLinks(Optional<RenewLinkKey> shared) {
+		byte[] bytes;
+		if (shared.isPresent()) {
+			bytes = mac(new SecretKeySpec(shared.get().bytes(), "HmacSHA256"), KEY_LABEL);
+		}
+		else {
+			bytes = new byte[32];
+			new SecureRandom().nextBytes(bytes);
+		}
 		this.key = new SecretKeySpec(bytes, "HmacSHA256");
 	}
 
-	URI link(CredentialSource source, IssueForm form) {
+	/**
+	 * @param actor whom the link is for: it presets nothing for anyone else
+	 */
+	URI link(String actor, CredentialSource source, IssueForm form) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("source", source.id());
 		fields.put("serialNumber", form.serialNumber());
@@ -69,19 +90,27 @@ class RenewLinks {
 		fields.put("externalId", blankToNull(form.externalId()));
 		fields.put("saveProfile", form.savesProfile() ? "true" : null);
 		String query = query(fields);
-		return URI.create("/?" + query + "&" + SIGNATURE + "=" + sign(query));
+		return URI.create("/?" + query + "&" + SIGNATURE + "=" + sign(actor, query));
 	}
 
 	/**
-	 * The parameters the form may take from this link: all of them when this run signed
-	 * it, else all but {@link #SIGNED_ONLY}.
+	 * The parameters the form may take from this link: when it was signed for this actor,
+	 * the signed fields and nothing else; else all but {@link #SIGNED_ONLY}.
 	 * @param parameters the request's query parameters (the first value of each)
+	 * @param actor who opens it
 	 */
-	Read read(Map<String, String> parameters) {
+	Read read(Map<String, String> parameters, String actor) {
 		String signature = parameters.get(SIGNATURE);
-		if (signature != null && MessageDigest.isEqual(sign(query(parameters)).getBytes(StandardCharsets.US_ASCII),
-				signature.getBytes(StandardCharsets.UTF_8))) {
-			return new Read(parameters, false);
+		if (signature != null
+				&& MessageDigest.isEqual(sign(actor, query(parameters)).getBytes(StandardCharsets.US_ASCII),
+						signature.getBytes(StandardCharsets.UTF_8))) {
+			Map<String, String> signed = new HashMap<>();
+			for (String name : FIELDS) {
+				if (parameters.get(name) != null) {
+					signed.put(name, parameters.get(name));
+				}
+			}
+			return new Read(signed, false);
 		}
 		Map<String, String> kept = new HashMap<>(parameters);
 		// turning the save off is only ever safer
@@ -103,13 +132,21 @@ class RenewLinks {
 		return query.toString();
 	}
 
-	private String sign(String query) {
+	/**
+	 * Over the actor's name, length first so that no name and query can pass for another,
+	 * and the query.
+	 */
+	private String sign(String actor, String query) {
+		return Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(mac(this.key, actor.length() + ":" + actor + "\n" + query));
+	}
+
+	private static byte[] mac(SecretKeySpec key, String text) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.key);
-			return Base64.getUrlEncoder()
-				.withoutPadding()
-				.encodeToString(mac.doFinal(query.getBytes(StandardCharsets.UTF_8)));
+			mac.init(key);
+			return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is in every JDK", ex);

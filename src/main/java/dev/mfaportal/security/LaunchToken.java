@@ -12,6 +12,9 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +40,14 @@ public class LaunchToken {
 
 	}
 
-	private static final int MOST_OPEN = 64;
+	/**
+	 * Open keys held at once. Only the owner can ask for more (the terminal, the
+	 * {@code portal-run} secret), so the cap only bounds memory; when it is reached the
+	 * oldest open key is dropped and the log says so, so the newest link always works.
+	 */
+	static final int MOST_OPEN = 64;
+
+	private static final Logger logger = LoggerFactory.getLogger(LaunchToken.class);
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -60,15 +70,21 @@ public class LaunchToken {
 	 * A new key for one launch link, valid once within the lifetime.
 	 * @return the key, for the link's {@code token} parameter
 	 */
-	public String issue() {
+	public synchronized String issue() {
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		Instant now = this.clock.instant();
 		forgetExpired(now);
-		if (this.open.size() < MOST_OPEN) {
-			this.open.put(digest(value), now.plus(this.lifetime));
+		if (this.open.size() >= MOST_OPEN) {
+			this.open.entrySet()
+				.stream()
+				.min(Map.Entry.comparingByValue())
+				.ifPresent((oldest) -> this.open.remove(oldest.getKey()));
+			logger.warn("{} launch links were open and unused at once: the oldest no longer opens the portal, "
+					+ "the new one does (each works once, within {})", MOST_OPEN, this.lifetime);
 		}
+		this.open.put(digest(value), now.plus(this.lifetime));
 		return value;
 	}
 

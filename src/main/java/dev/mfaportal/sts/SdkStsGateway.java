@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.sts.model.GetSessionTokenResponse;
+import software.amazon.awssdk.services.sts.model.Tag;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -66,13 +67,25 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 	@Override
 	public RoleCredentials assumeRole(StsCaller caller, RoleRequest request) {
 		return call("AssumeRole", caller, (client, keys) -> {
-			AssumeRoleResponse response = client.assumeRole((role) -> role.roleArn(request.roleArn())
-				.roleSessionName(request.roleSessionName())
-				.externalId(request.externalId())
-				.serialNumber(request.serialNumber())
-				.tokenCode(request.tokenCode())
-				.durationSeconds(request.durationSeconds())
-				.overrideConfiguration((call) -> call.credentialsProvider(keys)));
+			AssumeRoleResponse response = client.assumeRole((role) -> {
+				role.roleArn(request.roleArn())
+					.roleSessionName(request.roleSessionName())
+					.externalId(request.externalId())
+					.serialNumber(request.serialNumber())
+					.tokenCode(request.tokenCode())
+					.durationSeconds(request.durationSeconds())
+					.overrideConfiguration((call) -> call.credentialsProvider(keys));
+				role.sourceIdentity(request.trail().sourceIdentity());
+				// only when there are any: an empty list would still be sent, as "Tags="
+				if (!request.trail().tags().isEmpty()) {
+					role.tags(request.trail()
+						.tags()
+						.entrySet()
+						.stream()
+						.map((tag) -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build())
+						.toList());
+				}
+			});
 			return new RoleCredentials(temporary(response.credentials(), response.responseMetadata().requestId()),
 					response.assumedRoleUser().arn(), response.assumedRoleUser().assumedRoleId());
 		});

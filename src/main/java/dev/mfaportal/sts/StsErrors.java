@@ -54,6 +54,9 @@ final class StsErrors {
 			if (text.contains("with session credentials")) {
 				return StsFailure.SESSION_CREDENTIALS;
 			}
+			if (text.contains("sts:SetSourceIdentity") || text.contains("sts:TagSession")) {
+				return StsFailure.MEMBER_NAME_NOT_TRUSTED;
+			}
 			if (text.contains("sts:AssumeRole")) {
 				return StsFailure.ROLE_NOT_ASSUMABLE;
 			}

@@ -20,6 +20,11 @@ public enum StsFailure {
 	ROLE_CHAINING_LIMIT,
 	/** The keys may not assume the role (or it doesn't exist). */
 	ROLE_NOT_ASSUMABLE,
+	/**
+	 * The role's trust policy doesn't allow {@code sts:SetSourceIdentity} or
+	 * {@code sts:TagSession}, which team mode sends to name the member in CloudTrail.
+	 */
+	MEMBER_NAME_NOT_TRUSTED,
 	/** The long-term keys are in fact session credentials. */
 	SESSION_CREDENTIALS,
 	/** No long-term keys could be loaded. */

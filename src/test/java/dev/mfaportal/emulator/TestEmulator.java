@@ -115,6 +115,16 @@ public final class TestEmulator implements AutoCloseable {
 		this.server.emulator().clearConsoleSignIns();
 	}
 
+	/**
+	 * The source identity and session tags of the session that the emulator issued these
+	 * temporary credentials with (what CloudTrail shows; GetCallerIdentity does not).
+	 * @param accessKeyId the session's {@code ASIA…} key id
+	 * @return its context, or empty for a key the emulator never issued
+	 */
+	public java.util.Optional<SessionContext> session(String accessKeyId) {
+		return java.util.Optional.ofNullable(this.server.emulator().sessionContext(accessKeyId));
+	}
+
 	@Override
 	public void close() {
 		this.server.close();

@@ -209,7 +209,7 @@ class IssuingControllerTest {
 	@Test
 	void formWhenRenewLinkFollowedThenDeviceDurationAndProfilePrefilled() throws Exception {
 		this.mvc
-			.perform(get(this.renewLinks.link(PROFILE,
+			.perform(get(this.renewLinks.link("alice", PROFILE,
 					new IssueForm("profile:work", "GAHT12345678", "", "3600", "work-mfa"))))
 			.andExpect(field("serialNumber", "GAHT12345678"))
 			.andExpect(field("durationSeconds", "3600"))
@@ -253,7 +253,7 @@ class IssuingControllerTest {
 	void formWhenTheRenewLinkOfThisRunNamesARoleAndASaveThenPresetAndTheRoleIsShownAsSuch() throws Exception {
 		IssueForm renewed = new IssueForm("profile:work", "GAHT12345678", "", "3600", "work-mfa", null, null,
 				"arn:aws:iam::123456789012:role/Admin", "alice-admin", "ext-1", "true", null);
-		MvcResult result = this.mvc.perform(get(this.renewLinks.link(PROFILE, renewed)))
+		MvcResult result = this.mvc.perform(get(this.renewLinks.link("alice", PROFILE, renewed)))
 			.andExpect(model().attribute("presetRole", "arn:aws:iam::123456789012:role/Admin"))
 			.andExpect(model().attributeDoesNotExist("linkIgnored"))
 			.andReturn();
@@ -271,10 +271,10 @@ class IssuingControllerTest {
 	void formWhenARenewLinkIsAlteredOrFromAnotherRunThenItsRoleAndSaveAreIgnored() throws Exception {
 		IssueForm renewed = new IssueForm("profile:work", "GAHT12345678", "", "3600", "work-mfa", null, null,
 				"arn:aws:iam::123456789012:role/Admin", null, null, "true", null);
-		String altered = this.renewLinks.link(PROFILE, renewed)
+		String altered = this.renewLinks.link("alice", PROFILE, renewed)
 			.toString()
 			.replace("123456789012%3Arole", "999999999999%3Arole");
-		URI otherRun = new RenewLinks().link(PROFILE, renewed);
+		URI otherRun = new RenewLinks(java.util.Optional.empty()).link("alice", PROFILE, renewed);
 		for (String link : List.of(altered, otherRun.toString())) {
 			MvcResult result = this.mvc.perform(get(URI.create(link)))
 				.andExpect(model().attribute("linkIgnored", true))
@@ -696,6 +696,25 @@ class IssuingControllerTest {
 			.andExpect((result) -> assertThat(Html.parse(result.getResponse().getContentAsString())
 				.selectFirst("details[data-role]")
 				.hasAttr("open")).isTrue());
+	}
+
+	/**
+	 * The device named outside the signature would fill what the link left empty, its
+	 * role among them: before, a signed link with {@code &device=9} added opened the form
+	 * with that role.
+	 */
+	@Test
+	void formWhenAnUnsignedDeviceIsAddedToASignedRenewLinkThenTheDeviceIsIgnored() throws Exception {
+		given(this.presets.forActor("alice"))
+			.willReturn(List.of(new DevicePreset(9, "Admin role", "arn:aws:iam::123456789012:mfa/alice", 3600, "admin",
+					"profile:work", null, "arn:aws:iam::123456789012:role/admin", "alice-admin", "ext-42", false)));
+		URI signed = this.renewLinks.link("alice", PROFILE,
+				new IssueForm("profile:work", "GAHT12345678", "", "3600", "work-mfa"));
+		MvcResult result = this.mvc.perform(get(URI.create(signed + "&device=9"))).andReturn();
+		IssueForm form = (IssueForm) result.getModelAndView().getModel().get("issueForm");
+		assertThat(form.roleArn()).isNull();
+		assertThat(form.serialNumber()).isEqualTo("GAHT12345678");
+		assertThat(result.getModelAndView().getModel().get("selectedDevice")).isNull();
 	}
 
 	@Test

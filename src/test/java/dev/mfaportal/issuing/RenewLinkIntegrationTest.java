@@ -55,7 +55,7 @@ class RenewLinkIntegrationTest {
 		for (String value : hostileValues()) {
 			URI link;
 			try {
-				link = this.links.link(SOURCE,
+				link = this.links.link(dev.mfaportal.security.LocalOwner.name(), SOURCE,
 						new IssueForm("alice", value, "", value, value, null, null, value, value, value, "true", null));
 			}
 			catch (RuntimeException ex) {

@@ -61,12 +61,18 @@ class RoleIntegrationTest {
 
 	static final EmulatedUser IAN = EmulatedAccounts.user("ian");
 
+	static final EmulatedUser PIA = EmulatedAccounts.user("pia");
+
 	static final EmulatedRole ADMIN = new EmulatedRole("arn:aws:iam::123456789012:role/admin", 3600);
 
 	static final EmulatedRole LONG = new EmulatedRole("arn:aws:iam::123456789012:role/long", 43200);
 
-	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(ROSA, DENIED, ROOT, IVY, IAN)
-		.withRoles(List.of(ADMIN, LONG))
+	/** A role whose trust allows neither a source identity nor session tags. */
+	static final EmulatedRole PLAIN = new EmulatedRole("arn:aws:iam::123456789012:role/plain", 3600)
+		.trustAllowing(false, false);
+
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(ROSA, DENIED, ROOT, IVY, IAN, PIA)
+		.withRoles(List.of(ADMIN, LONG, PLAIN))
 		.withIamDeniedUsers(Set.of("denied")));
 
 	PortalClient browser;
@@ -166,6 +172,24 @@ class RoleIntegrationTest {
 			.toList();
 		assertThat(calls).isNotEmpty();
 		return calls.get(calls.size() - 1);
+	}
+
+	/**
+	 * Local mode has one person and never names them: a role whose trust allows neither a
+	 * source identity nor session tags is assumed.
+	 */
+	@Test
+	void roleWhenAssumedInLocalModeThenNeitherSourceIdentityNorTagsAreSent() throws Exception {
+		HttpResponse<String> result = this.browser.post("/session-token",
+				Map.of("source", "pia", "serialNumber", PIA.device().serialNumber(), "tokenCode", freshCode(PIA),
+						"durationSeconds", "900", "profileName", "mfa", "roleArn", PLAIN.arn()),
+				true);
+
+		assertThat(result.statusCode()).as(result.body()).isEqualTo(200);
+		RecordedRequest call = lastAssumeRole();
+		assertThat(call.parameters().keySet()).noneMatch((name) -> name.equals("SourceIdentity")
+				|| name.startsWith("Tags.") || name.startsWith("TransitiveTagKeys."));
+		assertThat(emulator.session(call.issuedAccessKeyId())).hasValue(dev.mfaportal.emulator.SessionContext.NONE);
 	}
 
 	@Test
