@@ -18,6 +18,7 @@ import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.RecordedRequest;
 import dev.mfaportal.emulator.TestEmulator;
+import dev.mfaportal.security.HostileValues;
 import dev.mfaportal.emulator.Totp;
 import dev.mfaportal.support.AtOnce;
 import dev.mfaportal.support.EmulatedAccounts;
@@ -349,6 +350,59 @@ abstract class ApprovalsOnTwoInstancesContract {
 		assertThat(events.get(1).get("actor")).isEqualTo(ApprovalTestPolicy.APPROVER);
 		assertThat(events)
 			.allSatisfy((row) -> assertThat(row.toString()).doesNotContain(reason).doesNotContain("h21b-canary-note"));
+	}
+
+	/**
+	 * 200 seeded values (mostly hostile: markup, control characters, sizes past every
+	 * limit, shell and template syntax) as the role, the reason and the note, over both
+	 * instances: never a 5xx, every refusal names its field or says why, and a reason
+	 * that is taken is stored as it was sent.
+	 */
+	@Test
+	void hostileValuesWhenSentAsRoleArnReasonOrNoteThenNeverA5xxAndEachRefusalSaysWhy() throws Exception {
+		HostileValues values = new HostileValues(Long.getLong("portal.fuzz.seed", 20261206L));
+		PortalClient member = signedIn(ApprovalTestPolicy.MEMBER, this.first);
+		PortalClient approver = signedIn(ApprovalTestPolicy.APPROVER, this.second);
+		String memberToken = member.csrfToken("/approvals");
+		String approverToken = approver.csrfToken("/approvals");
+		for (int i = 0; i < 200; i++) {
+			String roleArn = values.next(GUARDED);
+			HttpResponse<String> role = member.post("/approvals",
+					Map.of("roleArn", roleArn, "durationSeconds", "900", "reason", "fuzz", "_csrf", memberToken),
+					false);
+			assertRefusedClearlyOrTaken(role, "roleArn=" + roleArn);
+
+			String reason = values.next("deploy the fix");
+			HttpResponse<String> asked = member.post("/approvals",
+					Map.of("roleArn", GUARDED, "durationSeconds", "900", "reason", reason, "_csrf", memberToken),
+					false);
+			assertRefusedClearlyOrTaken(asked, "reason=" + reason);
+			if (asked.statusCode() == 302) {
+				assertThat(jdbc().sql("select reason from approval_request order by id desc fetch first 1 rows only")
+					.query(String.class)
+					.single()).isEqualTo(reason);
+			}
+
+			String note = values.next("ok");
+			List<Long> pending = jdbc().sql("select id from approval_request where status = 'PENDING' order by id")
+				.query(Long.class)
+				.list();
+			if (!pending.isEmpty()) {
+				HttpResponse<String> answered = approver.post("/approvals/" + pending.get(0) + "/deny",
+						Map.of("note", note, "_csrf", approverToken), false);
+				assertRefusedClearlyOrTaken(answered, "note=" + note);
+			}
+		}
+	}
+
+	private static void assertRefusedClearlyOrTaken(HttpResponse<String> answer, String sent) {
+		assertThat(answer.statusCode()).as(sent).isIn(302, 400);
+		if (answer.statusCode() == 400) {
+			Document page = Html.parse(answer.body());
+			assertThat(page.select(".field-error, [data-global-error], [data-refusal]").eachText()).as(sent)
+				.isNotEmpty()
+				.allSatisfy((text) -> assertThat(text).isNotBlank());
+		}
 	}
 
 	static class Keys {
