@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Spending and closing approvals against a real database, H2 and PostgreSQL: of many
@@ -189,6 +190,43 @@ abstract class ApprovalStorageContract extends StorageContract {
 		assertThat(this.repository.withdraw(request, BOB, T0)).isFalse();
 		assertThat(this.repository.withdraw(request, ALICE, T0)).isTrue();
 		assertThat(this.repository.withdraw(request, ALICE, T0)).isFalse();
+	}
+
+	/**
+	 * A rule that names the member among its approvers: the member still can't approve
+	 * their own request; the other approver can.
+	 */
+	@Test
+	void approveWhenTheRuleNamesTheRequesterTooThenTheirOwnApprovalIsRefusedAndNothingChanges() {
+		ApprovalRules.ApprovalRule rule = new ApprovalRules.ApprovalRule("both",
+				List.of("user:" + ALICE, "user:" + BOB), 60, 3600);
+		ApprovalRules rules = new ApprovalRules() {
+
+			@Override
+			public Optional<ApprovalRule> ruleFor(String member, String roleArn) {
+				return Optional.of(rule);
+			}
+
+			@Override
+			public boolean mayApprove(String approver, ApprovalRule given) {
+				return given.by().contains("user:" + approver);
+			}
+
+		};
+		Approvals approvals = new Approvals(this.repository, rules, this.events,
+				new TransactionTemplate(this.transactionManager), this.clock,
+				new ApprovalSettings(Duration.ofHours(24), Duration.ofMinutes(1)));
+		long id = approvals.request(ALICE, new ApprovalForm(ROLE, "3600", "deploy"));
+
+		assertThatThrownBy(() -> approvals.approve(id, ALICE, null)).isInstanceOfSatisfying(
+				ApprovalRefusedException.class,
+				(refused) -> assertThat(refused.messageCode()).isEqualTo("approval.refused.own"));
+		assertThat(this.repository.find(id)).map(Approval::status).contains(ApprovalStatus.PENDING);
+		assertThat(approvals.toAnswer(ALICE)).isEmpty();
+		assertThat(approvals.toAnswer(BOB)).extracting(Approval::id).containsExactly(id);
+		approvals.approve(id, BOB, "ok");
+		assertThat(this.repository.find(id)).map(Approval::answeredBy).contains(BOB);
+		assertThat(this.steps).extracting(ApprovalStep::step).containsExactly(Step.REQUESTED, Step.APPROVED);
 	}
 
 }
