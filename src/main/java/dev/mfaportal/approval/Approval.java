@@ -36,10 +36,6 @@ record Approval(long id, String requester, String roleArn, int durationSeconds, 
 		return (this.validUntil != null) ? UTC.format(this.validUntil) : null;
 	}
 
-	public String requestExpiresUtc() {
-		return UTC.format(this.requestExpiresAt);
-	}
-
 	public String statusKey() {
 		return this.status.messageKey();
 	}

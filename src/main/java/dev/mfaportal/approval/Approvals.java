@@ -131,10 +131,6 @@ class Approvals {
 				toAnswer(member).size());
 	}
 
-	Optional<ApprovalRule> ruleFor(String member, String roleArn) {
-		return this.rules.ruleFor(member, roleArn);
-	}
-
 	/**
 	 * The checks every answer makes before anything changes: the request exists and is
 	 * pending, it is not the approver's own, and the rule names the approver.
