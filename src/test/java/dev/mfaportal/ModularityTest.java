@@ -48,12 +48,13 @@ class ModularityTest {
 	 * ({@code MfaPortalApplication}) need no mention; the JDK and libraries are not
 	 * checked here.
 	 */
-	static final Map<String, Set<String>> FEATURES = Map.ofEntries(feature("approval", "issuing", "security", "system"),
+	static final Map<String, Set<String>> FEATURES = Map.ofEntries(
+			feature("approval", "issuing", "security", "sts", "system"),
 			feature("policy", "approval", "issuing", "security", "system"),
 			feature("accesskey", "credentialsource", "issuing", "limit", "rotation", "security", "sts", "system"),
 			feature("account", "limit", "security", "system"),
-			feature("audit", "accesskey", "account", "events", "issuing", "limit", "rotation", "security", "sts",
-					"system", "terminal"),
+			feature("audit", "accesskey", "account", "approval", "events", "issuing", "limit", "rotation", "security",
+					"sts", "system", "terminal"),
 			feature("credentialsource", "sts"), feature("demo", "credentialsource", "emulator", "sts"),
 			feature("device", "credentialsource", "issuing", "limit", "security", "sts", "system"), feature("emulator"),
 			feature("events", "snippet", "system"), feature("help"), feature("launcher", "security"),

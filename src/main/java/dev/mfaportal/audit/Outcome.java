@@ -69,7 +69,21 @@ enum Outcome {
 	/** Rotation: the old key deleted at IAM. */
 	KEY_OLD_DELETED,
 	/** Rotation: a step failed; the error code names the step and why. */
-	KEY_STEP_FAILED;
+	KEY_STEP_FAILED,
+	/** A member asked for an approval; the error code column holds its id. */
+	APPROVAL_REQUESTED,
+	/** An approver (actor and source) approved the member's (target) request. */
+	APPROVAL_APPROVED,
+	/** An approver (actor and source) denied the member's (target) request. */
+	APPROVAL_DENIED,
+	/** The member withdrew their request. */
+	APPROVAL_WITHDRAWN,
+	/** A request nobody answered, or an approval nobody used, in time. */
+	APPROVAL_EXPIRED,
+	/** An issue spent the approval. */
+	APPROVAL_USED,
+	/** The attempt that spent the approval was refused before STS: it is usable again. */
+	APPROVAL_RELEASED;
 
 	public String messageKey() {
 		return "outcome." + name().toLowerCase(Locale.ROOT).replace('_', '-');
