@@ -17,6 +17,15 @@
 #    right after, 10 s later and live heap after a full GC.
 # FLAG_SET=desktop runs both apps with the installed launcher's flags (bench/jvm-flags.txt and
 # bench/jvm-flags-desktop.txt) instead of the container's and `java -jar`'s (bench/jvm-flags.txt).
+#
+# BEFORE=<commit> measures a change instead (issue 20: the vault must cost nothing unused): the jar of
+# <commit> ("before", built in a temporary git worktree) against this tree's ("now"), each as a
+# ratio to the calibration app of the same round, and nothing else (writes $BENCH_OUT/floor-before.md):
+# - start: START_RUNS rounds of three starts (before, now, calibration; which goes first rotates), for
+#   each JVM in START_JAVAS and way in START_HOW; per round before / calibration, now / calibration
+#   and now / before, then the median and range of each;
+# - idle RSS: the three side by side (meanwhile, on other ports), RSS 5 s after the first page and
+#   IDLE_SECONDS later, each portal over the calibration app.
 cd "$(dirname "$0")/.." && source bench/lib.sh
 JAVAS=${JAVAS:-17 25}
 START_RUNS=${START_RUNS:-10}
@@ -32,6 +41,21 @@ DIR=$BENCH_OUT/floor
 build
 prepare_extracted
 build_calibration
+if [[ -n ${BEFORE:-} ]]; then
+	BEFORE_REV=$(git rev-parse --verify "$BEFORE^{commit}")
+	BEFORE_APP=$BENCH_OUT/app-before
+	if [[ ! -f $BENCH_OUT/before/$BEFORE_REV ]]; then
+		log "building the jar of $BEFORE_REV in a temporary worktree"
+		tree=$(mktemp -d)/tree
+		git worktree add --detach "$tree" "$BEFORE_REV" >/dev/null
+		(cd "$tree" && ./mvnw -B -q ${BENCH_MVN_ARGS:-} package -DskipTests)
+		rm -rf "$BENCH_OUT/before" && mkdir -p "$BENCH_OUT/before"
+		cp "$tree/$JAR" "$BENCH_OUT/before/" && touch "$BENCH_OUT/before/$BEFORE_REV"
+		git worktree remove --force "$tree"
+	fi
+	BEFORE_JAR=$BENCH_OUT/before/$(basename "$JAR")
+	prepare_extracted_jar "$BEFORE_JAR" "$BEFORE_APP"
+fi
 mkdir -p "$DIR"
 read -r -a FLAG_FILES <<<"$(flag_set_files)"
 read -r -a SHIPPED <<<"$(flags_in "${FLAG_FILES[@]}")"
@@ -47,9 +71,11 @@ start_ms() {
 	local abs start end pid folder jar port
 	abs=$(realpath "$DIR")
 	rm -rf "$abs/data"
-	if [[ $app == portal ]]; then
+	if [[ $app == portal || $app == before ]]; then
 		folder=$BENCH_OUT/app jar=mfa-portal-0.1.0-SNAPSHOT.jar port=$PORTAL_PORT
+		[[ $app == before ]] && folder=$BEFORE_APP
 		[[ $how == fat ]] && folder=. jar=$(realpath "$JAR")
+		[[ $how == fat && $app == before ]] && jar=$(realpath "$BEFORE_JAR")
 		set -- "$@" -jar "$jar" --portal.access.launch-token=false
 	else
 		folder=$BENCH_OUT/calibration jar=calibration-0.1.0.jar port=$CAL_PORT
@@ -98,6 +124,102 @@ start_row() {
 	log "start, $label: portal ${portal[*]}; calibration ${cal[*]}; ratios ${ratios[*]}"
 	echo "| $label | $pm | $cm | **$rm** | $rlo – $rhi | $START_RUNS | \`$*\` |" >>"$OUT"
 }
+
+# ---- BEFORE: this tree against an earlier commit, each over the calibration app ------------------
+
+# before_start_row <label> <java> <fat|extracted> <flags...>
+before_start_row() {
+	local label=$1 java=$2 how=$3; shift 3
+	local i b n c app order=(before portal calibration) bs=() ns=() cs=() rb=() rn=() rnb=()
+	declare -A ms
+	for app in "${order[@]}"; do start_ms "$app" "$java" "$how" "$@" >/dev/null; done # page cache
+	for ((i = 0; i < START_RUNS; i++)); do
+		for app in "${order[@]:i%3}" "${order[@]:0:i%3}"; do ms[$app]=$(start_ms "$app" "$java" "$how" "$@"); done
+		b=${ms[before]} n=${ms[portal]} c=${ms[calibration]}
+		# each round in the log as it ends: a run cut short on a busy machine still keeps them
+		log "round $((i + 1)), $label: before $b, now $n, calibration $c ms"
+		bs+=("$b") ns+=("$n") cs+=("$c")
+		rb+=("$(ratio "$b" "$c")") rn+=("$(ratio "$n" "$c")") rnb+=("$(ratio "$n" "$b")")
+	done
+	log "start, $label: before ${bs[*]}; now ${ns[*]}; calibration ${cs[*]}"
+	log "  before/cal ${rb[*]}; now/cal ${rn[*]}; now/before ${rnb[*]}"
+	local bm nm cm rbm rblo rbhi rnm rnlo rnhi rxm rxlo rxhi
+	read -r bm _ _ <<<"$(printf '%s\n' "${bs[@]}" | spread)"
+	read -r nm _ _ <<<"$(printf '%s\n' "${ns[@]}" | spread)"
+	read -r cm _ _ <<<"$(printf '%s\n' "${cs[@]}" | spread)"
+	read -r rbm rblo rbhi <<<"$(printf '%s\n' "${rb[@]}" | spread)"
+	read -r rnm rnlo rnhi <<<"$(printf '%s\n' "${rn[@]}" | spread)"
+	read -r rxm rxlo rxhi <<<"$(printf '%s\n' "${rnb[@]}" | spread)"
+	echo "| $label | $bm / $nm / $cm | **$rbm** ($rblo – $rbhi) | **$rnm** ($rnlo – $rnhi) | $rxm ($rxlo – $rxhi) | $START_RUNS |" >>"$OUT"
+}
+
+if [[ -n ${BEFORE:-} ]]; then
+	OUT=$BENCH_OUT/floor-before.md
+	start_emulator 3 "$DIR" 0
+	declare -A PID COOKIES PORT RSS_START RSS_IDLE
+	port=$((PORTAL_PORT + 10))
+	java=$JAVA17 archive=(-XX:SharedArchiveFile=app17.jsa)
+	[[ ${JAVAS%% *} == 25 ]] && java=$JAVA25 archive=(-XX:AOTCache=app25.aot)
+	for k in before portal; do
+		mkdir -p "$DIR/$k" && cp "$DIR/credentials" "$DIR/config" "$DIR/$k/"
+		dir=$BENCH_OUT/app; [[ $k == before ]] && dir=$BEFORE_APP
+		APP_DIR=$dir PORTAL_PORT=$port start_portal "$DIR/$k" "$java" "${SHIPPED[@]}" "${archive[@]}" --
+		PID[$k]=$PORTAL_PID PORT[$k]=$port COOKIES[$k]=$(session_cookie); PIDS+=("$PORTAL_PID"); port=$((port + 1))
+	done
+	mkdir -p "$DIR/calibration"
+	CAL_PORT=$port start_calibration "$DIR/calibration" "$java" "${SHIPPED[@]}" "${archive[@]}"
+	PID[calibration]=$CAL_PID PORT[calibration]=$port; PIDS+=("$CAL_PID")
+	COOKIES[calibration]=$(curl -s -o /dev/null -D - "http://127.0.0.1:$port/" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(CALIBRATION_SESSION=[^;]*\).*/\1/p')
+	for k in before portal calibration; do
+		code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: ${COOKIES[$k]}" "http://127.0.0.1:${PORT[$k]}/")
+		[[ $code == 200 ]] || { log "$k: $code, not 200, with its session"; exit 1; }
+	done
+	sleep 5
+	for k in before portal calibration; do RSS_START[$k]=$(rss_mb "${PID[$k]}"); done
+	IDLE_FROM=$SECONDS
+	{
+		echo "## Before and after a change, each against the calibration app, same run"
+		echo
+		echo "- before: \`$BEFORE\` ($BEFORE_REV); now: this tree at $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' with changes')"
+		machine
+		echo "- shipped flags (${FLAG_FILES[*]}): \`${SHIPPED[*]}\`"
+		echo
+		echo "### Start: java to the first 200 of the page, rounds of three starts, which goes first rotating"
+		echo
+		echo "| how it ran | median ms before / now / calibration | before / calibration (median, range) | now / calibration (median, range) | now / before (median, range) | rounds |"
+		echo "|---|---|---|---|---|---|"
+	} >"$OUT"
+	for v in ${START_JAVAS:-$JAVAS}; do
+		for how in ${START_HOW:-fat extracted}; do
+			j=$JAVA17 a=(-XX:SharedArchiveFile=app17.jsa) name="Java 17"
+			[[ $v == 25 ]] && j=$JAVA25 a=(-XX:AOTCache=app25.aot) name="Java 25"
+			if [[ $how == fat ]]; then
+				before_start_row "$name, \`java -jar\` fat jar" "$j" fat "${SHIPPED[@]}"
+			else
+				before_start_row "$name, extracted + archive" "$j" extracted "${SHIPPED[@]}" "${a[@]}"
+			fi
+		done
+	done
+	IDLE_LEFT=$((IDLE_SECONDS - (SECONDS - IDLE_FROM)))
+	((IDLE_LEFT > 0)) && { log "idle for $IDLE_LEFT s more"; sleep "$IDLE_LEFT"; }
+	IDLE_TOOK=$((SECONDS - IDLE_FROM))
+	for k in before portal calibration; do RSS_IDLE[$k]=$(rss_mb "${PID[$k]}"); done
+	{
+		echo
+		echo "### Resident memory (MB), the three side by side, $("$java" -version 2>&1 | sed -n 1p), shipped flags and archive"
+		echo
+		echo "| app | RSS 5 s after the first page | RSS idle ${IDLE_TOOK} s after that | idle, over the calibration app |"
+		echo "|---|---|---|---|"
+		for k in before portal calibration; do
+			name=$k; [[ $k == portal ]] && name=now
+			echo "| $name | ${RSS_START[$k]} | ${RSS_IDLE[$k]} | **$(ratio "${RSS_IDLE[$k]}" "${RSS_IDLE[calibration]}")** |"
+		done
+		echo
+		echo "- load at the end: $(uptime | sed 's/.*load average/load average/')"
+	} >>"$OUT"
+	cat "$OUT"
+	exit 0
+fi
 
 # ---- side by side ------------------------------------------------------------------------
 start_emulator 3 "$DIR" 0

@@ -83,8 +83,12 @@ prepare_extracted_jar() {
 		touch "$dir/.extracted"
 	fi
 	read -r -a flags <<<"$(shipped_flags)"
-	train "$dir" "$(basename "$jar")" "$JAVA17" "${flags[@]}" -XX:ArchiveClassesAtExit=app17.jsa
-	train "$dir" "$(basename "$jar")" "$JAVA25" "${flags[@]}" -XX:AOTCacheOutput=app25.aot
+	# TRAIN_JAVAS="17" spares a run that measures Java 17 only a start per app to train Java 25
+	[[ " ${TRAIN_JAVAS:-17 25} " == *" 17 "* ]] &&
+		train "$dir" "$(basename "$jar")" "$JAVA17" "${flags[@]}" -XX:ArchiveClassesAtExit=app17.jsa
+	[[ " ${TRAIN_JAVAS:-17 25} " == *" 25 "* ]] &&
+		train "$dir" "$(basename "$jar")" "$JAVA25" "${flags[@]}" -XX:AOTCacheOutput=app25.aot
+	return 0
 }
 
 # train <folder> <jar name> <java> <flags...> <archive flag>: writes the archive once per extracted jar.
@@ -116,7 +120,8 @@ start_emulator() {
 }
 
 # start_portal <dir> <java> <flags...> -- <args...>: runs the jar from $BENCH_OUT/app (the extracted
-# layout) with the AWS files of start_emulator; PORTAL_PID and LAUNCH_URL are set.
+# layout; APP_DIR names another, such as floor.sh's earlier build) with the AWS files of
+# start_emulator; PORTAL_PID and LAUNCH_URL are set.
 start_portal() {
 	local dir=$1 java=$2; shift 2
 	local flags=() args=()
@@ -128,7 +133,7 @@ start_portal() {
 	rm -rf "$abs/data"
 	# Run from the extracted folder with a relative jar path: the CDS archive / AOT cache only
 	# applies when the class path is the training run's.
-	(cd "$BENCH_OUT/app" && exec env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN -u AWS_PROFILE \
+	(cd "${APP_DIR:-$BENCH_OUT/app}" && exec env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN -u AWS_PROFILE \
 		AWS_SHARED_CREDENTIALS_FILE="$abs/credentials" AWS_CONFIG_FILE="$abs/config" MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" \
 		"$java" "${flags[@]}" -jar mfa-portal-0.1.0-SNAPSHOT.jar --server.port="$PORTAL_PORT" \
 		--portal.data-dir="$abs/data" --portal.sts.endpoint="http://127.0.0.1:$EMULATOR_PORT" --portal.iam.endpoint="http://127.0.0.1:$EMULATOR_PORT" \
