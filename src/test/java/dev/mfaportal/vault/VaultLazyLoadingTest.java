@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VaultLazyLoadingTest {
 
 	static final List<String> VAULT_LIBRARIES = List.of("org.freedesktop.", "com.sun.jna.", "com.github.javakeyring.",
-			"de.swiesend.", "org.bouncycastle.");
+			"de.swiesend.", "org.bouncycastle.", "software.amazon.awssdk.services.iam.");
 
 	@TempDir
 	Path home;
