@@ -69,7 +69,17 @@ enum Outcome {
 	/** Rotation: the old key deleted at IAM. */
 	KEY_OLD_DELETED,
 	/** Rotation: a step failed; the error code names the step and why. */
-	KEY_STEP_FAILED;
+	KEY_STEP_FAILED,
+	/**
+	 * An instance read the team's policy file, at start or after it changed; the source
+	 * is the file.
+	 */
+	POLICY_LOADED,
+	/**
+	 * An instance refused a changed policy file and kept the last good one; the error
+	 * code says why, with the line.
+	 */
+	POLICY_REJECTED;
 
 	public String messageKey() {
 		return "outcome." + name().toLowerCase(Locale.ROOT).replace('_', '-');
