@@ -28,7 +28,8 @@ import org.springframework.context.event.EventListener;
  * isn't a policy stops the start; then checked every {@code policy-poll-interval} and
  * read again when its time, size or identity (inode) changed, which a mounted volume or a
  * Kubernetes ConfigMap's swapped link both show. A changed file that is not a policy
- * leaves the last good one in force and says why until a good one replaces it. Each read
+ * leaves the last good one in force and says why until a good one replaces it (once it
+ * stayed bad for a whole poll, so that a file caught half-written is no error). Each read
  * is announced ({@link PolicyChanged}) for the history.
  */
 class PolicyFile implements DisposableBean {
@@ -44,6 +45,9 @@ class PolicyFile implements DisposableBean {
 	private final ScheduledExecutorService poller;
 
 	private volatile State state;
+
+	/** A bad file seen once, reported only if the next poll finds it unchanged. */
+	private Stamp unsettled;
 
 	PolicyFile(PolicySettings settings, Clock clock, ApplicationEventPublisher events) {
 		this.path = settings.policyFile();
@@ -119,6 +123,7 @@ class PolicyFile implements DisposableBean {
 						before.policy().rules().size());
 				logger.warn("Policy file {} refused, the last good policy stays: {}", this.path, ex.describe());
 			}
+			this.unsettled = null;
 			this.state = after;
 			this.events.publishEvent(changed);
 		}

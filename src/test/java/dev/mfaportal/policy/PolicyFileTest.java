@@ -90,6 +90,7 @@ class PolicyFileTest {
 			.isInstanceOfSatisfying(PolicyChanged.class, (changed) -> assertThat(changed.accepted()).isFalse());
 
 		this.file.poll();
+		this.file.poll();
 		assertThat(this.events).as("a bad file is reported once").hasSize(1);
 
 		Files.writeString(policy, ALICE_READS.replace("user:alice", "user:bob"));
@@ -110,6 +111,7 @@ class PolicyFileTest {
 
 		Files.write(policy, new byte[10 * 1024 * 1024]);
 		this.file.poll();
+		this.file.poll();
 
 		assertThat(this.file.state().error()).contains("at most");
 		assertThat(this.file.policy().rules()).hasSize(1);
@@ -121,6 +123,7 @@ class PolicyFileTest {
 		this.file = start(policy);
 
 		Files.delete(policy);
+		this.file.poll();
 		this.file.poll();
 
 		assertThat(this.file.state().error()).contains("there is no file");
