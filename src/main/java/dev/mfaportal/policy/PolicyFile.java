@@ -1,6 +1,7 @@
 package dev.mfaportal.policy;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -144,7 +145,7 @@ class PolicyFile implements DisposableBean {
 			byte[] bytes = Files.readAllBytes(path);
 			String text = StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
-				.decode(java.nio.ByteBuffer.wrap(bytes))
+				.decode(ByteBuffer.wrap(bytes))
 				.toString();
 			return PolicyParser.parse(text);
 		}
