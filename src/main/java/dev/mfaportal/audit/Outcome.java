@@ -83,7 +83,17 @@ enum Outcome {
 	/** An issue spent the approval. */
 	APPROVAL_USED,
 	/** The attempt that spent the approval was refused before STS: it is usable again. */
-	APPROVAL_RELEASED;
+	APPROVAL_RELEASED,
+	/**
+	 * An instance read the team's policy file, at start or after it changed; the source
+	 * is the file.
+	 */
+	POLICY_LOADED,
+	/**
+	 * An instance refused a changed policy file and kept the last good one; the error
+	 * code says why, with the line.
+	 */
+	POLICY_REJECTED;
 
 	public String messageKey() {
 		return "outcome." + name().toLowerCase(Locale.ROOT).replace('_', '-');

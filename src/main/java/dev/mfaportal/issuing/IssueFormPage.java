@@ -7,6 +7,7 @@ import dev.mfaportal.credentialsource.CredentialSource;
 import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.credentialsource.VaultState;
 import dev.mfaportal.issuing.DevicePresets.DevicePreset;
+import dev.mfaportal.security.Actor;
 import dev.mfaportal.sts.StsModel;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,7 +30,11 @@ class IssueFormPage {
 	/** {@code null} in team mode, which never writes files. */
 	private final ProfileSaver profiles;
 
-	IssueFormPage(CredentialSources sources, HardwareCodeReader hardwareCodes, ObjectProvider<ProfileSaver> profiles) {
+	private final IssuePolicy policy;
+
+	IssueFormPage(CredentialSources sources, HardwareCodeReader hardwareCodes, ObjectProvider<ProfileSaver> profiles,
+			ObjectProvider<IssuePolicy> policy) {
+		this.policy = policy.getIfAvailable(() -> IssuePolicy.ALLOW_ALL);
 		this.sources = sources;
 		this.hardwareCodes = hardwareCodes;
 		this.profiles = profiles.getIfAvailable();
@@ -60,7 +65,38 @@ class IssueFormPage {
 		model.addAttribute("rootDurationMax", String.valueOf(StsModel.ROOT_DURATION_MAX));
 		model.addAttribute("sessionDurationDefault", String.valueOf(FormDefaults.DURATION_SECONDS));
 		model.addAttribute("roleDurationDefault", String.valueOf(StsModel.ROLE_DURATION_DEFAULT));
+		offerWhatThePolicyAllows(model);
 		return IssuingController.FORM_VIEW;
+	}
+
+	/**
+	 * The roles the team's policy allows this member, as choices (a pattern with
+	 * {@code *} as a hint), and the length capped at the longest it allows. Only what the
+	 * form offers: {@link IssuingService} asks the policy again whatever is sent.
+	 */
+	private void offerWhatThePolicyAllows(Model model) {
+		IssuePolicy.Grants grants = this.policy.grants(Actor.current());
+		if (grants.unlimited()) {
+			return;
+		}
+		List<IssuePolicy.RoleGrant> exact = grants.roles()
+			.stream()
+			.filter((role) -> role.arnPattern().indexOf('*') < 0)
+			.toList();
+		model.addAttribute("policyGrants", grants);
+		model.addAttribute("policyRoles", exact);
+		model.addAttribute("policyRoleList", exact.isEmpty() ? null : "policy-roles");
+		model.addAttribute("policyPatterns",
+				grants.roles().stream().filter((role) -> role.arnPattern().indexOf('*') >= 0).toList());
+		int longest = grants.roles()
+			.stream()
+			.mapToInt(IssuePolicy.RoleGrant::maxSeconds)
+			.max()
+			.orElse(StsModel.DURATION_MIN);
+		if (grants.sessionTokenMaxSeconds() != null) {
+			longest = Math.max(longest, grants.sessionTokenMaxSeconds());
+		}
+		model.addAttribute("durationMax", String.valueOf(Math.min(longest, StsModel.DURATION_MAX)));
 	}
 
 	/** Whether local mode's vault waits for its passphrase, so the form says so. */

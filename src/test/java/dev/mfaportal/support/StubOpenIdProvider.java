@@ -252,9 +252,13 @@ public final class StubOpenIdProvider implements AutoCloseable {
 
 	/**
 	 * Someone the provider knows. {@code email} may be null: the provider then has none
-	 * to give.
+	 * to give; {@code groups}, when any, are the {@code groups} claim.
 	 */
-	public record Account(String subject, String email, boolean emailVerified) {
+	public record Account(String subject, String email, boolean emailVerified, List<String> groups) {
+
+		public Account(String subject, String email, boolean emailVerified) {
+			this(subject, email, emailVerified, List.of());
+		}
 
 		Map<String, Object> claims() {
 			Map<String, Object> claims = new LinkedHashMap<>();
@@ -262,6 +266,11 @@ public final class StubOpenIdProvider implements AutoCloseable {
 			if (this.email != null) {
 				claims.put("email", this.email);
 				claims.put("email_verified", this.emailVerified);
+			}
+			// A groups claim, as Okta, Keycloak and Entra ID send one, when the account
+			// has any.
+			if (!this.groups.isEmpty()) {
+				claims.put("groups", this.groups);
 			}
 			return claims;
 		}

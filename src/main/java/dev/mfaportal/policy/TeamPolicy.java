@@ -1,0 +1,156 @@
+package dev.mfaportal.policy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import dev.mfaportal.approval.ApprovalRules;
+import dev.mfaportal.issuing.IssuePolicy;
+import dev.mfaportal.policy.Policy.RoleEntry;
+import dev.mfaportal.policy.Policy.Rule;
+
+/**
+ * The team's policy as issuing and approvals ask it. A member may have what any rule that
+ * names them allows: GetSessionToken up to the longest {@code session-token} of those
+ * rules, a role that one of their entries matches up to its length, first without an
+ * approval where an entry allows that, else with one. No file set: everything.
+ */
+class TeamPolicy implements IssuePolicy, ApprovalRules {
+
+	/** The rule a refusal names when no rule allows anything like it. */
+	static final String NO_RULE = "-";
+
+	private final PolicyFile file;
+
+	private final SignedInGroups signOnGroups;
+
+	TeamPolicy(PolicyFile file, SignedInGroups signOnGroups) {
+		this.file = file;
+		this.signOnGroups = signOnGroups;
+	}
+
+	@Override
+	public Verdict check(String actor, String roleArn, int durationSeconds) {
+		Policy policy = this.file.policy();
+		if (policy == null) {
+			return Verdict.ALLOWED;
+		}
+		List<Rule> rules = rules(policy, actor);
+		if (roleArn == null) {
+			Optional<Rule> longest = rules.stream()
+				.filter((rule) -> rule.sessionTokenMaxSeconds() != null)
+				.max(Comparator.comparingInt(Rule::sessionTokenMaxSeconds));
+			if (longest.isEmpty()) {
+				return refused(NO_RULE, "policy.refused.sessionToken");
+			}
+			Rule rule = longest.get();
+			if (durationSeconds > rule.sessionTokenMaxSeconds()) {
+				return refused(rule.name(), "policy.refused.tooLong", rule.name(),
+						String.valueOf(rule.sessionTokenMaxSeconds()), String.valueOf(durationSeconds));
+			}
+			return new Verdict(Decision.ALLOWED, rule.name(), null, List.of());
+		}
+		List<Match> matches = matches(rules, roleArn);
+		if (matches.isEmpty()) {
+			return refused(NO_RULE, "policy.refused.role", roleArn);
+		}
+		for (boolean approval : new boolean[] { false, true }) {
+			for (Match match : matches) {
+				if ((match.entry().approval() != null) == approval && durationSeconds <= match.entry().maxSeconds()) {
+					return approval
+							? new Verdict(Decision.APPROVAL_REQUIRED, match.rule().name(), "policy.approvalRequired",
+									List.of(match.rule().name(), roleArn))
+							: new Verdict(Decision.ALLOWED, match.rule().name(), null, List.of());
+				}
+			}
+		}
+		Match longest = matches.stream().max(Comparator.comparingInt((match) -> match.entry().maxSeconds())).get();
+		return refused(longest.rule().name(), "policy.refused.tooLong", longest.rule().name(),
+				String.valueOf(longest.entry().maxSeconds()), String.valueOf(durationSeconds));
+	}
+
+	@Override
+	public Grants grants(String actor) {
+		Policy policy = this.file.policy();
+		return (policy != null) ? grants(policy, rules(policy, actor)) : Grants.UNLIMITED;
+	}
+
+	/**
+	 * What a member named by an admin may get, by the policy's groups alone (their single
+	 * sign-on groups are known only while they act).
+	 */
+	Grants grantsByPolicyGroups(String member) {
+		Policy policy = this.file.policy();
+		return (policy != null) ? grants(policy, policy.rulesFor(policy.subjects(member, List.of())))
+				: Grants.UNLIMITED;
+	}
+
+	private static Grants grants(Policy policy, List<Rule> rules) {
+		Integer sessionToken = rules.stream()
+			.map(Rule::sessionTokenMaxSeconds)
+			.filter((seconds) -> seconds != null)
+			.max(Integer::compare)
+			.orElse(null);
+		List<RoleGrant> roles = new ArrayList<>();
+		for (Rule rule : rules) {
+			for (RoleEntry entry : rule.roles()) {
+				RoleGrant grant = new RoleGrant(entry.arn().text(), entry.maxSeconds(), entry.approval() != null);
+				if (!roles.contains(grant)) {
+					roles.add(grant);
+				}
+			}
+		}
+		return new Grants(sessionToken, roles, false);
+	}
+
+	@Override
+	public Optional<ApprovalRule> ruleFor(String member, String roleArn) {
+		Policy policy = this.file.policy();
+		if (policy == null) {
+			return Optional.empty();
+		}
+		List<Match> matches = matches(rules(policy, member), roleArn);
+		if (matches.stream().anyMatch((match) -> match.entry().approval() == null)) {
+			return Optional.empty();
+		}
+		return matches.stream()
+			.max(Comparator.comparingInt((match) -> match.entry().maxSeconds()))
+			.map((match) -> new ApprovalRule(match.rule().name(), match.entry().approval().by(),
+					match.entry().approval().validMinutes(), match.entry().maxSeconds()));
+	}
+
+	@Override
+	public boolean mayApprove(String approver, ApprovalRule rule) {
+		Policy policy = this.file.policy();
+		if (policy == null) {
+			return false;
+		}
+		return policy.subjects(approver, this.signOnGroups.of(approver)).stream().anyMatch(rule.by()::contains);
+	}
+
+	private List<Rule> rules(Policy policy, String actor) {
+		return policy.rulesFor(policy.subjects(actor, this.signOnGroups.of(actor)));
+	}
+
+	private static List<Match> matches(List<Rule> rules, String roleArn) {
+		List<Match> matches = new ArrayList<>();
+		for (Rule rule : rules) {
+			for (RoleEntry entry : rule.roles()) {
+				if (entry.arn().matches(roleArn)) {
+					matches.add(new Match(rule, entry));
+				}
+			}
+		}
+		return matches;
+	}
+
+	private static Verdict refused(String rule, String code, String... arguments) {
+		return new Verdict(Decision.REFUSED, rule, code, List.of(arguments));
+	}
+
+	private record Match(Rule rule, RoleEntry entry) {
+
+	}
+
+}

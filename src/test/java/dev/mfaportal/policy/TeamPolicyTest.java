@@ -1,0 +1,100 @@
+package dev.mfaportal.policy;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.mfaportal.approval.ApprovalRules.ApprovalRule;
+import dev.mfaportal.issuing.IssuePolicy.Decision;
+import dev.mfaportal.issuing.IssuePolicy.RoleGrant;
+import dev.mfaportal.issuing.IssuePolicy.Verdict;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.user.DefaultOAuth2User;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/** What the issue's example policy answers, rule by rule. */
+class TeamPolicyTest {
+
+	static final String READ = "arn:aws:iam::111122223333:role/read-logs";
+
+	static final String DEPLOY = "arn:aws:iam::111122223333:role/deploy";
+
+	final PolicyFile file = mock(PolicyFile.class);
+
+	final TeamPolicy policy = new TeamPolicy(this.file, new SignedInGroups("groups"));
+
+	TeamPolicyTest() {
+		when(this.file.policy()).thenReturn(PolicyParser.parse(PolicyParserTest.EXAMPLE));
+	}
+
+	@AfterEach
+	void signOut() {
+		SecurityContextHolder.clearContext();
+	}
+
+	@Test
+	void roleNobodyAllowsWhenCheckedThenRefusedNamingNoRule() {
+		Verdict verdict = this.policy.check("alice", "arn:aws:iam::111122223333:role/admin", 900);
+
+		assertThat(verdict.decision()).isEqualTo(Decision.REFUSED);
+		assertThat(verdict.rule()).isEqualTo(TeamPolicy.NO_RULE);
+		assertThat(verdict.messageCode()).isEqualTo("policy.refused.role");
+	}
+
+	@Test
+	void lengthOverTheMaximumWhenCheckedThenRefusedNamingTheRule() {
+		Verdict verdict = this.policy.check("alice", READ, 3601);
+
+		assertThat(verdict.decision()).isEqualTo(Decision.REFUSED);
+		assertThat(verdict.rule()).isEqualTo("rule 1");
+		assertThat(verdict.messageArguments()).containsExactly("rule 1", "3600", "3601");
+	}
+
+	@Test
+	void sessionTokenWhenNotGrantedThenRefusedAndWhenGrantedUpToItsMaximum() {
+		assertThat(this.policy.check("carol", null, 900).decision()).isEqualTo(Decision.REFUSED);
+		assertThat(this.policy.check("dave", null, 43200).decision()).isEqualTo(Decision.ALLOWED);
+		assertThat(this.policy.check("dave", null, 43201).messageCode()).isEqualTo("policy.refused.tooLong");
+	}
+
+	@Test
+	void guardedRoleWhenCheckedThenApprovalRequiredAndApprovalRuleNamesTheApprovers() {
+		assertThat(this.policy.check("bob", DEPLOY, 3600).decision()).isEqualTo(Decision.APPROVAL_REQUIRED);
+		ApprovalRule rule = this.policy.ruleFor("bob", DEPLOY).orElseThrow();
+
+		assertThat(rule).isEqualTo(new ApprovalRule("rule 1", List.of("group:oncall"), 60, 3600));
+		assertThat(this.policy.mayApprove("carol", rule)).isTrue();
+		assertThat(this.policy.mayApprove("alice", rule)).isFalse();
+		assertThat(this.policy.ruleFor("bob", READ)).as("allowed outright").isEmpty();
+	}
+
+	@Test
+	void grantsWhenAskedThenWhatTheRulesNamingTheMemberAllow() {
+		assertThat(this.policy.grants("alice").sessionTokenMaxSeconds()).isEqualTo(43200);
+		assertThat(this.policy.grants("alice").roles()).containsExactly(
+				new RoleGrant("arn:aws:iam::111122223333:role/read-*", 3600, false), new RoleGrant(DEPLOY, 3600, true));
+		assertThat(this.policy.grants("carol").roles()).isEmpty();
+		assertThat(this.policy.grants("carol").sessionTokenMaxSeconds()).isNull();
+	}
+
+	@Test
+	void singleSignOnGroupsClaimWhenSignedInThenCountsBesideThePolicysGroups() {
+		DefaultOAuth2User erin = new DefaultOAuth2User(AuthorityUtils.createAuthorityList("ROLE_MEMBER"),
+				Map.of("sub", "erin", "groups", List.of("developers", "not a name!")), "sub");
+		SecurityContextHolder.getContext()
+			.setAuthentication(new OAuth2AuthenticationToken(erin, erin.getAuthorities(), "company"));
+
+		assertThat(this.policy.check("erin", READ, 900).decision()).isEqualTo(Decision.ALLOWED);
+		assertThat(this.policy.check("frank", READ, 900).decision()).as("someone else: no claim of theirs")
+			.isEqualTo(Decision.REFUSED);
+		assertThat(this.policy.grantsByPolicyGroups("erin").roles()).isEmpty();
+	}
+
+}
