@@ -60,7 +60,7 @@ abstract class PolicyOnTwoInstancesContract {
 	/** Each test's issues use a device of their own, so no code is another's. */
 	static final List<EmulatedUser> USERS = List.of(EmulatedAccounts.user("h21a-refuse"),
 			EmulatedAccounts.user("h21a-reload-a"), EmulatedAccounts.user("h21a-reload-b"),
-			EmulatedAccounts.user("h21a-hostile"));
+			EmulatedAccounts.user("h21a-hostile"), EmulatedAccounts.user("lead-approved"));
 
 	static final String FIRST_POLICY = """
 			groups:

@@ -3,6 +3,7 @@ package dev.mfaportal.policy;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +13,14 @@ import java.util.Random;
 import dev.mfaportal.emulator.EmulatedUser;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.Html;
+import dev.mfaportal.support.PortalClient;
+import dev.mfaportal.system.SqlTime;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,6 +92,47 @@ abstract class PolicyOnTwoInstancesTests extends PolicyOnTwoInstancesContract {
 			.param(user.userName())
 			.query(Integer.class)
 			.single()).isEqualTo(3);
+	}
+
+	@Test
+	void approvalWhenThePolicyFileAsksForOneThenTheRefusalLinksToARequestTheNamedApproverAnswersOnTheOtherInstanceAndItOpensOneIssue()
+			throws Exception {
+		EmulatedUser user = USERS.get(4);
+		String code = EmulatedAccounts.code(user);
+		jdbc()
+			.sql("insert into portal_user (username, password_hash, admin, enabled, must_change_password, "
+					+ "created_at) values (?, ?, false, true, false, ?)")
+			.params("h21a-oncall", this.first.getBean(PasswordEncoder.class).encode(ADMIN_PASSWORD),
+					SqlTime.of(Instant.now()))
+			.update();
+		this.emulator.clearRecordedRequests();
+
+		HttpResponse<String> unapproved = this.a.post("/session-token", roleForm(user, code, DEPLOY.arn(), 900), true);
+		Element ask = policyRefusal(unapproved).selectFirst("a[data-ask-approval]");
+		assertThat(ask).isNotNull();
+		assertThat(ask.attr("href")).startsWith("/approvals?").contains("durationSeconds=900");
+		assertThat(this.a
+			.post("/approvals", Map.of("roleArn", DEPLOY.arn(), "durationSeconds", "900", "reason", "ship the fix",
+					"_csrf", this.a.csrfToken("/approvals")), false)
+			.statusCode()).isEqualTo(302);
+		long id = jdbc().sql("select id from approval_request where role_arn = ? and status = 'PENDING'")
+			.param(DEPLOY.arn())
+			.query(Long.class)
+			.single();
+		PortalClient approver = new PortalClient(port(this.second));
+		approver.login("h21a-oncall", ADMIN_PASSWORD);
+		assertThat(approver
+			.post("/approvals/" + id + "/approve", Map.of("note", "go", "_csrf", approver.csrfToken("/approvals")),
+					false)
+			.statusCode()).isEqualTo(302);
+
+		HttpResponse<String> approved = this.a.post("/session-token", roleForm(user, code, DEPLOY.arn(), 900), true);
+		HttpResponse<String> again = this.b.post("/session-token", roleForm(user, code, DEPLOY.arn(), 900), true);
+
+		assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+		assertThat(again.statusCode()).as("the approval opened one issue").isEqualTo(403);
+		assertThat(policyRefusal(again).attr("data-decision")).isEqualTo("APPROVAL_REQUIRED");
+		assertThat(issuingCalls()).isOne();
 	}
 
 	@Test
