@@ -64,7 +64,8 @@ class ServedSessionPages implements HandlerInterceptor {
 				this.token.file().toString(), TerminalLines.bash(port, null, this.token.file()),
 				TerminalLines.fish(port, null, this.token.file()),
 				TerminalLines.powershell(port, null, this.token.file()),
-				TerminalLines.config(port, servable, this.token.headerFile(), TerminalLines.curl()), roles);
+				TerminalLines.config(port, servable, this.token.headerFile(), TerminalLines.curl()), roles,
+				this.token.usedSinceMade());
 	}
 
 }

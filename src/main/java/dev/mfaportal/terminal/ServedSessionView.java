@@ -17,9 +17,12 @@ import java.util.List;
  * @param powershell the PowerShell lines
  * @param config {@code credential_process} profiles for {@code ~/.aws/config}
  * @param roles the role profiles served, each with its endpoint
+ * @param terminalFetched whether a program got in with the terminal token since it was
+ * made: the lines are then folded, since someone who renews every morning pasted them
+ * long ago
  */
 public record ServedSessionView(Instant heldUntil, String source, String tokenFile, String bash, String fish,
-		String powershell, String config, List<ServedRole> roles) {
+		String powershell, String config, List<ServedRole> roles, boolean terminalFetched) {
 
 	private static final DateTimeFormatter READABLE_UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 		.withZone(ZoneOffset.UTC);

@@ -40,6 +40,13 @@ class TerminalToken {
 
 	private volatile byte[] token;
 
+	/**
+	 * The token a program last got in with: the pages open "Set up a terminal" while it
+	 * is not the current one. In memory only, so after a restart the lines show once more
+	 * until a terminal fetches.
+	 */
+	private volatile byte[] used;
+
 	private Path replacedBecauseLoose;
 
 	/**
@@ -97,10 +104,26 @@ class TerminalToken {
 		return this.file.resolveSibling(this.file.getFileName() + ".header");
 	}
 
-	/** Compared in constant time: the header is a secret a caller may probe. */
+	/**
+	 * Compared in constant time: the header is a secret a caller may probe. A token that
+	 * admits is remembered as used.
+	 */
 	boolean admits(String authorization) {
-		return authorization != null
-				&& MessageDigest.isEqual(this.token, authorization.strip().getBytes(StandardCharsets.UTF_8));
+		byte[] current = this.token;
+		boolean admitted = authorization != null
+				&& MessageDigest.isEqual(current, authorization.strip().getBytes(StandardCharsets.UTF_8));
+		if (admitted) {
+			this.used = current;
+		}
+		return admitted;
+	}
+
+	/**
+	 * Whether a program got in with the current token since it was made (or read at this
+	 * start): a terminal has been set up with it.
+	 */
+	boolean usedSinceMade() {
+		return this.used != null && this.used == this.token;
 	}
 
 	/** A new token: shells started before it must read the file again. */

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The demo as a person meets it: the printed link, the code the demo box shows, the
  * result ticking down to expiry, renewal, and a saved device. The page's clock is moved
- * forward rather than waiting 15 minutes. Also takes the README's screenshots.
+ * forward rather than waiting 15 minutes. Also takes the pictures of the form (README)
+ * and of the expired result (docs/daily-use.md).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.datasource.url=jdbc:h2:mem:browser-demo-${random.uuid};DB_CLOSE_DELAY=-1")
@@ -41,8 +42,8 @@ class DemoFlowBrowserTest extends BrowserTest {
 	static final String SERIAL = EmulatedMfaDevice.DEMO_SERIAL_NUMBER;
 
 	/**
-	 * The README shows the top of the result page: the countdown, the credentials, the
-	 * first snippets.
+	 * The top of the result page: the countdown and what follows it (docs/daily-use.md
+	 * shows it expired).
 	 */
 	static final Dimension README_SHOT = new Dimension(1200, 1250);
 

@@ -46,7 +46,8 @@ abstract class PortalInBrowser extends BrowserTest {
 	static final List<EmulatedUser> USERS = List.of(user("copy"), user("download"), user("mask"), user("notify"),
 			user("submit"), user("narrow"), user("nojs"), user("keyboard"), user("axe"), user("axedark"),
 			user("spanish"), user("saved"), user("shell"), user("shellagain"), user("language"), user("windows"),
-			user("serve"), user("servir"));
+			user("serve"), user("servir"), user("h22en"), user("h22enb"), user("h22es"), user("h22esb"), user("h22enc"),
+			user("h22esc"));
 
 	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(USERS.toArray(EmulatedUser[]::new)),
 			Clock.systemUTC());

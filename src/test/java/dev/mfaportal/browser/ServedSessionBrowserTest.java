@@ -33,7 +33,10 @@ class ServedSessionBrowserTest extends PortalInBrowser {
 			WebElement served = chromium.find("[data-served-session]");
 			assertThat(served.findElement(By.tagName("h2")).getText()).isEqualTo(heading);
 			assertThat(Instant.parse(served.getAttribute("data-held-until"))).isEqualTo(expiration());
-			assertThat(served.findElement(By.cssSelector("[data-terminal-lines='bash']")).getText())
+			// the lines moved below the countdown, into "Set up a terminal" (folded once
+			// a
+			// terminal has fetched): read whether folded or not
+			assertThat(chromium.find("[data-terminal-setup] [data-terminal-lines='bash']").getAttribute("textContent"))
 				.contains("AWS_CONTAINER_CREDENTIALS_FULL_URI='" + origin() + "/credentials'");
 			assertThat(axe("result, serving (" + language + ")")).isEmpty();
 

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's receiver, run as it is written with Python, takes what the portal sends
- * and refuses a post signed with another secret: the example can't drift from the
- * signature it checks.
+ * The documented receiver (docs/operations.md, once the README's), run as it is written
+ * with Python, takes what the portal sends and refuses a post signed with another secret:
+ * the example can't drift from the signature it checks.
  */
 class ReadmeReceiverTest {
 
@@ -44,8 +44,8 @@ class ReadmeReceiverTest {
 			throws Exception {
 		Path python = Tools.onPath("python3").orElse(null);
 		Tools.require(python != null, "no python3 on the PATH (apt-get install python3)");
-		Matcher code = SECTION_CODE.matcher(Files.readString(Path.of("README.md")));
-		assertThat(code.find()).as("the README's Python receiver").isTrue();
+		Matcher code = SECTION_CODE.matcher(Files.readString(Path.of("docs/operations.md")));
+		assertThat(code.find()).as("the Python receiver of docs/operations.md").isTrue();
 		Matcher secret = SECRET.matcher(code.group(1));
 		assertThat(secret.find()).isTrue();
 		int port = freePort();
@@ -88,7 +88,7 @@ class ReadmeReceiverTest {
 				Thread.sleep(100);
 			}
 		}
-		throw new AssertionError("the README's receiver did not listen on " + port);
+		throw new AssertionError("the documented receiver did not listen on " + port);
 	}
 
 }

@@ -200,9 +200,23 @@ public final class Chromium implements AutoCloseable {
 		if (!fullPage) {
 			content = Map.of("width", content.get("clientWidth"), "height", content.get("clientHeight"));
 		}
+		return capture(name, 0, content.get("width"), content.get("height"));
+	}
+
+	/**
+	 * A band of the page, the window's width from {@code top} to {@code bottom} (CSS
+	 * pixels from the top of the page, scrolled or not), in {@code target/screenshots}.
+	 */
+	@SuppressWarnings("unchecked")
+	public Path screenshot(String name, Number top, Number bottom) {
+		Map<String, Number> viewport = (Map<String, Number>) cdp("Page.getLayoutMetrics", Map.of())
+			.get("cssLayoutViewport");
+		return capture(name, top, viewport.get("clientWidth"), bottom.doubleValue() - top.doubleValue());
+	}
+
+	private Path capture(String name, Number top, Number width, Number height) {
 		Map<String, Object> shot = cdp("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
-				"clip",
-				Map.of("x", 0, "y", 0, "width", content.get("width"), "height", content.get("height"), "scale", 1)));
+				"clip", Map.of("x", 0, "y", top, "width", width, "height", height, "scale", 1)));
 		try {
 			Files.createDirectories(SCREENSHOTS);
 			Path file = SCREENSHOTS.resolve(name + ".png");

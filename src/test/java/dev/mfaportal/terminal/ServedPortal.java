@@ -85,7 +85,7 @@ abstract class ServedPortal {
 		.requiringMfa();
 
 	static final List<EmulatedUser> USERS = Stream
-		.of("ana", "ben", "cai", "dee", "eva", "fay", "gus", "hal", "ivy", "jon", "kim", "lou", "max", "ida")
+		.of("ana", "ben", "cai", "dee", "eva", "fay", "gus", "hal", "ivy", "jon", "kim", "lou", "max", "ida", "h22set")
 		.map(EmulatedAccounts::user)
 		.toList();
 

@@ -127,4 +127,29 @@ class TerminalTokenTest {
 		assertThat(token.admits("Bearer x")).isFalse();
 	}
 
+	@Test
+	void usedSinceMadeWhenOnlyRefusedThenNotWhenAdmittedThenYesAndANewTokenStartsOver() throws Exception {
+		TerminalToken token = new TerminalToken(this.home.resolve("terminal-token"));
+		String value = Files.readString(token.file()).strip();
+
+		token.admits("not-the-token");
+		assertThat(token.usedSinceMade()).isFalse();
+		token.admits(value);
+		assertThat(token.usedSinceMade()).isTrue();
+		token.renew();
+		assertThat(token.usedSinceMade()).isFalse();
+		token.admits(value);
+		assertThat(token.usedSinceMade()).as("the old token no longer counts").isFalse();
+	}
+
+	@Test
+	void usedSinceMadeWhenTheSameTokenIsReadAtTheNextStartThenNotYet() throws Exception {
+		Path file = this.home.resolve("terminal-token");
+		TerminalToken first = new TerminalToken(file);
+		String value = Files.readString(file).strip();
+		first.admits(value);
+
+		assertThat(new TerminalToken(file).usedSinceMade()).isFalse();
+	}
+
 }
