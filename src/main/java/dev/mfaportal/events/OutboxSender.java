@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -46,10 +47,21 @@ class OutboxSender implements SmartLifecycle {
 
 	private Instant nextPurge = Instant.EPOCH;
 
+	/**
+	 * Who holds this sender's leases: the instance's name and a random part, so two
+	 * senders given the same name (or one restarted) never mark each other's claims.
+	 */
+	private final String owner;
+
 	OutboxSender(OutboxRows rows, EventSettings settings, Clock clock) {
 		this.rows = rows;
 		this.settings = settings;
 		this.clock = clock;
+		this.owner = cut(settings.instance(), 150) + "/" + UUID.randomUUID();
+	}
+
+	private static String cut(String text, int size) {
+		return (text.length() <= size) ? text : text.substring(0, size);
 	}
 
 	@Override
@@ -102,15 +114,18 @@ class OutboxSender implements SmartLifecycle {
 	 */
 	int deliver() {
 		Duration lease = this.settings.requestTimeout().multipliedBy(BATCH).plusSeconds(30);
-		List<OutboxRow> claimed = this.rows.claim(this.settings.instance(), this.clock.instant(), lease, BATCH);
+		List<OutboxRow> claimed = this.rows.claim(this.owner, this.clock.instant(), lease, BATCH);
 		for (OutboxRow event : claimed) {
 			WebhookPost.Answer answer = this.webhook.send(event);
 			Instant now = this.clock.instant();
 			if (answer.delivered()) {
-				this.rows.sent(event.seq(), answer.status(), now);
+				if (!this.rows.sent(event.seq(), this.owner, answer.status(), now)) {
+					logger.info("Event {} delivered after this sender's lease passed: it may go again",
+							event.eventId());
+				}
 			}
 			else {
-				this.rows.failed(event.seq(), answer.status(), answer.error(), now,
+				this.rows.failed(event.seq(), this.owner, answer.status(), answer.error(), now,
 						now.plus(backoff(event.attempts())));
 				logger.warn("Event {} ({}) not delivered, try {}: {}", event.eventId(), event.type(),
 						event.attempts() + 1, answer.error());
