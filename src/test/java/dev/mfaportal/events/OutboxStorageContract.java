@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.mfaportal.support.AtOnce;
 import dev.mfaportal.support.MutableClock;
 import dev.mfaportal.support.StorageContract;
+import dev.mfaportal.support.WebhookReceiver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -175,6 +176,27 @@ abstract class OutboxStorageContract extends StorageContract {
 
 		assertThat(this.rows.claim("b", this.clock.instant(), LEASE, 10)).extracting(OutboxRow::eventId)
 			.containsExactly(held.eventId());
+	}
+
+	@Test
+	void deliverWhenOneActorHasManyDueThenAllGoOutInOrderWithoutWaitingARoundEach() {
+		WebhookReceiver receiver = new WebhookReceiver("test-secret");
+		try {
+			List<String> added = new ArrayList<>();
+			for (int i = 0; i < 25; i++) {
+				added.add(add(ALICE, "issued"));
+			}
+			OutboxSender sender = new OutboxSender(this.rows, Outboxes.settings(receiver.url(), "test-secret"),
+					this.clock);
+
+			sender.deliverAllDue();
+
+			assertThat(this.rows.count("SENT")).isEqualTo(25);
+			assertThat(receiver.posts()).extracting(WebhookReceiver.Post::eventId).containsExactlyElementsOf(added);
+		}
+		finally {
+			receiver.stop();
+		}
 	}
 
 	@Test
