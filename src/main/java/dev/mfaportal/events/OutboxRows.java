@@ -141,9 +141,12 @@ class OutboxRows {
 
 	/** When the oldest event still to be delivered happened, if any. */
 	Instant oldestPending() {
-		return this.jdbc.sql("select min(occurred_at) as oldest from event_outbox where status = 'PENDING'")
+		// min() of no row is one row holding null, which single() would refuse
+		List<Instant> oldest = this.jdbc
+			.sql("select min(occurred_at) as oldest from event_outbox where status = 'PENDING'")
 			.query((row, i) -> SqlTime.read(row, "oldest"))
-			.single();
+			.list();
+		return oldest.isEmpty() ? null : oldest.get(0);
 	}
 
 	int deleteSentBefore(Instant before) {
