@@ -239,6 +239,8 @@ class Issue {
 		for (int r = 1; r <= rounds; r++) {
 			String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
 			double[] drained = drain(on, receiver, k);
+			// the same requests to the portal with events off, so neither is the JIT-warmer one
+			refuseAll(off, k);
 			pair(dir, codes, off, on, (r == 1) ? warmup : 0, n);
 			double offMedian = median(Files.readAllLines(dir.resolve("events_off.ms")));
 			double onMedian = median(Files.readAllLines(dir.resolve("events_on.ms")));
@@ -261,18 +263,7 @@ class Issue {
 		long before = Receiver.count(http, receiver)[0];
 		http.send(HttpRequest.newBuilder(receiver.resolve("/hold")).POST(BodyPublishers.noBody()).build(),
 				BodyHandlers.discarding());
-		ExecutorService pool = Executors.newFixedThreadPool(4);
-		List<Future<?>> sent = new ArrayList<>();
-		for (int i = 0; i < k; i++) {
-			sent.add(pool.submit(() -> {
-				portal.refuse();
-				return null;
-			}));
-		}
-		for (Future<?> one : sent) {
-			one.get();
-		}
-		pool.shutdown();
+		refuseAll(portal, k);
 		// every refusal is committed with its event: released, the outbox has k (less the one held) to send
 		long start = System.nanoTime();
 		http.send(HttpRequest.newBuilder(receiver.resolve("/release")).POST(BodyPublishers.noBody()).build(),
@@ -353,6 +344,21 @@ class Issue {
 			return new long[] { Long.parseLong(said[0]), Long.parseLong(said[1]) };
 		}
 
+	}
+
+	static void refuseAll(Portal portal, int k) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		List<Future<?>> sent = new ArrayList<>();
+		for (int i = 0; i < k; i++) {
+			sent.add(pool.submit(() -> {
+				portal.refuse();
+				return null;
+			}));
+		}
+		for (Future<?> one : sent) {
+			one.get();
+		}
+		pool.shutdown();
 	}
 
 	static void write(Path file, List<Double> ms) throws IOException {
