@@ -49,7 +49,10 @@ cp "$DIR/users.tsv" "$DIR/on/"
 PORTAL_PORT=$OFF_PORT start_portal "$DIR/off" "$JAVA17" "${SHIPPED[@]}" "${ARCHIVE[@]}" --
 OFF_PID=$PORTAL_PID OFF_URL=$LAUNCH_URL
 start_portal "$DIR/on" "$JAVA17" "${SHIPPED[@]}" "${ARCHIVE[@]}" -- "${WEBHOOK[@]}"
-ON_PID=$PORTAL_PID ON_URL=$LAUNCH_URL
+ON_PID=$PORTAL_PID
+# its log names the webhook's URL too: the launch link is the one with a token
+wait_for_line "$DIR/on/portal.log" '/launch?token=' 90
+ON_URL=$(grep -o "http://127.0.0.1:$PORTAL_PORT/launch?token=[^ ]*" "$DIR/on/portal.log" | head -1)
 # one driver for every round: a launch link admits one browser, once
 "$JAVA17" -cp "$(driver_classpath)" bench/Issue.java events "$DIR" "$OFF_URL" "$ON_URL" "http://127.0.0.1:$RECEIVER_PORT/" \
 	"$K" "$WARMUP" "$N" "$ROUNDS" | tee -a "$OUT" >&2
