@@ -43,13 +43,26 @@ import software.amazon.awssdk.services.sts.StsClient;
  * made directly with the SDK, interleaved, N of each after WARMUP of each (benchmark 3);
  * <li>{@code cli DIR LAUNCH_URL ENDPOINT N AWS_CLI}: portal issue and {@code aws sts get-session-token},
  * interleaved, N of each after 2 of each (benchmark 4);
- * <li>{@code slow DIR LAUNCH_URL N}: N portal issues at once (benchmark 6).
+ * <li>{@code slow DIR LAUNCH_URL N}: N portal issues at once (benchmark 6);
+ * <li>{@code receiver PORT SECRET}: a webhook receiver on 127.0.0.1:PORT that checks every post's
+ * signature and that the body's id is the header's, and counts the distinct events (bench/events.sh);
+ * {@code POST /hold} makes it hold every post until {@code POST /release}, {@code GET /count} answers
+ * "distinct posts bad";
+ * <li>{@code events DIR OFF_URL ON_URL RECEIVER K WARMUP N ROUNDS} (bench/events.sh), ROUNDS times:
+ * with the receiver holding, K refused forms (each a history row, so an event, without STS) to the
+ * portal with events on, then the receiver released: how fast the outbox delivers the K; then
+ * issues on the portal with events off and the one with events on, interleaved (ABBA), N of each
+ * after WARMUP of each. One markdown row per round, with the load average at its start.
  * </ul>
  * Prints {@code key=value} lines; raw milliseconds go to DIR/*.ms.
  */
 class Issue {
 
 	public static void main(String[] args) throws Exception {
+		if (args[0].equals("receiver")) {
+			Receiver.run(Integer.parseInt(args[1]), args[2]);
+			return;
+		}
 		Path dir = Path.of(args[1]);
 		Codes codes = new Codes(dir.resolve("users.tsv"), !"slow".equals(args[0]));
 		Portal portal = new Portal(args[2]);
@@ -57,6 +70,9 @@ class Issue {
 			case "overhead" -> overhead(dir, codes, portal, args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
 			case "cli" -> cli(dir, codes, portal, args[3], Integer.parseInt(args[4]), args[5]);
 			case "slow" -> slow(dir, codes, portal, Integer.parseInt(args[3]));
+			case "events" -> events(dir, codes, portal, new Portal(args[3]), URI.create(args[4]),
+					Integer.parseInt(args[5]), Integer.parseInt(args[6]), Integer.parseInt(args[7]),
+					Integer.parseInt(args[8]));
 			default -> throw new IllegalArgumentException(args[0]);
 		}
 		codes.save();
@@ -196,6 +212,161 @@ class Issue {
 		report(dir, "slow", ms);
 	}
 
+	/** Events off and on, the same issue, alternating which goes first (ABBA) so neither is always second. */
+	static void pair(Path dir, Codes codes, Portal off, Portal on, int warmup, int n) throws Exception {
+		for (int i = 0; i < Math.max(warmup, codes.users.size()); i++) {
+			off.issue(codes.take());
+			on.issue(codes.take());
+		}
+		List<Double> offMs = new ArrayList<>();
+		List<Double> onMs = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			if (i % 2 == 0) {
+				offMs.add(off.issue(codes.take()));
+				onMs.add(on.issue(codes.take()));
+			}
+			else {
+				onMs.add(on.issue(codes.take()));
+				offMs.add(off.issue(codes.take()));
+			}
+		}
+		write(dir.resolve("events_off.ms"), offMs);
+		write(dir.resolve("events_on.ms"), onMs);
+	}
+
+	static void events(Path dir, Codes codes, Portal off, Portal on, URI receiver, int k, int warmup, int n,
+			int rounds) throws Exception {
+		for (int r = 1; r <= rounds; r++) {
+			String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+			double[] drained = drain(on, receiver, k);
+			// the same requests to the portal with events off, so neither is the JIT-warmer one
+			refuseAll(off, k);
+			pair(dir, codes, off, on, (r == 1) ? warmup : 0, n);
+			double offMedian = median(Files.readAllLines(dir.resolve("events_off.ms")));
+			double onMedian = median(Files.readAllLines(dir.resolve("events_on.ms")));
+			System.out.printf(Locale.ROOT, "| %d | %s | %.0f | %.2f | %.2f | %.2f | %.3f | %.0f |%n", r, load,
+					drained[0], drained[1], offMedian, onMedian, onMedian / offMedian, drained[2]);
+			System.out.flush();
+		}
+	}
+
+	static double median(List<String> lines) {
+		List<Double> sorted = new ArrayList<>(lines.stream().filter((l) -> !l.isBlank()).map(Double::parseDouble).toList());
+		Collections.sort(sorted);
+		int n = sorted.size();
+		return (n % 2 == 1) ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+	}
+
+	/** Events per second, seconds, bad posts. */
+	static double[] drain(Portal portal, URI receiver, int k) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		long before = Receiver.count(http, receiver)[0];
+		http.send(HttpRequest.newBuilder(receiver.resolve("/hold")).POST(BodyPublishers.noBody()).build(),
+				BodyHandlers.discarding());
+		refuseAll(portal, k);
+		// every refusal is committed with its event: released, the outbox has k (less the one held) to send
+		long start = System.nanoTime();
+		http.send(HttpRequest.newBuilder(receiver.resolve("/release")).POST(BodyPublishers.noBody()).build(),
+				BodyHandlers.discarding());
+		long[] count;
+		while ((count = Receiver.count(http, receiver))[0] < before + k) {
+			check(System.nanoTime() - start < 600_000_000_000L, "not delivered in 10 minutes: " + count[0]);
+			Thread.sleep(20);
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		return new double[] { k / seconds, seconds, count[1] };
+	}
+
+	/** The webhook receiver of {@code receiver}: checks, counts, holds on request. */
+	static final class Receiver {
+
+		private static final java.util.Set<String> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+		private static final java.util.concurrent.atomic.AtomicLong bad = new java.util.concurrent.atomic.AtomicLong();
+
+		private static volatile CountDownLatch gate = new CountDownLatch(0);
+
+		static void run(int port, String secret) throws Exception {
+			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+			mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer
+				.create(new java.net.InetSocketAddress("127.0.0.1", port), 100);
+			server.setExecutor(Executors.newCachedThreadPool());
+			Pattern bodyId = Pattern.compile("^\\{\"id\":\"([^\"]+)\"");
+			server.createContext("/hook", (exchange) -> {
+				byte[] body = exchange.getRequestBody().readAllBytes();
+				String signature = exchange.getRequestHeaders().getFirst("X-MfaPortal-Signature");
+				String id = exchange.getRequestHeaders().getFirst("X-MfaPortal-Event");
+				String expected;
+				synchronized (mac) {
+					expected = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
+				}
+				Matcher inBody = bodyId.matcher(new String(body, StandardCharsets.UTF_8));
+				try {
+					gate.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				if (expected.equals(signature) && id != null && inBody.find() && inBody.group(1).equals(id)) {
+					ids.add(id);
+				}
+				else {
+					bad.incrementAndGet();
+				}
+				exchange.sendResponseHeaders(200, -1);
+				exchange.close();
+			});
+			server.createContext("/hold", (exchange) -> {
+				gate = new CountDownLatch(1);
+				exchange.sendResponseHeaders(204, -1);
+				exchange.close();
+			});
+			server.createContext("/release", (exchange) -> {
+				gate.countDown();
+				exchange.sendResponseHeaders(204, -1);
+				exchange.close();
+			});
+			server.createContext("/count", (exchange) -> {
+				byte[] answer = (ids.size() + " " + bad.get()).getBytes(StandardCharsets.UTF_8);
+				exchange.sendResponseHeaders(200, answer.length);
+				exchange.getResponseBody().write(answer);
+				exchange.close();
+			});
+			server.start();
+			System.out.println("receiver=http://127.0.0.1:" + port + "/hook");
+		}
+
+		static long[] count(HttpClient http, URI receiver) throws Exception {
+			String[] said = http.send(HttpRequest.newBuilder(receiver.resolve("/count")).build(), BodyHandlers.ofString())
+				.body()
+				.split(" ");
+			return new long[] { Long.parseLong(said[0]), Long.parseLong(said[1]) };
+		}
+
+	}
+
+	static void refuseAll(Portal portal, int k) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		List<Future<?>> sent = new ArrayList<>();
+		for (int i = 0; i < k; i++) {
+			sent.add(pool.submit(() -> {
+				portal.refuse();
+				return null;
+			}));
+		}
+		for (Future<?> one : sent) {
+			one.get();
+		}
+		pool.shutdown();
+	}
+
+	static void write(Path file, List<Double> ms) throws IOException {
+		StringBuilder raw = new StringBuilder();
+		ms.forEach((v) -> raw.append(String.format(Locale.ROOT, "%.3f%n", v)));
+		Files.writeString(file, raw);
+	}
+
 	static void report(Path dir, String name, List<Double> ms) throws IOException {
 		List<Double> sorted = new ArrayList<>(ms);
 		Collections.sort(sorted);
@@ -329,6 +500,18 @@ class Issue {
 			check(response.statusCode() == 200 && response.body().contains(">ASIA"),
 					"portal answered " + response.statusCode() + " for " + code.user.name);
 			return ms;
+		}
+
+		/** A form the portal refuses before STS (a code that is no code): a history row, so an event. */
+		void refuse() throws Exception {
+			String body = "_csrf=" + enc(this.csrf) + "&source=" + enc("profile:bench001") + "&serialNumber="
+					+ enc("arn:aws:iam::123456789012:mfa/bench") + "&tokenCode=abc&durationSeconds=900&profileName=mfa";
+			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.base.resolve("/session-token"))
+				.timeout(Duration.ofSeconds(60))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(BodyPublishers.ofString(body))
+				.build(), BodyHandlers.ofString());
+			check(response.statusCode() < 500, "portal answered " + response.statusCode() + " to a refused form");
 		}
 
 		private static String enc(String value) {

@@ -6,7 +6,7 @@
 cd "$(dirname "$0")/.." && source bench/lib.sh
 build
 prepare_extracted
-for script in cold-start form-page issue memory slow-sts; do
+for script in cold-start form-page issue memory slow-sts events; do
 	rm -f "$BENCH_OUT/$script.md"
 	log "running bench/$script.sh"
 	# one failing benchmark must not cost the others: its table says so instead
@@ -18,7 +18,7 @@ done
 	echo
 	echo "Shipped JVM flags (bench/jvm-flags.txt): \`$(shipped_flags)\`"
 	echo
-	for part in cold-start form-page issue memory slow-sts; do cat "$BENCH_OUT/$part.md"; done
+	for part in cold-start form-page issue memory slow-sts events; do cat "$BENCH_OUT/$part.md"; done
 	echo "load at the end: $(uptime | sed 's/.*load average/load average/')"
 } >"$BENCH_OUT/results.md"
 cat "$BENCH_OUT/results.md"

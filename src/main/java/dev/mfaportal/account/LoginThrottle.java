@@ -1,11 +1,15 @@
 package dev.mfaportal.account;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import dev.mfaportal.system.SqlTime;
 
@@ -29,6 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * window, which errs on the side of the limit.
  */
 class LoginThrottle {
+
+	/** Hex digits, colons and a dotted IPv4 tail: what an IPv6 literal is made of. */
+	private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
 	/** How many gates the throttle keys share. */
 	static final int STRIPES = 1024;
@@ -142,8 +149,33 @@ class LoginThrottle {
 		return "account:" + (name.length() > 150 ? name.substring(0, 150) : name);
 	}
 
-	private static String addressKey(String address) {
-		return "address:" + ((address != null) ? address : "unknown");
+	/**
+	 * The per-address limit's key: an IPv4 address itself, but an IPv6 address's /64, the
+	 * block one client usually holds whole and can take a new address in for every guess.
+	 * Only a literal is parsed (no name is looked up); anything else is its own key.
+	 */
+	static String addressKey(String address) {
+		if (address == null) {
+			return "address:unknown";
+		}
+		String literal = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1)
+				: address;
+		int scope = literal.indexOf('%');
+		literal = (scope >= 0) ? literal.substring(0, scope) : literal;
+		if (literal.indexOf(':') >= 0 && IPV6_LITERAL.matcher(literal).matches()) {
+			try {
+				byte[] bytes = InetAddress.getByName(literal).getAddress();
+				if (bytes.length == 16) {
+					return "address:" + HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+				}
+				// IPv4-mapped: the IPv4 address it is
+				return "address:" + InetAddress.getByAddress(bytes).getHostAddress();
+			}
+			catch (UnknownHostException notAnAddress) {
+				// a key of its own, below
+			}
+		}
+		return "address:" + address;
 	}
 
 	/** A sign-in attempt admitted to the password check: its two rows. */

@@ -100,6 +100,9 @@ class PasswordController {
 		}
 		Instant at = this.clock.instant();
 		long version = this.users.setPasswordAndReadVersion(member.id(), this.encoder.encode(chosen), false, at);
+		// A new id for this session: an id someone planted or read before the change is
+		// worth nothing after it.
+		request.changeSessionId();
 		// Whoever else holds a session of this member may be the one who learnt the old
 		// password: MemberSessionFilter ends every session signed in under an older
 		// version but this one, which it knows by this mark.

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Tells the rest of the portal about each sign-in, as a {@link SignInAttempted}: the
  * throttle's failures and refusals, and the successes of the sign-in page and single
- * sign-on. A scraper's HTTP Basic sign-in to {@code /actuator} is a request, not a person
- * signing in: only its failures and refusals are told.
+ * sign-on. The throttle also guards the current password a member types to change it, so
+ * a wrong one there is told as a failed sign-in too: it is a guess at the same password.
+ * (Nothing signs in to {@code /actuator} with a password: a scraper sends its token.)
  */
 @Component
 @Profile("team")

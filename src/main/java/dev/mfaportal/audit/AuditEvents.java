@@ -40,8 +40,22 @@ final class AuditEvents {
 		fields.put("sts_request_id", entry.ids().stsRequestId());
 		fields.put("issued_access_key_id", entry.ids().issuedAccessKeyId());
 		fields.put("assumed_role_id", entry.ids().assumedRoleId());
-		return new OutboxEvent(type(entry.outcome()), entry.occurredAt(), entry.actor(), fields,
+		return new OutboxEvent(type(entry.outcome()), entry.occurredAt(), entry.actor(), orderKey(entry), fields,
 				summary(entry, messages));
+	}
+
+	/**
+	 * A member's sign-ins go out in order among themselves, everything else of theirs
+	 * among itself: a flood of failed sign-ins under a member's name (someone guessing,
+	 * throttled) would otherwise hold back that member's issue events until every one of
+	 * them is delivered. Each event carries its time, so a receiver can still interleave
+	 * the two streams.
+	 */
+	static String orderKey(AuditEntry entry) {
+		return switch (entry.outcome()) {
+			case SIGNED_IN, SIGN_IN_FAILED, SIGN_IN_THROTTLED -> entry.actor() + " sign-ins";
+			default -> entry.actor();
+		};
 	}
 
 	static String type(Outcome outcome) {

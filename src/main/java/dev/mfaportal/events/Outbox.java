@@ -55,11 +55,12 @@ public class Outbox {
 		String json = json(id, event);
 		if (this.settings.delivers()) {
 			Instant now = this.clock.instant();
-			this.jdbc
-				.sql("insert into event_outbox (event_id, type, actor, occurred_at, payload, summary, status, "
-						+ "next_attempt_at, give_up_at) values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)")
-				.params(id, cut(event.type(), 64), cut(event.actor(), 128), SqlTime.of(event.time()), json,
-						cut(event.summary(), SUMMARY_SIZE), SqlTime.of(now),
+			this.jdbc.sql(
+					"insert into event_outbox (event_id, type, actor, order_key, occurred_at, payload, summary, status, "
+							+ "next_attempt_at, give_up_at) values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)")
+				.params(id, cut(event.type(), 64), cut(event.actor(), 128),
+						cut((event.orderKey() != null) ? event.orderKey() : event.actor(), 160),
+						SqlTime.of(event.time()), json, cut(event.summary(), SUMMARY_SIZE), SqlTime.of(now),
 						SqlTime.of(now.plus(this.settings.maxAge())))
 				.update();
 		}

@@ -25,8 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
  * unexpired lease on it), the same SQL on H2 and PostgreSQL, so two instances never both
  * hold one event; on PostgreSQL the candidates are read {@code FOR UPDATE SKIP LOCKED},
  * so a second sender skips the rows the first is claiming instead of waiting for them.
- * Only the oldest pending event of each actor is a candidate: events go out in order per
- * actor.
+ * Only the oldest pending event of each order key is a candidate: events go out in order
+ * per key (the actor, or a stream of the actor's own such as its sign-ins).
+ * <p>
+ * A sender marks an event sent or failed only while it still holds the lease it claimed
+ * it with: once that lease has passed, another sender may have claimed the event, and its
+ * state is the one that stands. The late sender's post is then a duplicate, which the
+ * receiver drops by the event's id.
  */
 @Repository
 class OutboxRows {
@@ -35,6 +40,9 @@ class OutboxRows {
 
 	private static final String COLUMNS = "seq, event_id, type, actor, occurred_at, payload, summary, status, "
 			+ "attempts, next_attempt_at, last_status, last_error, sent_at";
+
+	/** The lease is still the marking sender's. */
+	private static final String HELD = " and claimed_by = ? and claimed_until > ?";
 
 	private final JdbcClient jdbc;
 
@@ -59,7 +67,7 @@ class OutboxRows {
 		List<Long> candidates = this.jdbc
 			.sql("select o.seq from event_outbox o where o.status = 'PENDING' and o.next_attempt_at <= ? "
 					+ "and (o.claimed_until is null or o.claimed_until < ?) "
-					+ "and not exists (select 1 from event_outbox p where p.actor = o.actor and p.status = 'PENDING' "
+					+ "and not exists (select 1 from event_outbox p where p.order_key = o.order_key and p.status = 'PENDING' "
 					+ "and p.seq < o.seq) order by o.seq fetch first " + max + " rows only"
 					+ (skipLocked() ? " for update skip locked" : ""))
 			.params(SqlTime.of(now), SqlTime.of(now))
@@ -79,25 +87,30 @@ class OutboxRows {
 		return claimed;
 	}
 
-	void sent(long seq, int status, Instant now) {
-		this.jdbc.sql(
-				"update event_outbox set status = 'SENT', attempts = attempts + 1, last_status = ?, last_error = null, "
-						+ "sent_at = ?, claimed_by = null, claimed_until = null where seq = ?")
-			.params(status, SqlTime.of(now), seq)
-			.update();
+	/**
+	 * The receiver took it.
+	 * @return whether {@code owner} still held the lease and so marked it
+	 */
+	boolean sent(long seq, String owner, int status, Instant now) {
+		return this.jdbc
+			.sql("update event_outbox set status = 'SENT', attempts = attempts + 1, last_status = ?, "
+					+ "last_error = null, sent_at = ?, claimed_by = null, claimed_until = null where seq = ?" + HELD)
+			.params(status, SqlTime.of(now), seq, owner, SqlTime.of(now))
+			.update() == 1;
 	}
 
 	/**
 	 * A failed post: tried again at {@code retryAt}, or marked {@code FAILED} once past
 	 * its give-up time.
+	 * @return whether {@code owner} still held the lease and so marked it
 	 */
-	void failed(long seq, Integer status, String error, Instant now, Instant retryAt) {
-		this.jdbc
+	boolean failed(long seq, String owner, Integer status, String error, Instant now, Instant retryAt) {
+		return this.jdbc
 			.sql("update event_outbox set attempts = attempts + 1, last_status = ?, last_error = ?, "
 					+ "next_attempt_at = ?, claimed_by = null, claimed_until = null, "
-					+ "status = case when give_up_at <= ? then 'FAILED' else 'PENDING' end where seq = ?")
-			.params(status, cut(error), SqlTime.of(retryAt), SqlTime.of(now), seq)
-			.update();
+					+ "status = case when give_up_at <= ? then 'FAILED' else 'PENDING' end where seq = ?" + HELD)
+			.params(status, cut(error), SqlTime.of(retryAt), SqlTime.of(now), seq, owner, SqlTime.of(now))
+			.update() == 1;
 	}
 
 	/** Sends a failed or pending event again now, for another {@code maxAge}. */
@@ -128,9 +141,12 @@ class OutboxRows {
 
 	/** When the oldest event still to be delivered happened, if any. */
 	Instant oldestPending() {
-		return this.jdbc.sql("select min(occurred_at) as oldest from event_outbox where status = 'PENDING'")
+		// min() of no row is one row holding null, which single() would refuse
+		List<Instant> oldest = this.jdbc
+			.sql("select min(occurred_at) as oldest from event_outbox where status = 'PENDING'")
 			.query((row, i) -> SqlTime.read(row, "oldest"))
-			.single();
+			.list();
+		return oldest.isEmpty() ? null : oldest.get(0);
 	}
 
 	int deleteSentBefore(Instant before) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,6 +35,8 @@ class OutboxSender implements SmartLifecycle {
 
 	static final Duration KEEP_SENT = Duration.ofDays(7);
 
+	static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+
 	private final OutboxRows rows;
 
 	private final EventSettings settings;
@@ -42,14 +45,26 @@ class OutboxSender implements SmartLifecycle {
 
 	private ScheduledExecutorService executor;
 
-	private WebhookPost webhook;
+	private final WebhookPost webhook;
 
 	private Instant nextPurge = Instant.EPOCH;
+
+	/**
+	 * Who holds this sender's leases: the instance's name and a random part, so two
+	 * senders given the same name (or one restarted) never mark each other's claims.
+	 */
+	private final String owner;
 
 	OutboxSender(OutboxRows rows, EventSettings settings, Clock clock) {
 		this.rows = rows;
 		this.settings = settings;
 		this.clock = clock;
+		this.owner = cut(settings.instance(), 150) + "/" + UUID.randomUUID();
+		this.webhook = settings.delivers() ? new WebhookPost(settings) : null;
+	}
+
+	private static String cut(String text, int size) {
+		return (text.length() <= size) ? text : text.substring(0, size);
 	}
 
 	@Override
@@ -57,7 +72,6 @@ class OutboxSender implements SmartLifecycle {
 		if (!this.settings.delivers() || this.executor != null) {
 			return;
 		}
-		this.webhook = new WebhookPost(this.settings);
 		this.executor = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "event-outbox");
 			thread.setDaemon(true);
@@ -84,9 +98,7 @@ class OutboxSender implements SmartLifecycle {
 
 	private void deliverSafely() {
 		try {
-			while (deliver() == BATCH) {
-				// a full batch: more are due
-			}
+			deliverAllDue();
 			purge();
 		}
 		catch (RuntimeException ex) {
@@ -97,20 +109,41 @@ class OutboxSender implements SmartLifecycle {
 	}
 
 	/**
+	 * Rounds until none claims anything. Not only while rounds are full: most events
+	 * share an order key with the one before (in local mode every event is the one
+	 * person's), and a round takes only the oldest of each key, so one due key alone
+	 * makes rounds of one. An event that fails waits for its backoff, so it ends the
+	 * rounds rather than spinning them.
+	 */
+	void deliverAllDue() {
+		while (deliver() > 0) {
+			// more may be due
+		}
+	}
+
+	/**
 	 * One round: claims and posts up to {@link #BATCH} due events.
 	 * @return how many were claimed
 	 */
 	int deliver() {
-		Duration lease = this.settings.requestTimeout().multipliedBy(BATCH).plusSeconds(30);
-		List<OutboxRow> claimed = this.rows.claim(this.settings.instance(), this.clock.instant(), lease, BATCH);
+		// Each post of the round in its timeout, and some seconds to claim and mark: a
+		// sender killed mid-round holds its events no longer than that. Should a slow
+		// round
+		// outlive it, another sender posts the rest again (a duplicate), and the late
+		// sender's marks don't count.
+		Duration lease = this.settings.requestTimeout().multipliedBy(BATCH + 1).plus(LEASE_MARGIN);
+		List<OutboxRow> claimed = this.rows.claim(this.owner, this.clock.instant(), lease, BATCH);
 		for (OutboxRow event : claimed) {
 			WebhookPost.Answer answer = this.webhook.send(event);
 			Instant now = this.clock.instant();
 			if (answer.delivered()) {
-				this.rows.sent(event.seq(), answer.status(), now);
+				if (!this.rows.sent(event.seq(), this.owner, answer.status(), now)) {
+					logger.info("Event {} delivered after this sender's lease passed: it may go again",
+							event.eventId());
+				}
 			}
 			else {
-				this.rows.failed(event.seq(), answer.status(), answer.error(), now,
+				this.rows.failed(event.seq(), this.owner, answer.status(), answer.error(), now,
 						now.plus(backoff(event.attempts())));
 				logger.warn("Event {} ({}) not delivered, try {}: {}", event.eventId(), event.type(),
 						event.attempts() + 1, answer.error());

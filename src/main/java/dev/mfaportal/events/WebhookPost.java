@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,12 +24,26 @@ import dev.mfaportal.snippet.Json;
  * of the raw body, {@code X-MfaPortal-Signature: sha256=HEX}), its id in
  * {@code X-MfaPortal-Event} for de-duplication, with timeouts and no redirect followed: a
  * redirect is a failure, so nothing is ever posted to where the receiver points.
+ * <p>
+ * What the receiver answers is kept as the event's last error, so it is read only up to
+ * {@link #READ_SIZE} bytes and kept as one line of plain text, at most
+ * {@link #ERROR_SIZE} characters: a receiver (or whatever answers at its address) can't
+ * fill the database or the page, nor put a terminal's escape codes into them.
  */
 final class WebhookPost {
 
 	static final String SIGNATURE_HEADER = "X-MfaPortal-Signature";
 
 	static final String EVENT_HEADER = "X-MfaPortal-Event";
+
+	/** How much of the receiver's answer is kept as the last error, at most. */
+	static final int ERROR_SIZE = 300;
+
+	/** How much of the receiver's answer is read, at most. */
+	static final int READ_SIZE = 2048;
+
+	/** Control and format characters (escapes, bidi overrides) and whitespace runs. */
+	private static final Pattern UNPRINTABLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Z}\\s]+");
 
 	private final EventSettings settings;
 
@@ -54,10 +69,6 @@ final class WebhookPost {
 
 	}
 
-	private Answer noAnswer() {
-		return new Answer(null, "no answer within " + this.settings.requestTimeout().toMillis() + " ms");
-	}
-
 	Answer send(OutboxRow event) {
 		String body = (this.settings.format() == EventSettings.Format.SLACK)
 				? "{\"text\":" + Json.string(event.summary()) + "}" : event.payload();
@@ -71,7 +82,7 @@ final class WebhookPost {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(raw))
 			.build();
 		CompletableFuture<HttpResponse<String>> pending = this.client.sendAsync(request,
-				HttpResponse.BodyHandlers.ofString());
+				(info) -> new CappedBody(READ_SIZE));
 		try {
 			// The whole answer, body included, within the timeout: a receiver that sends
 			// headers and then hangs must not hold the sender.
@@ -81,8 +92,8 @@ final class WebhookPost {
 			if (status >= 200 && status < 300) {
 				return new Answer(status, null);
 			}
-			String said = response.body().strip();
-			return new Answer(status, "HTTP " + status + ((said.isEmpty()) ? "" : ": " + said));
+			String said = plain(response.body());
+			return new Answer(status, plain("HTTP " + status + ((said.isEmpty()) ? "" : ": " + said)));
 		}
 		catch (TimeoutException ex) {
 			pending.cancel(true);
@@ -91,17 +102,32 @@ final class WebhookPost {
 		catch (ExecutionException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			if (cause instanceof HttpTimeoutException) {
-				// The client's own timeout can fire a moment before the wait above ends:
-				// the
-				// same fact, said the same way.
+				// the client's own timeout, the same, may come first
 				return noAnswer();
 			}
-			return new Answer(null, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+			return new Answer(null, plain(cause.getClass().getSimpleName() + ": " + cause.getMessage()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return new Answer(null, "interrupted");
 		}
+	}
+
+	private Answer noAnswer() {
+		return new Answer(null, "no answer within " + this.settings.requestTimeout().toMillis() + " ms");
+	}
+
+	/**
+	 * One line of printable text: each run of control, format or space characters one
+	 * space, cut to {@link #ERROR_SIZE} (never inside a surrogate pair).
+	 */
+	static String plain(String said) {
+		String text = UNPRINTABLE.matcher(said).replaceAll(" ").strip();
+		if (text.length() <= ERROR_SIZE) {
+			return text;
+		}
+		int end = Character.isHighSurrogate(text.charAt(ERROR_SIZE - 1)) ? ERROR_SIZE - 1 : ERROR_SIZE;
+		return text.substring(0, end);
 	}
 
 	static String sign(byte[] body, String secret) {

@@ -350,6 +350,23 @@ class TeamSecurityIntegrationTest {
 	}
 
 	@Test
+	void passwordWhenChangedThenTheSessionThatChangedItGetsANewIdAndTheOldIdIsNoSession() throws Exception {
+		PortalClient nora = member("h23-nora", "h23-nora-password-1");
+		String before = nora.cookie("MFAPORTAL_SESSION").orElseThrow();
+
+		assertThat(changePassword(nora, "h23-nora-password-1", "h23-nora-password-2").statusCode()).isEqualTo(302);
+
+		assertThat(nora.cookie("MFAPORTAL_SESSION"))
+			.hasValueSatisfying((after) -> assertThat(after).isNotEqualTo(before));
+		assertThat(nora.get("/keys").statusCode()).isEqualTo(200);
+		HttpResponse<String> withTheOldId = new PortalClient(this.port).getWithHeaders("/keys",
+				Map.of("Cookie", "MFAPORTAL_SESSION=" + before));
+		assertThat(withTheOldId.statusCode()).isEqualTo(302);
+		assertThat(withTheOldId.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).contains("/login"));
+	}
+
+	@Test
 	void passwordWhenAnAdminResetsItThenEverySessionOfTheMemberEnds() throws Exception {
 		PortalClient jo = member("jo", "jo-password-000001");
 		PortalClient elsewhere = new PortalClient(this.port);

@@ -20,8 +20,16 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,8 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "portal.events.webhook-secret=" + EventDeliveryIntegrationTest.SECRET,
 				"portal.events.poll-interval=200ms", "portal.events.request-timeout=1s",
-				"portal.events.connect-timeout=500ms" })
+				"portal.events.connect-timeout=500ms", "portal.events.log=true" })
 @PortalWithEmulator
+@ExtendWith(OutputCaptureExtension.class)
 class EventDeliveryIntegrationTest {
 
 	static final String SECRET = "receiver-shared-secret";
@@ -46,7 +55,14 @@ class EventDeliveryIntegrationTest {
 	static final EmulatedUser EVE = EmulatedAccounts.user("eve", "AKIAEVENTS0000000001",
 			"eveSecret/000000000000000000000000000000");
 
-	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(EVE));
+	/**
+	 * Issues for the event log's test, with a device of its own: no code shared with
+	 * eve's tests.
+	 */
+	static final EmulatedUser LOGAN = EmulatedAccounts.user("h23-logan", "AKIAEVENTS0000000002",
+			"loganSecret/0000000000000000000000000000");
+
+	static final TestEmulator emulator = TestEmulator.start(EmulatorSettings.of(EVE, LOGAN));
 
 	static final WebhookReceiver receiver = new WebhookReceiver(SECRET);
 
@@ -58,6 +74,9 @@ class EventDeliveryIntegrationTest {
 	}
 
 	PortalClient browser;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@BeforeEach
 	void launch(PortalClient launched) {
@@ -107,6 +126,130 @@ class EventDeliveryIntegrationTest {
 			assertThat(Instant.now()).as("event %s sent", eventId).isBefore(deadline);
 			Thread.sleep(200);
 		}
+	}
+
+	private static List<String> eventLogLines(CapturedOutput output) {
+		return output.getOut().lines().filter((line) -> line.contains(" mfaportal.events ")).toList();
+	}
+
+	private double gauge(String name) {
+		return this.meters.get(name).gauge().value();
+	}
+
+	/** The value of a sample in Prometheus' text format, whatever its labels. */
+	private static double sample(String scraped, String name) {
+		String line = scraped.lines()
+			.filter((candidate) -> candidate.startsWith(name + " ") || candidate.startsWith(name + "{"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(name + " not in\n" + scraped));
+		return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+	}
+
+	private static String bodyId(WebhookReceiver.Post post) {
+		JsonNode body = JsonMapper.shared().readTree(post.body());
+		return body.get("id").asString();
+	}
+
+	@Test
+	void eventLogWhenOnThenOneJsonLinePerEventOnItsOwnLoggerAndNoSecret(CapturedOutput output) throws Exception {
+		String page = this.browser.post("/session-token",
+				Map.of("source", "h23-logan", "serialNumber", LOGAN.device().serialNumber(), "tokenCode",
+						Totp.currentCode(LOGAN.device().base32Secret(), Clock.systemUTC()), "durationSeconds", "900",
+						"profileName", "mfa"),
+				true)
+			.body();
+		String eventId = newestEvent().attr("data-event-id");
+		String refused = refusedForm();
+
+		await("both events logged",
+				() -> eventLogLines(output).stream()
+					.filter((line) -> line.contains(refused) || line.contains(eventId))
+					.count() >= 2);
+		for (String id : List.of(eventId, refused)) {
+			List<String> lines = eventLogLines(output).stream().filter((line) -> line.contains(id)).toList();
+			assertThat(lines).as("lines of event %s", id).hasSize(1);
+			JsonNode logged = JsonMapper.shared().readTree(lines.get(0).substring(lines.get(0).indexOf('{')));
+			assertThat(logged.get("id").asString()).isEqualTo(id);
+			assertThat(logged.get("actor").asString()).isNotBlank();
+			assertThat(logged.get("time").asString()).isNotBlank();
+		}
+		JsonNode issued = JsonMapper.shared()
+			.readTree(eventLogLines(output).stream()
+				.filter((line) -> line.contains(eventId))
+				.findFirst()
+				.orElseThrow()
+				.replaceFirst("^[^{]*", ""));
+		assertThat(issued.get("type").asString()).isEqualTo("issued");
+		String secretKey = PortalClient.snippet(page, "env")
+			.lines()
+			.filter((line) -> line.contains("AWS_SECRET_ACCESS_KEY="))
+			.findFirst()
+			.orElseThrow();
+		String secret = secretKey.substring(secretKey.indexOf('=') + 1).replace("'", "");
+		String sessionToken = PortalClient.snippet(page, "env")
+			.lines()
+			.filter((line) -> line.contains("AWS_SESSION_TOKEN="))
+			.findFirst()
+			.orElseThrow();
+		assertThat(output.getAll()).doesNotContain(secret)
+			.doesNotContain(sessionToken.substring(sessionToken.indexOf('=') + 1).replace("'", ""))
+			.doesNotContain(LOGAN.secretAccessKey());
+	}
+
+	@Test
+	void metricsWhenTheReceiverRefusesThenPendingAndTheOldestAgeRiseAndFallOnceDelivered() throws Exception {
+		receiver.answer(503);
+		String eventId = refusedForm();
+		await("a refused post", () -> !postsOf(eventId).isEmpty());
+		Thread.sleep(1100);
+
+		assertThat(gauge("portal.events.pending")).isGreaterThanOrEqualTo(1);
+		assertThat(gauge("portal.events.oldest.pending.age")).isGreaterThanOrEqualTo(1);
+
+		receiver.answer(200);
+		awaitSent(eventId);
+		await("nothing pending", () -> gauge("portal.events.pending") == 0);
+		assertThat(gauge("portal.events.oldest.pending.age")).isZero();
+	}
+
+	@Test
+	void metricsWhenScrapedThenThePrometheusPageNamesPendingAndTheOldestAge() throws Exception {
+		receiver.answer(503);
+		String eventId = refusedForm();
+		await("a refused post", () -> !postsOf(eventId).isEmpty());
+
+		String scraped = this.browser.get("/actuator/prometheus").body();
+
+		assertThat(sample(scraped, "portal_events_pending")).isGreaterThanOrEqualTo(1);
+		assertThat(sample(scraped, "portal_events_oldest_pending_age_seconds")).isGreaterThanOrEqualTo(0);
+		receiver.answer(200);
+		awaitSent(eventId);
+	}
+
+	@Test
+	void receiverWhenItAnswersWithMarkupAndControlCharactersThenThePageShowsItAsPlainText() throws Exception {
+		receiver.answer(500, "<b>bold</b>\u0007\r\n<script src=\"/x.js\"></script>");
+		String eventId = refusedForm();
+		await("a refused post", () -> !postsOf(eventId).isEmpty());
+
+		Element answer = event(eventId).selectFirst("[data-last-answer] code");
+		assertThat(answer.children()).isEmpty();
+		assertThat(answer.text()).isEqualTo("HTTP 500: <b>bold</b> <script src=\"/x.js\"></script>");
+		receiver.answer(200);
+		awaitSent(eventId);
+	}
+
+	@Test
+	void sendAgainWhenTheEventWasPostedBeforeThenTheSameIdInTheHeaderAndTheBodyEveryTime() throws Exception {
+		receiver.answer(503);
+		String eventId = refusedForm();
+		await("a refused post", () -> !postsOf(eventId).isEmpty());
+		receiver.answer(200);
+		this.browser.post("/events/" + eventId + "/resend", Map.of(), true);
+		awaitSent(eventId);
+
+		assertThat(postsOf(eventId)).hasSizeGreaterThanOrEqualTo(2)
+			.allSatisfy((post) -> assertThat(bodyId(post)).isEqualTo(eventId));
 	}
 
 	@Test

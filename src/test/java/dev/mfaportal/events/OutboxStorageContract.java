@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.mfaportal.support.AtOnce;
 import dev.mfaportal.support.MutableClock;
 import dev.mfaportal.support.StorageContract;
+import dev.mfaportal.support.WebhookReceiver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +69,7 @@ abstract class OutboxStorageContract extends StorageContract {
 					if (claimedBy.putIfAbsent(event.eventId(), instance) != null) {
 						twice.add(event.eventId());
 					}
-					this.rows.sent(event.seq(), 200, this.clock.instant());
+					this.rows.sent(event.seq(), instance, 200, this.clock.instant());
 				}
 				if (claimed.isEmpty() && claimedBy.size() == added.size()) {
 					break;
@@ -110,7 +111,7 @@ abstract class OutboxStorageContract extends StorageContract {
 		OutboxRow event = claimOne(add(ALICE, "issued"));
 		add(ALICE, "failed");
 		Instant retryAt = this.clock.instant().plusSeconds(4);
-		this.rows.failed(event.seq(), 500, "HTTP 500: oops", this.clock.instant(), retryAt);
+		this.rows.failed(event.seq(), "a", 500, "HTTP 500: oops", this.clock.instant(), retryAt);
 
 		assertThat(this.rows.claim("a", this.clock.instant(), LEASE, 10)).isEmpty();
 		this.clock.advance(Duration.ofSeconds(4));
@@ -124,9 +125,9 @@ abstract class OutboxStorageContract extends StorageContract {
 	@Test
 	void failedWhenPastItsMaxAgeThenGivenUpUntilSentAgain() {
 		String id = add(ALICE, "issued");
-		OutboxRow event = claimOne(id);
 		this.clock.advance(Duration.ofHours(24));
-		this.rows.failed(event.seq(), null, "ConnectException", this.clock.instant(), this.clock.instant());
+		OutboxRow event = claimOne(id);
+		this.rows.failed(event.seq(), "a", null, "ConnectException", this.clock.instant(), this.clock.instant());
 
 		assertThat(this.rows.count("FAILED")).isEqualTo(1);
 		assertThat(this.rows.claim("a", this.clock.instant(), LEASE, 10)).isEmpty();
@@ -138,10 +139,76 @@ abstract class OutboxStorageContract extends StorageContract {
 	}
 
 	@Test
+	void claimWhenAMembersSignInsFloodTheOutboxThenTheirIssueEventIsStillDue() {
+		List<String> signIns = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			signIns.add(add(ALICE, "sign-in-failed", ALICE + "/sign-in"));
+		}
+		String issued = add(ALICE, "issued");
+
+		List<OutboxRow> claimed = this.rows.claim("a", this.clock.instant(), LEASE, 10);
+
+		assertThat(claimed).extracting(OutboxRow::eventId).containsExactly(signIns.get(0), issued);
+	}
+
+	@Test
+	void sentWhenTheSendersLeaseHasPassedAndAnotherClaimedItThenTheNewClaimantsStateStands() {
+		OutboxRow held = claimOne(add(ALICE, "issued"));
+		this.clock.advance(LEASE.plusSeconds(1));
+		OutboxRow taken = this.rows.claim("b", this.clock.instant(), LEASE, 10).get(0);
+
+		assertThat(this.rows.sent(held.seq(), "a", 200, this.clock.instant())).isFalse();
+		assertThat(this.rows.failed(held.seq(), "a", 500, "late", this.clock.instant(), this.clock.instant()))
+			.isFalse();
+
+		assertThat(this.rows.recent(null, 1).get(0).status()).isEqualTo("PENDING");
+		assertThat(this.rows.recent(null, 1).get(0).attempts()).isZero();
+		assertThat(this.rows.sent(taken.seq(), "b", 200, this.clock.instant())).isTrue();
+		assertThat(this.rows.count("SENT")).isEqualTo(1);
+	}
+
+	@Test
+	void sentWhenTheLeaseHasPassedAndNobodyClaimedItThenNotMarkedAndSentAgainLater() {
+		OutboxRow held = claimOne(add(ALICE, "issued"));
+		this.clock.advance(LEASE.plusSeconds(1));
+
+		assertThat(this.rows.sent(held.seq(), "a", 200, this.clock.instant())).isFalse();
+
+		assertThat(this.rows.claim("b", this.clock.instant(), LEASE, 10)).extracting(OutboxRow::eventId)
+			.containsExactly(held.eventId());
+	}
+
+	@Test
+	void deliverWhenOneActorHasManyDueThenAllGoOutInOrderWithoutWaitingARoundEach() {
+		WebhookReceiver receiver = new WebhookReceiver("test-secret");
+		try {
+			List<String> added = new ArrayList<>();
+			for (int i = 0; i < 25; i++) {
+				added.add(add(ALICE, "issued"));
+			}
+			OutboxSender sender = new OutboxSender(this.rows, Outboxes.settings(receiver.url(), "test-secret"),
+					this.clock);
+
+			sender.deliverAllDue();
+
+			assertThat(this.rows.count("SENT")).isEqualTo(25);
+			assertThat(receiver.posts()).extracting(WebhookReceiver.Post::eventId).containsExactlyElementsOf(added);
+		}
+		finally {
+			receiver.stop();
+		}
+	}
+
+	@Test
 	void addWhenNoWebhookThenNoRow() {
 		Outboxes.off(this.jdbc).add(new OutboxEvent("issued", this.clock.instant(), ALICE, Map.of(), "alice issued"));
 
 		assertThat(this.rows.recent(null, 10)).isEmpty();
+	}
+
+	private String add(String actor, String type, String orderKey) {
+		return this.outbox.add(new OutboxEvent(type, this.clock.instant(), actor, orderKey,
+				Map.of("serial_number", ALICE_MFA), actor + " " + type));
 	}
 
 	private OutboxRow claimOne(String eventId) {

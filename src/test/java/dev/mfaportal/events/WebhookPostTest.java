@@ -58,6 +58,19 @@ class WebhookPostTest {
 	}
 
 	@Test
+	void sendWhenTheReceiverAnswersAHugeBodyWithControlCharactersThenTheErrorKeptIsShortAndPlain() {
+		this.receiver.answer(500,
+				"\u001b[31mred\u001b[0m\r\nInjected: line\u0000<b>bold</b>\u202e\u0007" + "x".repeat(5_000_000));
+
+		WebhookPost.Answer answer = post(EventSettings.Format.JSON, this.receiver.url()).send(this.event);
+
+		assertThat(answer.delivered()).isFalse();
+		assertThat(answer.error()).startsWith("HTTP 500: [31mred [0m Injected: line <b>bold</b> xxx")
+			.hasSizeLessThanOrEqualTo(WebhookPost.ERROR_SIZE)
+			.doesNotContainPattern("[\\p{Cc}\\p{Cf}]");
+	}
+
+	@Test
 	void sendWhenRedirectedThenNotDeliveredAndNotFollowed() {
 		WebhookReceiver elsewhere = new WebhookReceiver("s3cret");
 		this.receiver.redirectTo(elsewhere.url());

@@ -125,6 +125,16 @@ public final class PortalClient {
 
 	}
 
+	/** The value of this browser's cookie {@code name}, if it holds one. */
+	public java.util.Optional<String> cookie(String name) {
+		return this.http.cookieHandler()
+			.map((handler) -> ((CookieManager) handler).getCookieStore().getCookies())
+			.flatMap((cookies) -> cookies.stream()
+				.filter((cookie) -> cookie.getName().equals(name))
+				.map(HttpCookie::getValue)
+				.findFirst());
+	}
+
 	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return this.http.send(browserLike(path).build(), HttpResponse.BodyHandlers.ofString());
 	}

@@ -47,6 +47,8 @@ public final class WebhookReceiver {
 
 	private volatile int hangsLeft;
 
+	private volatile String reply = "receiver says no";
+
 	public WebhookReceiver(String secret) {
 		this.secret = secret;
 		start();
@@ -74,7 +76,13 @@ public final class WebhookReceiver {
 	}
 
 	public void answer(int status) {
+		answer(status, "receiver says no");
+	}
+
+	/** Answers {@code status}, with {@code body} when it is not 200. */
+	public void answer(int status, String body) {
 		this.status = status;
+		this.reply = body;
 		this.redirectTo = null;
 		this.hangsLeft = 0;
 	}
@@ -117,7 +125,7 @@ public final class WebhookReceiver {
 			exchange.sendResponseHeaders(307, -1);
 		}
 		else {
-			byte[] answer = (this.status == 200) ? new byte[0] : "receiver says no".getBytes(StandardCharsets.UTF_8);
+			byte[] answer = (this.status == 200) ? new byte[0] : this.reply.getBytes(StandardCharsets.UTF_8);
 			exchange.sendResponseHeaders(this.status, (answer.length == 0) ? -1 : answer.length);
 			exchange.getResponseBody().write(answer);
 		}
