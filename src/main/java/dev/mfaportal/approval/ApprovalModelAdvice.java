@@ -5,6 +5,7 @@ import dev.mfaportal.security.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Profile;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -24,9 +25,13 @@ class ApprovalModelAdvice {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApprovalModelAdvice.class);
 
-	private final Approvals approvals;
+	private final ObjectProvider<Approvals> approvals;
 
-	ApprovalModelAdvice(Approvals approvals) {
+	/**
+	 * @param approvals the approvals, absent in a web slice that loads the advice but not
+	 * the feature's configuration: then no counts
+	 */
+	ApprovalModelAdvice(ObjectProvider<Approvals> approvals) {
 		this.approvals = approvals;
 	}
 
@@ -37,8 +42,12 @@ class ApprovalModelAdvice {
 				|| !authentication.isAuthenticated()) {
 			return null;
 		}
+		Approvals available = this.approvals.getIfAvailable();
+		if (available == null) {
+			return null;
+		}
 		try {
-			return this.approvals.counts(Actor.current());
+			return available.counts(Actor.current());
 		}
 		catch (DataAccessException ex) {
 			// A page without its counts is better than no page.
