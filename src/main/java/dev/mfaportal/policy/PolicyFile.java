@@ -47,7 +47,7 @@ class PolicyFile implements DisposableBean {
 
 	private volatile State state;
 
-	/** A bad file seen once, reported only if the next poll finds it unchanged. */
+	/** A change seen once, read only if the next poll finds the file unchanged. */
 	private Stamp unsettled;
 
 	PolicyFile(PolicySettings settings, Clock clock, ApplicationEventPublisher events) {
@@ -105,6 +105,14 @@ class PolicyFile implements DisposableBean {
 			State before = this.state;
 			Stamp stamp = Stamp.of(this.path);
 			if (stamp.equals(before.stamp())) {
+				this.unsettled = null;
+				return;
+			}
+			if (!stamp.equals(this.unsettled)) {
+				// Changed since the last look: read once it has stayed so for one poll,
+				// so a
+				// file caught half-written is neither taken nor refused.
+				this.unsettled = stamp;
 				return;
 			}
 			Instant now = this.clock.instant();

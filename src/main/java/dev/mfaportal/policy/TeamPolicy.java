@@ -110,11 +110,11 @@ class TeamPolicy implements IssuePolicy, ApprovalRules {
 		if (policy == null) {
 			return Optional.empty();
 		}
-		List<Match> matches = matches(rules(policy, member), roleArn);
-		if (matches.stream().anyMatch((match) -> match.entry().approval() == null)) {
-			return Optional.empty();
-		}
-		return matches.stream()
+		// Only the entries that ask for an approval: a role allowed for an hour outright
+		// and
+		// for twelve with an approval must still let the twelve be asked for.
+		return matches(rules(policy, member), roleArn).stream()
+			.filter((match) -> match.entry().approval() != null)
 			.max(Comparator.comparingInt((match) -> match.entry().maxSeconds()))
 			.map((match) -> new ApprovalRule(match.rule().name(), match.entry().approval().by(),
 					match.entry().approval().validMinutes(), match.entry().maxSeconds()));

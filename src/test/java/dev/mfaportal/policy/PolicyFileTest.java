@@ -83,6 +83,9 @@ class PolicyFileTest {
 		Files.writeString(policy,
 				"rules:\n  - who: [user:alice]\n    roles:\n      - arn: \"*\"\n        max-seconds: 1\n");
 		this.file.poll();
+		assertThat(this.events).as("a file just changed waits one poll: it may be half-written").isEmpty();
+		assertThat(this.file.state().error()).isNull();
+		this.file.poll();
 
 		assertThat(team.check("alice", ROLE, 3600).decision()).as("last good policy").isEqualTo(Decision.ALLOWED);
 		assertThat(this.file.state().error()).startsWith("line 4:");
@@ -94,6 +97,9 @@ class PolicyFileTest {
 		assertThat(this.events).as("a bad file is reported once").hasSize(1);
 
 		Files.writeString(policy, ALICE_READS.replace("user:alice", "user:bob"));
+		this.file.poll();
+		assertThat(team.check("alice", ROLE, 3600).decision()).as("not yet: changed one poll ago")
+			.isEqualTo(Decision.ALLOWED);
 		this.file.poll();
 
 		assertThat(team.check("alice", ROLE, 3600).decision()).isEqualTo(Decision.REFUSED);

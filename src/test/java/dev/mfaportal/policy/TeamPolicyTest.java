@@ -76,6 +76,26 @@ class TeamPolicyTest {
 	}
 
 	@Test
+	void roleAllowedShortOutrightAndLongerWithAnApprovalWhenAskedLongerThenItsApprovalRuleAnswers() {
+		when(this.file.policy()).thenReturn(PolicyParser.parse("""
+				rules:
+				  - name: short-or-approved
+				    who: [user:bob]
+				    roles:
+				      - arn: "arn:aws:iam::111122223333:role/deploy"
+				        max-seconds: 3600
+				      - arn: "arn:aws:iam::111122223333:role/deploy"
+				        max-seconds: 43200
+				        approval: {by: [user:carol], valid-minutes: 30}
+				"""));
+
+		assertThat(this.policy.check("bob", DEPLOY, 3600).decision()).isEqualTo(Decision.ALLOWED);
+		assertThat(this.policy.check("bob", DEPLOY, 43200).decision()).isEqualTo(Decision.APPROVAL_REQUIRED);
+		assertThat(this.policy.ruleFor("bob", DEPLOY)).as("the request that 12 hours need can be made")
+			.contains(new ApprovalRule("short-or-approved", List.of("user:carol"), 30, 43200));
+	}
+
+	@Test
 	void grantsWhenAskedThenWhatTheRulesNamingTheMemberAllow() {
 		assertThat(this.policy.grants("alice").sessionTokenMaxSeconds()).isEqualTo(43200);
 		assertThat(this.policy.grants("alice").roles()).containsExactly(
