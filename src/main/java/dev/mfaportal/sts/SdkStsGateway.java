@@ -179,9 +179,10 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 		try {
 			return builder.build();
 		}
-		catch (IllegalArgumentException ex) {
-			// AWS_PROFILE's file, read by the SDK for keys of no profile: not the
-			// parser's message, which may quote a line of the file.
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			// AWS_PROFILE's file, read by the SDK for keys of no profile (a value it
+			// refuses, such as use_fips_endpoint = yes): not the SDK's message, which
+			// may quote a line of the file.
 			throw new StsCallException(StsFailure.PROFILE_FILE_UNREADABLE, null, null, null, null);
 		}
 	}

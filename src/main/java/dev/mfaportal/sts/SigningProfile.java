@@ -50,7 +50,7 @@ public record SigningProfile(Map<String, String> settings, String stsEndpointUrl
 		Map<String, String> settings = new TreeMap<>();
 		profile.ifPresent((p) -> ENDPOINT_SETTINGS
 			.forEach((setting) -> p.property(setting).filter(SigningProfile::oneLine).ifPresent((value) -> {
-				settings.put(setting, value.trim());
+				settings.put(setting, asTheCliReads(setting, value.trim()));
 			})));
 		String regional = environment.apply("AWS_STS_REGIONAL_ENDPOINTS");
 		if (regional != null && oneLine(regional)) {
@@ -63,6 +63,18 @@ public record SigningProfile(Map<String, String> settings, String stsEndpointUrl
 			.map(String::trim)
 			.orElse(null);
 		return new SigningProfile(settings, stsEndpointUrl);
+	}
+
+	/**
+	 * The CLI takes any true/false setting that isn't {@code true} (in any case) as
+	 * false; the SDK refuses to build a client for {@code yes} or {@code 1}, after the
+	 * code was admitted. So the SDK gets the value the CLI acts on.
+	 */
+	private static String asTheCliReads(String setting, String value) {
+		if (setting.startsWith("use_") || setting.startsWith("ignore_")) {
+			return String.valueOf("true".equalsIgnoreCase(value));
+		}
+		return value;
 	}
 
 	/**

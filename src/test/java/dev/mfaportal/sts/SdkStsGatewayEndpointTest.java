@@ -62,6 +62,15 @@ class SdkStsGatewayEndpointTest {
 	}
 
 	@Test
+	void callWhenSigningProfileSaysYesOrOneForATrueFalseSettingThenReadAsFalseAsTheCliDoes() {
+		this.gateway.callerIdentity(caller("use_fips_endpoint = yes\nuse_dualstack_endpoint = 1\n"));
+		this.gateway.callerIdentity(caller("use_fips_endpoint = TRUE\n"));
+
+		assertThat(this.contacted).extracting(URI::getHost)
+			.containsExactly("sts.us-east-1.amazonaws.com", "sts-fips.us-east-1.amazonaws.com");
+	}
+
+	@Test
 	void callWhenSigningProfileUsesDualStackThenTheDualStackEndpointIsCalled() {
 		this.gateway.callerIdentity(caller("use_dualstack_endpoint = true\n"));
 		assertThat(this.contacted).singleElement()
