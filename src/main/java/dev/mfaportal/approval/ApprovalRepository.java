@@ -68,6 +68,14 @@ class ApprovalRepository {
 			.list();
 	}
 
+	/** How many of the member's requests wait for an answer. */
+	int waitingOf(String requester) {
+		return this.jdbc.sql("select count(*) from approval_request where requester = ? and status = ?")
+			.params(requester, ApprovalStatus.PENDING.name())
+			.query(Integer.class)
+			.single();
+	}
+
 	/** Everyone's pending requests but the member's own, the oldest first. */
 	List<Approval> pendingOfOthers(String member, int limit) {
 		return this.jdbc

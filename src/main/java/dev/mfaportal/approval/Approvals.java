@@ -23,6 +23,14 @@ class Approvals {
 	/** The most requests a page lists. */
 	static final int PAGE_SIZE = 100;
 
+	/**
+	 * Requests one member may have waiting at once: enough for real work, and a flood of
+	 * requests can't push everyone else's off the approvers' pages.
+	 */
+	static final int MAX_WAITING_PER_MEMBER = 5;
+
+	private static final int PENDING_SCAN = 2000;
+
 	private final ApprovalRepository repository;
 
 	private final ApprovalRules rules;
@@ -61,6 +69,10 @@ class Approvals {
 			throw new ApprovalRefusedException(HttpStatus.BAD_REQUEST, "approval.refused.tooLong",
 					String.valueOf(duration), String.valueOf(rule.maxSeconds()), rule.rule());
 		}
+		if (this.repository.waitingOf(member) >= MAX_WAITING_PER_MEMBER) {
+			throw new ApprovalRefusedException(HttpStatus.TOO_MANY_REQUESTS, "approval.refused.tooMany",
+					String.valueOf(MAX_WAITING_PER_MEMBER));
+		}
 		Instant now = this.clock.instant();
 		Instant expires = now.plus(this.settings.requestValidFor());
 		return this.transactions.execute((status) -> {
@@ -73,7 +85,14 @@ class Approvals {
 	/** Approves, for {@code valid-minutes} of the rule as it stands now. */
 	Approval approve(long id, String approver, String note) {
 		Approval request = answerable(id, approver);
-		ApprovalRule rule = this.rules.ruleFor(request.requester(), request.roleArn()).orElseThrow();
+		// Asked again: the policy may have changed since the checks above.
+		ApprovalRule rule = this.rules.ruleFor(request.requester(), request.roleArn())
+			.orElseThrow(() -> new ApprovalRefusedException(HttpStatus.CONFLICT, "approval.refused.ruleGone",
+					request.roleArn()));
+		if (request.durationSeconds() > rule.maxSeconds()) {
+			throw new ApprovalRefusedException(HttpStatus.CONFLICT, "approval.refused.tooLong",
+					String.valueOf(request.durationSeconds()), String.valueOf(rule.maxSeconds()), rule.rule());
+		}
 		Instant now = this.clock.instant();
 		Instant validUntil = now.plus(Duration.ofMinutes(rule.validMinutes()));
 		this.transactions.executeWithoutResult((status) -> {
@@ -117,7 +136,10 @@ class Approvals {
 
 	/** The pending requests of others that the rules let this member answer. */
 	List<Approval> toAnswer(String approver) {
-		return this.repository.pendingOfOthers(approver, PAGE_SIZE)
+		// Every member's waiting requests fit (MAX_WAITING_PER_MEMBER each); the page
+		// shows
+		// the oldest of those this approver may answer.
+		return this.repository.pendingOfOthers(approver, PENDING_SCAN)
 			.stream()
 			.filter((request) -> this.rules.ruleFor(request.requester(), request.roleArn())
 				.map((rule) -> this.rules.mayApprove(approver, rule))

@@ -229,4 +229,33 @@ abstract class ApprovalStorageContract extends StorageContract {
 		assertThat(this.steps).extracting(ApprovalStep::step).containsExactly(Step.REQUESTED, Step.APPROVED);
 	}
 
+	@Test
+	void requestWhenTheMemberHasFiveWaitingThenRefusedAndOthersRequestsStillReachApprovers() {
+		ApprovalRules.ApprovalRule rule = new ApprovalRules.ApprovalRule("any", List.of("user:" + BOB), 60, 3600);
+		ApprovalRules rules = new ApprovalRules() {
+
+			@Override
+			public Optional<ApprovalRule> ruleFor(String member, String roleArn) {
+				return Optional.of(rule);
+			}
+
+			@Override
+			public boolean mayApprove(String approver, ApprovalRule given) {
+				return given.by().contains("user:" + approver);
+			}
+
+		};
+		Approvals approvals = new Approvals(this.repository, rules, this.events,
+				new TransactionTemplate(this.transactionManager), this.clock,
+				new ApprovalSettings(Duration.ofHours(24), Duration.ofMinutes(1)));
+		for (int i = 0; i < Approvals.MAX_WAITING_PER_MEMBER; i++) {
+			approvals.request(ALICE, new ApprovalForm(ROLE, "3600", "flood " + i));
+		}
+
+		assertThatThrownBy(() -> approvals.request(ALICE, new ApprovalForm(ROLE, "3600", "one more")))
+			.isInstanceOfSatisfying(ApprovalRefusedException.class,
+					(refused) -> assertThat(refused.messageCode()).isEqualTo("approval.refused.tooMany"));
+		assertThat(approvals.toAnswer(BOB)).hasSize(Approvals.MAX_WAITING_PER_MEMBER);
+	}
+
 }
