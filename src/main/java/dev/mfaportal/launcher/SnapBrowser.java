@@ -3,6 +3,7 @@ package dev.mfaportal.launcher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +42,21 @@ final class SnapBrowser {
 	 * @param snaps where snaps are installed ({@code /snap})
 	 */
 	static Optional<Path> folder(String program, Map<String, String> environment, Path home, Path snaps) {
-		Optional<String> name = program.equals("xdg-open") ? defaultHtmlApplication(environment, home, snaps)
-				: onPath(program, environment).flatMap((path) -> snapOf(path, snaps));
-		return name.map((snap) -> home.resolve("snap").resolve(snap).resolve("common").resolve("mfa-portal"));
+		if (!Files.isDirectory(snaps)) {
+			// No snaps here (Windows, macOS, most Linux): nothing to look up, and a
+			// Windows
+			// PATH entry (quoted, with a drive) is no path to read.
+			return Optional.empty();
+		}
+		try {
+			Optional<String> name = program.equals("xdg-open") ? defaultHtmlApplication(environment, home, snaps)
+					: onPath(program, environment).flatMap((path) -> snapOf(path, snaps));
+			return name.map((snap) -> home.resolve("snap").resolve(snap).resolve("common").resolve("mfa-portal"));
+		}
+		catch (InvalidPathException ex) {
+			// An entry of PATH or BROWSER that is no path: then it is no snap either.
+			return Optional.empty();
+		}
 	}
 
 	private static Optional<Path> onPath(String program, Map<String, String> environment) {
