@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
@@ -42,8 +43,8 @@ class TerminalToken {
 
 	/**
 	 * The token a program last got in with: the pages open "Set up a terminal" while it
-	 * is not the current one. In memory only, so after a restart the lines show once more
-	 * until a terminal fetches.
+	 * is not the current one. An empty file beside the token ({@link #usedFile()}) keeps
+	 * it across a restart; a new token removes that file.
 	 */
 	private volatile byte[] used;
 
@@ -71,6 +72,9 @@ class TerminalToken {
 				if (!stored.isEmpty() && loose.isEmpty()) {
 					this.token = stored.getBytes(StandardCharsets.UTF_8);
 					writeHeaderFile(stored);
+					if (Files.isRegularFile(usedFile(), LinkOption.NOFOLLOW_LINKS)) {
+						this.used = this.token;
+					}
 					return;
 				}
 				if (!stored.isEmpty()) {
@@ -112,8 +116,9 @@ class TerminalToken {
 		byte[] current = this.token;
 		boolean admitted = authorization != null
 				&& MessageDigest.isEqual(current, authorization.strip().getBytes(StandardCharsets.UTF_8));
-		if (admitted) {
+		if (admitted && this.used != current) {
 			this.used = current;
+			rememberUsed();
 		}
 		return admitted;
 	}
@@ -126,8 +131,24 @@ class TerminalToken {
 		return this.used != null && this.used == this.token;
 	}
 
+	/** Says that a program got in with the token: an empty file, no secret in it. */
+	Path usedFile() {
+		return this.file.resolveSibling(this.file.getFileName() + ".used");
+	}
+
+	private void rememberUsed() {
+		try {
+			write(usedFile(), "");
+		}
+		catch (IOException ex) {
+			// Only the set-up's fold depends on it: it opens once more after a restart.
+			logger.debug("Could not remember that a terminal fetched: {}", ex.toString());
+		}
+	}
+
 	/** A new token: shells started before it must read the file again. */
 	synchronized void renew() throws IOException {
+		Files.deleteIfExists(usedFile());
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -113,8 +113,8 @@ class TerminalTokenTest {
 		assertThat(token.admits(fresh)).isTrue();
 		assertThat(Files.getPosixFilePermissions(token.file())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
 		try (var files = Files.list(this.home)) {
-			assertThat(files.map((path) -> path.getFileName().toString())).containsExactlyInAnyOrder("terminal-token",
-					"terminal-token.header");
+			assertThat(files.map((path) -> path.getFileName().toString())).as("no temporary file left")
+				.containsExactlyInAnyOrder("terminal-token", "terminal-token.header", "terminal-token.used");
 		}
 	}
 
@@ -142,13 +142,21 @@ class TerminalTokenTest {
 		assertThat(token.usedSinceMade()).as("the old token no longer counts").isFalse();
 	}
 
+	/**
+	 * A person who starts the portal each morning set their terminals up once: the next
+	 * start, with the same token, keeps the set-up folded. A new token opens it again,
+	 * also across a restart.
+	 */
 	@Test
-	void usedSinceMadeWhenTheSameTokenIsReadAtTheNextStartThenNotYet() throws Exception {
+	void usedSinceMadeWhenTheSameTokenIsReadAtTheNextStartThenStillUsedAndANewTokenStartsOver() throws Exception {
 		Path file = this.home.resolve("terminal-token");
 		TerminalToken first = new TerminalToken(file);
 		String value = Files.readString(file).strip();
 		first.admits(value);
 
+		TerminalToken second = new TerminalToken(file);
+		assertThat(second.usedSinceMade()).isTrue();
+		second.renew();
 		assertThat(new TerminalToken(file).usedSinceMade()).isFalse();
 	}
 
