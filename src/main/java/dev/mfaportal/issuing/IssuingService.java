@@ -135,6 +135,12 @@ class IssuingService {
 			HistoryReceipt receipt = new HistoryReceipt();
 			record(new IssueFailed(attempt(actor, clientAddress, source, form, label), ex.failure(), ex.errorCode(),
 					ex.requestId(), receipt), receipt);
+			if (ex.requestId() != null) {
+				// STS answered with an error document, so it issued nothing: a mistyped
+				// code must not cost the member a person's approval. Without an answer
+				// (a timeout) STS may have issued, and the approval stays spent.
+				release(approvalId);
+			}
 			throw ex;
 		}
 		HistoryReceipt receipt = new HistoryReceipt();

@@ -267,6 +267,23 @@ abstract class ApprovalsOnTwoInstancesContract {
 	}
 
 	@Test
+	void issueWhenStsRefusesAMistypedCodeThenTheApprovalIsGivenBackAndTheRightCodeUsesIt() throws Exception {
+		long id = approvedOnTheOtherInstance();
+		PortalClient member = signedIn(ApprovalTestPolicy.MEMBER, this.first);
+		String wrong = Totp.currentCode(KEYS.device().base32Secret(),
+				Clock.offset(Clock.systemUTC(), Duration.ofHours(5)));
+		this.sentCodes.add(wrong);
+
+		HttpResponse<String> mistyped = issue(member, wrong);
+		HttpResponse<String> typed = issue(member.at(port(this.second)), freshCode());
+
+		assertThat(mistyped.statusCode()).as("STS refused the code").isBetween(400, 499).isNotEqualTo(403);
+		assertThat(typed.statusCode()).as(typed.body()).isEqualTo(200);
+		assertThat(outcomes(id)).containsExactly("APPROVAL_REQUESTED", "APPROVAL_APPROVED", "APPROVAL_USED",
+				"APPROVAL_RELEASED", "APPROVAL_USED");
+	}
+
+	@Test
 	void requestWhenUnansweredPastItsTimeThenExpiredAndCannotBeApproved() throws Exception {
 		PortalClient member = signedIn(ApprovalTestPolicy.MEMBER, this.first);
 		assertThat(request(member, GUARDED, "3600", "deploy").statusCode()).isEqualTo(302);
