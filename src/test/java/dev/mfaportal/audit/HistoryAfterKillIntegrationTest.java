@@ -32,21 +32,23 @@ class HistoryAfterKillIntegrationTest {
 
 	@Test
 	void historyWhenThePortalIsKilledRightAfterAnsweringThenEveryAnsweredRowIsInItsFile() throws Exception {
-		PortalProcess portal = PortalProcess.launch(this.home, "portal", List.of(), KEYS, List.of()).awaitStarted();
-		PortalClient browser = portal.browser();
 		int answered = 0;
-		for (int i = 0; i < 5; i++) {
-			// refused for its shape: a history row, and no call to any STS
-			int status = browser
-				.post("/session-token",
-						Map.of("source", "environment", "serialNumber", "arn:aws:iam::123456789012:mfa/kill",
-								"tokenCode", "abc" + i, "durationSeconds", "900", "profileName", "mfa"),
-						true)
-				.statusCode();
-			assertThat(status).isEqualTo(400);
-			answered++;
+		// closed, and killed if need be, whatever fails: no portal outlives the test
+		try (PortalProcess portal = PortalProcess.launch(this.home, "portal", List.of(), KEYS, List.of())) {
+			PortalClient browser = portal.awaitStarted().browser();
+			for (int i = 0; i < 5; i++) {
+				// refused for its shape: a history row, and no call to any STS
+				int status = browser
+					.post("/session-token",
+							Map.of("source", "environment", "serialNumber", "arn:aws:iam::123456789012:mfa/kill",
+									"tokenCode", "abc" + i, "durationSeconds", "900", "profileName", "mfa"),
+							true)
+					.statusCode();
+				assertThat(status).isEqualTo(400);
+				answered++;
+			}
+			portal.kill();
 		}
-		portal.kill();
 
 		try (Connection database = DriverManager
 			.getConnection("jdbc:h2:file:" + this.home.resolve(".mfa-portal").resolve("portal"), "sa", "");
