@@ -1,9 +1,7 @@
 package dev.mfaportal.approval;
 
 import java.time.Clock;
-import java.util.Optional;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -21,27 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(ApprovalSettings.class)
 class ApprovalConfiguration {
 
-	/** No policy: no role asks for an approval. */
-	static final ApprovalRules NO_RULES = new ApprovalRules() {
-
-		@Override
-		public Optional<ApprovalRule> ruleFor(String member, String roleArn) {
-			return Optional.empty();
-		}
-
-		@Override
-		public boolean mayApprove(String approver, ApprovalRule rule) {
-			return false;
-		}
-
-	};
-
 	@Bean
-	Approvals approvals(ApprovalRepository repository, ObjectProvider<ApprovalRules> rules,
-			ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
-			ApprovalSettings settings) {
-		return new Approvals(repository, rules.getIfAvailable(() -> NO_RULES), events,
-				new TransactionTemplate(transactions), clock, settings);
+	Approvals approvals(ApprovalRepository repository, ApprovalRules rules, ApplicationEventPublisher events,
+			PlatformTransactionManager transactions, Clock clock, ApprovalSettings settings) {
+		return new Approvals(repository, rules, events, new TransactionTemplate(transactions), clock, settings);
 	}
 
 	@Bean
