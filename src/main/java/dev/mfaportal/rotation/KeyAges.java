@@ -13,7 +13,6 @@ import dev.mfaportal.sts.IamGateway;
 import dev.mfaportal.sts.StsCaller;
 import dev.mfaportal.sts.StsSettings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Lazy;
@@ -66,10 +65,8 @@ public class KeyAges {
 	}
 
 	private Optional<Instant> created(KeyPair pair) {
-		StsCaller caller = new StsCaller("age",
-				StaticCredentialsProvider
-					.create(AwsBasicCredentials.create(pair.accessKeyId(), pair.secretAccessKey())),
-				this.stsSettings.regionOrDefault(), null);
+		StsCaller caller = pair.caller("age", AwsBasicCredentials.create(pair.accessKeyId(), pair.secretAccessKey()),
+				this.stsSettings.regionOrDefault());
 		try {
 			return this.iam.listAccessKeys(caller)
 				.stream()

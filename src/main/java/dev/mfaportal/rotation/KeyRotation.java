@@ -21,8 +21,8 @@ import dev.mfaportal.sts.StsGateway;
 import dev.mfaportal.sts.StsSettings;
 import dev.mfaportal.sts.TemporaryCredentials;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,6 +36,7 @@ import org.springframework.stereotype.Service;
  * CreateAccessKey; the new pair stored; confirmed with GetCallerIdentity, retried while
  * IAM propagates it; only then DeleteAccessKey of the old. A new key that can't be stored
  * or confirmed is deleted again and the old one kept. Every step goes to the history.
+ * Every call goes where issuing sends those the key signs ({@link KeyPair#caller}).
  */
 @Service
 class KeyRotation {
@@ -81,7 +82,7 @@ class KeyRotation {
 	 * @param old the key as stored now
 	 */
 	RotationResult rotate(RotatableKeys keys, Request request, KeyPair old) {
-		StsCaller longTerm = caller(request, AwsBasicCredentials.create(old.accessKeyId(), old.secretAccessKey()));
+		StsCaller longTerm = caller(request, old, AwsBasicCredentials.create(old.accessKeyId(), old.secretAccessKey()));
 		// Before the code is spent: ListAccessKeys needs no MFA where policy allows it.
 		String other = OtherKey.of(this.iam, longTerm, old);
 		if (other != null) {
@@ -124,7 +125,7 @@ class KeyRotation {
 			return RotationResult.failed("accesskey.rotate.createFailed", old.label(), code(ex),
 					Objects.toString(ex.getMessage(), ""));
 		}
-		KeyPair fresh = new KeyPair(old.label(), created.accessKeyId(), created.secretAccessKey());
+		KeyPair fresh = old.replacedBy(created.accessKeyId(), created.secretAccessKey());
 		try {
 			keys.replace(request.keyId(), fresh);
 			step(request, old, created.accessKeyId(), Step.STORE, true, null);
@@ -212,13 +213,13 @@ class KeyRotation {
 			throw ex;
 		}
 		publish(new CredentialsIssued(attempt, credentials.expiration()));
-		return caller(request, AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
-				credentials.sessionToken()));
+		return caller(request, old, AwsSessionCredentials.create(credentials.accessKeyId(),
+				credentials.secretAccessKey(), credentials.sessionToken()));
 	}
 
 	private boolean confirmed(Request request, KeyPair fresh) {
 		return NewKeyConfirmation.confirmed(this.sts,
-				caller(request, AwsBasicCredentials.create(fresh.accessKeyId(), fresh.secretAccessKey())),
+				caller(request, fresh, AwsBasicCredentials.create(fresh.accessKeyId(), fresh.secretAccessKey())),
 				this.settings.rotateConfirmTimeout());
 	}
 
@@ -238,9 +239,9 @@ class KeyRotation {
 		}
 	}
 
-	private StsCaller caller(Request request, software.amazon.awssdk.auth.credentials.AwsCredentials credentials) {
-		return new StsCaller("rotate:" + request.keyId(), StaticCredentialsProvider.create(credentials),
-				this.stsSettings.regionOrDefault(), null);
+	/** Signs for the key where issuing would: its region, its profile's endpoint. */
+	private StsCaller caller(Request request, KeyPair key, AwsCredentials credentials) {
+		return key.caller("rotate:" + request.keyId(), credentials, this.stsSettings.regionOrDefault());
 	}
 
 	private void step(Request request, KeyPair old, String accessKeyId, Step step, boolean succeeded,

@@ -1,19 +1,17 @@
 package dev.mfaportal.sts;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.IamClientBuilder;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.MFADevice;
 
@@ -26,8 +24,10 @@ import dev.mfaportal.sts.IamGateway.NewAccessKey;
  * method loads the classes its signature names, lambdas' included. So IAM's classes load
  * only when this is first made, at the first IAM call.
  * <p>
- * IAM is global (us-east-1), one client per endpoint: the caller's, else
- * {@code portal.iam.endpoint} (the emulator answers both), else IAM's own.
+ * IAM is global (us-east-1), one client per endpoint and signing profile's endpoint
+ * settings: the caller's endpoint, else {@code portal.iam.endpoint} (the emulator answers
+ * both), else where the AWS CLI would call IAM for the profile whose keys sign (its
+ * {@code endpoint_url}, its services section's {@code iam} block, FIPS, dual-stack).
  */
 final class IamClients implements AutoCloseable {
 
@@ -37,7 +37,7 @@ final class IamClients implements AutoCloseable {
 
 	private final SdkHttpClient httpClient;
 
-	private final Map<String, IamClient> clients = new ConcurrentHashMap<>();
+	private final Map<ClientKey, IamClient> clients = new ConcurrentHashMap<>();
 
 	IamClients(StsSettings settings, IamSettings iamSettings, SdkHttpClient httpClient) {
 		this.settings = settings;
@@ -101,21 +101,19 @@ final class IamClients implements AutoCloseable {
 	}
 
 	private IamClient client(StsCaller caller) {
-		URI endpoint = (caller.endpoint() != null) ? caller.endpoint() : this.iamSettings.endpoint();
-		return this.clients.computeIfAbsent(String.valueOf(endpoint), (key) -> {
-			IamClientBuilder builder = IamClient.builder()
-				.httpClient(this.httpClient)
-				.region(Region.AWS_GLOBAL)
-				.credentialsProvider(AnonymousCredentialsProvider.create())
-				// CreateAccessKey twice would make two keys: only a call that never
-				// reached IAM is tried again.
-				.overrideConfiguration((config) -> config.apiCallTimeout(this.settings.callTimeout())
-					.retryStrategy(SdkStsGateway.onlyBeforeStsWasReached()));
-			if (endpoint != null) {
-				builder.endpointOverride(endpoint);
-			}
-			return builder.build();
-		});
+		return this.clients.computeIfAbsent(ClientKey.of(caller, this.iamSettings.endpoint(), Region.AWS_GLOBAL.id()),
+				this::build);
+	}
+
+	private IamClient build(ClientKey key) {
+		try {
+			return key.configure(IamClient.builder(), this.httpClient, this.settings.callTimeout()).build();
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			// A profile file the SDK refuses: a failed IAM call, not the SDK's words,
+			// which may quote a line of the file.
+			throw SdkClientException.create("The SDK refuses the AWS profile's settings for IAM");
+		}
 	}
 
 	@Override

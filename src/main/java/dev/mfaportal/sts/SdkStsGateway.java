@@ -1,20 +1,13 @@
 package dev.mfaportal.sts;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.StandardRetryStrategy;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
-import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.endpoints.StsEndpointProvider;
@@ -138,43 +131,16 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 				credentials.sessionToken(), credentials.expiration(), requestId);
 	}
 
-	/**
-	 * One client per region, endpoint and signing profile's endpoint settings, whoever
-	 * calls: the keys go with each call, so a client per credential source only cost
-	 * memory (a team of 200 held 200 clients) and a slow first issue for each source.
-	 */
 	private StsClient client(StsCaller caller) {
-		URI endpoint = (caller.endpoint() != null) ? caller.endpoint() : this.settings.endpoint();
-		// An endpoint the portal names wins over the profile's settings, which would
-		// only conflict with it (FIPS and a custom endpoint are refused together).
-		SigningProfile profile = (endpoint != null) ? null : caller.profile();
-		return this.clients.computeIfAbsent(new ClientKey(caller.region(), endpoint, profile), this::build);
+		return this.clients.computeIfAbsent(ClientKey.of(caller, this.settings.endpoint(), caller.region()),
+				this::build);
 	}
 
 	private StsClient build(ClientKey key) {
-		SigningProfile profile = key.profile();
-		StsClientBuilder builder = StsClient.builder()
-			.httpClient(this.httpClient)
-			.region(Region.of(key.region()))
-			// Keys go with each call, never into the cached client: a client outlives the
-			// request, and a key used once must not stay in memory with it.
-			.credentialsProvider(AnonymousCredentialsProvider.create())
-			.overrideConfiguration((config) -> {
-				config.apiCallTimeout(this.settings.callTimeout())
-					.apiCallAttemptTimeout(this.settings.callTimeout())
-					.retryStrategy(onlyBeforeStsWasReached());
-				if (profile != null) {
-					// The SDK resolves FIPS, dual-stack and endpoint_url from the
-					// profile whose keys sign, not from AWS_PROFILE's.
-					config.defaultProfileFile(profile.profileFile()).defaultProfileName(SigningProfile.NAME);
-				}
-			});
-		if (profile != null && profile.legacyGlobalEndpoint()) {
+		StsClientBuilder builder = key.configure(StsClient.builder(), this.httpClient, this.settings.callTimeout());
+		if (key.profile() != null && key.profile().legacyGlobalEndpoint()) {
 			builder.endpointProvider((params) -> StsEndpointProvider.defaultProvider()
 				.resolveEndpoint(params.toBuilder().useGlobalEndpoint(true).build()));
-		}
-		if (key.endpoint() != null) {
-			builder.endpointOverride(key.endpoint());
 		}
 		try {
 			return builder.build();
@@ -185,24 +151,6 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 			// may quote a line of the file.
 			throw new StsCallException(StsFailure.PROFILE_FILE_UNREADABLE, null, null, null, null);
 		}
-	}
-
-	/** What a client is built from; the keys are not part of it. */
-	private record ClientKey(String region, URI endpoint, SigningProfile profile) {
-	}
-
-	/**
-	 * STS refuses an MFA code it has seen, so only a call that never reached it (no
-	 * connection) is tried again; throttling and server errors are reported, not retried.
-	 */
-	static RetryStrategy onlyBeforeStsWasReached() {
-		return StandardRetryStrategy.builder()
-			.useClientDefaults(false)
-			.maxAttempts(3)
-			.circuitBreakerEnabled(false)
-			.retryOnException(StsErrors::neverReachedSts)
-			.backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(1)))
-			.build();
 	}
 
 	@Override

@@ -12,30 +12,34 @@ import software.amazon.awssdk.utils.StringInputStream;
 
 /**
  * The endpoint settings of the profile whose keys sign a call, so that the portal reaches
- * the STS endpoint the AWS CLI reaches with {@code --profile NAME}: FIPS, dual-stack,
- * {@code sts_regional_endpoints} and {@code endpoint_url}, also through a
+ * the STS and IAM endpoints the AWS CLI reaches with {@code --profile NAME}: FIPS,
+ * dual-stack, {@code sts_regional_endpoints} and {@code endpoint_url}, also through a
  * {@code [services ...]} section. Only these settings, never the profile's keys: the
- * client built from them is cached, and it is shared by every profile with the same
+ * clients built from them are cached, and each is shared by every profile with the same
  * settings.
  *
  * @param settings the endpoint settings the profile names, by their name in the AWS
  * files; {@code sts_regional_endpoints} as the environment overrides it
- * @param stsEndpointUrl the {@code endpoint_url} of the {@code sts} block in the
- * profile's {@code [services ...]} section, or {@code null}
+ * @param serviceEndpointUrls the {@code endpoint_url} of each block ({@code sts},
+ * {@code iam}) in the profile's {@code [services ...]} section, by the block's name
  */
-public record SigningProfile(Map<String, String> settings, String stsEndpointUrl) {
+public record SigningProfile(Map<String, String> settings, Map<String, String> serviceEndpointUrls) {
 
 	static final String REGIONAL_ENDPOINTS = "sts_regional_endpoints";
 
-	/** The settings the SDK or the CLI read for STS's endpoint. */
+	/** The settings the SDK or the CLI read for the endpoint of STS and of IAM. */
 	private static final List<String> ENDPOINT_SETTINGS = List.of("endpoint_url", "ignore_configured_endpoint_urls",
 			"use_dualstack_endpoint", "use_fips_endpoint", REGIONAL_ENDPOINTS);
+
+	/** The services the portal calls, by their block's name in a services section. */
+	private static final List<String> SERVICES = List.of("iam", "sts");
 
 	/** The name the profile has in the file built for the SDK: any one would do. */
 	static final String NAME = "signing";
 
 	public SigningProfile {
 		settings = Map.copyOf(settings);
+		serviceEndpointUrls = Map.copyOf(serviceEndpointUrls);
 	}
 
 	/**
@@ -56,13 +60,13 @@ public record SigningProfile(Map<String, String> settings, String stsEndpointUrl
 		if (regional != null && oneLine(regional)) {
 			settings.put(REGIONAL_ENDPOINTS, regional.trim());
 		}
-		String stsEndpointUrl = profile.flatMap((p) -> p.property("services"))
+		Map<String, String> serviceEndpointUrls = new TreeMap<>();
+		profile.flatMap((p) -> p.property("services"))
 			.flatMap((services) -> files.getSection("services", services.trim()))
-			.flatMap((section) -> section.property("sts.endpoint_url"))
-			.filter(SigningProfile::oneLine)
-			.map(String::trim)
-			.orElse(null);
-		return new SigningProfile(settings, stsEndpointUrl);
+			.ifPresent((section) -> SERVICES.forEach((service) -> section.property(service + ".endpoint_url")
+				.filter(SigningProfile::oneLine)
+				.ifPresent((url) -> serviceEndpointUrls.put(service, url.trim()))));
+		return new SigningProfile(settings, serviceEndpointUrls);
 	}
 
 	/**
@@ -88,19 +92,16 @@ public record SigningProfile(Map<String, String> settings, String stsEndpointUrl
 
 	/**
 	 * A configuration file with these settings alone under {@link #NAME}, for the SDK to
-	 * resolve the endpoint with its own rules (the environment before the profile).
+	 * resolve the endpoint of each service with its own rules (the environment before the
+	 * profile).
 	 */
 	ProfileFile profileFile() {
 		StringBuilder content = new StringBuilder("[profile ").append(NAME).append("]\n");
 		this.settings.forEach((setting, value) -> content.append(setting).append(" = ").append(value).append('\n'));
-		if (this.stsEndpointUrl != null) {
-			content.append("services = ")
-				.append(NAME)
-				.append("\n[services ")
-				.append(NAME)
-				.append("]\nsts =\n  endpoint_url = ")
-				.append(this.stsEndpointUrl)
-				.append('\n');
+		if (!this.serviceEndpointUrls.isEmpty()) {
+			content.append("services = ").append(NAME).append("\n[services ").append(NAME).append("]\n");
+			this.serviceEndpointUrls.forEach(
+					(service, url) -> content.append(service).append(" =\n  endpoint_url = ").append(url).append('\n'));
 		}
 		return ProfileFile.builder()
 			.content(new StringInputStream(content.toString()))

@@ -3,6 +3,7 @@ package dev.mfaportal.vault;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.rotation.RotatableKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +36,8 @@ class VaultConfiguration {
 
 	/** Rotation of the vault's keys ({@code POST /keys/{id}/rotate}). */
 	@Bean
-	RotatableKeys vaultRotatableKeys(SelectedVault vault) {
-		return new VaultRotatableKeys(vault);
+	RotatableKeys vaultRotatableKeys(SelectedVault vault, CredentialSources sources) {
+		return new VaultRotatableKeys(vault, sources);
 	}
 
 	/** Which store is in use, and why not the keychain, said once the portal is up. */

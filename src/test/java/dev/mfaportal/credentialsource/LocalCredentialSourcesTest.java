@@ -311,14 +311,15 @@ class LocalCredentialSourcesTest {
 	void callerWhenTheSigningProfileNamesEndpointSettingsThenTheCallerCarriesThoseAlone() throws IOException {
 		workKeys();
 		config("[profile work]\nuse_fips_endpoint = true\nsts_regional_endpoints = legacy\nservices = corp\n"
-				+ "[services corp]\nsts =\n  endpoint_url = https://sts.corp.test\n"
+				+ "[services corp]\nsts =\n  endpoint_url = https://sts.corp.test\niam =\n  endpoint_url = https://iam.corp.test\n"
 				+ "[profile shell]\nuse_dualstack_endpoint = true\nendpoint_url = https://elsewhere.test\n");
 		this.env.put("AWS_PROFILE", "shell");
 		LocalCredentialSources sources = sources();
 		StsCaller caller = sources.caller(sources.list().get(0));
 		assertThat(caller.profile().settings()).containsOnly(Map.entry("use_fips_endpoint", "true"),
 				Map.entry("sts_regional_endpoints", "legacy"));
-		assertThat(caller.profile().stsEndpointUrl()).isEqualTo("https://sts.corp.test");
+		assertThat(caller.profile().serviceEndpointUrls()).containsOnly(Map.entry("sts", "https://sts.corp.test"),
+				Map.entry("iam", "https://iam.corp.test"));
 		assertThat(caller.profile().toString()).doesNotContain(WORK_SECRET).doesNotContain(WORK_KEY);
 	}
 

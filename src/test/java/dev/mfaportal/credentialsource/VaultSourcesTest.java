@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import dev.mfaportal.credentialsource.CredentialSource.Kind;
 import dev.mfaportal.sts.StsSettings;
@@ -91,50 +88,6 @@ class VaultSourcesTest {
 	private void write(String name, String content) throws IOException {
 		Files.createDirectories(this.home.resolve(".aws"));
 		Files.writeString(this.home.resolve(".aws").resolve(name), content);
-	}
-
-	/** A vault in memory: what the port promises, for the sources' own rules. */
-	static final class InMemoryVault implements KeyVault {
-
-		private final List<VaultKey> keys = new ArrayList<>();
-
-		private final Map<String, LongTermKey> secrets = new java.util.HashMap<>();
-
-		@Override
-		public VaultState state() {
-			return new VaultState("file", VaultState.Status.READY, "memory", null, "", null);
-		}
-
-		@Override
-		public List<VaultKey> list() {
-			return List.copyOf(this.keys);
-		}
-
-		@Override
-		public Optional<LongTermKey> secret(String id) {
-			return Optional.ofNullable(this.secrets.get(id));
-		}
-
-		@Override
-		public VaultKey store(String label, LongTermKey pair) {
-			VaultKey key = new VaultKey("k" + this.keys.size(), label, pair.accessKeyId(), Instant.EPOCH);
-			this.keys.add(key);
-			this.secrets.put(key.id(), pair);
-			return key;
-		}
-
-		@Override
-		public VaultKey replace(String id, LongTermKey pair) {
-			this.secrets.put(id, pair);
-			return find(id).orElseThrow();
-		}
-
-		@Override
-		public boolean remove(String id) {
-			this.secrets.remove(id);
-			return this.keys.removeIf((k) -> k.id().equals(id));
-		}
-
 	}
 
 }

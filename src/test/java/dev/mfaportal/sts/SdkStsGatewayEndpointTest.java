@@ -1,12 +1,9 @@
 package dev.mfaportal.sts;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.TestEmulator;
@@ -16,14 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.AbortableInputStream;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpResponse;
-import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.utils.StringInputStream;
 
 import static dev.mfaportal.emulator.EmulatedUser.DEMO_ACCESS_KEY_ID;
 import static dev.mfaportal.emulator.EmulatedUser.DEMO_SECRET_ACCESS_KEY;
@@ -40,7 +29,16 @@ class SdkStsGatewayEndpointTest {
 
 	private static final String REGION = "us-east-1";
 
-	private final List<URI> contacted = new CopyOnWriteArrayList<>();
+	private static final String ANSWER = """
+			<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+			<GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/h26</Arn>
+			<UserId>AIDAH26</UserId><Account>123456789012</Account></GetCallerIdentityResult>
+			<ResponseMetadata><RequestId>h26</RequestId></ResponseMetadata>
+			</GetCallerIdentityResponse>""";
+
+	private final RecordingHttpClient http = new RecordingHttpClient(ANSWER);
+
+	private final List<URI> contacted = this.http.contacted();
 
 	private SdkStsGateway gateway = gateway(null);
 
@@ -148,55 +146,15 @@ class SdkStsGatewayEndpointTest {
 	}
 
 	private static StsCaller caller(String profileLines, Map<String, String> environment) {
-		ProfileFile files = ProfileFile.builder()
-			.content(new StringInputStream("[profile work]\n" + profileLines))
-			.type(ProfileFile.Type.CONFIGURATION)
-			.build();
 		return new StsCaller("profile:work",
 				StaticCredentialsProvider
 					.create(AwsBasicCredentials.create(DEMO_ACCESS_KEY_ID, DEMO_SECRET_ACCESS_KEY)),
-				REGION, null, SigningProfile.of(files, "work", environment::get));
+				REGION, null, SigningProfiles.work(profileLines, environment));
 	}
 
 	private SdkStsGateway gateway(URI endpoint) {
 		StsSettings settings = new StsSettings(null, REGION, endpoint, Duration.ofSeconds(2), Duration.ofSeconds(5));
-		return new SdkStsGateway(settings, new Recording(), new SimpleMeterRegistry());
-	}
-
-	/** Records each URL and answers as STS would, without a connection. */
-	private final class Recording implements SdkHttpClient {
-
-		private static final String ANSWER = """
-				<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
-				<GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/h26</Arn>
-				<UserId>AIDAH26</UserId><Account>123456789012</Account></GetCallerIdentityResult>
-				<ResponseMetadata><RequestId>h26</RequestId></ResponseMetadata>
-				</GetCallerIdentityResponse>""";
-
-		@Override
-		public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-			return new ExecutableHttpRequest() {
-
-				@Override
-				public HttpExecuteResponse call() {
-					SdkStsGatewayEndpointTest.this.contacted.add(request.httpRequest().getUri());
-					return HttpExecuteResponse.builder()
-						.response(SdkHttpResponse.builder().statusCode(200).build())
-						.responseBody(AbortableInputStream
-							.create(new ByteArrayInputStream(ANSWER.getBytes(StandardCharsets.UTF_8))))
-						.build();
-				}
-
-				@Override
-				public void abort() {
-				}
-			};
-		}
-
-		@Override
-		public void close() {
-		}
-
+		return new SdkStsGateway(settings, this.http, new SimpleMeterRegistry());
 	}
 
 }

@@ -24,7 +24,7 @@ class HeldSessionTest {
 	 */
 	@Test
 	void holdWhenTheSourcesProfileNamesEndpointSettingsThenTheSessionSignsWithThem() {
-		SigningProfile fips = new SigningProfile(Map.of("use_fips_endpoint", "true"), null);
+		SigningProfile fips = new SigningProfile(Map.of("use_fips_endpoint", "true"), Map.of());
 		CredentialSources sources = new CredentialSources() {
 
 			@Override
