@@ -117,9 +117,14 @@ class IssuingService {
 		TemporaryCredentials credentials;
 		String assumedRoleArn = null;
 		String assumedRoleId = null;
+		String signedBy;
 		try {
+			// The keys read once: the key that signs is the one a held session names,
+			// even if the store holds another by the time STS answers.
+			StsCaller signer = caller.pinned();
+			signedBy = signer.credentials().resolveCredentials().accessKeyId();
 			if (form.assumesRole()) {
-				RoleCredentials role = this.sts.assumeRole(caller,
+				RoleCredentials role = this.sts.assumeRole(signer,
 						new RoleRequest(form.roleArn(), sessionName, blankToNull(form.externalId()),
 								form.serialNumber(), form.tokenCode(), form.duration(), this.trails.forActor(actor)));
 				credentials = role.credentials();
@@ -127,7 +132,7 @@ class IssuingService {
 				assumedRoleId = role.assumedRoleId();
 			}
 			else {
-				credentials = this.sts.getSessionToken(caller,
+				credentials = this.sts.getSessionToken(signer,
 						new SessionTokenRequest(form.serialNumber(), form.tokenCode(), form.duration()));
 			}
 		}
@@ -148,7 +153,7 @@ class IssuingService {
 				credentials.expiration(), credentials.requestId(), credentials.accessKeyId(), assumedRoleId, receipt),
 				receipt);
 		if (form.serves()) {
-			this.events.publishEvent(new ServeRequested(credentials, source, form.serialNumber()));
+			this.events.publishEvent(new ServeRequested(credentials, source, form.serialNumber(), signedBy));
 		}
 		URI console = (assumedRoleArn != null) ? this.console.linkFor(credentials).orElse(null) : null;
 		return new IssuedCredentials(credentials, Snippets.render(credentials, form.profileName()),

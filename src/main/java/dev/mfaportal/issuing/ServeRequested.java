@@ -12,7 +12,10 @@ import dev.mfaportal.sts.TemporaryCredentials;
  * @param credentials the MFA session that GetSessionToken issued
  * @param source whose long-term keys it came from
  * @param serialNumber the MFA device whose code issued it
+ * @param longTermKeyId the access key id of the long-term key that signed the call
+ * (public), or {@code null} when not known
  */
-public record ServeRequested(TemporaryCredentials credentials, CredentialSource source, String serialNumber) {
+public record ServeRequested(TemporaryCredentials credentials, CredentialSource source, String serialNumber,
+		String longTermKeyId) {
 
 }

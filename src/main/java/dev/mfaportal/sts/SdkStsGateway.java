@@ -4,8 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -99,9 +98,11 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 	 * {@link StsCallException} that says what STS answered.
 	 */
 	private <T> T call(String operation, StsCaller caller,
-			BiFunction<StsClient, StaticCredentialsProvider, T> signedWithKeys) {
+			BiFunction<StsClient, AwsCredentialsProvider, T> signedWithKeys) {
 		return this.timer.time(operation, () -> {
-			StaticCredentialsProvider keys = keys(caller);
+			// Resolved here rather than inside the SDK's call, where a failure is
+			// indistinguishable from any other client error.
+			AwsCredentialsProvider keys = caller.pinned().credentials();
 			try {
 				return signedWithKeys.apply(client(caller), keys);
 			}
@@ -109,21 +110,6 @@ class SdkStsGateway implements StsGateway, DisposableBean {
 				throw StsErrors.classify(ex);
 			}
 		});
-	}
-
-	/**
-	 * The caller's keys, resolved here rather than inside the SDK's call, where a failure
-	 * is indistinguishable from any other client error; the call is then signed with
-	 * them.
-	 */
-	private static StaticCredentialsProvider keys(StsCaller caller) {
-		try {
-			AwsCredentials keys = caller.credentials().resolveCredentials();
-			return StaticCredentialsProvider.create(keys);
-		}
-		catch (SdkException ex) {
-			throw new StsCallException(StsFailure.NO_CREDENTIALS, null, null, null, ex);
-		}
 	}
 
 	private static TemporaryCredentials temporary(Credentials credentials, String requestId) {

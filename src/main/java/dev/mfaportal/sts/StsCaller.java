@@ -3,6 +3,8 @@ package dev.mfaportal.sts;
 import java.net.URI;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Whose long-term keys sign a call, and where it goes.
@@ -19,6 +21,23 @@ public record StsCaller(String id, AwsCredentialsProvider credentials, String re
 
 	public StsCaller(String id, AwsCredentialsProvider credentials, String region, URI endpoint) {
 		this(id, credentials, region, endpoint, null);
+	}
+
+	/**
+	 * This caller with its keys read once, now: every call it signs then signs with the
+	 * key that was there at this moment, whatever the store holds by the time STS
+	 * answers, and the key that signed can be named afterwards.
+	 * @throws StsCallException ({@link StsFailure#NO_CREDENTIALS}) when the keys can't be
+	 * read (a locked vault, a profile without keys)
+	 */
+	public StsCaller pinned() {
+		try {
+			return new StsCaller(this.id, StaticCredentialsProvider.create(this.credentials.resolveCredentials()),
+					this.region, this.endpoint, this.profile);
+		}
+		catch (SdkException ex) {
+			throw new StsCallException(StsFailure.NO_CREDENTIALS, null, null, null, ex);
+		}
 	}
 
 }

@@ -51,21 +51,13 @@ class HeldSession {
 					StaticCredentialsProvider.create(AwsSessionCredentials.create(credentials.accessKeyId(),
 							credentials.secretAccessKey(), credentials.sessionToken())),
 					source.region(), source.endpoint(), source.profile());
+			// The key that signed, as issuing read it for the call: the source's keys
+			// now may be another's (replaced or removed meanwhile).
 			end(this.held.getAndSet(new Held(credentials, request.source(), request.serialNumber(), signer,
-					new RoleCache(), keyId(source))));
+					new RoleCache(), request.longTermKeyId())));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not hold the session for terminals: {}", ex.getClass().getSimpleName());
-		}
-	}
-
-	/** The long-term key id that signed for the session, or {@code null} if unknown. */
-	private static String keyId(StsCaller source) {
-		try {
-			return source.credentials().resolveCredentials().accessKeyId();
-		}
-		catch (RuntimeException unknown) {
-			return null;
 		}
 	}
 

@@ -12,6 +12,7 @@ import dev.mfaportal.emulator.EmulatorSettings;
 import dev.mfaportal.emulator.RecordedRequest;
 import dev.mfaportal.emulator.TestEmulator;
 import dev.mfaportal.emulator.Totp;
+import dev.mfaportal.sts.StsGateway;
 import dev.mfaportal.support.EmulatedAccounts;
 import dev.mfaportal.support.Html;
 import dev.mfaportal.support.PortalClient;
@@ -31,9 +32,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 
 /**
  * Rotating a key of local mode's vault ({@code POST /keys/{id}/rotate} on the local
@@ -59,14 +63,21 @@ class VaultRotationIntegrationTest {
 
 	static final EmulatedUser OTHER_HELD = EmulatedAccounts.user("votherheld");
 
+	static final EmulatedUser REPLACED = EmulatedAccounts.user("vreplaced");
+
+	static final EmulatedUser REPLACING = EmulatedAccounts.user("vreplacing");
+
 	static final TestEmulator emulator = TestEmulator
-		.start(EmulatorSettings.of(AGED, DENIED, ROTATES, NO_CODE, HELD, OTHER_HELD)
+		.start(EmulatorSettings.of(AGED, DENIED, ROTATES, NO_CODE, HELD, OTHER_HELD, REPLACED, REPLACING)
 			.withIamDeniedUsers(Set.of("vdenied")));
 
 	static final String PASSPHRASE = "a passphrase for the rotation tests";
 
 	@Autowired
 	SelectedVault vault;
+
+	@MockitoSpyBean
+	StsGateway sts;
 
 	PortalClient browser;
 
@@ -140,6 +151,30 @@ class VaultRotationIntegrationTest {
 			.extracting(RecordedRequest::accessKeyId)
 			.containsExactly(session);
 		assertThat(this.vault.secret(key.id()).orElseThrow().accessKeyId()).isNotEqualTo(HELD.accessKeyId());
+	}
+
+	/**
+	 * The key was replaced (rotated in another tab, or removed and another user's stored
+	 * under its label) after it signed GetSessionToken and before STS answered: the held
+	 * session is the signing key's, and the new key's rotation still asks for a code.
+	 */
+	@Test
+	void rotateWhenTheKeyWasReplacedWhileItsSessionWasIssuedThenThatSessionDoesNotCountForTheNewKey() throws Exception {
+		VaultKey key = store(REPLACED);
+		doAnswer((call) -> {
+			Object issued = call.callRealMethod();
+			this.vault.replace(key.id(), new LongTermKey(REPLACING.accessKeyId(), REPLACING.secretAccessKey()));
+			return issued;
+		}).when(this.sts).getSessionToken(any(), any());
+		issueAndServe(key, REPLACED);
+		emulator.clearRecordedRequests();
+
+		Element said = rotate(key.id(), Map.of());
+
+		assertThat(said.attr("data-rotation-key")).as(said.text()).isEqualTo("accesskey.rotate.invalid");
+		assertThat(emulator.recordedRequests()).extracting(RecordedRequest::action)
+			.doesNotContain("GetSessionToken", "CreateAccessKey");
+		assertThat(this.vault.secret(key.id()).orElseThrow().accessKeyId()).isEqualTo(REPLACING.accessKeyId());
 	}
 
 	private VaultKey store(EmulatedUser user) throws Exception {
