@@ -23,7 +23,8 @@
 # ratio to the calibration app of the same round, and nothing else (writes $BENCH_OUT/floor-before.md):
 # - start: START_RUNS rounds of three starts (before, now, calibration; which goes first rotates), for
 #   each JVM in START_JAVAS and way in START_HOW; per round before / calibration, now / calibration
-#   and now / before, then the median and range of each;
+#   and now / before, then the median and range of each; and now / before of the CPU time each JVM
+#   used up to its first page (less moved by other load than the wall time);
 # - idle RSS: the three side by side (meanwhile, on other ports), RSS 5 s after the first page and
 #   IDLE_SECONDS later, each portal over the calibration app.
 cd "$(dirname "$0")/.." && source bench/lib.sh
@@ -97,6 +98,9 @@ start_ms() {
 		sleep 0.01
 	done
 	end=$(date +%s%N)
+	# the CPU the JVM used up to that answer (all its threads: JIT and GC too), in $DIR/cpu-<app>:
+	# less moved by other load on the machine than the wall time
+	cpu_seconds "$pid" | awk '{ printf "%d\n", $1 * 1000 }' >"$DIR/cpu-$app"
 	stop "$pid"
 	echo $(((end - start) / 1000000))
 }
@@ -130,19 +134,23 @@ start_row() {
 # before_start_row <label> <java> <fat|extracted> <flags...>
 before_start_row() {
 	local label=$1 java=$2 how=$3; shift 3
-	local i b n c app order=(before portal calibration) bs=() ns=() cs=() rb=() rn=() rnb=()
-	declare -A ms
+	local i b n c app order=(before portal calibration) bs=() ns=() cs=() rb=() rn=() rnb=() rcpu=()
+	declare -A ms cpu
 	for app in "${order[@]}"; do start_ms "$app" "$java" "$how" "$@" >/dev/null; done # page cache
 	for ((i = 0; i < START_RUNS; i++)); do
-		for app in "${order[@]:i%3}" "${order[@]:0:i%3}"; do ms[$app]=$(start_ms "$app" "$java" "$how" "$@"); done
+		for app in "${order[@]:i%3}" "${order[@]:0:i%3}"; do
+			ms[$app]=$(start_ms "$app" "$java" "$how" "$@")
+			cpu[$app]=$(cat "$DIR/cpu-$app")
+		done
 		b=${ms[before]} n=${ms[portal]} c=${ms[calibration]}
 		# each round in the log as it ends: a run cut short on a busy machine still keeps them
-		log "round $((i + 1)), $label: before $b, now $n, calibration $c ms"
+		log "round $((i + 1)), $label: before $b, now $n, calibration $c ms; CPU ${cpu[before]}, ${cpu[portal]}, ${cpu[calibration]} ms"
 		bs+=("$b") ns+=("$n") cs+=("$c")
 		rb+=("$(ratio "$b" "$c")") rn+=("$(ratio "$n" "$c")") rnb+=("$(ratio "$n" "$b")")
+		rcpu+=("$(ratio "${cpu[portal]}" "${cpu[before]}")")
 	done
 	log "start, $label: before ${bs[*]}; now ${ns[*]}; calibration ${cs[*]}"
-	log "  before/cal ${rb[*]}; now/cal ${rn[*]}; now/before ${rnb[*]}"
+	log "  before/cal ${rb[*]}; now/cal ${rn[*]}; now/before ${rnb[*]}; CPU now/before ${rcpu[*]}"
 	local bm nm cm rbm rblo rbhi rnm rnlo rnhi rxm rxlo rxhi
 	read -r bm _ _ <<<"$(printf '%s\n' "${bs[@]}" | spread)"
 	read -r nm _ _ <<<"$(printf '%s\n' "${ns[@]}" | spread)"
@@ -150,7 +158,9 @@ before_start_row() {
 	read -r rbm rblo rbhi <<<"$(printf '%s\n' "${rb[@]}" | spread)"
 	read -r rnm rnlo rnhi <<<"$(printf '%s\n' "${rn[@]}" | spread)"
 	read -r rxm rxlo rxhi <<<"$(printf '%s\n' "${rnb[@]}" | spread)"
-	echo "| $label | $bm / $nm / $cm | **$rbm** ($rblo – $rbhi) | **$rnm** ($rnlo – $rnhi) | $rxm ($rxlo – $rxhi) | $START_RUNS |" >>"$OUT"
+	local rcm rclo rchi
+	read -r rcm rclo rchi <<<"$(printf '%s\n' "${rcpu[@]}" | spread)"
+	echo "| $label | $bm / $nm / $cm | **$rbm** ($rblo – $rbhi) | **$rnm** ($rnlo – $rnhi) | $rxm ($rxlo – $rxhi) | $rcm ($rclo – $rchi) | $START_RUNS |" >>"$OUT"
 }
 
 if [[ -n ${BEFORE:-} ]]; then
@@ -186,8 +196,8 @@ if [[ -n ${BEFORE:-} ]]; then
 		echo
 		echo "### Start: java to the first 200 of the page, rounds of three starts, which goes first rotating"
 		echo
-		echo "| how it ran | median ms before / now / calibration | before / calibration (median, range) | now / calibration (median, range) | now / before (median, range) | rounds |"
-		echo "|---|---|---|---|---|---|"
+		echo "| how it ran | median ms before / now / calibration | before / calibration (median, range) | now / calibration (median, range) | now / before (median, range) | CPU now / before (median, range) | rounds |"
+		echo "|---|---|---|---|---|---|---|"
 	} >"$OUT"
 	for v in ${START_JAVAS:-$JAVAS}; do
 		for how in ${START_HOW:-fat extracted}; do
