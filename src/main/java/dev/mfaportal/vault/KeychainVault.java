@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@code portal.vault.keychain-service}. Beside the vault file the portal keeps a marker
  * that holds no secret, only that the keychain is in use and a change stamp: the form
  * lists no keychain keys, and so loads no D-Bus class, until it exists, and other portals
- * see a change by its stamp.
+ * see a change by its stamp. Reads of a secret and changes take the same lock, shared
+ * with other portals on this machine, so a read never meets half a change.
  */
 class KeychainVault implements KeyVault {
 
@@ -119,20 +120,26 @@ class KeychainVault implements KeyVault {
 		}
 	}
 
+	/**
+	 * The pair, read under the writers' lock: between the index and the item, another
+	 * portal's rotation would otherwise remove the item the index named.
+	 */
 	@Override
 	public synchronized Optional<LongTermKey> secret(String id) {
 		try {
-			String name = readIndex().items().get(id);
-			if (name == null) {
-				return Optional.empty();
-			}
-			return items().get(name).map((item) -> {
-				int newline = item.indexOf('\n');
-				return new LongTermKey(item.substring(0, newline), item.substring(newline + 1));
+			return VaultFiles.locked(this.lockFile, () -> {
+				String name = readIndex().items().get(id);
+				if (name == null) {
+					return Optional.<LongTermKey>empty();
+				}
+				return items().get(name).map((item) -> {
+					int newline = item.indexOf('\n');
+					return new LongTermKey(item.substring(0, newline), item.substring(newline + 1));
+				});
 			});
 		}
-		catch (KeychainUnavailable ex) {
-			throw new VaultException("vault.keychain.broken", ex.getMessage(), null, ex.getMessage());
+		catch (Exception ex) {
+			throw broken(ex);
 		}
 	}
 
@@ -226,17 +233,22 @@ class KeychainVault implements KeyVault {
 				return null;
 			});
 		}
-		catch (VaultException ex) {
-			throw ex;
-		}
-		catch (KeychainUnavailable ex) {
-			throw new VaultException("vault.keychain.broken", ex.getMessage(), null, ex.getMessage());
-		}
 		catch (Exception ex) {
-			logger.warn("Could not change the vault in the keychain: {}", ex.getClass().getSimpleName());
-			throw new VaultException("vault.keychain.broken", ex.getClass().getSimpleName(), null,
-					ex.getClass().getSimpleName());
+			throw broken(ex);
 		}
+	}
+
+	private static VaultException broken(Exception ex) {
+		if (ex instanceof VaultException vault) {
+			return vault;
+		}
+		if (ex instanceof KeychainUnavailable unavailable) {
+			return new VaultException("vault.keychain.broken", unavailable.getMessage(), null,
+					unavailable.getMessage());
+		}
+		logger.warn("Could not use the vault in the keychain: {}", ex.getClass().getSimpleName());
+		return new VaultException("vault.keychain.broken", ex.getClass().getSimpleName(), null,
+				ex.getClass().getSimpleName());
 	}
 
 	/** An item no index names any more: left behind if the store fails, harmless. */
