@@ -1,8 +1,11 @@
 package dev.mfaportal.vault;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The keychain vault beside other portals on the same home, against a real Secret
  * Service: one that rotates a key while this one reads it (each read is the old pair or
- * the new, never a mix or nothing).
+ * the new, never a mix or nothing), and one of the version before rotations
+ * ({@link KeychainIndexBeforeRotations}), which must read every key this version writes,
+ * and whose writes this version must read.
  */
 @ExtendWith(SecretServiceExtension.class)
 class KeychainVaultBesideOtherPortalsTest {
@@ -199,6 +204,83 @@ class KeychainVaultBesideOtherPortalsTest {
 		assertThat(reads).hasSizeGreaterThan(readers.size())
 			.allSatisfy((read) -> assertThat(read).hasValueSatisfying((p) -> assertThat(p).isIn(pairs)));
 		assertThat(vault().secret(stored.id())).contains(pairs.get(pairs.size() - 1));
+	}
+
+	@Test
+	void indexWhenThisVersionStoredAndRotatedThenAPortalBeforeRotationsReadsEveryKeyAndItsPair(SecretService secrets)
+			throws Exception {
+		KeychainVault vault = vault();
+		VaultKey rotated = vault.store("work", pair(30));
+		VaultKey kept = vault.store("other", pair(31));
+		vault.replace(rotated.id(), pair(32));
+
+		try (Keychain raw = Keychain.open(this.service)) {
+			assertThat(KeychainIndexBeforeRotations.parse(raw.get("index").orElseThrow()))
+				.containsExactlyInAnyOrderElementsOf(vault().list());
+			assertThat(KeychainIndexBeforeRotations.secret(raw, rotated.id())).contains(pair(32));
+			assertThat(KeychainIndexBeforeRotations.secret(raw, kept.id())).contains(pair(31));
+
+			KeychainIndexBeforeRotations.replace(raw, marker(), rotated.id(), pair(33), Instant.now());
+		}
+
+		KeychainVault after = vault();
+		assertThat(after.list()).extracting(VaultKey::accessKeyId)
+			.containsExactlyInAnyOrder(pair(33).accessKeyId(), pair(31).accessKeyId());
+		assertThat(after.secret(rotated.id())).contains(pair(33));
+		assertThat(after.secret(kept.id())).contains(pair(31));
+		assertThat(secrets.search("service", this.service)).doesNotContain(pair(30).secretAccessKey());
+	}
+
+	@Test
+	void indexWhenAPortalBeforeRotationsWroteItThenThisVersionReadsAndRotatesAndTheOldOneStillReads(
+			SecretService secrets) throws Exception {
+		VaultKey old = new VaultKey("k0123456789abcdef", "from before", pair(40).accessKeyId(),
+				Instant.parse("2026-01-02T03:04:05Z"));
+		try (Keychain raw = Keychain.open(this.service)) {
+			raw.set("key:" + old.id(), pair(40).accessKeyId() + "\n" + pair(40).secretAccessKey());
+			raw.set("index", KeychainIndexBeforeRotations.text(List.of(old)));
+			KeychainIndexBeforeRotations.stamp(marker());
+
+			KeychainVault vault = vault();
+			assertThat(vault.list()).containsExactly(old);
+			assertThat(vault.secret(old.id())).contains(pair(40));
+			VaultKey replaced = vault.replace(old.id(), pair(41));
+
+			assertThat(KeychainIndexBeforeRotations.parse(raw.get("index").orElseThrow())).containsExactly(replaced);
+			assertThat(KeychainIndexBeforeRotations.secret(raw, old.id())).contains(pair(41));
+		}
+	}
+
+	/**
+	 * The form a version between wrote (the item's name as a fifth field, which the
+	 * version before rotations skips) is still read, and the next change rewrites it in
+	 * the form both read, the key's pair moved to the item the old version reads.
+	 */
+	@Test
+	void indexWhenItNamesTheItemInAFifthFieldThenReadAndTheNextChangeRewritesItForThePortalBeforeRotations(
+			SecretService secrets) throws Exception {
+		VaultKey rotated = new VaultKey("kfedcba9876543210", "rotated", pair(50).accessKeyId(),
+				Instant.parse("2026-01-02T03:04:05Z"));
+		String item = "key:" + rotated.id() + ".0a0b0c0d";
+		try (Keychain raw = Keychain.open(this.service)) {
+			raw.set(item, pair(50).accessKeyId() + "\n" + pair(50).secretAccessKey());
+			raw.set("index", rotated.id() + "\t"
+					+ Base64.getEncoder().encodeToString(rotated.label().getBytes(StandardCharsets.UTF_8)) + "\t"
+					+ rotated.accessKeyId() + "\t" + rotated.storedAt().getEpochSecond() + "\t" + item + "\n");
+			KeychainIndexBeforeRotations.stamp(marker());
+
+			KeychainVault vault = vault();
+			assertThat(vault.list()).containsExactly(rotated);
+			assertThat(vault.secret(rotated.id())).contains(pair(50));
+			VaultKey added = vault.store("added", pair(51));
+
+			assertThat(KeychainIndexBeforeRotations.parse(raw.get("index").orElseThrow()))
+				.containsExactlyInAnyOrder(rotated, added);
+			assertThat(KeychainIndexBeforeRotations.secret(raw, rotated.id())).contains(pair(50));
+			assertThat(KeychainIndexBeforeRotations.secret(raw, added.id())).contains(pair(51));
+			assertThat(raw.get(item)).as("the item only the fifth field named").isEmpty();
+		}
+		assertThat(vault().secret(rotated.id())).contains(pair(50));
 	}
 
 	private static void await(CountDownLatch latch) {
