@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * secret store. The passphrase is asked once per start ({@link #unlock}); only the key
  * derived from it is kept, in this JVM's memory, and the typed characters are wiped.
  * Every change re-reads the file under a lock shared with other portals, so two at once
- * never lose each other's keys. A file that can't be read is never written over.
+ * never lose each other's keys. A file that can't be read is never written over. Every
+ * read also checks that the file is still the one the key was derived for (its salt and
+ * check): one that another portal made anew locks this one again, saying so.
  */
 class FileVault implements KeyVault {
 
@@ -58,6 +60,9 @@ class FileVault implements KeyVault {
 	private Keys keys;
 
 	private byte[] keysSalt;
+
+	/** Why the vault is locked again after it was unlocked; {@code null} if it wasn't. */
+	private String lockedBecause;
 
 	private int failures;
 
@@ -82,7 +87,7 @@ class FileVault implements KeyVault {
 			return state(Status.NEW, null);
 		}
 		try {
-			VaultFile.parse(Files.readAllBytes(this.file));
+			forgetIfMadeAnew(VaultFile.parse(Files.readAllBytes(this.file)));
 		}
 		catch (Unreadable ex) {
 			return state(Status.BROKEN, problemKey(ex));
@@ -90,7 +95,7 @@ class FileVault implements KeyVault {
 		catch (IOException ex) {
 			return state(Status.BROKEN, "vault.file.unreadable");
 		}
-		return state((this.keys != null) ? Status.READY : Status.LOCKED, null);
+		return (this.keys != null) ? state(Status.READY, null) : state(Status.LOCKED, this.lockedBecause);
 	}
 
 	private VaultState state(Status status, String reasonKey) {
@@ -164,19 +169,43 @@ class FileVault implements KeyVault {
 	private void remember(Keys derived, byte[] salt) {
 		this.keys = derived;
 		this.keysSalt = salt;
+		this.lockedBecause = null;
 		this.failures = 0;
 		this.nextTry = Instant.EPOCH;
 	}
 
 	/**
-	 * The key for this file's salt. The passphrase is not kept, so a file another portal
-	 * made anew (another salt) can't be read until it is unlocked again.
+	 * The key for this file.
+	 * @throws VaultException when locked, or when the file was made anew since the unlock
 	 */
 	private Keys current(Parsed parsed) {
-		if (this.keys == null || !Arrays.equals(this.keysSalt, parsed.header().salt())) {
-			throw new VaultException("vault.file.otherPassphrase", "made anew", null);
+		if (!forgetIfMadeAnew(parsed)) {
+			throw new VaultException((this.lockedBecause != null) ? this.lockedBecause : "vault.error.locked", "locked",
+					null, this.file.toString());
 		}
 		return this.keys;
+	}
+
+	/**
+	 * Forgets the key when the file is not the one it was derived for: another portal
+	 * removed it and made a new one (a new salt, whatever the passphrase), or a copy from
+	 * elsewhere took its place. Every save renames a new file into place, so neither the
+	 * inode nor the times say this; the salt and check in the header do. The passphrase
+	 * is not kept, so the new file waits for it.
+	 * @return whether a key is held for this file
+	 */
+	private boolean forgetIfMadeAnew(Parsed parsed) {
+		if (this.keys != null && !(Arrays.equals(this.keysSalt, parsed.header().salt())
+				&& MessageDigest.isEqual(this.keys.check(), parsed.header().check()))) {
+			Arrays.fill(this.keys.cipherKey(), (byte) 0);
+			this.keys = null;
+			this.keysSalt = null;
+			this.lockedBecause = "vault.file.changed";
+			logger.warn(
+					"The vault file {} was made anew since it was unlocked here; locked until its passphrase is given",
+					this.file);
+		}
+		return this.keys != null;
 	}
 
 	@Override
@@ -188,7 +217,9 @@ class FileVault implements KeyVault {
 			return entries().stream().map(FileVault::key).toList();
 		}
 		catch (VaultException ex) {
-			logger.warn("Could not read the vault file {}: {}", this.file, ex.getMessage());
+			if (this.keys != null) {
+				logger.warn("Could not read the vault file {}: {}", this.file, ex.getMessage());
+			}
 			return List.of();
 		}
 	}
@@ -260,9 +291,6 @@ class FileVault implements KeyVault {
 			VaultFiles.locked(this.lockFile, () -> {
 				Parsed parsed = VaultFile.parse(Files.readAllBytes(this.file));
 				Keys current = current(parsed);
-				if (!MessageDigest.isEqual(current.check(), parsed.header().check())) {
-					throw new VaultException("vault.file.otherPassphrase", "passphrase changed", null);
-				}
 				List<Entry> edited = edit.apply(VaultFile.decrypt(parsed, current.cipherKey()));
 				VaultFiles.write(this.file, VaultFile.encrypt(parsed.header(), current.cipherKey(), edited));
 				return null;
@@ -280,6 +308,9 @@ class FileVault implements KeyVault {
 		try {
 			Parsed parsed = VaultFile.parse(Files.readAllBytes(this.file));
 			return VaultFile.decrypt(parsed, current(parsed).cipherKey());
+		}
+		catch (VaultException ex) {
+			throw ex;
 		}
 		catch (Exception ex) {
 			throw failure(ex);

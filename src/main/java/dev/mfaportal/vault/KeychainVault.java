@@ -5,16 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import dev.mfaportal.credentialsource.KeyVault;
@@ -27,13 +27,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The vault in the OS keychain: one item per key ({@code key:ID}, or {@code key:ID.N}
- * after a rotation: the key id and the secret) and one {@code index} item (ids, labels,
- * key ids, dates, item names), all under the service
- * {@code portal.vault.keychain-service}. Beside the vault file the portal keeps a marker
- * that holds no secret, only that the keychain is in use and a change stamp: the form
- * lists no keychain keys, and so loads no D-Bus class, until it exists, and other portals
- * see a change by its stamp.
+ * The vault in the OS keychain: one item per key ({@code key:ID}: the key id and the
+ * secret) and one {@code index} item ({@link KeychainIndex}: ids, labels, key ids,
+ * dates), all under the service {@code portal.vault.keychain-service}, in the form the
+ * first keychain portals read too. Reads of a secret and changes take the same lock,
+ * shared with other portals on this machine, so a read never meets half a change. Beside
+ * the vault file the portal keeps a marker that holds no secret, only that the keychain
+ * is in use and a change stamp: the form lists no keychain keys, and so loads no D-Bus
+ * class, until it exists, and other portals see a change by its stamp.
  */
 class KeychainVault implements KeyVault {
 
@@ -119,20 +120,26 @@ class KeychainVault implements KeyVault {
 		}
 	}
 
+	/**
+	 * The pair, read under the writers' lock: between the index and the item, another
+	 * portal's rotation would otherwise move the pair out of the item the index named.
+	 */
 	@Override
 	public synchronized Optional<LongTermKey> secret(String id) {
 		try {
-			String name = readIndex().items().get(id);
-			if (name == null) {
-				return Optional.empty();
-			}
-			return items().get(name).map((item) -> {
-				int newline = item.indexOf('\n');
-				return new LongTermKey(item.substring(0, newline), item.substring(newline + 1));
+			return VaultFiles.locked(this.lockFile, () -> {
+				KeychainIndex index = readIndex();
+				if (!index.items().containsKey(id)) {
+					return Optional.<LongTermKey>empty();
+				}
+				return items().get(index.item(id)).map((item) -> {
+					int newline = item.indexOf('\n');
+					return new LongTermKey(item.substring(0, newline), item.substring(newline + 1));
+				});
 			});
 		}
-		catch (KeychainUnavailable ex) {
-			throw new VaultException("vault.keychain.broken", ex.getMessage(), null, ex.getMessage());
+		catch (Exception ex) {
+			throw broken(ex);
 		}
 	}
 
@@ -181,41 +188,52 @@ class KeychainVault implements KeyVault {
 	}
 
 	/**
-	 * Under the lock shared with other portals. A new pair goes into an item of a new
-	 * name first, then the index names it, and only then is the item it replaces removed:
-	 * a failure at any step leaves the index naming an item that holds its key, so the
-	 * old key stays usable. A removal drops the index entry before the item.
+	 * Under the lock shared with other portals. A new key's pair goes into its item, then
+	 * the index names the key. A new pair for a key goes into an item of a new name
+	 * first, then the index names it: that write is the change, and a failure before it
+	 * leaves the old key as it was. Only then does the pair move to {@code key:ID}, where
+	 * the first keychain portals read it, the index name that again, and the items no
+	 * index names go; a failure there leaves an index that names items holding its pairs,
+	 * which the next change tidies. A removal drops the index entry before the item.
 	 */
 	private synchronized void change(UnaryOperator<List<VaultKey>> edit, String id, LongTermKey pair) {
 		try {
 			VaultFiles.locked(this.lockFile, () -> {
 				KeychainItems store = items();
-				Index before = readIndex();
+				KeychainIndex before = readIndex();
 				List<VaultKey> edited = edit.apply(before.keys());
-				Map<String, String> names = new HashMap<>(before.items());
-				String oldItem = before.items().get(id);
-				String newItem = null;
-				if (pair != null && edited.stream().anyMatch((k) -> k.id().equals(id))) {
-					newItem = (oldItem == null) ? "key:" + id
-							: "key:" + id + "." + HexFormat.of().formatHex(VaultFile.random(4));
-					store.set(newItem, pair.accessKeyId() + "\n" + pair.secretAccessKey());
-					names.put(id, newItem);
-				}
-				else if (edited.stream().noneMatch((k) -> k.id().equals(id))) {
-					names.remove(id);
+				boolean kept = edited.stream().anyMatch((k) -> k.id().equals(id));
+				Map<String, String> names = new HashMap<>();
+				edited.forEach((k) -> names.put(k.id(), before.item(k.id())));
+				String staged = null;
+				if (pair != null && kept) {
+					staged = before.items().containsKey(id)
+							? KeychainIndex.firstItem(id) + "." + HexFormat.of().formatHex(VaultFile.random(4))
+							: KeychainIndex.firstItem(id);
+					store.set(staged, pairText(pair));
+					names.put(id, staged);
 				}
 				try {
-					store.set("index", indexText(edited, names));
+					store.set("index", new KeychainIndex(edited, names).text());
 				}
 				catch (KeychainUnavailable ex) {
-					if (newItem != null && !newItem.equals(oldItem)) {
-						quietlyDelete(store, newItem);
+					if (staged != null) {
+						quietlyDelete(store, staged);
 					}
 					throw ex;
 				}
-				if (oldItem != null && !oldItem.equals(names.get(id))) {
-					quietlyDelete(store, oldItem);
+				Map<String, String> named = moveToFirstItems(store, edited, names, id, pair);
+				Set<String> unused = new HashSet<>(before.items().values());
+				if (staged != null) {
+					unused.add(staged);
 				}
+				if (!kept && before.items().containsKey(id)) {
+					unused.add(KeychainIndex.firstItem(id));
+				}
+				unused.removeAll(named.values());
+				// a kept key's first item is where the first keychain portals read it
+				edited.forEach((k) -> unused.remove(KeychainIndex.firstItem(k.id())));
+				unused.forEach((item) -> quietlyDelete(store, item));
 				VaultFiles.write(this.marker,
 						("The keys of this portal's vault are in the OS keychain, service " + this.service
 								+ ". No secret is in this file.\nchange " + this.clock.millis() + " "
@@ -226,17 +244,64 @@ class KeychainVault implements KeyVault {
 				return null;
 			});
 		}
-		catch (VaultException ex) {
-			throw ex;
+		catch (Exception ex) {
+			throw broken(ex);
+		}
+	}
+
+	/**
+	 * Moves every pair the index names elsewhere (the one just staged, or one a version
+	 * between left) to {@code key:ID}, then writes the index that says so.
+	 * @return the items the index names now
+	 */
+	private Map<String, String> moveToFirstItems(KeychainItems store, List<VaultKey> keys, Map<String, String> names,
+			String id, LongTermKey pair) {
+		Map<String, String> moved = new HashMap<>(names);
+		for (VaultKey key : keys) {
+			String first = KeychainIndex.firstItem(key.id());
+			if (!names.get(key.id()).equals(first)) {
+				try {
+					Optional<String> value = (key.id().equals(id) && pair != null) ? Optional.of(pairText(pair))
+							: store.get(names.get(key.id()));
+					if (value.isPresent()) {
+						store.set(first, value.get());
+						moved.put(key.id(), first);
+					}
+				}
+				catch (KeychainUnavailable ex) {
+					logger.warn("Could not move a vault key's pair to its first item in the keychain: {}",
+							ex.getMessage());
+				}
+			}
+		}
+		if (moved.equals(names)) {
+			return names;
+		}
+		try {
+			store.set("index", new KeychainIndex(keys, moved).text());
+			return moved;
 		}
 		catch (KeychainUnavailable ex) {
-			throw new VaultException("vault.keychain.broken", ex.getMessage(), null, ex.getMessage());
+			logger.warn("Could not name the vault keys' first items in the keychain's index: {}", ex.getMessage());
+			return names;
 		}
-		catch (Exception ex) {
-			logger.warn("Could not change the vault in the keychain: {}", ex.getClass().getSimpleName());
-			throw new VaultException("vault.keychain.broken", ex.getClass().getSimpleName(), null,
-					ex.getClass().getSimpleName());
+	}
+
+	private static String pairText(LongTermKey pair) {
+		return pair.accessKeyId() + "\n" + pair.secretAccessKey();
+	}
+
+	private static VaultException broken(Exception ex) {
+		if (ex instanceof VaultException vault) {
+			return vault;
 		}
+		if (ex instanceof KeychainUnavailable unavailable) {
+			return new VaultException("vault.keychain.broken", unavailable.getMessage(), null,
+					unavailable.getMessage());
+		}
+		logger.warn("Could not use the vault in the keychain: {}", ex.getClass().getSimpleName());
+		return new VaultException("vault.keychain.broken", ex.getClass().getSimpleName(), null,
+				ex.getClass().getSimpleName());
 	}
 
 	/** An item no index names any more: left behind if the store fails, harmless. */
@@ -249,41 +314,8 @@ class KeychainVault implements KeyVault {
 		}
 	}
 
-	/** The keys, and the name of the item that holds each one's secret. */
-	private record Index(List<VaultKey> keys, Map<String, String> items) {
-
-	}
-
-	private Index readIndex() throws KeychainUnavailable {
-		List<VaultKey> keys = new ArrayList<>();
-		Map<String, String> items = new HashMap<>();
-		for (String line : items().get("index").orElse("").split("\n")) {
-			String[] f = line.split("\t");
-			if (f.length == 4 || f.length == 5) {
-				keys.add(new VaultKey(f[0], new String(Base64.getDecoder().decode(f[1]), StandardCharsets.UTF_8), f[2],
-						Instant.ofEpochSecond(Long.parseLong(f[3]))));
-				// an index written before rotations named no item: the key's first one
-				items.put(f[0], (f.length == 5) ? f[4] : "key:" + f[0]);
-			}
-		}
-		return new Index(keys, items);
-	}
-
-	private static String indexText(List<VaultKey> keys, Map<String, String> items) {
-		StringBuilder text = new StringBuilder();
-		for (VaultKey key : keys) {
-			text.append(key.id())
-				.append('\t')
-				.append(Base64.getEncoder().encodeToString(key.label().getBytes(StandardCharsets.UTF_8)))
-				.append('\t')
-				.append(key.accessKeyId())
-				.append('\t')
-				.append(key.storedAt().getEpochSecond())
-				.append('\t')
-				.append(items.getOrDefault(key.id(), "key:" + key.id()))
-				.append('\n');
-		}
-		return text.toString();
+	private KeychainIndex readIndex() throws KeychainUnavailable {
+		return KeychainIndex.parse(items().get("index").orElse(""));
 	}
 
 }

@@ -41,8 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (each checked by the portal's SDK client against the emulator) leave a file that opens
  * and holds every key either portal reported stored, with its secret; after both are
  * killed, a third portal is locked until unlocked, then issues with a key the others
- * stored. Each portal has its own in-memory database and launch folder: two portals on
- * one data folder would otherwise meet on the database file and hand over to each other
+ * stored, until another makes the file anew: then it is locked again, saying why. Each
+ * portal has its own in-memory database and launch folder: two portals on one data folder
+ * would otherwise meet on the database file and hand over to each other
  * ({@code SecondStartIT}); here only the vault is shared.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,6 +53,8 @@ class FileVaultAcrossPortalsTest {
 	static final int KEYS_EACH = 4;
 
 	static final String PASSPHRASE = "h20b a passphrase of two portals";
+
+	static final String ANEW = "h3 the passphrase of a vault made anew";
 
 	/** One IAM user per key: a user's code is accepted once, as STS does. */
 	static final List<EmulatedUser> USERS = IntStream.range(0, 2 * KEYS_EACH)
@@ -139,7 +142,8 @@ class FileVaultAcrossPortalsTest {
 
 	@Test
 	@Order(2)
-	void issueWhenAPortalStartsAfterTheOthersWereKilledThenLockedUntilUnlockedThenItsVaultKeySigns() throws Exception {
+	void issueWhenAPortalStartsAfterTheOthersWereKilledThenLockedUntilUnlockedThenItsVaultKeySignsUntilTheFileIsMadeAnew()
+			throws Exception {
 		assertThat(this.stored).as("keys of the first test").isNotEmpty();
 		EmulatedUser user = USERS.stream().filter((u) -> this.stored.contains(label(u))).findFirst().orElseThrow();
 		try (PortalProcess third = portal("third").awaitStarted()) {
@@ -165,6 +169,22 @@ class FileVaultAcrossPortalsTest {
 			assertThat(this.emulator.recordedRequests()).filteredOn((r) -> r.action().equals("GetSessionToken"))
 				.extracting(RecordedRequest::accessKeyId)
 				.containsExactly(user.accessKeyId());
+
+			// Another portal (here this test) removes the file and makes a new one: the
+			// running portal's key opens nothing there, and its page says so at once.
+			Path file = home.resolve(".mfa-portal").resolve("vault");
+			Files.delete(file);
+			new FileVault(file, Clock.systemUTC()).unlock(ANEW, ANEW);
+
+			Document page = Html.parse(browser.get("/keys").body());
+			assertThat(page.selectFirst("[data-vault-state]").attr("data-status")).isEqualTo("LOCKED");
+			Element problem = page.selectFirst("[data-vault-problem]");
+			assertThat(problem).isNotNull();
+			assertThat(problem.attr("data-reason")).isEqualTo("vault.file.changed");
+			assertThat(problem.text()).contains(file.toString());
+			assertThat(page.select("form[data-unlock-form] input#passphrase")).hasSize(1);
+			LocalVaultPortal.post(browser, "/keys/unlock", Map.of("passphrase", ANEW));
+			assertThat(status(browser)).isEqualTo("READY");
 		}
 	}
 

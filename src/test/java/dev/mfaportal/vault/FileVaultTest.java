@@ -108,6 +108,77 @@ class FileVaultTest {
 		assertThat(restarted.secret(stored.id())).contains(PAIR);
 	}
 
+	/**
+	 * Another portal on the same home removed the file and made a new one (another salt,
+	 * here another passphrase): the key this one derived opens nothing there, so the
+	 * first read of any kind (the page's state, the list, a secret, a save) locks it with
+	 * a message saying the file changed, and the new file's passphrase opens it again.
+	 */
+	@Test
+	void readWhenAnotherPortalMadeTheFileAnewThenLockedSayingTheFileChangedUntilItsPassphraseIsGiven()
+			throws Exception {
+		String anew = "another passphrase, another file";
+		LongTermKey other = new LongTermKey("AKIAVAULTTEST0000002", "VaultSecret/0000000000000000000000000002");
+		FileVault another = vault();
+		another.unlock(anew, anew);
+		VaultKey made = another.store("made anew", other);
+		byte[] madeAnew = Files.readAllBytes(another.file());
+		Files.delete(another.file());
+		FileVault one = vault();
+		one.unlock(PASSPHRASE, PASSPHRASE);
+		VaultKey old = one.store("old", PAIR);
+		byte[] first = Files.readAllBytes(one.file());
+		for (String read : List.of("state", "list", "secret", "store")) {
+			Files.delete(one.file());
+			Files.write(one.file(), madeAnew);
+
+			switch (read) {
+				case "state" -> assertThat(one.state().status()).isEqualTo(Status.LOCKED);
+				case "list" -> assertThat(one.list()).isEmpty();
+				case "secret" -> assertThatExceptionOfType(VaultException.class).isThrownBy(() -> one.secret(old.id()))
+					.extracting(VaultException::messageKey)
+					.isEqualTo("vault.file.changed");
+				default -> assertThatExceptionOfType(VaultException.class).isThrownBy(() -> one.store("after", PAIR))
+					.extracting(VaultException::messageKey)
+					.isEqualTo("vault.file.changed");
+			}
+
+			assertThat(one.state().status()).as(read).isEqualTo(Status.LOCKED);
+			assertThat(one.state().reasonKey()).as(read).isEqualTo("vault.file.changed");
+			assertThat(one.state().reason()).as(read).isEqualTo(one.file().toString());
+			assertThat(Files.readAllBytes(one.file())).as("not written over").isEqualTo(madeAnew);
+			assertThatExceptionOfType(VaultException.class).isThrownBy(() -> one.secret(made.id()))
+				.extracting(VaultException::messageKey)
+				.isEqualTo("vault.error.locked");
+			// back to the first file for the next read
+			Files.write(one.file(), first);
+			one.unlock(PASSPHRASE, null);
+		}
+
+		Files.write(one.file(), madeAnew);
+		assertThat(one.list()).isEmpty();
+		one.unlock(anew, null);
+		assertThat(one.state().status()).isEqualTo(Status.READY);
+		assertThat(one.state().reasonKey()).isNull();
+		assertThat(one.list()).containsExactly(made);
+		assertThat(one.secret(made.id())).contains(other);
+	}
+
+	/** Every save renames a new file into place: that alone is no new vault. */
+	@Test
+	void readWhenAnotherPortalSavedToTheSameFileThenStillReady() {
+		FileVault one = vault();
+		one.unlock(PASSPHRASE, PASSPHRASE);
+		FileVault two = vault();
+		two.unlock(PASSPHRASE, null);
+
+		VaultKey stored = two.store("from-two", PAIR);
+
+		assertThat(one.state().status()).isEqualTo(Status.READY);
+		assertThat(one.list()).containsExactly(stored);
+		assertThat(one.secret(stored.id())).contains(PAIR);
+	}
+
 	@Test
 	void vaultFileWhenKeysStoredThenHoldsNoByteOfSecretKeyIdOrLabel() throws Exception {
 		FileVault vault = vault();

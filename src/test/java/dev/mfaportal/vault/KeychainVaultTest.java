@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import dev.mfaportal.credentialsource.LongTermKey;
@@ -112,6 +113,49 @@ class KeychainVaultTest {
 		assertThat(restarted.list()).containsExactly(stored);
 		assertThat(restarted.secret(stored.id())).contains(PAIR);
 		assertThat(secrets.search("service", this.service)).doesNotContain(rotated.secretAccessKey());
+	}
+
+	/**
+	 * The second index write of a rotation (after the pair moved back to {@code key:ID})
+	 * only tidies: when it fails, the rotation still stands, and the next change tidies.
+	 */
+	@Test
+	void replaceWhenOnlyTheTidyingIndexWriteFailsThenTheNewPairStandsAndTheNextChangeTidies(SecretService secrets)
+			throws Exception {
+		KeychainVault vault = vault();
+		VaultKey stored = vault.store("work", PAIR);
+		LongTermKey rotated = new LongTermKey("AKIAKEYCHAINTEST0004", "KeychainSecret/0000000000000000000000004");
+		AtomicInteger indexWrites = new AtomicInteger();
+		vault.wrapItems((real) -> new KeychainItems() {
+
+			@Override
+			public java.util.Optional<String> get(String account) throws KeychainUnavailable {
+				return real.get(account);
+			}
+
+			@Override
+			public void set(String account, String value) throws KeychainUnavailable {
+				if (account.equals("index") && indexWrites.incrementAndGet() == 2) {
+					throw new KeychainUnavailable("storing failed: the index");
+				}
+				real.set(account, value);
+			}
+
+			@Override
+			public void delete(String account) throws KeychainUnavailable {
+				real.delete(account);
+			}
+
+		});
+
+		vault.replace(stored.id(), rotated);
+
+		assertThat(vault().secret(stored.id())).contains(rotated);
+		assertThat(secrets.search("service", this.service, "account", "index")).contains("item\t" + stored.id());
+		vault.store("next", PAIR);
+		assertThat(vault().secret(stored.id())).contains(rotated);
+		assertThat(secrets.search("service", this.service, "account", "index")).doesNotContain("item\t");
+		assertThat(secrets.search("service", this.service)).doesNotContain("key:" + stored.id() + ".");
 	}
 
 	@Test
