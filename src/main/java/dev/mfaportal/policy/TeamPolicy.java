@@ -18,9 +18,6 @@ import dev.mfaportal.policy.Policy.Rule;
  */
 class TeamPolicy implements IssuePolicy, ApprovalRules {
 
-	/** The rule a refusal names when no rule allows anything like it. */
-	static final String NO_RULE = "-";
-
 	private final PolicyFile file;
 
 	private final SignedInGroups signOnGroups;
@@ -42,7 +39,7 @@ class TeamPolicy implements IssuePolicy, ApprovalRules {
 				.filter((rule) -> rule.sessionTokenMaxSeconds() != null)
 				.max(Comparator.comparingInt(Rule::sessionTokenMaxSeconds));
 			if (longest.isEmpty()) {
-				return refused(NO_RULE, "policy.refused.sessionToken");
+				return refused(null, "policy.refused.sessionToken");
 			}
 			Rule rule = longest.get();
 			if (durationSeconds > rule.sessionTokenMaxSeconds()) {
@@ -53,7 +50,7 @@ class TeamPolicy implements IssuePolicy, ApprovalRules {
 		}
 		List<Match> matches = matches(rules, roleArn);
 		if (matches.isEmpty()) {
-			return refused(NO_RULE, "policy.refused.role", roleArn);
+			return refused(null, "policy.refused.role", roleArn);
 		}
 		for (boolean approval : new boolean[] { false, true }) {
 			for (Match match : matches) {
@@ -145,6 +142,10 @@ class TeamPolicy implements IssuePolicy, ApprovalRules {
 		return matches;
 	}
 
+	/**
+	 * @param rule the rule that refused, or null when none allows anything like it (the
+	 * message says so in words)
+	 */
 	private static Verdict refused(String rule, String code, String... arguments) {
 		return new Verdict(Decision.REFUSED, rule, code, List.of(arguments));
 	}

@@ -40,12 +40,22 @@ class TeamPolicyTest {
 	}
 
 	@Test
-	void roleNobodyAllowsWhenCheckedThenRefusedNamingNoRule() {
+	void roleNobodyAllowsWhenCheckedThenRefusedSayingNoRuleAllowsItWithNoRuleName() {
 		Verdict verdict = this.policy.check("alice", "arn:aws:iam::111122223333:role/admin", 900);
 
 		assertThat(verdict.decision()).isEqualTo(Decision.REFUSED);
-		assertThat(verdict.rule()).isEqualTo(TeamPolicy.NO_RULE);
+		assertThat(verdict.rule()).as("no rule decided: none is named").isNull();
 		assertThat(verdict.messageCode()).isEqualTo("policy.refused.role");
+		assertThat(verdict.messageArguments()).containsExactly("arn:aws:iam::111122223333:role/admin");
+	}
+
+	@Test
+	void sessionTokenNobodyAllowsWhenCheckedThenRefusedSayingNoRuleAllowsItWithNoRuleName() {
+		Verdict verdict = this.policy.check("carol", null, 900);
+
+		assertThat(verdict.decision()).isEqualTo(Decision.REFUSED);
+		assertThat(verdict.rule()).isNull();
+		assertThat(verdict.messageCode()).isEqualTo("policy.refused.sessionToken");
 	}
 
 	@Test
