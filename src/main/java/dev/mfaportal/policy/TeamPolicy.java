@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.mfaportal.approval.ApprovalRules;
 import dev.mfaportal.issuing.IssuePolicy;
@@ -102,15 +104,26 @@ class TeamPolicy implements IssuePolicy, ApprovalRules {
 	}
 
 	@Override
-	public Optional<ApprovalRule> ruleFor(String member, String roleArn) {
+	public List<String> signedInGroups(String member) {
+		Policy policy = this.file.policy();
+		if (policy == null) {
+			return List.of();
+		}
+		// Only the names a rule counts members by: the rest of the claim is no one's
+		// business here.
+		Set<String> named = policy.rules().stream().flatMap((rule) -> rule.who().stream()).collect(Collectors.toSet());
+		return this.signOnGroups.of(member).stream().filter((group) -> named.contains("group:" + group)).toList();
+	}
+
+	@Override
+	public Optional<ApprovalRule> ruleFor(String member, List<String> signOnGroups, String roleArn) {
 		Policy policy = this.file.policy();
 		if (policy == null) {
 			return Optional.empty();
 		}
 		// Only the entries that ask for an approval: a role allowed for an hour outright
-		// and
-		// for twelve with an approval must still let the twelve be asked for.
-		return matches(rules(policy, member), roleArn).stream()
+		// and for twelve with an approval must still let the twelve be asked for.
+		return matches(policy.rulesFor(policy.subjects(member, signOnGroups)), roleArn).stream()
 			.filter((match) -> match.entry().approval() != null)
 			.max(Comparator.comparingInt((match) -> match.entry().maxSeconds()))
 			.map((match) -> new ApprovalRule(match.rule().name(), match.entry().approval().by(),

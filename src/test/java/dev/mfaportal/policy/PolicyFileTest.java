@@ -243,7 +243,7 @@ class PolicyFileTest {
 		assertThat(team.check("anyone", "arn:aws:iam::1:role/x", 43200))
 			.isEqualTo(dev.mfaportal.issuing.IssuePolicy.Verdict.ALLOWED);
 		assertThat(team.grants("anyone").unlimited()).isTrue();
-		assertThat(team.ruleFor("anyone", "arn:aws:iam::1:role/x")).isEmpty();
+		assertThat(team.ruleFor("anyone", List.of(), "arn:aws:iam::1:role/x")).isEmpty();
 	}
 
 }
