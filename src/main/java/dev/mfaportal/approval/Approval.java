@@ -3,6 +3,7 @@ package dev.mfaportal.approval;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * One row of {@code approval_request}.
@@ -20,10 +21,16 @@ import java.time.format.DateTimeFormatter;
  * @param answeredAt when
  * @param note the approver's note
  * @param validUntil until when an approval may be used
+ * @param requesterGroups the requester's single sign-on groups by which the policy named
+ * them when they asked (names only), for finding the rule again while they are away
  */
 record Approval(long id, String requester, String roleArn, int durationSeconds, String reason, String rule,
 		ApprovalStatus status, Instant requestedAt, Instant requestExpiresAt, String answeredBy, Instant answeredAt,
-		String note, Instant validUntil) {
+		String note, Instant validUntil, List<String> requesterGroups) {
+
+	Approval {
+		requesterGroups = List.copyOf(requesterGroups);
+	}
 
 	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 		.withZone(ZoneOffset.UTC);

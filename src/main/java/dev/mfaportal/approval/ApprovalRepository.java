@@ -30,8 +30,11 @@ class ApprovalRepository {
 
 	static final int RULE_SIZE = 200;
 
+	/** Group names (64 at most) and a space between each, of at most 200 groups. */
+	static final int GROUPS_SIZE = 13_000;
+
 	private static final String COLUMNS = "id, requester, role_arn, duration_seconds, reason, rule_name, status, "
-			+ "requested_at, request_expires_at, answered_by, answered_at, note, valid_until";
+			+ "requested_at, request_expires_at, answered_by, answered_at, note, valid_until, requester_groups";
 
 	private final JdbcClient jdbc;
 
@@ -39,14 +42,23 @@ class ApprovalRepository {
 		this.jdbc = jdbc;
 	}
 
-	long insert(String requester, String roleArn, int durationSeconds, String reason, String rule, Instant at,
-			Instant expiresAt) {
+	/**
+	 * @param requesterGroups the requester's single sign-on groups that the rules name:
+	 * names without spaces, as the policy takes them
+	 */
+	long insert(String requester, List<String> requesterGroups, String roleArn, int durationSeconds, String reason,
+			String rule, Instant at, Instant expiresAt) {
+		String groups = String.join(" ", requesterGroups);
+		if (groups.length() > GROUPS_SIZE
+				|| requesterGroups.stream().anyMatch((name) -> name.isEmpty() || name.contains(" "))) {
+			throw new IllegalArgumentException("group names without spaces, " + GROUPS_SIZE + " characters in all");
+		}
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("insert into approval_request (requester, role_arn, duration_seconds, reason, rule_name, status, "
-					+ "requested_at, request_expires_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "requested_at, request_expires_at, requester_groups) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(requester, roleArn, durationSeconds, reason, cut(rule, RULE_SIZE), ApprovalStatus.PENDING.name(),
-					SqlTime.of(at), SqlTime.of(expiresAt))
+					SqlTime.of(at), SqlTime.of(expiresAt), groups)
 			.update(keys, "id");
 		return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
 	}
@@ -214,7 +226,11 @@ class ApprovalRepository {
 				row.getInt("duration_seconds"), row.getString("reason"), row.getString("rule_name"),
 				ApprovalStatus.valueOf(row.getString("status")), SqlTime.read(row, "requested_at"),
 				SqlTime.read(row, "request_expires_at"), row.getString("answered_by"), SqlTime.read(row, "answered_at"),
-				row.getString("note"), SqlTime.read(row, "valid_until"));
+				row.getString("note"), SqlTime.read(row, "valid_until"), groups(row.getString("requester_groups")));
+	}
+
+	private static List<String> groups(String names) {
+		return (names == null || names.isBlank()) ? List.of() : List.of(names.trim().split(" +"));
 	}
 
 }

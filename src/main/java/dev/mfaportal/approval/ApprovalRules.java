@@ -10,12 +10,23 @@ import java.util.Optional;
 public interface ApprovalRules {
 
 	/**
+	 * The single sign-on groups of the member signed in now that the rules name members
+	 * by: names only, kept with a request, since an approver answers when the member's
+	 * claims are no longer there.
 	 * @param member the member's portal user name
+	 * @return those groups, or none when the member is not the one signed in now
+	 */
+	List<String> signedInGroups(String member);
+
+	/**
+	 * @param member the member's portal user name
+	 * @param signOnGroups the member's single sign-on groups, as {@link #signedInGroups}
+	 * gave them when the member asked (the policy's own groups count whatever these are)
 	 * @param roleArn the role
 	 * @return the rule that asks for an approval before this member may have this role,
 	 * or empty when none does (the role is then either allowed outright or not at all)
 	 */
-	Optional<ApprovalRule> ruleFor(String member, String roleArn);
+	Optional<ApprovalRule> ruleFor(String member, List<String> signOnGroups, String roleArn);
 
 	/**
 	 * @param approver the approver's portal user name (their single sign-on groups count

@@ -62,7 +62,10 @@ class Approvals {
 	long request(String member, ApprovalForm form) {
 		String roleArn = form.roleArn();
 		int duration = form.duration();
-		ApprovalRule rule = this.rules.ruleFor(member, roleArn)
+		// The member is signed in now: the groups single sign-on gives them count, and
+		// are kept for the approvers, who answer when they are not.
+		List<String> groups = this.rules.signedInGroups(member);
+		ApprovalRule rule = this.rules.ruleFor(member, groups, roleArn)
 			.orElseThrow(
 					() -> new ApprovalRefusedException(HttpStatus.BAD_REQUEST, "approval.refused.noRule", roleArn));
 		if (duration > rule.maxSeconds()) {
@@ -76,7 +79,8 @@ class Approvals {
 		Instant now = this.clock.instant();
 		Instant expires = now.plus(this.settings.requestValidFor());
 		return this.transactions.execute((status) -> {
-			long id = this.repository.insert(member, roleArn, duration, form.reason(), rule.rule(), now, expires);
+			long id = this.repository.insert(member, groups, roleArn, duration, form.reason(), rule.rule(), now,
+					expires);
 			this.events.publishEvent(new ApprovalStep(now, member, member, id, roleArn, duration, Step.REQUESTED));
 			return id;
 		});
@@ -86,9 +90,8 @@ class Approvals {
 	Approval approve(long id, String approver, String note) {
 		Approval request = answerable(id, approver);
 		// Asked again: the policy may have changed since the checks above.
-		ApprovalRule rule = this.rules.ruleFor(request.requester(), request.roleArn())
-			.orElseThrow(() -> new ApprovalRefusedException(HttpStatus.CONFLICT, "approval.refused.ruleGone",
-					request.roleArn()));
+		ApprovalRule rule = ruleFor(request).orElseThrow(() -> new ApprovalRefusedException(HttpStatus.CONFLICT,
+				"approval.refused.ruleGone", request.roleArn()));
 		if (request.durationSeconds() > rule.maxSeconds()) {
 			throw new ApprovalRefusedException(HttpStatus.CONFLICT, "approval.refused.tooLong",
 					String.valueOf(request.durationSeconds()), String.valueOf(rule.maxSeconds()), rule.rule());
@@ -141,9 +144,7 @@ class Approvals {
 		// the oldest of those this approver may answer.
 		return this.repository.pendingOfOthers(approver, PENDING_SCAN)
 			.stream()
-			.filter((request) -> this.rules.ruleFor(request.requester(), request.roleArn())
-				.map((rule) -> this.rules.mayApprove(approver, rule))
-				.orElse(false))
+			.filter((request) -> ruleFor(request).map((rule) -> this.rules.mayApprove(approver, rule)).orElse(false))
 			.toList();
 	}
 
@@ -162,7 +163,7 @@ class Approvals {
 		if (request.requester().equals(approver)) {
 			throw new ApprovalRefusedException(HttpStatus.FORBIDDEN, "approval.refused.own");
 		}
-		Optional<ApprovalRule> rule = this.rules.ruleFor(request.requester(), request.roleArn());
+		Optional<ApprovalRule> rule = ruleFor(request);
 		if (rule.isPresent() && !this.rules.mayApprove(approver, rule.get())) {
 			throw new ApprovalRefusedException(HttpStatus.FORBIDDEN, "approval.refused.notApprover", rule.get().rule());
 		}
@@ -174,6 +175,11 @@ class Approvals {
 			throw new ApprovalRefusedException(HttpStatus.CONFLICT, "approval.refused.ruleGone", request.roleArn());
 		}
 		return request;
+	}
+
+	/** The request's rule now, counting the groups the requester had when asking. */
+	private Optional<ApprovalRule> ruleFor(Approval request) {
+		return this.rules.ruleFor(request.requester(), request.requesterGroups(), request.roleArn());
 	}
 
 	private static ApprovalRefusedException closedMeanwhile(long id) {

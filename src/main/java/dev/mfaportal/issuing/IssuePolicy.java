@@ -43,7 +43,7 @@ public interface IssuePolicy {
 	/**
 	 * @param decision what to do
 	 * @param rule the rule that decided, as the policy names it (null when no policy is
-	 * set)
+	 * set, or when no rule allows anything like what was asked: the message says so)
 	 * @param messageCode the message that explains a refusal to the member, from
 	 * messages.properties (null when allowed)
 	 * @param messageArguments its arguments

@@ -13,7 +13,8 @@ class PolicyRefusedException extends RuntimeException {
 	private final boolean approvalMissing;
 
 	PolicyRefusedException(Verdict verdict, boolean approvalMissing) {
-		super("Refused by policy rule " + verdict.rule(), null, false, false);
+		super((verdict.rule() != null) ? "Refused by policy rule " + verdict.rule()
+				: "Refused by policy: no rule allows it", null, false, false);
 		this.verdict = verdict;
 		this.approvalMissing = approvalMissing;
 	}

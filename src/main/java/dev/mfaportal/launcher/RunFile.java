@@ -127,16 +127,45 @@ class RunFile {
 	 * it would go to whatever it names
 	 */
 	static Optional<Running> read(Path file) throws IOException {
-		UserPrincipal me;
-		try {
-			me = file.getFileSystem()
-				.getUserPrincipalLookupService()
-				.lookupPrincipalByName(System.getProperty("user.name"));
+		boolean owned = file.getFileSystem().supportedFileAttributeViews().contains("posix")
+				&& Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
+		return read(file, owned ? processOwner(file.getParent()) : null);
+	}
+
+	/**
+	 * The account this process runs as: the owner of a file it has just made, beside the
+	 * run file where it can (else in the temporary folder). Not a lookup of
+	 * {@code user.name}, which finds no account where the uid has none, as in a container
+	 * run with an arbitrary uid.
+	 * @return the owner, or {@code null} when no file could be made
+	 */
+	static UserPrincipal processOwner(Path folder) {
+		for (Path place : new Path[] { folder, null }) {
+			Path probe = null;
+			try {
+				probe = (place != null) ? Files.createTempFile(place, "." + NAME + "-owner", ".tmp")
+						: Files.createTempFile("." + NAME + "-owner", ".tmp");
+				return Files.getOwner(probe, LinkOption.NOFOLLOW_LINKS);
+			}
+			catch (IOException | UnsupportedOperationException | SecurityException ex) {
+				// a folder this process may not write: try the next
+			}
+			finally {
+				deleteQuietly(probe);
+			}
 		}
-		catch (IOException | UnsupportedOperationException ex) {
-			me = null;
+		return null;
+	}
+
+	private static void deleteQuietly(Path probe) {
+		if (probe != null) {
+			try {
+				Files.deleteIfExists(probe);
+			}
+			catch (IOException ex) {
+				// an empty file of no use to anyone
+			}
 		}
-		return read(file, me);
 	}
 
 	/**

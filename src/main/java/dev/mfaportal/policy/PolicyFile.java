@@ -1,13 +1,16 @@
 package dev.mfaportal.policy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +18,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +41,17 @@ class PolicyFile implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(PolicyFile.class);
 
+	// The file type bits of unix:mode (stat's st_mode).
+	private static final int S_IFMT = 0170000;
+
+	private static final int S_IFIFO = 0010000;
+
+	private static final int S_IFCHR = 0020000;
+
+	private static final int S_IFBLK = 0060000;
+
+	private static final int S_IFSOCK = 0140000;
+
 	private final Path path;
 
 	private final Clock clock;
@@ -45,13 +60,20 @@ class PolicyFile implements DisposableBean {
 
 	private final ScheduledExecutorService poller;
 
+	private final Function<Path, Policy> reader;
+
 	private volatile State state;
 
 	/** A change seen once, read only if the next poll finds the file unchanged. */
 	private Stamp unsettled;
 
 	PolicyFile(PolicySettings settings, Clock clock, ApplicationEventPublisher events) {
+		this(settings, clock, events, PolicyFile::read);
+	}
+
+	PolicyFile(PolicySettings settings, Clock clock, ApplicationEventPublisher events, Function<Path, Policy> reader) {
 		this.path = settings.policyFile();
+		this.reader = reader;
 		this.clock = clock;
 		this.events = events;
 		if (this.path == null) {
@@ -61,7 +83,7 @@ class PolicyFile implements DisposableBean {
 		}
 		Stamp stamp = Stamp.of(this.path);
 		try {
-			this.state = new State(read(this.path), this.clock.instant(), stamp, null, null);
+			this.state = new State(load(), this.clock.instant(), stamp, null, null);
 		}
 		catch (PolicyException ex) {
 			throw new PolicyStartupException("the policy file " + this.path + " is refused, " + ex.describe());
@@ -119,7 +141,7 @@ class PolicyFile implements DisposableBean {
 			State after;
 			PolicyChanged changed;
 			try {
-				Policy policy = read(this.path);
+				Policy policy = load();
 				after = new State(policy, now, stamp, null, null);
 				changed = new PolicyChanged(now, this.path.toString(), true, null, policy.rules().size());
 				logger.info("Policy read again from {}: {} rules", this.path, policy.rules().size());
@@ -136,21 +158,45 @@ class PolicyFile implements DisposableBean {
 			this.state = after;
 			this.events.publishEvent(changed);
 		}
-		catch (RuntimeException ex) {
-			// A listener that failed must not end the polling.
+		catch (OutOfMemoryError ex) {
+			throw ex;
+		}
+		catch (RuntimeException | Error ex) {
+			// A listener that failed must not end the polling: a scheduled task that
+			// throws is never run again.
 			logger.warn("Policy file check failed: {}", ex.toString());
 		}
 	}
 
+	/**
+	 * Reads the file, or refuses it: anything but a regular file is refused unopened (a
+	 * named pipe would keep the poller waiting for a writer, a device such as
+	 * {@code /dev/zero} would never end).
+	 */
 	static Policy read(Path path) {
 		try {
-			long size = Files.size(path);
+			// Links are followed to the file they name (a ConfigMap's file is a link),
+			// then that file is checked and opened without following links again, so a
+			// link swapped in meanwhile is refused, not followed to a pipe.
+			Path real = path.toRealPath();
+			BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class,
+					LinkOption.NOFOLLOW_LINKS);
+			if (!attributes.isRegularFile()) {
+				throw new PolicyException(0,
+						"it is " + kind(real, attributes) + ", not a regular file, so it was not opened");
+			}
 			// Bytes are at least as many as characters: a file this large is refused
 			// unread.
-			if (size > PolicyParser.MAX_CHARACTERS) {
-				throw PolicyParser.tooLarge(size);
+			if (attributes.size() > PolicyParser.MAX_CHARACTERS) {
+				throw PolicyParser.tooLarge(attributes.size());
 			}
-			byte[] bytes = Files.readAllBytes(path);
+			byte[] bytes;
+			try (InputStream in = Files.newInputStream(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+				bytes = in.readNBytes(PolicyParser.MAX_CHARACTERS + 1);
+			}
+			if (bytes.length > PolicyParser.MAX_CHARACTERS) {
+				throw PolicyParser.tooLarge(Files.size(real));
+			}
 			String text = StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
 				.decode(ByteBuffer.wrap(bytes))
@@ -165,6 +211,45 @@ class PolicyFile implements DisposableBean {
 		}
 		catch (IOException ex) {
 			throw new PolicyException(0, "the file can't be read: " + ex.getClass().getSimpleName());
+		}
+	}
+
+	/**
+	 * The file read, where an {@link Error} while reading or parsing, such as a stack
+	 * overflow, is a refusal like any other; running out of memory is not caught.
+	 */
+	private Policy load() {
+		try {
+			return this.reader.apply(this.path);
+		}
+		catch (OutOfMemoryError ex) {
+			throw ex;
+		}
+		catch (Error ex) {
+			throw new PolicyException(0, "the file could not be read (" + ex.getClass().getSimpleName() + ")");
+		}
+	}
+
+	/** What a path that is no regular file is, in words. */
+	private static String kind(Path path, BasicFileAttributes attributes) {
+		if (attributes.isDirectory()) {
+			return "a directory";
+		}
+		if (attributes.isSymbolicLink()) {
+			return "a link";
+		}
+		try {
+			int type = ((Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS)) & S_IFMT;
+			return switch (type) {
+				case S_IFIFO -> "a named pipe (FIFO)";
+				case S_IFCHR -> "a character device";
+				case S_IFBLK -> "a block device";
+				case S_IFSOCK -> "a socket";
+				default -> "a special file";
+			};
+		}
+		catch (IOException | UnsupportedOperationException | IllegalArgumentException ex) {
+			return "a special file";
 		}
 	}
 

@@ -13,7 +13,9 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
  * The groups single sign-on gives the member signed in now: the values of the claim
  * {@code portal.team.groups-claim} of their ID token or user info, a list or one string
  * of names split at commas and spaces. Only the member acting now has them: another
- * member's groups are the policy's alone, since the portal keeps no one's claims.
+ * member's groups are the policy's alone, since the portal keeps no one's claims (but for
+ * the names a rule counts members by, which an approval request keeps for its approvers:
+ * {@link TeamPolicy#signedInGroups}).
  */
 final class SignedInGroups {
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.mfaportal.approval.ApprovalRules;
 import dev.mfaportal.issuing.IssuePolicy;
@@ -17,9 +19,6 @@ import dev.mfaportal.policy.Policy.Rule;
  * approval where an entry allows that, else with one. No file set: everything.
  */
 class TeamPolicy implements IssuePolicy, ApprovalRules {
-
-	/** The rule a refusal names when no rule allows anything like it. */
-	static final String NO_RULE = "-";
 
 	private final PolicyFile file;
 
@@ -42,7 +41,7 @@ class TeamPolicy implements IssuePolicy, ApprovalRules {
 				.filter((rule) -> rule.sessionTokenMaxSeconds() != null)
 				.max(Comparator.comparingInt(Rule::sessionTokenMaxSeconds));
 			if (longest.isEmpty()) {
-				return refused(NO_RULE, "policy.refused.sessionToken");
+				return refused(null, "policy.refused.sessionToken");
 			}
 			Rule rule = longest.get();
 			if (durationSeconds > rule.sessionTokenMaxSeconds()) {
@@ -53,7 +52,7 @@ class TeamPolicy implements IssuePolicy, ApprovalRules {
 		}
 		List<Match> matches = matches(rules, roleArn);
 		if (matches.isEmpty()) {
-			return refused(NO_RULE, "policy.refused.role", roleArn);
+			return refused(null, "policy.refused.role", roleArn);
 		}
 		for (boolean approval : new boolean[] { false, true }) {
 			for (Match match : matches) {
@@ -105,15 +104,26 @@ class TeamPolicy implements IssuePolicy, ApprovalRules {
 	}
 
 	@Override
-	public Optional<ApprovalRule> ruleFor(String member, String roleArn) {
+	public List<String> signedInGroups(String member) {
+		Policy policy = this.file.policy();
+		if (policy == null) {
+			return List.of();
+		}
+		// Only the names a rule counts members by: the rest of the claim is no one's
+		// business here.
+		Set<String> named = policy.rules().stream().flatMap((rule) -> rule.who().stream()).collect(Collectors.toSet());
+		return this.signOnGroups.of(member).stream().filter((group) -> named.contains("group:" + group)).toList();
+	}
+
+	@Override
+	public Optional<ApprovalRule> ruleFor(String member, List<String> signOnGroups, String roleArn) {
 		Policy policy = this.file.policy();
 		if (policy == null) {
 			return Optional.empty();
 		}
 		// Only the entries that ask for an approval: a role allowed for an hour outright
-		// and
-		// for twelve with an approval must still let the twelve be asked for.
-		return matches(rules(policy, member), roleArn).stream()
+		// and for twelve with an approval must still let the twelve be asked for.
+		return matches(policy.rulesFor(policy.subjects(member, signOnGroups)), roleArn).stream()
 			.filter((match) -> match.entry().approval() != null)
 			.max(Comparator.comparingInt((match) -> match.entry().maxSeconds()))
 			.map((match) -> new ApprovalRule(match.rule().name(), match.entry().approval().by(),
@@ -145,6 +155,10 @@ class TeamPolicy implements IssuePolicy, ApprovalRules {
 		return matches;
 	}
 
+	/**
+	 * @param rule the rule that refused, or null when none allows anything like it (the
+	 * message says so in words)
+	 */
 	private static Verdict refused(String rule, String code, String... arguments) {
 		return new Verdict(Decision.REFUSED, rule, code, List.of(arguments));
 	}

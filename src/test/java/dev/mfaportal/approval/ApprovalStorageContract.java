@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import dev.mfaportal.approval.ApprovalStep.Step;
 import dev.mfaportal.support.AtOnce;
@@ -59,10 +61,39 @@ abstract class ApprovalStorageContract extends StorageContract {
 		this.closer = new ApprovalCloser(this.repository, this.events, transactions, this.clock);
 	}
 
+	/**
+	 * Approvals under rules whose approvers are named by user.
+	 * @param signedIn the single sign-on groups of a member signed in now
+	 * @param ruleFor the rule of a member with these groups
+	 */
+	private Approvals approvals(Function<String, List<String>> signedIn,
+			BiFunction<String, List<String>, Optional<ApprovalRules.ApprovalRule>> ruleFor) {
+		ApprovalRules rules = new ApprovalRules() {
+
+			@Override
+			public List<String> signedInGroups(String member) {
+				return signedIn.apply(member);
+			}
+
+			@Override
+			public Optional<ApprovalRule> ruleFor(String member, List<String> signOnGroups, String roleArn) {
+				return ruleFor.apply(member, signOnGroups);
+			}
+
+			@Override
+			public boolean mayApprove(String approver, ApprovalRule given) {
+				return given.by().contains("user:" + approver);
+			}
+
+		};
+		return new Approvals(this.repository, rules, this.events, new TransactionTemplate(this.transactionManager),
+				this.clock, new ApprovalSettings(Duration.ofHours(24), Duration.ofMinutes(1)));
+	}
+
 	/** An approval of {@code ROLE} for Alice, usable for an hour from now. */
 	private long approved(int durationSeconds) {
-		long id = this.repository.insert(ALICE, ROLE, durationSeconds, "deploy the fix", "deploy", this.clock.instant(),
-				this.clock.instant().plus(Duration.ofDays(1)));
+		long id = this.repository.insert(ALICE, List.of(), ROLE, durationSeconds, "deploy the fix", "deploy",
+				this.clock.instant(), this.clock.instant().plus(Duration.ofDays(1)));
 		assertThat(this.repository.approve(id, BOB, null, this.clock.instant(),
 				this.clock.instant().plus(Duration.ofMinutes(60))))
 			.isTrue();
@@ -96,8 +127,10 @@ abstract class ApprovalStorageContract extends StorageContract {
 
 	@Test
 	void spendWhenPendingOrDeniedThenRefused() {
-		long pending = this.repository.insert(ALICE, ROLE, 3600, "r", "deploy", T0, T0.plus(Duration.ofDays(1)));
-		long denied = this.repository.insert(ALICE, ROLE, 3600, "r", "deploy", T0, T0.plus(Duration.ofDays(1)));
+		long pending = this.repository.insert(ALICE, List.of(), ROLE, 3600, "r", "deploy", T0,
+				T0.plus(Duration.ofDays(1)));
+		long denied = this.repository.insert(ALICE, List.of(), ROLE, 3600, "r", "deploy", T0,
+				T0.plus(Duration.ofDays(1)));
 		this.repository.deny(denied, BOB, "no", T0);
 		assertThat(this.spender.spend(ALICE, ROLE, 3600)).isEmpty();
 		assertThat(this.repository.find(pending)).map(Approval::status).contains(ApprovalStatus.PENDING);
@@ -160,9 +193,11 @@ abstract class ApprovalStorageContract extends StorageContract {
 
 	@Test
 	void closeWhenRequestAndApprovalPastTheirTimeThenExpiredOnceEvenWithTwoClosersAtOnce() throws Exception {
-		long request = this.repository.insert(ALICE, ROLE, 3600, "r", "deploy", T0, T0.plus(Duration.ofHours(1)));
+		long request = this.repository.insert(ALICE, List.of(), ROLE, 3600, "r", "deploy", T0,
+				T0.plus(Duration.ofHours(1)));
 		long approval = approved(3600);
-		long fresh = this.repository.insert(ALICE, ROLE, 3600, "r", "deploy", T0, T0.plus(Duration.ofDays(2)));
+		long fresh = this.repository.insert(ALICE, List.of(), ROLE, 3600, "r", "deploy", T0,
+				T0.plus(Duration.ofDays(2)));
 		this.clock.advance(Duration.ofHours(2));
 
 		List<Integer> closed = AtOnce.run(List.of(this.closer::closeExpired, this.closer::closeExpired));
@@ -178,7 +213,8 @@ abstract class ApprovalStorageContract extends StorageContract {
 
 	@Test
 	void approveWhenRequestPastItsTimeThenRefused() {
-		long request = this.repository.insert(ALICE, ROLE, 3600, "r", "deploy", T0, T0.plus(Duration.ofHours(1)));
+		long request = this.repository.insert(ALICE, List.of(), ROLE, 3600, "r", "deploy", T0,
+				T0.plus(Duration.ofHours(1)));
 		assertThat(
 				this.repository.approve(request, BOB, null, T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(2))))
 			.isFalse();
@@ -186,7 +222,8 @@ abstract class ApprovalStorageContract extends StorageContract {
 
 	@Test
 	void withdrawWhenAnotherMembersRequestThenNothingChanges() {
-		long request = this.repository.insert(ALICE, ROLE, 3600, "r", "deploy", T0, T0.plus(Duration.ofHours(1)));
+		long request = this.repository.insert(ALICE, List.of(), ROLE, 3600, "r", "deploy", T0,
+				T0.plus(Duration.ofHours(1)));
 		assertThat(this.repository.withdraw(request, BOB, T0)).isFalse();
 		assertThat(this.repository.withdraw(request, ALICE, T0)).isTrue();
 		assertThat(this.repository.withdraw(request, ALICE, T0)).isFalse();
@@ -200,22 +237,7 @@ abstract class ApprovalStorageContract extends StorageContract {
 	void approveWhenTheRuleNamesTheRequesterTooThenTheirOwnApprovalIsRefusedAndNothingChanges() {
 		ApprovalRules.ApprovalRule rule = new ApprovalRules.ApprovalRule("both",
 				List.of("user:" + ALICE, "user:" + BOB), 60, 3600);
-		ApprovalRules rules = new ApprovalRules() {
-
-			@Override
-			public Optional<ApprovalRule> ruleFor(String member, String roleArn) {
-				return Optional.of(rule);
-			}
-
-			@Override
-			public boolean mayApprove(String approver, ApprovalRule given) {
-				return given.by().contains("user:" + approver);
-			}
-
-		};
-		Approvals approvals = new Approvals(this.repository, rules, this.events,
-				new TransactionTemplate(this.transactionManager), this.clock,
-				new ApprovalSettings(Duration.ofHours(24), Duration.ofMinutes(1)));
+		Approvals approvals = approvals((member) -> List.of(), (member, groups) -> Optional.of(rule));
 		long id = approvals.request(ALICE, new ApprovalForm(ROLE, "3600", "deploy"));
 
 		assertThatThrownBy(() -> approvals.approve(id, ALICE, null)).isInstanceOfSatisfying(
@@ -232,22 +254,7 @@ abstract class ApprovalStorageContract extends StorageContract {
 	@Test
 	void requestWhenTheMemberHasFiveWaitingThenRefusedAndOthersRequestsStillReachApprovers() {
 		ApprovalRules.ApprovalRule rule = new ApprovalRules.ApprovalRule("any", List.of("user:" + BOB), 60, 3600);
-		ApprovalRules rules = new ApprovalRules() {
-
-			@Override
-			public Optional<ApprovalRule> ruleFor(String member, String roleArn) {
-				return Optional.of(rule);
-			}
-
-			@Override
-			public boolean mayApprove(String approver, ApprovalRule given) {
-				return given.by().contains("user:" + approver);
-			}
-
-		};
-		Approvals approvals = new Approvals(this.repository, rules, this.events,
-				new TransactionTemplate(this.transactionManager), this.clock,
-				new ApprovalSettings(Duration.ofHours(24), Duration.ofMinutes(1)));
+		Approvals approvals = approvals((member) -> List.of(), (member, groups) -> Optional.of(rule));
 		for (int i = 0; i < Approvals.MAX_WAITING_PER_MEMBER; i++) {
 			approvals.request(ALICE, new ApprovalForm(ROLE, "3600", "flood " + i));
 		}
@@ -256,6 +263,44 @@ abstract class ApprovalStorageContract extends StorageContract {
 			.isInstanceOfSatisfying(ApprovalRefusedException.class,
 					(refused) -> assertThat(refused.messageCode()).isEqualTo("approval.refused.tooMany"));
 		assertThat(approvals.toAnswer(BOB)).hasSize(Approvals.MAX_WAITING_PER_MEMBER);
+	}
+
+	/**
+	 * A rule that names the requester by a group only single sign-on gives: the request
+	 * keeps the names, so the approver finds its rule while the requester is away.
+	 */
+	@Test
+	void requestWhenTheRuleCountsTheRequesterBySingleSignOnGroupsThenKeptAndTheApproverAnswersWithoutThem() {
+		ApprovalRules.ApprovalRule rule = new ApprovalRules.ApprovalRule("oncall-deploys", List.of("user:" + BOB), 60,
+				3600);
+		List<String> aliceSignedIn = new CopyOnWriteArrayList<>(List.of("oncall", "sre"));
+		Approvals approvals = approvals((member) -> ALICE.equals(member) ? List.copyOf(aliceSignedIn) : List.of(),
+				(member, groups) -> groups.contains("oncall") ? Optional.of(rule) : Optional.empty());
+		assertThatThrownBy(() -> approvals.request(BOB, new ApprovalForm(ROLE, "3600", "not in the group")))
+			.isInstanceOfSatisfying(ApprovalRefusedException.class,
+					(refused) -> assertThat(refused.messageCode()).isEqualTo("approval.refused.noRule"));
+
+		long id = approvals.request(ALICE, new ApprovalForm(ROLE, "3600", "hotfix"));
+		aliceSignedIn.clear();
+
+		assertThat(this.repository.find(id)).map(Approval::requesterGroups).contains(List.of("oncall", "sre"));
+		assertThat(approvals.toAnswer(BOB)).extracting(Approval::id).containsExactly(id);
+		approvals.approve(id, BOB, "go");
+		assertThat(this.repository.find(id)).map(Approval::status).contains(ApprovalStatus.APPROVED);
+	}
+
+	@Test
+	void insertWhenTwoHundredGroupsOfTheLongestNameThenReadBackAsTheyWere() {
+		List<String> groups = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			groups.add(String.format("%03d", i) + "g".repeat(61));
+		}
+		long id = this.repository.insert(ALICE, groups, ROLE, 3600, "r", "deploy", T0, T0.plus(Duration.ofDays(1)));
+
+		assertThat(this.repository.find(id)).map(Approval::requesterGroups).contains(groups);
+		assertThatThrownBy(() -> this.repository.insert(ALICE, List.of("two words"), ROLE, 3600, "r", "deploy", T0,
+				T0.plus(Duration.ofDays(1))))
+			.isInstanceOf(IllegalArgumentException.class);
 	}
 
 }

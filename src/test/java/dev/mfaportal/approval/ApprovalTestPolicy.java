@@ -53,7 +53,12 @@ public class ApprovalTestPolicy {
 		return new ApprovalRules() {
 
 			@Override
-			public Optional<ApprovalRule> ruleFor(String member, String roleArn) {
+			public List<String> signedInGroups(String member) {
+				return List.of();
+			}
+
+			@Override
+			public Optional<ApprovalRule> ruleFor(String member, List<String> signOnGroups, String roleArn) {
 				return GUARDED.equals(roleArn) && !OUTSIDER.equals(member) ? Optional.of(RULE) : Optional.empty();
 			}
 

@@ -137,8 +137,42 @@ class IssuingControllerTest {
 
 	}
 
+	/**
+	 * Team mode's policy as the form meets it: allows everything unless a test sets the
+	 * verdict its next check returns.
+	 */
+	static class SettablePolicy implements IssuePolicy {
+
+		volatile Verdict verdict = Verdict.ALLOWED;
+
+		@Override
+		public Verdict check(String actor, String roleArn, int durationSeconds) {
+			return this.verdict;
+		}
+
+		@Override
+		public Grants grants(String actor) {
+			return Grants.UNLIMITED;
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Policy {
+
+		@Bean
+		SettablePolicy settablePolicy() {
+			return new SettablePolicy();
+		}
+
+	}
+
+	@Autowired
+	private SettablePolicy policy;
+
 	@BeforeEach
 	void sources() {
+		this.policy.verdict = IssuePolicy.Verdict.ALLOWED;
 		given(this.guard.admit(any(), any(), any())).willReturn(AttemptGuard.Verdict.ADMITTED);
 		given(this.sources.list()).willReturn(List.of(PROFILE, SESSION));
 		given(this.sources.caller(any()))
@@ -599,6 +633,37 @@ class IssuingControllerTest {
 			.andExpect(content().string(containsString("This device is locked")))
 			.andExpect(content().string(containsString("href=\"/devices\"")));
 		then(this.sts).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void issueWhenNoRuleOfThePolicyAllowsTheRoleThen403SayingSoInWordsNamingNoRuleAndTheHistoryGetsTheRole()
+			throws Exception {
+		String role = "arn:aws:iam::123456789012:role/admin";
+		// As the team's policy refuses a role no rule allows: no rule decided.
+		this.policy.verdict = new IssuePolicy.Verdict(IssuePolicy.Decision.REFUSED, null, "policy.refused.role",
+				List.of(role));
+		for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("es"))) {
+			MvcResult result = this.mvc
+				.perform(issue("arn:aws:iam::123456789012:mfa/alice", "123456", "3600").param("roleArn", role)
+					.header("Accept-Language", locale.toLanguageTag()))
+				.andExpect(status().isForbidden())
+				.andReturn();
+
+			IssuePolicy.Verdict shown = (IssuePolicy.Verdict) result.getModelAndView().getModel().get("policyRefusal");
+			assertThat(shown.rule()).isNull();
+			Element refusal = Html.parse(result.getResponse().getContentAsString())
+				.selectFirst("[data-policy-refusal]");
+			assertThat(refusal).isNotNull();
+			assertThat(refusal.hasAttr("data-rule")).as("no rule to name").isFalse();
+			assertThat(refusal.select("p").eachText())
+				.containsExactly(this.messages.getMessage("policy.refused.role", new Object[] { role }, locale));
+			assertThat(refusal.text()).doesNotContain("\u201c-\u201d").doesNotContain(" - ");
+		}
+		then(this.sts).shouldHaveNoInteractions();
+		assertThat(this.events.stream(IssueRejected.class)).hasSize(2).allSatisfy((rejected) -> {
+			assertThat(rejected.reason()).isEqualTo(IssueRejected.Reason.POLICY);
+			assertThat(rejected.attempt().roleArn()).isEqualTo(role);
+		});
 	}
 
 	@Test

@@ -73,6 +73,27 @@ class RunFileTest {
 			.satisfies((refused) -> assertThat(refused.messageCode()).isEqualTo("launcher.runFile.notOwner"));
 	}
 
+	/**
+	 * A container run with an arbitrary uid has no account of that uid, and Java's
+	 * {@code user.name} then names none ({@code ?}): the owner's own file is still
+	 * theirs.
+	 */
+	@Test
+	void readWhenTheUserNameNamesNoAccountThenTheFileOfThisProcesssOwnerIsStillRead() throws IOException {
+		String userName = System.getProperty("user.name");
+		System.setProperty("user.name", "?");
+		try {
+			assertThat(RunFile.read(this.file))
+				.hasValueSatisfying((running) -> assertThat(running.base()).hasToString("http://127.0.0.1:9/"));
+		}
+		finally {
+			System.setProperty("user.name", userName);
+		}
+		try (var left = Files.list(this.folder)) {
+			assertThat(left).as("nothing left behind").containsExactly(this.file);
+		}
+	}
+
 	private static void assertRefused(Path file, String messageCode) {
 		assertThatExceptionOfType(RunFile.Refused.class).isThrownBy(() -> RunFile.read(file))
 			.satisfies((refused) -> assertThat(refused.messageCode()).isEqualTo(messageCode))

@@ -40,12 +40,22 @@ class TeamPolicyTest {
 	}
 
 	@Test
-	void roleNobodyAllowsWhenCheckedThenRefusedNamingNoRule() {
+	void roleNobodyAllowsWhenCheckedThenRefusedSayingNoRuleAllowsItWithNoRuleName() {
 		Verdict verdict = this.policy.check("alice", "arn:aws:iam::111122223333:role/admin", 900);
 
 		assertThat(verdict.decision()).isEqualTo(Decision.REFUSED);
-		assertThat(verdict.rule()).isEqualTo(TeamPolicy.NO_RULE);
+		assertThat(verdict.rule()).as("no rule decided: none is named").isNull();
 		assertThat(verdict.messageCode()).isEqualTo("policy.refused.role");
+		assertThat(verdict.messageArguments()).containsExactly("arn:aws:iam::111122223333:role/admin");
+	}
+
+	@Test
+	void sessionTokenNobodyAllowsWhenCheckedThenRefusedSayingNoRuleAllowsItWithNoRuleName() {
+		Verdict verdict = this.policy.check("carol", null, 900);
+
+		assertThat(verdict.decision()).isEqualTo(Decision.REFUSED);
+		assertThat(verdict.rule()).isNull();
+		assertThat(verdict.messageCode()).isEqualTo("policy.refused.sessionToken");
 	}
 
 	@Test
@@ -67,12 +77,12 @@ class TeamPolicyTest {
 	@Test
 	void guardedRoleWhenCheckedThenApprovalRequiredAndApprovalRuleNamesTheApprovers() {
 		assertThat(this.policy.check("bob", DEPLOY, 3600).decision()).isEqualTo(Decision.APPROVAL_REQUIRED);
-		ApprovalRule rule = this.policy.ruleFor("bob", DEPLOY).orElseThrow();
+		ApprovalRule rule = this.policy.ruleFor("bob", List.of(), DEPLOY).orElseThrow();
 
 		assertThat(rule).isEqualTo(new ApprovalRule("rule 1", List.of("group:oncall"), 60, 3600));
 		assertThat(this.policy.mayApprove("carol", rule)).isTrue();
 		assertThat(this.policy.mayApprove("alice", rule)).isFalse();
-		assertThat(this.policy.ruleFor("bob", READ)).as("allowed outright").isEmpty();
+		assertThat(this.policy.ruleFor("bob", List.of(), READ)).as("allowed outright").isEmpty();
 	}
 
 	@Test
@@ -91,7 +101,7 @@ class TeamPolicyTest {
 
 		assertThat(this.policy.check("bob", DEPLOY, 3600).decision()).isEqualTo(Decision.ALLOWED);
 		assertThat(this.policy.check("bob", DEPLOY, 43200).decision()).isEqualTo(Decision.APPROVAL_REQUIRED);
-		assertThat(this.policy.ruleFor("bob", DEPLOY)).as("the request that 12 hours need can be made")
+		assertThat(this.policy.ruleFor("bob", List.of(), DEPLOY)).as("the request that 12 hours need can be made")
 			.contains(new ApprovalRule("short-or-approved", List.of("user:carol"), 30, 43200));
 	}
 
@@ -115,6 +125,24 @@ class TeamPolicyTest {
 		assertThat(this.policy.check("frank", READ, 900).decision()).as("someone else: no claim of theirs")
 			.isEqualTo(Decision.REFUSED);
 		assertThat(this.policy.grantsByPolicyGroups("erin").roles()).isEmpty();
+	}
+
+	@Test
+	void approvalRuleWhenTheRequestersSingleSignOnGroupsAreRecordedThenFoundWithoutThemSignedInAndOnlyNamedGroupsKept() {
+		DefaultOAuth2User erin = new DefaultOAuth2User(AuthorityUtils.createAuthorityList("ROLE_MEMBER"),
+				Map.of("sub", "erin", "groups", List.of("developers", "payroll", "not a name!")), "sub");
+		SecurityContextHolder.getContext()
+			.setAuthentication(new OAuth2AuthenticationToken(erin, erin.getAuthorities(), "company"));
+		List<String> recorded = this.policy.signedInGroups("erin");
+		assertThat(recorded).as("the names a rule counts members by, no other").containsExactly("developers");
+		assertThat(this.policy.signedInGroups("frank")).as("not the member signed in").isEmpty();
+		SecurityContextHolder.clearContext();
+
+		// Later, an approver looks: Erin is not signed in, her recorded groups count.
+		assertThat(this.policy.ruleFor("erin", recorded, DEPLOY))
+			.contains(new ApprovalRule("rule 1", List.of("group:oncall"), 60, 3600));
+		assertThat(this.policy.ruleFor("erin", List.of(), DEPLOY)).as("without them, no rule names her").isEmpty();
+		assertThat(this.policy.ruleFor("frank", List.of("payroll"), DEPLOY)).isEmpty();
 	}
 
 }
