@@ -103,6 +103,17 @@ class SelectedVault implements KeyVault {
 		file.unlock(passphrase, repeat);
 	}
 
+	/**
+	 * The key of this id.
+	 * @throws VaultException when there is none, or while the vault is locked (its keys
+	 * are unknown until then: not "no such key")
+	 */
+	VaultKey key(String id) {
+		return find(id).orElseThrow(
+				() -> (state().status() == Status.LOCKED) ? new VaultException("vault.error.locked", "locked", null)
+						: new VaultException("vault.error.gone", "no such key", null));
+	}
+
 	/** What the start-up log says, without asking any store. */
 	String startupLine() {
 		KeyVault decided = decided();
