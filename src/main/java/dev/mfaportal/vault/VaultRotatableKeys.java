@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.mfaportal.credentialsource.KeyVault;
 import dev.mfaportal.credentialsource.LongTermKey;
 import dev.mfaportal.credentialsource.VaultException;
+import dev.mfaportal.credentialsource.VaultState;
 import dev.mfaportal.credentialsource.VaultState.Status;
 import dev.mfaportal.rotation.KeyStoreUnavailable;
 import dev.mfaportal.rotation.RotatableKeys;
@@ -26,9 +27,14 @@ class VaultRotatableKeys implements RotatableKeys {
 
 	@Override
 	public Optional<KeyPair> find(String id) {
-		if (this.vault.state().status() == Status.LOCKED) {
-			// Its keys are unknown until the passphrase is given: neither there nor gone.
+		// Its keys are unknown while it is locked or can't be used: neither there nor
+		// gone.
+		VaultState state = this.vault.state();
+		if (state.status() == Status.LOCKED) {
 			throw new KeyStoreUnavailable("vault.rotate.locked");
+		}
+		if (state.status() == Status.BROKEN) {
+			throw unavailable(state.reasonKey(), state.reason());
 		}
 		try {
 			return this.vault.find(id)
@@ -36,7 +42,7 @@ class VaultRotatableKeys implements RotatableKeys {
 					.map((pair) -> new KeyPair(key.label(), pair.accessKeyId(), pair.secretAccessKey())));
 		}
 		catch (VaultException ex) {
-			throw unavailable(ex);
+			throw unavailable(ex.messageKey(), ex.arguments());
 		}
 	}
 
@@ -49,10 +55,10 @@ class VaultRotatableKeys implements RotatableKeys {
 	 * In the vault's words, and for the keychain the rotation's: what failed, nothing
 	 * spent.
 	 */
-	private static KeyStoreUnavailable unavailable(VaultException ex) {
-		String[] arguments = Arrays.stream(ex.arguments()).map(String::valueOf).toArray(String[]::new);
+	private static KeyStoreUnavailable unavailable(String messageKey, Object... arguments) {
 		return new KeyStoreUnavailable(
-				"vault.keychain.broken".equals(ex.messageKey()) ? "vault.rotate.keychain" : ex.messageKey(), arguments);
+				"vault.keychain.broken".equals(messageKey) ? "vault.rotate.keychain" : messageKey,
+				Arrays.stream(arguments).map(String::valueOf).toArray(String[]::new));
 	}
 
 }

@@ -22,6 +22,7 @@ import dev.mfaportal.rotation.RotatableKeys;
 import dev.mfaportal.rotation.RotatableKeys.KeyPair;
 import dev.mfaportal.security.SecurityConfig;
 import dev.mfaportal.support.Html;
+import dev.mfaportal.support.SecretService;
 import dev.mfaportal.support.SecretServiceExtension;
 import dev.mfaportal.sts.IamGateway;
 import dev.mfaportal.sts.MfaDeviceFinder;
@@ -31,6 +32,7 @@ import dev.mfaportal.sts.StsSettings;
 import dev.mfaportal.vault.VaultSettings.Backend;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,10 +67,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Local mode's {@code /keys} endpoints, rotation's included, with real vaults that can't
- * be used right now: the vault file before its passphrase (locked), and the OS keychain
- * (a real Secret Service) that listed the key and then stops answering. Each endpoint
- * answers with the keys page and words that say what to do, never a 5xx; none calls STS
- * or IAM or counts an attempt. And the rotate form of a key whose session is held.
+ * be used right now: the vault file before its passphrase (locked), the OS keychain (a
+ * real Secret Service) that listed the key and then stops answering, and one that does
+ * not answer since the start. Each endpoint answers with the keys page and words that say
+ * what to do, never a 5xx; none calls STS or IAM or counts an attempt. And the rotate
+ * form of a key whose session is held.
  */
 @WebMvcTest(controllers = { VaultController.class, VaultMoveController.class },
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
@@ -98,6 +101,9 @@ class VaultControllerTest {
 
 	@Autowired
 	SwitchedVault vault;
+
+	/** The Secret Service's address, while a test hides it. */
+	String bus;
 
 	@MockitoBean
 	CredentialSources sources;
@@ -147,7 +153,9 @@ class VaultControllerTest {
 		/** The vault file exists; this start has not had its passphrase yet. */
 		LOCKED,
 		/** The keychain listed the key, then fails every call. */
-		KEYCHAIN_DOWN
+		KEYCHAIN_DOWN,
+		/** The keychain holds the key; since this start it does not answer at all. */
+		KEYCHAIN_SILENT
 
 	}
 
@@ -199,14 +207,25 @@ class VaultControllerTest {
 				Arguments.of(Unusable.KEYCHAIN_DOWN, Endpoint.REMOVE, "vault.keychain.broken"),
 				Arguments.of(Unusable.KEYCHAIN_DOWN, Endpoint.PUT_BACK, "vault.keychain.broken"),
 				Arguments.of(Unusable.KEYCHAIN_DOWN, Endpoint.UNLOCK, "vault.unlock.notFile"),
-				Arguments.of(Unusable.KEYCHAIN_DOWN, Endpoint.ROTATE, "vault.rotate.keychain"));
+				Arguments.of(Unusable.KEYCHAIN_DOWN, Endpoint.ROTATE, "vault.rotate.keychain"),
+				Arguments.of(Unusable.KEYCHAIN_SILENT, Endpoint.PAGE, null),
+				Arguments.of(Unusable.KEYCHAIN_SILENT, Endpoint.STORE, "vault.keychain.broken"),
+				Arguments.of(Unusable.KEYCHAIN_SILENT, Endpoint.MOVE_IN, "vault.keychain.broken"),
+				Arguments.of(Unusable.KEYCHAIN_SILENT, Endpoint.REMOVE, "vault.keychain.broken"),
+				Arguments.of(Unusable.KEYCHAIN_SILENT, Endpoint.PUT_BACK, "vault.keychain.broken"),
+				Arguments.of(Unusable.KEYCHAIN_SILENT, Endpoint.UNLOCK, "vault.unlock.notFile"),
+				Arguments.of(Unusable.KEYCHAIN_SILENT, Endpoint.ROTATE, "vault.rotate.keychain"));
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("endpointsOfAVaultThatCantBeUsed")
 	void endpointWhenTheVaultCantBeUsedThenTheKeysPageSaysWhatToDoAndNothingIsSpent(Unusable state, Endpoint endpoint,
 			String messageKey) throws Exception {
-		String id = (state == Unusable.LOCKED) ? locked() : keychainDown();
+		String id = switch (state) {
+			case LOCKED -> locked();
+			case KEYCHAIN_DOWN -> keychainDown();
+			case KEYCHAIN_SILENT -> keychainSilent();
+		};
 		given(this.file.fileName()).willReturn("~/.aws/credentials");
 		given(this.file.keys("work-file")).willReturn(Optional.of(PAIR));
 		clearInvocations(this.sts, this.iam, this.guard);
@@ -221,7 +240,12 @@ class VaultControllerTest {
 		}
 		assertThat(page.selectFirst("[data-vault-state]")).as("the keys page").isNotNull();
 		if (messageKey != null) {
-			Object[] arguments = (state == Unusable.KEYCHAIN_DOWN) ? new Object[] { KEYCHAIN_FAILURE } : new Object[0];
+			// What the keychain said: the failure of each call, or why it does not open.
+			Object[] arguments = switch (state) {
+				case LOCKED -> new Object[0];
+				case KEYCHAIN_DOWN -> new Object[] { KEYCHAIN_FAILURE };
+				case KEYCHAIN_SILENT -> new Object[] { this.vault.state().reason() };
+			};
 			assertThat(page.select("[data-vault-error], #rotation-result, [data-global-error]").eachText())
 				.containsExactly(this.messages.getMessage(messageKey, arguments, Locale.ENGLISH));
 		}
@@ -306,6 +330,31 @@ class VaultControllerTest {
 			fileKeyId = first.store("work", PAIR).id();
 		}
 		return new SelectedVault(settings, Clock.systemUTC());
+	}
+
+	/**
+	 * The keychain holds a key; the portal starts again where no secret store answers (a
+	 * bus that is not there, until {@link #busBack()}).
+	 */
+	private String keychainSilent() {
+		String service = "mfa-portal-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+		VaultSettings settings = new VaultSettings(Backend.KEYCHAIN, dataDir.resolve(service).resolve("vault"),
+				service);
+		String id = new SelectedVault(settings, Clock.systemUTC()).store("work", PAIR).id();
+		this.bus = System.getProperty(SecretService.ADDRESS_PROPERTY);
+		System.setProperty(SecretService.ADDRESS_PROPERTY, "unix:path=" + dataDir.resolve("no-bus"));
+		SelectedVault restarted = new SelectedVault(settings, Clock.systemUTC());
+		restarted.choose();
+		assertThat(restarted.state().status()).isEqualTo(VaultState.Status.BROKEN);
+		this.vault.now(restarted);
+		return id;
+	}
+
+	@AfterEach
+	void busBack() {
+		if (this.bus != null) {
+			System.setProperty(SecretService.ADDRESS_PROPERTY, this.bus);
+		}
 	}
 
 	/** The keychain listed a key, then every call to it fails. */
