@@ -24,7 +24,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
@@ -58,12 +57,12 @@ class KeyRotation {
 
 	private final RotationSettings settings;
 
-	private final ObjectProvider<HeldSessions> held;
+	private final RotationSessions held;
 
 	private final KeyAges ages;
 
 	KeyRotation(StsGateway sts, @Lazy IamGateway iam, AttemptGuard guard, ApplicationEventPublisher events, Clock clock,
-			StsSettings stsSettings, RotationSettings settings, ObjectProvider<HeldSessions> held, KeyAges ages) {
+			StsSettings stsSettings, RotationSettings settings, RotationSessions held, KeyAges ages) {
 		this.held = held;
 		this.ages = ages;
 		this.sts = sts;
@@ -89,7 +88,7 @@ class KeyRotation {
 			step(request, old, old.accessKeyId(), Step.REFUSED, false, "LimitExceeded");
 			return RotationResult.failed("accesskey.rotate.twoKeys", old.label(), other);
 		}
-		Optional<HeldSessions.Session> heldSession = heldSession(old);
+		Optional<HeldSessions.Session> heldSession = this.held.madeFrom(old);
 		StsCaller session;
 		if (heldSession.isPresent()) {
 			// The session the person holds was made with a code already: no second one.
@@ -187,12 +186,7 @@ class KeyRotation {
 
 	/** Whether a session for the key is held: then no code is needed to rotate it. */
 	boolean sessionHeld(KeyPair key) {
-		return heldSession(key).isPresent();
-	}
-
-	private Optional<HeldSessions.Session> heldSession(KeyPair key) {
-		HeldSessions sessions = this.held.getIfAvailable();
-		return (sessions != null) ? sessions.madeFrom(key) : Optional.empty();
+		return this.held.held(key);
 	}
 
 	/**

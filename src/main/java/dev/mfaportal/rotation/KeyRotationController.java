@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * {@code POST /keys/{id}/rotate}, wherever a key store offers rotation; back to the keys
  * page with what happened. Another person's key, or one that does not exist, answers 404.
  * No code is asked where an MFA session made from that key is held (local mode's served
- * session): the rotation uses it.
+ * session): the rotation uses it. A store that can't be read now (a locked vault, a
+ * keychain that does not answer) is said on the keys page before anything is spent.
  */
 @Controller
 class KeyRotationController {
@@ -45,7 +46,14 @@ class KeyRotationController {
 		if (store == null) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		KeyPair old = store.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		KeyPair old;
+		try {
+			old = store.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		}
+		catch (KeyStoreUnavailable ex) {
+			// Before anything is called or counted: the page says what to do first.
+			return answer(RotationResult.failed(ex.messageKey(), ex.arguments().toArray(String[]::new)), redirect);
+		}
 		String code = tokenCode.replaceAll("[\\s\u00a0]", "");
 		MapBindingResult errors = new MapBindingResult(
 				new HashMap<>(Map.of("serialNumber", serialNumber.strip(), "tokenCode", code)), "rotateForm");
@@ -58,6 +66,10 @@ class KeyRotationController {
 		RotationResult result = errors.hasErrors() ? RotationResult.failed("accesskey.rotate.invalid", old.label())
 				: this.rotation.rotate(store, new KeyRotation.Request(Actor.current(), request.getRemoteAddr(), id,
 						serialNumber.strip(), code), old);
+		return answer(result, redirect);
+	}
+
+	private static String answer(RotationResult result, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("rotation", result.messageKey());
 		redirect.addFlashAttribute("rotationArguments", List.copyOf(result.arguments()));
 		redirect.addFlashAttribute("rotationFailed", !result.succeeded());

@@ -17,6 +17,7 @@ public interface RotatableKeys {
 	 * @param id the key's id in the store
 	 * @return the key with its secret, for the calls that rotate it; empty when there is
 	 * no such key of the current person
+	 * @throws KeyStoreUnavailable when the store can't say now (locked, not answering)
 	 */
 	Optional<KeyPair> find(String id);
 

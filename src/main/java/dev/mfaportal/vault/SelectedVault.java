@@ -103,6 +103,24 @@ class SelectedVault implements KeyVault {
 		file.unlock(passphrase, repeat);
 	}
 
+	/**
+	 * The key of this id.
+	 * @throws VaultException when there is none, or while the vault is locked or can't be
+	 * used (its keys are unknown then: not "no such key")
+	 */
+	VaultKey key(String id) {
+		Optional<VaultKey> key = find(id);
+		if (key.isPresent()) {
+			return key.get();
+		}
+		VaultState state = state();
+		throw switch (state.status()) {
+			case LOCKED -> new VaultException("vault.error.locked", "locked", null);
+			case BROKEN -> new VaultException(state.reasonKey(), "unusable", null, state.reason());
+			default -> new VaultException("vault.error.gone", "no such key", null);
+		};
+	}
+
 	/** What the start-up log says, without asking any store. */
 	String startupLine() {
 		KeyVault decided = decided();

@@ -1,9 +1,10 @@
 package dev.mfaportal.vault;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 import dev.mfaportal.credentialsource.CredentialSource;
 import dev.mfaportal.credentialsource.CredentialSources;
@@ -13,7 +14,9 @@ import dev.mfaportal.credentialsource.VaultException;
 import dev.mfaportal.credentialsource.VaultKey;
 import dev.mfaportal.rotation.KeyAges;
 import dev.mfaportal.rotation.KeyAges.KeyAge;
+import dev.mfaportal.rotation.KeyStoreUnavailable;
 import dev.mfaportal.rotation.RotatableKeys;
+import dev.mfaportal.rotation.RotationSessions;
 import dev.mfaportal.sts.AccessKeys;
 import dev.mfaportal.sts.DeviceFinding;
 import dev.mfaportal.sts.MfaDeviceFinder;
@@ -71,12 +74,15 @@ class VaultController {
 
 	private final KeyAges ages;
 
+	private final RotationSessions sessions;
+
 	private final VaultKeyFormValidator validator = new VaultKeyFormValidator();
 
 	VaultController(SelectedVault vault, CredentialSources sources, CredentialsFileKeys file, MfaDeviceFinder finder,
-			StsSettings settings, RotatableKeys rotatable, KeyAges ages) {
+			StsSettings settings, RotatableKeys rotatable, KeyAges ages, RotationSessions sessions) {
 		this.rotatable = rotatable;
 		this.ages = ages;
+		this.sessions = sessions;
 		this.vault = vault;
 		this.sources = sources;
 		this.file = file;
@@ -133,12 +139,11 @@ class VaultController {
 
 	@PostMapping("/keys/{id}/delete")
 	String remove(@PathVariable String id, RedirectAttributes redirect) {
-		Optional<VaultKey> key = this.vault.find(id);
-		String label = key.map(VaultKey::label).orElse(null);
 		try {
-			if (label != null && this.vault.remove(id)) {
-				this.ages.forget(key.get().accessKeyId());
-				return done(redirect, "vault.flash.removed", label);
+			VaultKey key = this.vault.key(id);
+			if (this.vault.remove(id)) {
+				this.ages.forget(key.accessKeyId());
+				return done(redirect, "vault.flash.removed", key.label());
 			}
 			return failed(redirect, "vault.error.gone", new Object[0]);
 		}
@@ -177,27 +182,34 @@ class VaultController {
 		model.addAttribute("vault", this.vault.state());
 		List<VaultKey> keys = this.vault.list();
 		model.addAttribute("keys", keys);
-		model.addAttribute("ages", ages(keys));
+		rotation(keys, model);
 		model.addAttribute("movable", movable());
 		model.addAttribute("credentialsFile", this.file.fileName());
 		return VIEW;
 	}
 
 	/**
-	 * Each key's age from IAM, asked with the key itself; a key that can't answer is
-	 * "unknown".
+	 * Each key's age from IAM, asked with the key itself ("unknown" where it can't
+	 * answer), and the keys whose rotation uses a held session instead of a code.
 	 */
-	private Map<String, KeyAge> ages(List<VaultKey> keys) {
+	private void rotation(List<VaultKey> keys, Model model) {
 		Map<String, KeyAge> ages = new HashMap<>();
+		Set<String> held = new HashSet<>();
 		for (VaultKey key : keys) {
 			try {
-				this.rotatable.find(key.id()).ifPresent((pair) -> ages.put(key.id(), this.ages.of(pair)));
+				this.rotatable.find(key.id()).ifPresent((pair) -> {
+					ages.put(key.id(), this.ages.of(pair));
+					if (this.sessions.held(pair)) {
+						held.add(key.id());
+					}
+				});
 			}
-			catch (VaultException unreadable) {
-				// its age stays unknown; the page says what is wrong with the vault
+			catch (KeyStoreUnavailable unreadable) {
+				// its age stays unknown; rotating it says what is wrong with the vault
 			}
 		}
-		return ages;
+		model.addAttribute("ages", ages);
+		model.addAttribute("heldSessions", held);
 	}
 
 	/** The credentials-file profiles whose long-term keys can move into the vault. */

@@ -87,9 +87,7 @@ class VaultMoveController {
 			return VaultController.failed(redirect, "vault.putBack.unconfirmed", new Object[0]);
 		}
 		try {
-			VaultKey key = Optional.ofNullable(id)
-				.flatMap(this.vault::find)
-				.orElseThrow(() -> new VaultException("vault.error.gone", "no such key", null));
+			VaultKey key = this.vault.key(String.valueOf(id));
 			LongTermKey pair = this.vault.secret(key.id())
 				.orElseThrow(() -> new VaultException("vault.error.gone", "no such key", null));
 			this.file.putBack(key.label(), pair);

@@ -1,11 +1,16 @@
 package dev.mfaportal.vault;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 import dev.mfaportal.credentialsource.CredentialSource;
 import dev.mfaportal.credentialsource.CredentialSources;
 import dev.mfaportal.credentialsource.KeyVault;
 import dev.mfaportal.credentialsource.LongTermKey;
+import dev.mfaportal.credentialsource.VaultException;
+import dev.mfaportal.credentialsource.VaultState;
+import dev.mfaportal.credentialsource.VaultState.Status;
+import dev.mfaportal.rotation.KeyStoreUnavailable;
 import dev.mfaportal.rotation.RotatableKeys;
 import dev.mfaportal.sts.SigningProfile;
 import dev.mfaportal.sts.StsCallException;
@@ -15,7 +20,8 @@ import dev.mfaportal.sts.StsCallException;
  * rotation's calls, and the new pair put in its place under the same id and label (so the
  * form's source and the saved devices that name it still apply). A key's calls go where
  * issuing sends those it signs: the region and endpoint settings of the profile its label
- * names, as the credential sources read them.
+ * names, as the credential sources read them. A locked vault, or one that can't be read,
+ * is said before the rotation spends anything.
  */
 class VaultRotatableKeys implements RotatableKeys {
 
@@ -30,11 +36,25 @@ class VaultRotatableKeys implements RotatableKeys {
 
 	@Override
 	public Optional<KeyPair> find(String id) {
-		return this.vault.find(id).flatMap((key) -> this.vault.secret(id).map((pair) -> {
-			Optional<CredentialSource> source = source(key.label());
-			return new KeyPair(key.label(), pair.accessKeyId(), pair.secretAccessKey(),
-					source.map(CredentialSource::region).orElse(null), source.map(this::profile).orElse(null));
-		}));
+		// Its keys are unknown while it is locked or can't be used: neither there nor
+		// gone.
+		VaultState state = this.vault.state();
+		if (state.status() == Status.LOCKED) {
+			throw new KeyStoreUnavailable("vault.rotate.locked");
+		}
+		if (state.status() == Status.BROKEN) {
+			throw unavailable(state.reasonKey(), state.reason());
+		}
+		try {
+			return this.vault.find(id).flatMap((key) -> this.vault.secret(id).map((pair) -> {
+				Optional<CredentialSource> source = source(key.label());
+				return new KeyPair(key.label(), pair.accessKeyId(), pair.secretAccessKey(),
+						source.map(CredentialSource::region).orElse(null), source.map(this::profile).orElse(null));
+			}));
+		}
+		catch (VaultException ex) {
+			throw unavailable(ex.messageKey(), ex.arguments());
+		}
 	}
 
 	@Override
@@ -62,6 +82,16 @@ class VaultRotatableKeys implements RotatableKeys {
 		catch (StsCallException refusedFile) {
 			return null;
 		}
+	}
+
+	/**
+	 * In the vault's words, and for the keychain the rotation's: what failed, nothing
+	 * spent.
+	 */
+	private static KeyStoreUnavailable unavailable(String messageKey, Object... arguments) {
+		return new KeyStoreUnavailable(
+				"vault.keychain.broken".equals(messageKey) ? "vault.rotate.keychain" : messageKey,
+				Arrays.stream(arguments).map(String::valueOf).toArray(String[]::new));
 	}
 
 }

@@ -77,7 +77,7 @@ class KeyRotationSigningProfileTest {
 		KeyRotation rotation = new KeyRotation(aws.sts(), aws.iam(),
 				(actor, serial, code) -> AttemptGuard.Verdict.ADMITTED, (event) -> {
 				}, Clock.systemUTC(), PORTAL, SETTINGS,
-				new DefaultListableBeanFactory().getBeanProvider(HeldSessions.class), ages());
+				new RotationSessions(new DefaultListableBeanFactory().getBeanProvider(HeldSessions.class)), ages());
 
 		RotationResult result = rotation.rotate(keys, new KeyRotation.Request("alice", "127.0.0.1", "1",
 				ROTATES.device().serialNumber(), EmulatedAccounts.code(ROTATES)), keys.pair);

@@ -99,22 +99,52 @@ public final class SecretService implements ExtensionContext.Store.CloseableReso
 		return output;
 	}
 
-	/** Until the Secret Service answers on the bus (a search for nothing succeeds). */
+	/**
+	 * Until the Secret Service answers on the bus (a search for nothing succeeds) and
+	 * takes an item into its default collection, as the keychain store writes them: a
+	 * keyring still without its login collection answers searches but fails every write.
+	 */
 	private void awaitSecrets() throws IOException, InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
 		while (System.nanoTime() < deadline) {
-			ProcessBuilder builder = new ProcessBuilder("secret-tool", "search", "mfa-portal-probe", "none")
-				.redirectErrorStream(true);
-			environment(builder.environment(), this.home, this.address);
-			Process probe = builder.start();
-			String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() <= 1 && !output.contains("not provided")) {
+			Process search = secretTool(null, "search", "mfa-portal-probe", "none");
+			String output = new String(search.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (search.waitFor(10, TimeUnit.SECONDS) && search.exitValue() <= 1 && !output.contains("not provided")
+					&& succeeds(
+							secretTool("probe", "store", "--label=mfa-portal-probe", "mfa-portal-probe", "ready"))) {
+				succeeds(secretTool(null, "clear", "mfa-portal-probe", "ready"));
 				return;
 			}
 			Thread.sleep(100);
 		}
 		close();
 		throw new IllegalStateException("the Secret Service did not come up on " + this.address);
+	}
+
+	/**
+	 * {@code secret-tool} on this bus, given this on its standard input (none: closed).
+	 */
+	private Process secretTool(String input, String... arguments) throws IOException {
+		List<String> command = new ArrayList<>(List.of("secret-tool"));
+		command.addAll(List.of(arguments));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		environment(builder.environment(), this.home, this.address);
+		Process process = builder.start();
+		try (OutputStream stdin = process.getOutputStream()) {
+			if (input != null) {
+				stdin.write(input.getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		return process;
+	}
+
+	/** Whether it ends well within 10 s (a store waiting for a prompt never does). */
+	private static boolean succeeds(Process process) throws InterruptedException {
+		if (!process.waitFor(10, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			return false;
+		}
+		return process.exitValue() == 0;
 	}
 
 	private static void environment(Map<String, String> environment, Path home, String address) {
