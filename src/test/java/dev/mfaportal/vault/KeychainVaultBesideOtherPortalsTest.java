@@ -63,19 +63,7 @@ class KeychainVaultBesideOtherPortalsTest {
 		KeychainVault reader = vault();
 		CountDownLatch indexRead = new CountDownLatch(1);
 		CountDownLatch goOn = new CountDownLatch(1);
-		reader.wrapItems((real) -> new PassThrough(real) {
-
-			@Override
-			public Optional<String> get(String account) throws KeychainUnavailable {
-				Optional<String> value = real.get(account);
-				if (account.equals("index") && indexRead.getCount() > 0) {
-					indexRead.countDown();
-					await(goOn);
-				}
-				return value;
-			}
-
-		});
+		pauseAfterTheFirstIndexRead(reader, indexRead, goOn);
 		ExecutorService threads = Executors.newFixedThreadPool(2);
 		try {
 			Future<Optional<LongTermKey>> read = threads.submit(() -> reader.secret(stored.id()));
@@ -127,19 +115,7 @@ class KeychainVaultBesideOtherPortalsTest {
 		KeychainVault reader = vault();
 		CountDownLatch indexRead = new CountDownLatch(1);
 		CountDownLatch readerGoOn = new CountDownLatch(1);
-		reader.wrapItems((real) -> new PassThrough(real) {
-
-			@Override
-			public Optional<String> get(String account) throws KeychainUnavailable {
-				Optional<String> value = real.get(account);
-				if (account.equals("index") && indexRead.getCount() > 0) {
-					indexRead.countDown();
-					await(readerGoOn);
-				}
-				return value;
-			}
-
-		});
+		pauseAfterTheFirstIndexRead(reader, indexRead, readerGoOn);
 		ExecutorService threads = Executors.newFixedThreadPool(2);
 		try {
 			Future<VaultKey> replace = threads.submit(() -> writer.replace(stored.id(), pair(13)));
@@ -281,6 +257,27 @@ class KeychainVaultBesideOtherPortalsTest {
 			assertThat(raw.get(item)).as("the item only the fifth field named").isEmpty();
 		}
 		assertThat(vault().secret(rotated.id())).contains(pair(50));
+	}
+
+	/**
+	 * The vault, as a portal that reads the keychain's index once, then waits for
+	 * {@code goOn} before it goes on ({@code indexRead} says it got there).
+	 */
+	private static void pauseAfterTheFirstIndexRead(KeychainVault vault, CountDownLatch indexRead,
+			CountDownLatch goOn) {
+		vault.wrapItems((real) -> new PassThrough(real) {
+
+			@Override
+			public Optional<String> get(String account) throws KeychainUnavailable {
+				Optional<String> value = real.get(account);
+				if (account.equals("index") && indexRead.getCount() > 0) {
+					indexRead.countDown();
+					await(goOn);
+				}
+				return value;
+			}
+
+		});
 	}
 
 	private static void await(CountDownLatch latch) {
