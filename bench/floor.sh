@@ -20,13 +20,16 @@
 #
 # BEFORE=<commit> measures a change instead (issue 20: the vault must cost nothing unused): the jar of
 # <commit> ("before", built in a temporary git worktree) against this tree's ("now"), each as a
-# ratio to the calibration app of the same round, and nothing else (writes $BENCH_OUT/floor-before.md):
+# ratio to the calibration app of the same round, and nothing else (writes $BENCH_OUT/floor-before.md).
+# BEFORE=without-vault takes the last commit with the vault's package and libraries removed
+# (bench/without-vault.sh) as "before":
 # - start: START_RUNS rounds of three starts (before, now, calibration; which goes first rotates), for
 #   each JVM in START_JAVAS and way in START_HOW; per round before / calibration, now / calibration
 #   and now / before, then the median and range of each; and now / before of the CPU time each JVM
 #   used up to its first page (less moved by other load than the wall time);
 # - idle RSS: the three side by side (meanwhile, on other ports), RSS 5 s after the first page and
-#   IDLE_SECONDS later, each portal over the calibration app.
+#   IDLE_SECONDS later, each portal over the calibration app (before started first;
+#   RSS_ORDER="portal before" starts now first).
 cd "$(dirname "$0")/.." && source bench/lib.sh
 JAVAS=${JAVAS:-17 25}
 START_RUNS=${START_RUNS:-10}
@@ -43,15 +46,23 @@ build
 prepare_extracted
 build_calibration
 if [[ -n ${BEFORE:-} ]]; then
-	BEFORE_REV=$(git rev-parse --verify "$BEFORE^{commit}")
+	# BEFORE=without-vault: the last commit with the vault taken out (bench/without-vault.sh), so
+	# that "before" differs from "now" by the vault alone, however much else has come since
+	EDIT= SKIP_TESTS=-DskipTests
+	if [[ $BEFORE == without-vault ]]; then
+		BEFORE_REV=$(git rev-parse HEAD) EDIT=bench/without-vault.sh SKIP_TESTS=-Dmaven.test.skip=true
+	else
+		BEFORE_REV=$(git rev-parse --verify "$BEFORE^{commit}")
+	fi
 	BEFORE_APP=$BENCH_OUT/app-before
-	if [[ ! -f $BENCH_OUT/before/$BEFORE_REV ]]; then
-		log "building the jar of $BEFORE_REV in a temporary worktree"
+	if [[ ! -f $BENCH_OUT/before/$BEFORE_REV${EDIT:+-without-vault} ]]; then
+		log "building the jar of $BEFORE_REV${EDIT:+ without the vault} in a temporary worktree"
 		tree=$(mktemp -d)/tree
 		git worktree add --detach "$tree" "$BEFORE_REV" >/dev/null
-		(cd "$tree" && ./mvnw -B -q ${BENCH_MVN_ARGS:-} package -DskipTests)
+		[[ -z $EDIT ]] || bash "$EDIT" "$tree"
+		(cd "$tree" && ./mvnw -B -q ${BENCH_MVN_ARGS:-} package "$SKIP_TESTS")
 		rm -rf "$BENCH_OUT/before" && mkdir -p "$BENCH_OUT/before"
-		cp "$tree/$JAR" "$BENCH_OUT/before/" && touch "$BENCH_OUT/before/$BEFORE_REV"
+		cp "$tree/$JAR" "$BENCH_OUT/before/" && touch "$BENCH_OUT/before/$BEFORE_REV${EDIT:+-without-vault}"
 		git worktree remove --force "$tree"
 	fi
 	BEFORE_JAR=$BENCH_OUT/before/$(basename "$JAR")
@@ -170,7 +181,9 @@ if [[ -n ${BEFORE:-} ]]; then
 	port=$((PORTAL_PORT + 10))
 	java=$JAVA17 archive=(-XX:SharedArchiveFile=app17.jsa)
 	[[ ${JAVAS%% *} == 25 ]] && java=$JAVA25 archive=(-XX:AOTCache=app25.aot)
-	for k in before portal; do
+	# RSS_ORDER="portal before" starts now first: the portal started second idled a few MB higher
+	# in by-hand runs, so compare runs of both orders
+	for k in ${RSS_ORDER:-before portal}; do
 		mkdir -p "$DIR/$k" && cp "$DIR/credentials" "$DIR/config" "$DIR/$k/"
 		dir=$BENCH_OUT/app; [[ $k == before ]] && dir=$BEFORE_APP
 		APP_DIR=$dir PORTAL_PORT=$port start_portal "$DIR/$k" "$java" "${SHIPPED[@]}" "${archive[@]}" --
