@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 
 import dev.mfaportal.credentialsource.LongTermKey;
@@ -85,27 +86,7 @@ class KeychainVaultTest {
 		KeychainVault vault = vault();
 		VaultKey stored = vault.store("work", PAIR);
 		LongTermKey rotated = new LongTermKey("AKIAKEYCHAINTEST0002", "KeychainSecret/0000000000000000000000002");
-		vault.wrapItems((real) -> new KeychainItems() {
-
-			@Override
-			public java.util.Optional<String> get(String account) throws KeychainUnavailable {
-				return real.get(account);
-			}
-
-			@Override
-			public void set(String account, String value) throws KeychainUnavailable {
-				if (account.equals("index")) {
-					throw new KeychainUnavailable("storing failed: the index");
-				}
-				real.set(account, value);
-			}
-
-			@Override
-			public void delete(String account) throws KeychainUnavailable {
-				real.delete(account);
-			}
-
-		});
+		failIndexWrites(vault, (write) -> true);
 
 		assertThatExceptionOfType(VaultException.class).isThrownBy(() -> vault.replace(stored.id(), rotated));
 
@@ -125,28 +106,7 @@ class KeychainVaultTest {
 		KeychainVault vault = vault();
 		VaultKey stored = vault.store("work", PAIR);
 		LongTermKey rotated = new LongTermKey("AKIAKEYCHAINTEST0004", "KeychainSecret/0000000000000000000000004");
-		AtomicInteger indexWrites = new AtomicInteger();
-		vault.wrapItems((real) -> new KeychainItems() {
-
-			@Override
-			public java.util.Optional<String> get(String account) throws KeychainUnavailable {
-				return real.get(account);
-			}
-
-			@Override
-			public void set(String account, String value) throws KeychainUnavailable {
-				if (account.equals("index") && indexWrites.incrementAndGet() == 2) {
-					throw new KeychainUnavailable("storing failed: the index");
-				}
-				real.set(account, value);
-			}
-
-			@Override
-			public void delete(String account) throws KeychainUnavailable {
-				real.delete(account);
-			}
-
-		});
+		failIndexWrites(vault, (write) -> write == 2);
 
 		vault.replace(stored.id(), rotated);
 
@@ -205,6 +165,34 @@ class KeychainVaultTest {
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The vault's index writes fail where {@code which} holds for their number (1, 2, …).
+	 */
+	private static void failIndexWrites(KeychainVault vault, IntPredicate which) {
+		AtomicInteger indexWrites = new AtomicInteger();
+		vault.wrapItems((real) -> new KeychainItems() {
+
+			@Override
+			public java.util.Optional<String> get(String account) throws KeychainUnavailable {
+				return real.get(account);
+			}
+
+			@Override
+			public void set(String account, String value) throws KeychainUnavailable {
+				if (account.equals("index") && which.test(indexWrites.incrementAndGet())) {
+					throw new KeychainUnavailable("storing failed: the index");
+				}
+				real.set(account, value);
+			}
+
+			@Override
+			public void delete(String account) throws KeychainUnavailable {
+				real.delete(account);
+			}
+
+		});
 	}
 
 }
