@@ -1,13 +1,16 @@
 package dev.mfaportal.vault;
 
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
 
 /**
- * Argon2id (RFC 9106) from Bouncy Castle: the JDK has no memory-hard function. In a class
- * of its own so that Bouncy Castle is loaded only when a passphrase is used.
+ * Argon2id (RFC 9106), from Bouncy Castle in the vault's own class loader
+ * ({@link VaultLibraries}): the JDK has no memory-hard function, and Bouncy Castle loads
+ * only when a passphrase is used.
  */
 final class Argon2Kdf {
+
+	private static MethodHandle derive;
 
 	private Argon2Kdf() {
 	}
@@ -19,17 +22,23 @@ final class Argon2Kdf {
 	 * @param length bytes to derive
 	 */
 	static byte[] derive(char[] passphrase, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
-		Argon2BytesGenerator generator = new Argon2BytesGenerator();
-		generator.init(
-				new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
-					.withSalt(salt)
-					.withMemoryAsKB(memoryKib)
-					.withIterations(iterations)
-					.withParallelism(parallelism)
-					.build());
-		byte[] out = new byte[length];
-		generator.generateBytes(passphrase, out);
-		return out;
+		try {
+			return (byte[]) handle().invokeExact(passphrase, salt, memoryKib, iterations, parallelism, length);
+		}
+		catch (RuntimeException | Error ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			throw new IllegalStateException("Argon2id failed", ex);
+		}
+	}
+
+	private static synchronized MethodHandle handle() {
+		if (derive == null) {
+			derive = VaultLibraries.method("Argon2id", "derive", MethodType.methodType(byte[].class, char[].class,
+					byte[].class, int.class, int.class, int.class, int.class), true);
+		}
+		return derive;
 	}
 
 }

@@ -1,21 +1,20 @@
 package dev.mfaportal.vault;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.github.javakeyring.BackendNotSupportedException;
-import com.github.javakeyring.Keyring;
-import com.github.javakeyring.PasswordAccessException;
-
 /**
  * The OS secret store through java-keyring: the Secret Service over D-Bus (GNOME Keyring,
- * KWallet, KeePassXC), the macOS Keychain or the Windows Credential Manager. The only
- * class that names the library, so that it and D-Bus and JNA load only when the keychain
- * is used. The Secret Service address comes from {@code DBUS_SESSION_BUS_ADDRESS}, as an
- * environment variable or a system property.
+ * KWallet, KeePassXC), the macOS Keychain or the Windows Credential Manager. The library,
+ * D-Bus and JNA live in the vault's own class loader ({@link VaultLibraries}), made when
+ * the keychain is first opened; this class calls them through
+ * {@code dev.mfaportal.vault.isolated.SecretStore}. The Secret Service address comes from
+ * {@code DBUS_SESSION_BUS_ADDRESS}, as an environment variable or a system property.
  */
 final class Keychain implements KeychainItems, AutoCloseable {
 
@@ -24,11 +23,14 @@ final class Keychain implements KeychainItems, AutoCloseable {
 
 	private final String service;
 
-	private final Keyring keyring;
+	private final Handles handles;
 
-	private Keychain(String service, Keyring keyring) {
+	private final AutoCloseable store;
+
+	private Keychain(String service, Handles handles, AutoCloseable store) {
 		this.service = service;
-		this.keyring = keyring;
+		this.handles = handles;
+		this.store = store;
 	}
 
 	/**
@@ -42,11 +44,7 @@ final class Keychain implements KeychainItems, AutoCloseable {
 			return t;
 		});
 		try {
-			Future<Keychain> opened = thread.submit(() -> {
-				Keychain keychain = new Keychain(service, Keyring.create());
-				keychain.get("index");
-				return keychain;
-			});
+			Future<Keychain> opened = thread.submit(() -> connect(service));
 			return opened.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 		}
 		catch (java.util.concurrent.TimeoutException ex) {
@@ -54,8 +52,10 @@ final class Keychain implements KeychainItems, AutoCloseable {
 		}
 		catch (java.util.concurrent.ExecutionException ex) {
 			Throwable cause = ex.getCause();
-			throw new KeychainUnavailable((cause instanceof BackendNotSupportedException)
-					? "no secret store on this machine (" + cause.getMessage() + ")"
+			if (cause instanceof KeychainUnavailable unavailable) {
+				throw unavailable;
+			}
+			throw new KeychainUnavailable((cause instanceof UnsupportedOperationException) ? cause.getMessage()
 					: "the secret store failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
 		}
 		catch (InterruptedException ex) {
@@ -67,9 +67,31 @@ final class Keychain implements KeychainItems, AutoCloseable {
 		}
 	}
 
+	private static Keychain connect(String service) throws Exception {
+		Handles handles = Handles.find();
+		AutoCloseable store;
+		try {
+			store = (AutoCloseable) handles.open.invokeExact();
+		}
+		catch (Exception | Error ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			throw new IllegalStateException(ex);
+		}
+		Keychain keychain = new Keychain(service, handles, store);
+		keychain.get("index");
+		return keychain;
+	}
+
 	/** The store's kind, for the page. */
 	String kind() {
-		return String.valueOf(this.keyring.getKeyringStorageType());
+		try {
+			return (String) this.handles.kind.invokeExact((Object) this.store);
+		}
+		catch (Throwable ex) {
+			return "";
+		}
 	}
 
 	/**
@@ -79,52 +101,75 @@ final class Keychain implements KeychainItems, AutoCloseable {
 	@Override
 	public Optional<String> get(String account) throws KeychainUnavailable {
 		try {
-			return Optional.ofNullable(this.keyring.getPassword(this.service, account));
+			return Optional
+				.ofNullable((String) this.handles.get.invokeExact((Object) this.store, this.service, account));
 		}
-		catch (PasswordAccessException ex) {
-			if (String.valueOf(ex.getMessage()).startsWith("No stored credentials")) {
-				return Optional.empty();
-			}
-			throw new KeychainUnavailable("reading failed: " + ex.getMessage());
-		}
-		catch (RuntimeException ex) {
-			throw new KeychainUnavailable("reading failed: " + ex.getClass().getSimpleName());
+		catch (Throwable ex) {
+			throw unavailable("reading", ex);
 		}
 	}
 
 	@Override
 	public void set(String account, String value) throws KeychainUnavailable {
 		try {
-			this.keyring.setPassword(this.service, account, value);
+			this.handles.set.invokeExact((Object) this.store, this.service, account, value);
 		}
-		catch (PasswordAccessException | RuntimeException ex) {
-			throw new KeychainUnavailable("storing failed: " + ex.getClass().getSimpleName());
+		catch (Throwable ex) {
+			throw unavailable("storing", ex);
 		}
 	}
 
 	@Override
 	public void delete(String account) throws KeychainUnavailable {
 		try {
-			this.keyring.deletePassword(this.service, account);
+			this.handles.delete.invokeExact((Object) this.store, this.service, account);
 		}
-		catch (PasswordAccessException ex) {
-			if (!String.valueOf(ex.getMessage()).startsWith("No stored credentials")) {
-				throw new KeychainUnavailable("removing failed: " + ex.getMessage());
-			}
+		catch (Throwable ex) {
+			throw unavailable("removing", ex);
 		}
-		catch (RuntimeException ex) {
-			throw new KeychainUnavailable("removing failed: " + ex.getClass().getSimpleName());
-		}
+	}
+
+	/**
+	 * The store's own words where it gave them ({@code IllegalStateException}), else the
+	 * kind of failure.
+	 */
+	private static KeychainUnavailable unavailable(String doing, Throwable ex) {
+		return new KeychainUnavailable((ex instanceof IllegalStateException) ? ex.getMessage()
+				: doing + " failed: " + ex.getClass().getSimpleName());
 	}
 
 	@Override
 	public void close() {
 		try {
-			this.keyring.close();
+			this.store.close();
 		}
 		catch (Exception ex) {
 			// nothing to keep: the connection goes with the JVM
 		}
+	}
+
+	/** {@code SecretStore}'s methods, found once the libraries' class loader is made. */
+	private record Handles(MethodHandle open, MethodHandle kind, MethodHandle get, MethodHandle set,
+			MethodHandle delete) {
+
+		static Handles find() throws KeychainUnavailable {
+			try {
+				return new Handles(
+						VaultLibraries.method("SecretStore", "open", MethodType.methodType(AutoCloseable.class), true),
+						handle("kind", MethodType.methodType(String.class)),
+						handle("get", MethodType.methodType(String.class, String.class, String.class)),
+						handle("set", MethodType.methodType(void.class, String.class, String.class, String.class)),
+						handle("delete", MethodType.methodType(void.class, String.class, String.class)));
+			}
+			catch (IllegalStateException ex) {
+				throw new KeychainUnavailable(ex.getMessage());
+			}
+		}
+
+		private static MethodHandle handle(String name, MethodType type) {
+			return VaultLibraries.method("SecretStore", name, type, false);
+		}
+
 	}
 
 }

@@ -50,11 +50,26 @@ public final class PortalProcess implements AutoCloseable {
 	 */
 	public static PortalProcess launch(Path home, String name, List<String> jvm, Map<String, String> environment,
 			List<String> arguments) {
+		return start(List.of("-cp", System.getProperty("java.class.path"), "dev.mfaportal.MfaPortalApplication"), home,
+				name, jvm, environment, arguments);
+	}
+
+	/**
+	 * As {@link #launch}, but the packaged jar, as {@code java -jar} runs it (failsafe).
+	 */
+	public static PortalProcess launchJar(Path jar, Path home, String name, List<String> jvm,
+			Map<String, String> environment, List<String> arguments) {
+		return start(List.of("-jar", jar.toString()), home, name, jvm, environment, arguments);
+	}
+
+	private static PortalProcess start(List<String> what, Path home, String name, List<String> jvm,
+			Map<String, String> environment, List<String> arguments) {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.home=" + home,
 						"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
 		command.addAll(jvm);
-		command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.mfaportal.MfaPortalApplication",
+		command.addAll(what);
+		command.addAll(List.of(
 				// the packaged jar's configuration only: the test class path's
 				// config/application.properties gives every start a vault of its own
 				"--spring.config.location=classpath:/application.properties", "--server.port=0",
@@ -93,6 +108,11 @@ public final class PortalProcess implements AutoCloseable {
 			Thread.sleep(100);
 		}
 		throw new IllegalStateException("the portal did not start in " + START_TIMEOUT + ": " + output());
+	}
+
+	/** The JVM's process id, to read what it holds open. */
+	public long pid() {
+		return this.process.pid();
 	}
 
 	public int port() {
