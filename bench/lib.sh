@@ -56,6 +56,9 @@ start_calibration() {
 	local dir=$1 java=$2 abs; shift 2
 	abs=$(realpath "$dir")
 	rm -rf "$abs/cal-data"
+	# emptied here, not by the background start's redirection: the wait below must not read the
+	# last run's line before that start has begun
+	: >"$dir/calibration.log"
 	(cd "$BENCH_OUT/calibration" && exec env MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" "$java" "$@" \
 		-jar calibration-0.1.0.jar --server.port="$CAL_PORT" --portal.data-dir="$abs/cal-data") \
 		>"$dir/calibration.log" 2>&1 &
@@ -131,6 +134,7 @@ start_portal() {
 	local abs
 	abs=$(realpath "$dir")
 	rm -rf "$abs/data"
+	: >"$dir/portal.log" # as in start_calibration: the wait below must not find the last run's link
 	# Run from the extracted folder with a relative jar path: the CDS archive / AOT cache only
 	# applies when the class path is the training run's.
 	(cd "${APP_DIR:-$BENCH_OUT/app}" && exec env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN -u AWS_PROFILE \
