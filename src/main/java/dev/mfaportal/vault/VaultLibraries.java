@@ -10,10 +10,13 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The vault's libraries (java-keyring with D-Bus and JNA, Bouncy Castle), in a class
@@ -31,6 +34,11 @@ final class VaultLibraries {
 	static final String INDEX = "vault-lib/index";
 
 	static final String ISOLATED = "dev.mfaportal.vault.isolated.";
+
+	static final String PREFIX = "mfa-portal-vault-lib";
+
+	/** The file of an unpacked folder naming the process it belongs to. */
+	static final String OWNER = "pid";
 
 	private static ClassLoader loader;
 
@@ -57,18 +65,25 @@ final class VaultLibraries {
 
 	static synchronized ClassLoader loader() {
 		if (loader == null) {
-			loader = unpack(VaultLibraries.class.getClassLoader());
+			loader = unpack(VaultLibraries.class.getClassLoader(), Path.of(System.getProperty("java.io.tmpdir")));
 		}
 		return loader;
 	}
 
-	static ClassLoader unpack(ClassLoader app) {
+	/**
+	 * Unpacks into a new folder of {@code temporary}, first removing the folders that
+	 * portals which ended without their exit hooks (killed, crashed) left there.
+	 */
+	static ClassLoader unpack(ClassLoader app, Path temporary) {
 		try (InputStream index = app.getResourceAsStream(INDEX)) {
 			if (index == null) {
 				throw new IllegalStateException("the vault's libraries are not in this build (no " + INDEX + ")");
 			}
-			Path folder = Files.createTempDirectory("mfa-portal-vault-lib");
+			removeLeftBehind(temporary);
+			Path folder = Files.createTempDirectory(temporary, PREFIX);
 			folder.toFile().deleteOnExit();
+			Path owner = Files.writeString(folder.resolve(OWNER), String.valueOf(ProcessHandle.current().pid()));
+			owner.toFile().deleteOnExit();
 			List<URL> jars = new ArrayList<>();
 			for (String resource : names(new String(index.readAllBytes(), StandardCharsets.UTF_8))) {
 				jars.add(copy(app, resource, folder));
@@ -77,6 +92,37 @@ final class VaultLibraries {
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("the vault's libraries could not be unpacked: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Removes the unpacked folders whose process has ended; best effort, as another
+	 * user's folders, or one a live portal is filling, are not ours to remove.
+	 */
+	static void removeLeftBehind(Path temporary) {
+		try (DirectoryStream<Path> folders = Files.newDirectoryStream(temporary, PREFIX + "*")) {
+			for (Path folder : folders) {
+				if (ended(folder.resolve(OWNER))) {
+					try (Stream<Path> files = Files.walk(folder)) {
+						for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+							Files.deleteIfExists(file);
+						}
+					}
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// left for the system's own clean-up of its temporary folder
+		}
+	}
+
+	private static boolean ended(Path owner) {
+		try {
+			long pid = Long.parseLong(Files.readString(owner).strip());
+			return ProcessHandle.of(pid).map((process) -> !process.isAlive()).orElse(true);
+		}
+		catch (IOException | NumberFormatException ex) {
+			return false;
 		}
 	}
 

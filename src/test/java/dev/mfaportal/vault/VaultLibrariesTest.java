@@ -4,13 +4,18 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -22,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class VaultLibrariesTest {
 
 	final ClassLoader app = VaultLibrariesTest.class.getClassLoader();
+
+	@TempDir
+	Path temporary;
 
 	@Test
 	void classPathWhenTheTestsRunThenNoClassOfAnyVaultLibraryIsOnIt() throws IOException {
@@ -54,7 +62,7 @@ class VaultLibrariesTest {
 
 	@Test
 	void unpackWhenTheBuildHasNoIndexThenItSaysSo() {
-		assertThatIllegalStateException().isThrownBy(() -> VaultLibraries.unpack(resources(Map.of())))
+		assertThatIllegalStateException().isThrownBy(() -> VaultLibraries.unpack(resources(Map.of()), this.temporary))
 			.withMessage("the vault's libraries are not in this build (no vault-lib/index)");
 	}
 
@@ -63,8 +71,44 @@ class VaultLibrariesTest {
 		ClassLoader build = resources(
 				Map.of(VaultLibraries.INDEX, "vault-lib/a.jar,vault-lib/gone.jar\n", "vault-lib/a.jar", "not read"));
 
-		assertThatIllegalStateException().isThrownBy(() -> VaultLibraries.unpack(build))
+		assertThatIllegalStateException().isThrownBy(() -> VaultLibraries.unpack(build, this.temporary))
 			.withMessageContaining("vault-lib/gone.jar");
+	}
+
+	@Test
+	void unpackWhenAKilledPortalLeftItsFolderThenThatFolderGoesAndALiveOnesStays() throws Exception {
+		Process ended = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-version")
+			.redirectErrorStream(true)
+			.start();
+		ended.getInputStream().readAllBytes();
+		ended.waitFor();
+		Path left = folderOf(ended.pid());
+		Path live = folderOf(ProcessHandle.current().pid());
+		Path unknown = Files.createDirectory(this.temporary.resolve(VaultLibraries.PREFIX + "-no-owner"));
+
+		ClassLoader unpacked = VaultLibraries.unpack(
+				resources(Map.of(VaultLibraries.INDEX, "vault-lib/a.jar", "vault-lib/a.jar", "a library")),
+				this.temporary);
+
+		assertThat(unpacked).isNotNull();
+		assertThat(left).doesNotExist();
+		assertThat(live.resolve("bcprov.jar")).exists();
+		assertThat(unknown).as("no owner named: perhaps a portal still unpacking").exists();
+		try (Stream<Path> folders = Files.list(this.temporary)) {
+			Path mine = folders.filter((f) -> !f.equals(live) && !f.equals(unknown)).findFirst().orElseThrow();
+			assertThat(Files.readString(mine.resolve(VaultLibraries.OWNER)))
+				.isEqualTo(String.valueOf(ProcessHandle.current().pid()));
+			assertThat(mine.resolve("a.jar")).hasContent("a library");
+			assertThat(Files.getPosixFilePermissions(mine)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+		}
+	}
+
+	private Path folderOf(long pid) throws IOException {
+		Path folder = Files.createTempDirectory(this.temporary, VaultLibraries.PREFIX);
+		Files.writeString(folder.resolve(VaultLibraries.OWNER), String.valueOf(pid));
+		Files.writeString(folder.resolve("bcprov.jar"), "a library of its");
+		return folder;
 	}
 
 	@Test
