@@ -12,6 +12,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -102,7 +103,7 @@ final class VaultLibraries {
 	static void removeLeftBehind(Path temporary) {
 		try (DirectoryStream<Path> folders = Files.newDirectoryStream(temporary, PREFIX + "*")) {
 			for (Path folder : folders) {
-				if (ended(folder.resolve(OWNER))) {
+				if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) && ended(folder.resolve(OWNER))) {
 					try (Stream<Path> files = Files.walk(folder)) {
 						for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
 							Files.deleteIfExists(file);
