@@ -14,10 +14,14 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
  * The vault's libraries (java-keyring with D-Bus and JNA, Bouncy Castle), in a class
@@ -40,6 +44,8 @@ final class VaultLibraries {
 
 	/** The file of an unpacked folder naming the process it belongs to. */
 	static final String OWNER = "pid";
+
+	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
 	private static ClassLoader loader;
 
@@ -80,11 +86,11 @@ final class VaultLibraries {
 			if (index == null) {
 				throw new IllegalStateException("the vault's libraries are not in this build (no " + INDEX + ")");
 			}
-			removeLeftBehind(temporary);
 			Path folder = Files.createTempDirectory(temporary, PREFIX);
 			folder.toFile().deleteOnExit();
 			Path owner = Files.writeString(folder.resolve(OWNER), String.valueOf(ProcessHandle.current().pid()));
 			owner.toFile().deleteOnExit();
+			removeLeftBehind(temporary, folder);
 			List<URL> jars = new ArrayList<>();
 			for (String resource : names(new String(index.readAllBytes(), StandardCharsets.UTF_8))) {
 				jars.add(copy(app, resource, folder));
@@ -97,18 +103,19 @@ final class VaultLibraries {
 	}
 
 	/**
-	 * Removes the unpacked folders whose process has ended; best effort, as another
-	 * user's folders, or one a live portal is filling, are not ours to remove.
+	 * Removes the unpacked folders whose process has ended; best effort, folder by
+	 * folder. The temporary folder is shared, so only folders that can be nobody else's
+	 * are touched: real folders of this folder's owner that only that owner may enter or
+	 * change ({@code rwx------}), holding plain files only, with a small plain file
+	 * naming an ended process. Nothing is followed through a link, and a pipe or a device
+	 * is never read.
 	 */
-	static void removeLeftBehind(Path temporary) {
+	static void removeLeftBehind(Path temporary, Path own) {
 		try (DirectoryStream<Path> folders = Files.newDirectoryStream(temporary, PREFIX + "*")) {
+			UserPrincipal me = Files.getOwner(own, LinkOption.NOFOLLOW_LINKS);
 			for (Path folder : folders) {
-				if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) && ended(folder.resolve(OWNER))) {
-					try (Stream<Path> files = Files.walk(folder)) {
-						for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-							Files.deleteIfExists(file);
-						}
-					}
+				if (!folder.equals(own)) {
+					removeIfLeftBehind(folder, me);
 				}
 			}
 		}
@@ -117,12 +124,47 @@ final class VaultLibraries {
 		}
 	}
 
-	private static boolean ended(Path owner) {
+	private static void removeIfLeftBehind(Path folder, UserPrincipal me) {
+		try {
+			PosixFileAttributes attributes = Files.readAttributes(folder, PosixFileAttributes.class,
+					LinkOption.NOFOLLOW_LINKS);
+			if (!attributes.isDirectory() || !attributes.owner().equals(me)
+					|| !attributes.permissions().equals(OWNER_ONLY) || !ended(folder.resolve(OWNER))) {
+				return;
+			}
+			List<Path> files = new ArrayList<>();
+			try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+				for (Path entry : entries) {
+					if (!Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+						return;
+					}
+					files.add(entry);
+				}
+			}
+			for (Path file : files) {
+				Files.delete(file);
+			}
+			Files.delete(folder);
+		}
+		catch (IOException | RuntimeException ex) {
+			// this one is left for the system's own clean-up
+		}
+	}
+
+	/**
+	 * Whether the file names a process that has ended: a small plain file, never a link.
+	 */
+	private static boolean ended(Path owner) throws IOException {
+		BasicFileAttributes attributes = Files.readAttributes(owner, BasicFileAttributes.class,
+				LinkOption.NOFOLLOW_LINKS);
+		if (!attributes.isRegularFile() || attributes.size() > 20) {
+			return false;
+		}
 		try {
 			long pid = Long.parseLong(Files.readString(owner).strip());
 			return ProcessHandle.of(pid).map((process) -> !process.isAlive()).orElse(true);
 		}
-		catch (IOException | NumberFormatException ex) {
+		catch (NumberFormatException ex) {
 			return false;
 		}
 	}
