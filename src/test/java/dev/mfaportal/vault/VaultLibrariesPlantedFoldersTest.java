@@ -33,13 +33,18 @@ class VaultLibrariesPlantedFoldersTest {
 
 	@BeforeAll
 	static void endAProcess() throws Exception {
+		ended = endedProcess();
+	}
+
+	/** The id of a process started and ended here. */
+	static long endedProcess() throws IOException, InterruptedException {
 		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-version")
 			.redirectErrorStream(true)
 			.start();
 		process.getInputStream().readAllBytes();
 		process.waitFor();
-		ended = process.pid();
+		return process.pid();
 	}
 
 	@Test

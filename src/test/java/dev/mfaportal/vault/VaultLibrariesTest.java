@@ -77,13 +77,7 @@ class VaultLibrariesTest {
 
 	@Test
 	void unpackWhenAKilledPortalLeftItsFolderThenThatFolderGoesAndALiveOnesStays() throws Exception {
-		Process ended = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-version")
-			.redirectErrorStream(true)
-			.start();
-		ended.getInputStream().readAllBytes();
-		ended.waitFor();
-		Path left = folderOf(ended.pid());
+		Path left = folderOf(VaultLibrariesPlantedFoldersTest.endedProcess());
 		Path live = folderOf(ProcessHandle.current().pid());
 		Path unknown = Files.createDirectory(this.temporary.resolve(VaultLibraries.PREFIX + "-no-owner"));
 
